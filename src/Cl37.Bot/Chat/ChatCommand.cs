@@ -1,0 +1,14 @@
+namespace Cl37.Bot.Chat;
+
+/// <summary>An inbound command, already split into its name, sub-command and named arguments.
+/// Argument values are invariant-culture strings whatever the platform sent (numbers, booleans).</summary>
+public sealed record ChatCommand(
+    ChannelRef Channel,
+    ChatUser User,
+    string Name,
+    string? SubCommand,
+    IReadOnlyDictionary<string, string> Arguments)
+{
+    /// <summary>An argument's value, or null when it was not given.</summary>
+    public string? Arg(string name) => Arguments.TryGetValue(name, out var value) ? value : null;
+}

@@ -1,0 +1,152 @@
+using System.Text;
+
+namespace Cl37.Bot.Chat;
+
+/// <summary>Turns a typed command (<c>/calc servers 200 50</c>, <c>leaderboard period:month</c>)
+/// into a <see cref="ChatCommand"/> using the shared definitions. Options may be positional, or
+/// named as <c>name:value</c>, <c>name=value</c> or <c>--name value</c>; a boolean is <c>--name</c>.</summary>
+public static class CommandTextParser
+{
+    /// <summary>Longest accepted command text; longer input is refused, not truncated.</summary>
+    public const int MaxLength = 2000;
+
+    public static CommandParseResult Parse(string text, ChannelRef channel, ChatUser user)
+    {
+        var tokens = Tokenize(text.Length > MaxLength ? text[..MaxLength] : text);
+        if (text.Length > MaxLength)
+            return CommandParseResult.Fail($"That command is too long (over {MaxLength} characters).");
+        if (tokens.Count == 0)
+            return CommandParseResult.Fail("Type a command, for example `/help`.");
+
+        var name = tokens[0].TrimStart('/');
+        var command = CommandCatalog.Find(name);
+        if (command is null)
+            return CommandParseResult.Fail($"I don't know the command `{Shorten(name)}`. Try `/help` for the list.");
+
+        var rest = tokens.Skip(1).ToList();
+        SubCommandDefinition? sub = null;
+        IReadOnlyList<OptionDefinition> options = command.Options;
+        if (command.SubCommands.Count > 0)
+        {
+            if (rest.Count >= 2)
+                sub = command.FindSubCommand(rest[0] + " " + rest[1]);
+            if (sub is not null)
+            {
+                rest.RemoveRange(0, 2);
+            }
+            else if (rest.Count >= 1 && command.FindSubCommand(rest[0]) is { } single)
+            {
+                sub = single;
+                rest.RemoveAt(0);
+            }
+            else
+            {
+                var what = rest.Count == 0 ? $"`/{command.Name}` needs a sub-command." : $"`/{command.Name}` has no sub-command `{Shorten(rest[0])}`.";
+                return CommandParseResult.Fail(what + "\nUsage:\n" + CommandUsage.Of(command));
+            }
+            options = sub.Options;
+        }
+
+        var args = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var positional = new List<string>();
+        for (var i = 0; i < rest.Count; i++)
+        {
+            var token = rest[i];
+            if (token.StartsWith("--", StringComparison.Ordinal) && token.Length > 2)
+            {
+                var flagName = token[2..];
+                var eq = flagName.IndexOfAny([':', '=']);
+                string? inline = null;
+                if (eq > 0)
+                {
+                    inline = flagName[(eq + 1)..];
+                    flagName = flagName[..eq];
+                }
+                var opt = FindOption(options, flagName);
+                if (opt is null)
+                    return UnknownOption(command, sub, flagName);
+                if (inline is not null)
+                    args[opt.Name] = inline;
+                else if (opt.Kind == OptionKind.Boolean)
+                    args[opt.Name] = "true";
+                else if (i + 1 < rest.Count)
+                    args[opt.Name] = rest[++i];
+                else
+                    return CommandParseResult.Fail($"`--{opt.Name}` needs a value.\nUsage: {CommandUsage.Of(command, sub)}");
+                continue;
+            }
+            var sep = token.IndexOfAny([':', '=']);
+            if (sep > 0 && FindOption(options, token[..sep]) is { } named)
+            {
+                args[named.Name] = token[(sep + 1)..];
+                continue;
+            }
+            positional.Add(token);
+        }
+
+        var p = 0;
+        foreach (var opt in options)
+        {
+            if (p >= positional.Count)
+                break;
+            if (args.ContainsKey(opt.Name) || opt.Kind == OptionKind.Boolean)
+                continue;
+            if (opt.Kind == OptionKind.Rest)
+            {
+                args[opt.Name] = string.Join(' ', positional.Skip(p));
+                p = positional.Count;
+                break;
+            }
+            args[opt.Name] = positional[p++];
+        }
+        if (p < positional.Count)
+        {
+            return CommandParseResult.Fail(
+                $"Too many values: `{Shorten(string.Join(' ', positional.Skip(p)))}` is more than `/{command.Name}{(sub is null ? "" : " " + sub.Name)}` takes.\nUsage: {CommandUsage.Of(command, sub)}");
+        }
+
+        return CommandParseResult.Ok(new ChatCommand(channel, user, command.Name, sub?.Name, args));
+    }
+
+    private static CommandParseResult UnknownOption(CommandDefinition command, SubCommandDefinition? sub, string name) =>
+        CommandParseResult.Fail($"`/{command.Name}{(sub is null ? "" : " " + sub.Name)}` has no option `{Shorten(name)}`.\nUsage: {CommandUsage.Of(command, sub)}");
+
+    private static OptionDefinition? FindOption(IReadOnlyList<OptionDefinition> options, string name) =>
+        options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(o.Name.Replace('_', '-'), name, StringComparison.OrdinalIgnoreCase));
+
+    internal static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
+    /// <summary>Splits on white space; double quotes (straight or curly) group words.</summary>
+    public static List<string> Tokenize(string text)
+    {
+        var tokens = new List<string>();
+        var sb = new StringBuilder();
+        var quoted = false;
+        var any = false;
+        foreach (var ch in text)
+        {
+            if (ch is '"' or '“' or '”')
+            {
+                quoted = !quoted;
+                any = true;
+                continue;
+            }
+            if (!quoted && char.IsWhiteSpace(ch))
+            {
+                if (any)
+                    tokens.Add(sb.ToString());
+                sb.Clear();
+                any = false;
+                continue;
+            }
+            if (char.IsControl(ch))
+                continue;
+            sb.Append(ch);
+            any = true;
+        }
+        if (any)
+            tokens.Add(sb.ToString());
+        return tokens;
+    }
+}

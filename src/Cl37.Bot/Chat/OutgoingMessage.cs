@@ -1,0 +1,13 @@
+namespace Cl37.Bot.Chat;
+
+/// <summary>A message to show: text with light Markdown (**bold**, `code`, lists), optionally a
+/// card that a platform renders natively. Private messages are shown only to the person who caused
+/// them (Discord ephemeral, Teams per-user card, playground private panel).</summary>
+public sealed record OutgoingMessage(string Text, ChatCard? Card = null, bool Private = false)
+{
+    /// <summary>A private plain-text reply.</summary>
+    public static OutgoingMessage PrivateText(string text) => new(text, null, true);
+
+    /// <summary>A public plain-text message.</summary>
+    public static OutgoingMessage PublicText(string text) => new(text);
+}

@@ -1,0 +1,20 @@
+namespace Cl37.Bot.Chat;
+
+/// <summary>A posted question with its answer controls.</summary>
+/// <param name="PostId">The id answers refer to.</param>
+/// <param name="Input">Which control to show.</param>
+/// <param name="Options">The choices (empty for free text).</param>
+/// <param name="AnsweredCount">The public tally.</param>
+/// <param name="ClosesUtc">When the answer window closes, if it does.</param>
+/// <param name="Closed">True once the window has closed; controls are then disabled.</param>
+public sealed record QuestionCard(
+    long PostId,
+    string QuestionId,
+    string Title,
+    string Prompt,
+    AnswerInput Input,
+    IReadOnlyList<CardOption> Options,
+    int AnsweredCount,
+    DateTime? ClosesUtc,
+    bool Closed = false,
+    string? InputHint = null) : ChatCard;

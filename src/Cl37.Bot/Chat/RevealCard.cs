@@ -1,0 +1,15 @@
+namespace Cl37.Bot.Chat;
+
+/// <summary>The end of a question's window: the key, why, how the group answered.</summary>
+public sealed record RevealCard(
+    long PostId,
+    string Title,
+    string Prompt,
+    string CorrectAnswer,
+    string Explanation,
+    IReadOnlyList<RevealOption> Options,
+    int AnsweredCount,
+    int CorrectCount,
+    IReadOnlyList<string> FastestCorrect,
+    IReadOnlyList<string> Movement,
+    IReadOnlyList<string> SolutionSteps) : ChatCard;

@@ -1,0 +1,12 @@
+using Cl37.Bot.Hosting;
+
+if (await CommandLine.TryRunAsync(args, Console.Out) is { } exitCode)
+    return exitCode;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCl37Bot();
+
+var app = builder.Build();
+app.MapCl37Bot();
+await app.RunAsync();
+return 0;
