@@ -1,3 +1,7 @@
+using Cl37.Bot.Commands;
+using Cl37.Bot.Data;
+using Cl37.Bot.Quiz;
+
 namespace Cl37.Bot.Hosting;
 
 /// <summary>Program.cs's table of contents: one Add/Map per feature folder.</summary>
@@ -6,6 +10,9 @@ public static class BotHostingExtensions
     public static WebApplicationBuilder AddCl37Bot(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddData();
+        builder.AddQuiz();
+        builder.AddCommands();
         return builder;
     }
 
