@@ -1,5 +1,6 @@
 using Cl37.Bot.Commands;
 using Cl37.Bot.Data;
+using Cl37.Bot.Observability;
 using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Hosting;
@@ -10,6 +11,8 @@ public static class BotHostingExtensions
     public static WebApplicationBuilder AddCl37Bot(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddObservability();
+        builder.AddLifetime();
         builder.AddData();
         builder.AddQuiz();
         builder.AddCommands();
@@ -18,6 +21,7 @@ public static class BotHostingExtensions
 
     public static WebApplication MapCl37Bot(this WebApplication app)
     {
+        app.MapObservability();
         return app;
     }
 }
