@@ -1,3 +1,5 @@
+using Cl37.Bot.Content;
+
 namespace Cl37.Bot.Hosting;
 
 /// <summary>Program.cs's table of contents: one Add/Map per feature folder.</summary>
@@ -6,6 +8,7 @@ public static class BotHostingExtensions
     public static WebApplicationBuilder AddCl37Bot(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddContent();
         return builder;
     }
 
