@@ -3,23 +3,33 @@ namespace Cl37.Bot.Content;
 /// <summary>Finds the deck folder and reads every <c>*.md</c> in it into a <see cref="DeckLibrary"/>.</summary>
 public static class DeckLoader
 {
-    /// <summary>The deck folder: <paramref name="configured"/> as given when absolute; else relative to
-    /// the current directory when it exists there, else next to the app (where the build copies the decks).</summary>
-    public static string ResolvePath(string? configured, string currentDirectory, string baseDirectory)
+    /// <summary>The deck folder: <paramref name="configured"/> as given when absolute; else the first
+    /// of the base directories where it exists (the first one when it exists nowhere).</summary>
+    public static string ResolvePath(string? configured, params IReadOnlyList<string> baseDirectories)
     {
         var path = string.IsNullOrWhiteSpace(configured) ? "content" : configured.Trim();
-        if (Path.IsPathRooted(path))
-            return path;
-        var fromCurrent = Path.GetFullPath(path, currentDirectory);
-        if (Directory.Exists(fromCurrent) || File.Exists(fromCurrent))
-            return fromCurrent;
-        var fromApp = Path.GetFullPath(path, baseDirectory);
-        return Directory.Exists(fromApp) || File.Exists(fromApp) ? fromApp : fromCurrent;
+        if (Path.IsPathRooted(path) || baseDirectories.Count == 0)
+            return Path.GetFullPath(path);
+        foreach (var dir in baseDirectories)
+        {
+            var candidate = Path.GetFullPath(path, dir);
+            if (Directory.Exists(candidate) || File.Exists(candidate))
+                return candidate;
+        }
+        return Path.GetFullPath(path, baseDirectories[0]);
     }
 
-    /// <summary>Resolves against the process's current directory and <see cref="AppContext.BaseDirectory"/>.</summary>
-    public static string ResolvePath(string? configured) =>
-        ResolvePath(configured, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+    /// <summary>Resolves against the current directory, the shell's directory and <see cref="AppContext.BaseDirectory"/>.</summary>
+    public static string ResolvePath(string? configured)
+    {
+        // `dotnet run` starts a web project in its project folder; the shell's PWD is where the
+        // person typed the path.
+        var dirs = new List<string> { Directory.GetCurrentDirectory() };
+        if (Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Path.IsPathRooted(pwd))
+            dirs.Add(pwd);
+        dirs.Add(AppContext.BaseDirectory);
+        return ResolvePath(configured, dirs);
+    }
 
     /// <summary>Loads one deck file or every <c>*.md</c> of a folder (sorted by name). Never throws:
     /// a missing folder or an unreadable file becomes an error in the library.</summary>

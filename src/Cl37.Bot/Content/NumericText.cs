@@ -28,14 +28,14 @@ public static partial class NumericText
     public static string Format(double value) =>
         Math.Abs(value) is >= 1e-4 and < 1e15 or 0 ? value.ToString("0.#########", CultureInfo.InvariantCulture) : value.ToString("G6", CultureInfo.InvariantCulture);
 
-    /// <summary>Every number in a text with the word right after it (a unit, perhaps).</summary>
+    /// <summary>Every number in a text (index and length of the number itself) with the word right after it (a unit, perhaps).</summary>
     public static IReadOnlyList<(int Index, int Length, double Value, string? Unit)> Numbers(string text)
     {
         var list = new List<(int, int, double, string?)>();
         foreach (Match m in NumberWithWord().Matches(text))
         {
             if (TryParseNumber(m.Groups["num"].Value, out var v))
-                list.Add((m.Index, m.Length, v, m.Groups["unit"].Success ? m.Groups["unit"].Value : null));
+                list.Add((m.Groups["num"].Index, m.Groups["num"].Length, v, m.Groups["unit"].Success ? m.Groups["unit"].Value : null));
         }
         return list;
     }
