@@ -10,7 +10,7 @@ public static class CalcCommandLine
     public const int Ok = 0;
     public const int BadInput = 2;
 
-    private static readonly ChannelRef Console = new("cli", "cli", "cli");
+    private static readonly ChannelRef CliChannel = new("cli", "cli", "cli");
     private static readonly ChatUser User = new("cli", "cli", false);
 
     public static int Run(string[] args, TextWriter output)
@@ -23,7 +23,7 @@ public static class CalcCommandLine
             return Ok;
         }
 
-        var parsed = CommandTextParser.Parse("calc " + string.Join(' ', args.Select(Quote)), Console, User);
+        var parsed = CommandTextParser.Parse("calc " + string.Join(' ', args.Select(Quote)), CliChannel, User);
         if (parsed.Command is not { } command)
         {
             output.WriteLine(parsed.Error);

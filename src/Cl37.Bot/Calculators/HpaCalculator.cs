@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Cl37.Bot.Calculators;
 
 /// <summary>Deck, Numerical 2, with the rule the Kubernetes HPA controller really applies:
@@ -94,7 +96,7 @@ public static class HpaCalculator
         {
             desired = input.CurrentPods;
             rule = HpaRule.Tolerance;
-            steps.Add($"Tolerance check: |{CalcText.Format(ratio)} − 1| ≤ 0.1, so the HPA leaves the count alone: {pods} pods");
+            steps.Add($"Tolerance check: |{RatioNearTolerance(ratio)} − 1| ≤ 0.1, so the HPA leaves the count alone: {pods} pods");
         }
         else
         {
@@ -103,7 +105,7 @@ public static class HpaCalculator
                 return Fail("target_metric", $"is too small next to `current_metric` ({target} against {current}): the pod count would be astronomical");
             desired = (long)ceiling;
             rule = HpaRule.Formula;
-            steps.Add($"Tolerance check: |{CalcText.Format(ratio)} − 1| > 0.1, so the HPA rescales");
+            steps.Add($"Tolerance check: |{RatioNearTolerance(ratio)} − 1| > 0.1, so the HPA rescales");
             var product = CalcText.IsShownExactly(ratio) ? $"{pods} × {CalcText.Format(ratio)}" : $"{pods} × {current} / {target}";
             steps.Add(exactDesired == ceiling
                 ? $"Required pods = ceil(Current pods × Scale factor) = ceil({product}) = {CalcText.Format(desired)}"
@@ -138,6 +140,12 @@ public static class HpaCalculator
         var answer = $"{CalcText.Format(desired)} {(desired == 1 ? "pod" : "pods")} ({decidedBy})";
         return CalcResults.Ok<HpaDecision>(Title, Formula, new HpaDecision(desired, rule, ratio), steps, answer);
     }
+
+    // Four decimals would show 1.10004 as 1.1 and make "|1.1 − 1| > 0.1" look wrong; near the edge, show more.
+    private static string RatioNearTolerance(decimal ratio) =>
+        Math.Abs(Math.Abs(ratio - 1) - Tolerance) < 0.0001m
+            ? ratio.ToString("0.##########", CultureInfo.InvariantCulture)
+            : CalcText.Format(ratio);
 
     private static CalcResult<HpaDecision> Fail(string argument, string problem) =>
         CalcResults.Fail<HpaDecision>(Title, Formula, $"`{argument}` {problem}; for example `{Example}`.");

@@ -61,6 +61,15 @@ public sealed class HpaCalculatorTests
     }
 
     [Fact]
+    public void Calculate_JustPastTolerance_ShowsEnoughDigitsToSeeIt()
+    {
+        var result = HpaCalculator.Calculate(new HpaInput(10, 110.004m, 100));
+
+        Assert.Equal(HpaRule.Formula, CalcAssert.Succeeds(result).Rule);
+        Assert.Equal("Tolerance check: |1.10004 − 1| > 0.1, so the HPA rescales", result.Steps[1]);
+    }
+
+    [Fact]
     public void Calculate_AboveMax_ClampedToMax()
     {
         var result = HpaCalculator.Calculate(new HpaInput(10, 90, 60, 1, 12));

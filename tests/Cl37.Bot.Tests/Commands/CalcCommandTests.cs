@@ -1,3 +1,4 @@
+using Cl37.Bot.Calculators;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
 using CsCheck;
@@ -24,6 +25,29 @@ public sealed class CalcCommandTests
     [Fact]
     public void Command_IsCalcFromTheCatalog() =>
         Assert.NotNull(CommandCatalog.Find(new CalcCommand().Command));
+
+    [Fact]
+    public async Task HandleAsync_EveryCatalogExample_AnswersWithSteps()
+    {
+        var calc = CommandCatalog.Find("calc")!;
+        Assert.Equal(["weights", "hpa", "servers", "coldstart", "docker"], calc.SubCommands.Select(s => s.Name));
+        foreach (var sub in calc.SubCommands)
+        {
+            var reply = await HandleText(sub.Example!);
+            Assert.True(reply.Card is StepsCard, $"{sub.Example}: {reply.Text}");
+        }
+    }
+
+    [Fact]
+    public void Examples_InFailureSentences_MatchTheCatalog()
+    {
+        var calc = CommandCatalog.Find("calc")!;
+        Assert.Equal(WeightsCalculator.Example, calc.FindSubCommand("weights")!.Example);
+        Assert.Equal(HpaCalculator.Example, calc.FindSubCommand("hpa")!.Example);
+        Assert.Equal(ServersCalculator.Example, calc.FindSubCommand("servers")!.Example);
+        Assert.Equal(ColdStartCalculator.Example, calc.FindSubCommand("coldstart")!.Example);
+        Assert.Equal(DockerCalculator.Example, calc.FindSubCommand("docker")!.Example);
+    }
 
     [Fact]
     public async Task HandleAsync_Weights_StepsCardAndMarkdownText()
