@@ -14,6 +14,7 @@ public static class CommandRegistrations
         s.AddSingleton<ICommandHandler, StatsCommand>();
         s.AddSingleton<ICommandHandler, CompetitionCommand>();
         s.AddSingleton<ICommandHandler, HelpCommand>();
+        s.AddSingleton<ICommandHandler, CalcCommand>();
         s.AddSingleton<CommandDispatcher>();
         return builder;
     }
