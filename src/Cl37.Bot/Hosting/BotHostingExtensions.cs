@@ -1,4 +1,7 @@
+using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
+using Cl37.Bot.Data;
+using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Hosting;
 
@@ -9,6 +12,9 @@ public static class BotHostingExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddContent();
+        builder.AddData();
+        builder.AddQuiz();
+        builder.AddCommands();
         return builder;
     }
 

@@ -199,12 +199,15 @@ public sealed class MalformedDeckTests
     [Fact]
     public void Parse_ShuffledDeckFragments_NeverThrow()
     {
-        var fragments = Gen.OneOfConst(
+        string[] pieces =
+        [
             "# T", "## Section A: Multiple Choice Questions (MCQ)", "## Section B: Multiple Select (MSQ)", "## Numerical", "## Fill in the Blanks",
             "## 📚 Revision", "### MCQ 1", "### MSQ 2", "### Numerical 3", "### Fill 1", "### Key Concepts", "**Question:** q?", "**Options:**",
             "- A) a", "- B) b", "- a) dup", "**✅ Correct Answer:** A", "**Correct Answers:** A, Z", "**âœ… Correct Answer:** B", "**Explanation:** e",
             "**❌ Why Others Are Wrong:**", "**Given:**", "**Solution Steps:**", "1. step", "   - sub", "**Final Answer:** 1,234.5 MB", "**Final Answer:** a = 1, b = x",
-            "**Answer:** X (or Y)", "**Answer:**", "---", "```", "| a | b |", "|---|---|", "Ã—", "âŒ", "ðŸ“", "\r", "\uFEFF", "", "**", "**:**");
+            "**Answer:** X (or Y)", "**Answer:**", "---", "```", "| a | b |", "|---|---|", "Ã—", "âŒ", "ðŸ“", "\r", "\uFEFF", "", "**", "**:**",
+        ];
+        var fragments = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]);
         fragments.Array[0, 60].Sample(lines =>
         {
             var result = DeckParser.ParseText("frag.md", string.Join('\n', lines));

@@ -6,15 +6,15 @@ using Cl37.Bot.Content;
 namespace Cl37.Bot.Quiz.Grading;
 
 /// <summary>Grades one answer to one question. Pure: no clock, no storage.</summary>
-public sealed partial class Grader
+public static partial class Grader
 {
     public const int MaxInputLength = 200;
 
     /// <summary>One sentence saying what is wrong with the input, or null when it can be graded.</summary>
-    public string? ValidateInput(Question question, IReadOnlyList<string> values) => Grade(question, values).Error;
+    public static string? ValidateInput(Question question, IReadOnlyList<string> values) => Grade(question, values).Error;
 
     /// <summary>Grades the values a person gave: option keys for choice questions, the typed text otherwise.</summary>
-    public GradeResult Grade(Question question, IReadOnlyList<string> values)
+    public static GradeResult Grade(Question question, IReadOnlyList<string> values)
     {
         var text = string.Join(", ", values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()));
         if (text.Length > MaxInputLength)
