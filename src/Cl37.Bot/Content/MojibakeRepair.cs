@@ -50,6 +50,12 @@ internal static class MojibakeRepair
             return null;
         if (Decode(bytes) is { } whole)
             return whole;
+        // Emoji first: a dropped byte guessed wrong still decodes, to a rarer symbol (🝓 for 📝).
+        return Guess(bytes, IsEmoji) ?? Guess(bytes, IsSymbols);
+    }
+
+    private static string? Guess(byte[] bytes, Func<string, bool> accept)
+    {
         foreach (var lost in Lost)
         {
             for (var at = 1; at <= bytes.Length; at++)
@@ -58,11 +64,23 @@ internal static class MojibakeRepair
                 bytes.AsSpan(0, at).CopyTo(candidate);
                 candidate[at] = lost;
                 bytes.AsSpan(at).CopyTo(candidate.AsSpan(at + 1));
-                if (Decode(candidate) is { } text && IsSymbols(text))
+                if (Decode(candidate) is { } text && accept(text))
                     return text;
             }
         }
         return null;
+    }
+
+    private static bool IsEmoji(string text)
+    {
+        for (var k = 0; k < text.Length; k += char.IsSurrogatePair(text, k) ? 2 : 1)
+        {
+            var cp = char.ConvertToUtf32(text, k);
+            if (cp is not (>= 0x1F300 and <= 0x1F6FF or >= 0x1F900 and <= 0x1FAFF or >= 0x2190 and <= 0x21FF
+                or >= 0x2300 and <= 0x23FF or >= 0x2600 and <= 0x27BF or >= 0x2B00 and <= 0x2BFF or 0xFE0F or 0x200D))
+                return false;
+        }
+        return true;
     }
 
     // A guessed byte is accepted only when it yields symbols (emoji, arrows), never letters.

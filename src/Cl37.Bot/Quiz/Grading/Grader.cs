@@ -111,7 +111,7 @@ public static partial class Grader
         var typed = Normalize(text);
         if (typed.Length == 0)
             return GradeResult.Invalid($"`{Shorten(text)}` has no letters or digits in it; type the word for the blank.");
-        var accepted = q.AcceptedAnswers.Count > 0 ? q.AcceptedAnswers : [q.AnswerText];
+        IEnumerable<string> accepted = [.. q.AcceptedAnswers, q.AnswerText];
         var after = WordAfterBlank().Match(q.Prompt);
         var right = accepted.Any(a => Normalize(a) == typed || after.Success && Normalize(a + " " + after.Groups[1].Value) == typed);
         var recorded = Spaces().Replace(text, " ");
