@@ -29,7 +29,12 @@ public static partial class RevisionNotes
                 continue;
             if (inFence)
             {
-                items.Add("`" + t.Replace("`", "'", StringComparison.Ordinal) + "`");
+                // A decoration in front of a formula (📌) stays outside the code span.
+                var formula = DeckParser.StripDecoration(t);
+                if (formula.Length == 0)
+                    continue;
+                var mark = t[..^formula.Length].Trim();
+                items.Add((mark.Length > 0 ? mark + " " : "") + "`" + formula.Replace("`", "'", StringComparison.Ordinal) + "`");
                 continue;
             }
             if (t.StartsWith('|'))
@@ -48,7 +53,7 @@ public static partial class RevisionNotes
             var continuation = char.IsWhiteSpace(line[0]) && items.Count > 0;
             var text = ListMarker().Replace(t, "");
             if (continuation)
-                items[^1] += (items[^1].EndsWith(':') || items[^1].EndsWith('"') ? " " : items[^1].EndsWith("**", StringComparison.Ordinal) ? ": " : "; ") + text;
+                items[^1] += (text.StartsWith("**Correct", StringComparison.Ordinal) ? " → " : items[^1].EndsWith(':') ? " " : items[^1].EndsWith("**", StringComparison.Ordinal) ? ": " : "; ") + text;
             else
                 items.Add("• " + text);
         }
