@@ -1,7 +1,7 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
-using Cl37.Bot.Tests.Content;
+using Cl37.Bot.Tests.Decks;
 
 namespace Cl37.Bot.Tests.Commands;
 

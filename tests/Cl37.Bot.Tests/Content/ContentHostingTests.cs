@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cl37.Bot.Tests.Content;
+namespace Cl37.Bot.Tests.Decks;
 
 public sealed class ContentHostingTests : IDisposable
 {

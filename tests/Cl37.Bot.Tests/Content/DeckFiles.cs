@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Cl37.Bot.Content;
 
-namespace Cl37.Bot.Tests.Content;
+namespace Cl37.Bot.Tests.Decks;
 
 /// <summary>The shipped deck, the test samples, and a canonical text form of a deck for comparisons.</summary>
 internal static class DeckFiles

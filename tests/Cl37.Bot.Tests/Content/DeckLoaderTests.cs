@@ -1,7 +1,7 @@
 using System.Text;
 using Cl37.Bot.Content;
 
-namespace Cl37.Bot.Tests.Content;
+namespace Cl37.Bot.Tests.Decks;
 
 public sealed class DeckLoaderTests : IDisposable
 {

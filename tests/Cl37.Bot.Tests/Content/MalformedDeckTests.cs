@@ -2,7 +2,7 @@ using System.Text;
 using Cl37.Bot.Content;
 using CsCheck;
 
-namespace Cl37.Bot.Tests.Content;
+namespace Cl37.Bot.Tests.Decks;
 
 public sealed class MalformedDeckTests
 {

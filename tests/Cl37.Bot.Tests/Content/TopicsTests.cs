@@ -1,6 +1,6 @@
 using Cl37.Bot.Content;
 
-namespace Cl37.Bot.Tests.Content;
+namespace Cl37.Bot.Tests.Decks;
 
 public sealed class TopicsTests
 {

@@ -1,6 +1,6 @@
 using Cl37.Bot.Content;
 using Cl37.Bot.Quiz.Grading;
-using Cl37.Bot.Tests.Content;
+using Cl37.Bot.Tests.Decks;
 
 namespace Cl37.Bot.Tests.Quiz.Grading;
 
