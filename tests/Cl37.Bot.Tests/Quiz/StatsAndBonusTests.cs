@@ -24,7 +24,7 @@ public sealed class StatsAndBonusTests : IAsyncLifetime
         {
             var postId = await _app.PostQuestionAsync();
             var card = _app.Platform.Cards<QuestionCard>().Single(c => c.PostId == postId);
-            await _app.AnswerAsync(postId, "sam", card.Input == AnswerInput.FreeText ? "nonsense" : "D");
+            await _app.AnswerAsync(postId, "sam", card.Input == AnswerInput.FreeText ? "7" : "D");
         }
 
         var reply = await _app.RunAsync("/stats", QuizApp.User("sam"));
