@@ -1,4 +1,5 @@
 using Cl37.Bot.Commands;
+using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Observability;
 using Cl37.Bot.Quiz;
@@ -13,6 +14,7 @@ public static class BotHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddObservability();
         builder.AddLifetime();
+        builder.AddContent();
         builder.AddData();
         builder.AddQuiz();
         builder.AddCommands();
