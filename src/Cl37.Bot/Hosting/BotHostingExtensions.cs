@@ -12,6 +12,7 @@ public static class BotHostingExtensions
     public static WebApplicationBuilder AddCl37Bot(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddAppFolderSettings();
         builder.AddObservability();
         builder.AddLifetime();
         builder.AddContent();

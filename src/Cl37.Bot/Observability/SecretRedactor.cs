@@ -67,7 +67,9 @@ public sealed partial class SecretRedactor : IDisposable
         _values = [.. values.OrderByDescending(v => v.Length)];
     }
 
-    [GeneratedRegex("(token|secret|password|passwd|pwd|apikey|api_key|privatekey|publickey|signingkey|signature|credential)", RegexOptions.IgnoreCase)]
+    // The setting's own name must end in the word: Discord:Token, Teams:AppPassword, Discord:PublicKey,
+    // GITHUB_TOKEN; but not Teams:TokenEndpoint or the shell's PWD.
+    [GeneratedRegex("(token|secret|password|passwd|apikey|api_key|privatekey|publickey|signingkey|signature|credentials?)$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretNamePattern();
 
     [GeneratedRegex(@"((?:Authorization|Bearer|Bot)\s*[:=]?\s*(?:Bearer\s+|Bot\s+)?)[A-Za-z0-9._~+/=-]{16,}", RegexOptions.IgnoreCase)]
