@@ -9,26 +9,51 @@ internal sealed class DatabaseMigrator(IDbContextFactory<BotDbContext> factory, 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
         if (db.Database.IsSqlite())
         {
             // WAL lets readers run beside the single writer; NORMAL keeps commits consistent
             // through an app crash without an fsync per commit (sqlite.org/pragma.html#pragma_synchronous).
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            DbConnection connection = db.Database.GetDbConnection();
-            await using (var cmd = connection.CreateCommand())
-            {
-                cmd.CommandText = "PRAGMA journal_mode=WAL;";
-                await cmd.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
         }
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        // Migrate() costs hundreds of milliseconds even when there is nothing to do (it takes the
+        // migration lock and diffs the model), so a restart only checks that the newest migration
+        // this build knows is already recorded; anything else goes through Migrate().
+        var latest = db.Database.GetMigrations().LastOrDefault();
+        if (latest is null || !await IsAppliedAsync(connection, latest, cancellationToken))
         {
-            logger.LogInformation("Applying {Count} database migration(s)", pending.Count);
+            logger.LogInformation("Migrating the database to {Migration}", latest);
             await db.Database.MigrateAsync(cancellationToken);
         }
         state.MarkReady();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static async Task<bool> IsAppliedAsync(DbConnection connection, string migrationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = """SELECT count(*) FROM "__EFMigrationsHistory" WHERE "MigrationId" = @id""";
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@id";
+            p.Value = migrationId;
+            cmd.Parameters.Add(p);
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }
+        catch (DbException)
+        {
+            // No history table yet: a new database.
+            return false;
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
 }
