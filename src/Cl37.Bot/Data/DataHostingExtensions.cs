@@ -21,7 +21,9 @@ public static class DataHostingExtensions
         // environment variables add after this call still count.
         builder.Services.AddSingleton<IDbContextFactory<BotDbContext>>(CreateFactory);
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext());
+        builder.Services.AddSingleton<DatabaseConnections>();
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddHostedService<ModelWarmup>();
         builder.Services.AddSingleton<DatabaseState>();
         return builder;
     }

@@ -4,26 +4,32 @@ using Microsoft.EntityFrameworkCore;
 namespace Cl37.Bot.Data;
 
 /// <summary>Applies the committed migrations before the app serves anything, and sets SQLite to WAL.</summary>
-internal sealed class DatabaseMigrator(IDbContextFactory<BotDbContext> factory, DatabaseState state, ILogger<DatabaseMigrator> logger) : IHostedService
+internal sealed class DatabaseMigrator(
+    DatabaseConnections connections,
+    IDbContextFactory<BotDbContext> factory,
+    DatabaseState state,
+    ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        if (db.Database.IsSqlite())
+        bool upToDate;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
         {
-            // WAL lets readers run beside the single writer; NORMAL keeps commits consistent
-            // through an app crash without an fsync per commit (sqlite.org/pragma.html#pragma_synchronous).
-            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
+            if (!connections.IsPostgres)
+            {
+                // WAL lets readers run beside the single writer; NORMAL keeps commits consistent
+                // through an app crash without an fsync per commit (sqlite.org/pragma.html#pragma_synchronous).
+                await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            // Migrate() costs hundreds of milliseconds even with nothing to do (EF Core's service
+            // provider, the migration lock, the model diff), so a restart only checks that the newest
+            // migration this build carries is recorded; anything else goes through Migrate().
+            upToDate = await IsAppliedAsync(connection, connections.LatestMigrationId, cancellationToken);
         }
-        // Migrate() costs hundreds of milliseconds even when there is nothing to do (it takes the
-        // migration lock and diffs the model), so a restart only checks that the newest migration
-        // this build knows is already recorded; anything else goes through Migrate().
-        var latest = db.Database.GetMigrations().LastOrDefault();
-        if (latest is null || !await IsAppliedAsync(connection, latest, cancellationToken))
+        if (!upToDate)
         {
-            logger.LogInformation("Migrating the database to {Migration}", latest);
+            logger.LogInformation("Migrating the database to {Migration}", connections.LatestMigrationId);
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
         state.MarkReady();
@@ -33,6 +39,8 @@ internal sealed class DatabaseMigrator(IDbContextFactory<BotDbContext> factory, 
 
     private static async Task<bool> IsAppliedAsync(DbConnection connection, string migrationId, CancellationToken cancellationToken)
     {
+        if (migrationId.Length == 0)
+            return false;
         try
         {
             await using var cmd = connection.CreateCommand();

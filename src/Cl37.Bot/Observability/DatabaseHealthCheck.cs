@@ -1,11 +1,10 @@
 using Cl37.Bot.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Cl37.Bot.Observability;
 
 /// <summary>Ready when the migrations have been applied and the database answers a trivial query.</summary>
-internal sealed class DatabaseHealthCheck(DatabaseState state, IDbContextFactory<BotDbContext> factory) : IHealthCheck
+internal sealed class DatabaseHealthCheck(DatabaseState state, DatabaseConnections connections) : IHealthCheck
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
 
@@ -17,13 +16,11 @@ internal sealed class DatabaseHealthCheck(DatabaseState state, IDbContextFactory
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Budget);
-            await using var db = await factory.CreateDbContextAsync(timeout.Token);
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync(timeout.Token);
+            await using var connection = await connections.OpenAsync(timeout.Token);
             await using var cmd = connection.CreateCommand();
             cmd.CommandText = "SELECT 1";
             await cmd.ExecuteScalarAsync(timeout.Token);
-            return HealthCheckResult.Healthy($"{db.Database.ProviderName?.Split('.').Last()} reachable and migrated");
+            return HealthCheckResult.Healthy((connections.IsPostgres ? "PostgreSQL" : "SQLite") + " reachable and migrated");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
