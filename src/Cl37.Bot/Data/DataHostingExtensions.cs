@@ -50,7 +50,7 @@ public static class DataHostingExtensions
         if (settings.Provider == DatabaseOptions.Postgres)
             options.UseNpgsql(settings.ConnectionString);
         else
-            options.UseSqlite(SqliteConnectionString(settings.ConnectionString));
+            options.UseSqlite(SqliteConnectionString(settings.ConnectionString)).AddInterceptors(new SqlitePragmas());
     }
 
     /// <summary>Resolves a relative SQLite file against the working directory, creates its folder,
