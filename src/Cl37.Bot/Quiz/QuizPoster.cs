@@ -63,16 +63,23 @@ public sealed class QuizPoster(
         return await SendAsync(platform, channel.Channel, post, question, cancellationToken);
     }
 
-    /// <summary>Sends claimed posts that never reached their platform, while their window is open.</summary>
+    /// <summary>A claim younger than this may still be on its way out from the poster that made it,
+    /// so it is left alone; older ones are retried.</summary>
+    public static readonly TimeSpan ResumeAfter = TimeSpan.FromMinutes(2);
+
+    /// <summary>Sends claimed posts that never reached their platform, while their window is open.
+    /// Each retry first takes the row (moving PostedUtc to now, only if nobody else moved it), so two
+    /// sweeps or two replicas never send the same post twice.</summary>
     public async Task<int> ResumeUnsentAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var claimedBefore = now - ResumeAfter;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var unsent = await (from p in db.Posts
                             join c in db.Channels on p.ChannelId equals c.Id
                             join g in db.Groups on c.GroupId equals g.Id
                             where p.MessageId == null && p.RevealedUtc == null && p.PracticePersonId == null && p.ScheduledDate != null
-                                  && (p.ClosesUtc == null || p.ClosesUtc > now)
+                                  && (p.ClosesUtc == null || p.ClosesUtc > now) && p.PostedUtc <= claimedBefore
                             select new { p, Channel = new ChannelRef(g.Platform, g.ExternalId, c.ExternalId) }).ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var u in unsent)
@@ -80,6 +87,12 @@ public sealed class QuizPoster(
             var question = decks.FindQuestion(u.p.QuestionId);
             if (question is null || platforms.Find(u.Channel.Platform) is not { } platform)
                 continue;
+            var attemptedUtc = u.p.PostedUtc;
+            var taken = await db.Posts.Where(p => p.Id == u.p.Id && p.MessageId == null && p.PostedUtc == attemptedUtc)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.PostedUtc, now), cancellationToken);
+            if (taken == 0)
+                continue;
+            u.p.PostedUtc = now;
             var result = await SendAsync(platform, u.Channel, u.p, question, cancellationToken);
             if (result.Outcome == PostOutcome.Posted)
                 sent++;
