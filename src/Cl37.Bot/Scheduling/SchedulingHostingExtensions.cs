@@ -20,6 +20,7 @@ public static class SchedulingHostingExtensions
         // above validate the same values at start with a message naming the setting.
         var settings = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
         var clusterConnection = settings.Clustered ? ClusterConnectionString(settings, builder.Configuration) : null;
+        var misfireThreshold = TimeSpan.FromSeconds(Math.Clamp(settings.MisfireThresholdSeconds, 1, 3600));
 
         var s = builder.Services;
         s.AddSingleton<DailyQuestionRunner>();
@@ -34,12 +35,12 @@ public static class SchedulingHostingExtensions
                 {
                     store.UsePostgres(clusterConnection);
                     store.UseClustering(_ => { });
-                    store.ConfigureStore(o => o.MisfireThreshold = TimeSpan.FromSeconds(settings.MisfireThresholdSeconds));
+                    store.ConfigureStore(o => o.MisfireThreshold = misfireThreshold);
                 });
             }
             else
             {
-                q.UseInMemoryStore(o => o.MisfireThreshold = TimeSpan.FromSeconds(settings.MisfireThresholdSeconds));
+                q.UseInMemoryStore(o => o.MisfireThreshold = misfireThreshold);
             }
             q.AddJob<DailyQuestionJob>(j => j.WithIdentity(DailyQuestionJob.Key).StoreDurably());
             q.AddJob<SweepJob>(j => j.WithIdentity(SweepJob.Key).StoreDurably());

@@ -104,4 +104,40 @@ public sealed class LiveSchedulerTests : IAsyncLifetime
         Assert.Equal(1, app.QuestionCards("general"));
         Assert.Single(await app.PostsAsync("general"));
     }
+
+    [Fact]
+    public async Task Quartz_FireLatePastTheMisfireThreshold_FiresOnceLateTheSameDay()
+    {
+        await using var app = new ScheduledApp(_db, Start);
+        await app.SetAsync("09:00 Europe/Berlin mon-fri");
+
+        // One jump to 09:30: Quartz sees the 09:00 fire 30 minutes late (threshold 60 s) and,
+        // FireAndProceed, fires once now; the job finds the post still owed today.
+        app.App.Clock.Advance(TimeSpan.FromMinutes(90));
+        await Eventually.TrueAsync(() => app.QuestionCards() == 1, "the late question");
+        var post = Assert.Single(await app.PostsAsync());
+        Assert.Equal(Start.AddMinutes(90).UtcDateTime, post.PostedUtc);
+        Assert.Equal(new DateOnly(2026, 11, 23), post.ScheduledDate);
+        var scheduler = await app.SchedulerAsync();
+        var trigger = await scheduler.GetTrigger(ScheduleTriggers.DailyKey(await app.ChannelIdAsync()));
+        Assert.Equal(Start.AddDays(1).AddHours(1), trigger!.NextFireTimeUtc);
+    }
+
+    [Fact]
+    public async Task Show_ScheduledChannel_NamesTheNextPostAndItsClose()
+    {
+        await using var app = new ScheduledApp(_db, Start);
+        var set = await app.SetAsync("09:00 Europe/Berlin mon-fri");
+        Assert.Contains("Next question: Mon 2026-11-23 09:00; its answers close Tue 2026-11-24 08:00.", set);
+
+        app.App.Clock.Advance(TimeSpan.FromHours(1));
+        for (var day = 1; day <= 5; day++)
+        {
+            await Eventually.TrueAsync(async () => (await app.PostsAsync()).Count == day, $"question {day} of the week");
+            if (day < 5)
+                app.App.Clock.Advance(TimeSpan.FromDays(1));
+        }
+        var show = await app.App.RunAsync("/quiz schedule show", Fakes.QuizApp.User("someone"));
+        Assert.Contains("Next question: Mon 2026-11-30 09:00; its answers close Tue 2026-12-01 08:00.", show.Text);
+    }
 }
