@@ -14,6 +14,9 @@ public static class CommandRegistrations
         s.AddSingleton<ICommandHandler, StatsCommand>();
         s.AddSingleton<ICommandHandler, CompetitionCommand>();
         s.AddSingleton<ICommandHandler, HelpCommand>();
+        s.AddSingleton<ICommandHandler, CalcCommand>();
+        s.AddSingleton<ICommandHandler, FormulasCommand>();
+        s.AddSingleton<ICommandHandler, ReviseCommand>();
         s.AddSingleton<CommandDispatcher>();
         return builder;
     }
