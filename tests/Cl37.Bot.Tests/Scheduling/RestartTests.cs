@@ -124,7 +124,11 @@ public sealed class RestartTests : IAsyncLifetime
         await using var second = new ScheduledApp(_db, Start);
         var key = Bot.Scheduling.ScheduleTriggers.DailyKey(await first.ChannelIdAsync());
         var schedulers = new[] { await first.SchedulerAsync(), await second.SchedulerAsync() };
-        Assert.All(schedulers, s => Assert.NotNull(s.GetTrigger(key).AsTask().Result));
+        Assert.NotSame(schedulers[0], schedulers[1]);
+        Assert.Same(first.App.Clock, schedulers[0].TimeProvider);
+        Assert.Same(second.App.Clock, schedulers[1].TimeProvider);
+        foreach (var scheduler in schedulers)
+            Assert.NotNull(await scheduler.GetTrigger(key));
 
         first.App.Clock.Advance(TimeSpan.FromHours(1));
         second.App.Clock.Advance(TimeSpan.FromHours(1));
