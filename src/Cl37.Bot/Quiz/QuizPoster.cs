@@ -9,7 +9,8 @@ namespace Cl37.Bot.Quiz;
 
 /// <summary>Posts questions and reveals into channels.
 /// Order for exactly once: (1) claim — insert the post row, unique per (channel, scheduled date);
-/// (2) send it to the platform; (3) record the platform's message id. A claimed row without a
+/// (2) reveal the channel's previous open question; (3) send it to the platform; (4) record the
+/// platform's message id. A claimed row without a
 /// message id is a post that did not go out (crash or platform error) and is finished by
 /// <see cref="ResumeUnsentAsync"/> while its window is open. Reveals claim RevealedUtc first.</summary>
 public sealed class QuizPoster(
@@ -27,8 +28,6 @@ public sealed class QuizPoster(
         var platform = platforms.Find(channel.Channel.Platform);
         if (platform is null)
             return new PostResult(PostOutcome.PlatformUnavailable, null, $"The {channel.Channel.Platform} platform is not enabled.");
-
-        await RevealOpenInChannelAsync(channel.ChannelId, cancellationToken);
 
         QuestionPost post;
         Question question;
@@ -60,6 +59,9 @@ public sealed class QuizPoster(
                 return new PostResult(PostOutcome.AlreadyPosted, null, "Today's question was already posted.");
             }
         }
+        // Only the claim's winner closes the channel's open question: a second instance (or a
+        // repeated fire) for the same day must not reveal the question that was just posted.
+        await RevealOpenInChannelAsync(channel.ChannelId, cancellationToken);
         return await SendAsync(platform, channel.Channel, post, question, cancellationToken);
     }
 

@@ -30,15 +30,15 @@ public static class ScheduleTriggers
             .StartAt(time.GetUtcNow())
             .Build();
 
-    /// <summary>On whole minutes and every <paramref name="seconds"/> after; a missed sweep is skipped,
-    /// the next one does its work.</summary>
+    /// <summary>On whole minutes and every <paramref name="seconds"/> after. Sweeps missed while the
+    /// scheduler was held up run once at once (reveals may be overdue), then the rhythm resumes.</summary>
     public static ITrigger Sweep(int seconds, TimeProvider time) =>
         TriggerBuilder.Create(time)
             .WithIdentity(SweepKey)
             .ForJob(SweepJob.Key)
             .WithCronSchedule(seconds >= 60 ? "0 * * * * ?" : string.Create(CultureInfo.InvariantCulture, $"0/{seconds} * * * * ?"), b => b
                 .InTimeZone(TimeZoneInfo.Utc)
-                .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .StartAt(time.GetUtcNow())
             .Build();
 

@@ -85,24 +85,22 @@ public sealed class LiveSchedulerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Quartz_ScheduleMovedLaterAfterTodaysPost_DoesNotPostTwiceToday()
+    public async Task Quartz_ScheduleMovedLaterAfterTodaysPost_DoesNotPostOrRevealAgainToday()
     {
         await using var app = new ScheduledApp(_db, Start);
-        await app.SetAsync("09:00 Europe/Berlin daily", "control");
+        var runs = await JobRuns.AttachAsync(await app.SchedulerAsync());
         await app.SetAsync("09:00 Europe/Berlin daily");
         app.App.Clock.Advance(TimeSpan.FromHours(1));
-        await Eventually.TrueAsync(() => app.QuestionCards("general") == 1, "the 09:00 question");
+        await Eventually.TrueAsync(() => app.QuestionCards() == 1, "the 09:00 question");
 
         await app.SetAsync("11:00 Europe/Berlin daily");
-        await app.SetAsync("11:00 Europe/Berlin daily", "control");
         app.App.Clock.Advance(TimeSpan.FromHours(2));
-        var scheduler = await app.SchedulerAsync();
         var key = ScheduleTriggers.DailyKey(await app.ChannelIdAsync());
-        await Eventually.TrueAsync(async () => (await scheduler.GetTrigger(key))?.PreviousFireTimeUtc == Start.AddHours(3), "the 11:00 fire");
-        await Eventually.TrueAsync(async () => (await app.PostsAsync("control")).Count == 1, "the control channel to settle");
+        await Eventually.TrueAsync(() => runs.Finished(key, Start.AddHours(3)), "the 11:00 run to finish");
 
-        Assert.Equal(1, app.QuestionCards("general"));
-        Assert.Single(await app.PostsAsync("general"));
+        Assert.Equal(1, app.QuestionCards());
+        Assert.Equal(0, app.RevealCards());
+        Assert.Null(Assert.Single(await app.PostsAsync()).RevealedUtc);
     }
 
     [Fact]
