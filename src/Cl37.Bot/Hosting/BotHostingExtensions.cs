@@ -21,6 +21,7 @@ public static class BotHostingExtensions
         builder.AddQuiz();
         builder.AddCommands();
         builder.AddScheduling();
+        builder.AddScaleOut();
         return builder;
     }
 
