@@ -31,8 +31,8 @@ internal static class PlaygroundExtensions
             return app;
 
         app.MapGet("/", () => Results.Redirect("/playground/")).ExcludeFromDescription();
+        // Routing matches /playground and /playground/ alike.
         app.MapGet("/playground", (HttpContext context, PlaygroundAssets assets) => assets.Serve(context, "index.html"));
-        app.MapGet("/playground/", (HttpContext context, PlaygroundAssets assets) => assets.Serve(context, "index.html"));
         app.MapGet("/playground/{file:regex(^[a-z0-9-]+\\.(js|css|svg)$)}", (string file, HttpContext context, PlaygroundAssets assets) => assets.Serve(context, file));
         PlaygroundEndpoints.Map(app);
 

@@ -27,6 +27,7 @@ internal static class PlaygroundMessageMapper
             r.AnsweredCount, r.CorrectCount, r.FastestCorrect, r.Movement, r.SolutionSteps),
         TableCard t => new TableCardDto(t.Title, t.Columns, t.Rows, t.Footer),
         StepsCard s => new StepsCardDto(s.Title, s.Formula, s.Steps, s.Answer),
+        FileCard f => new FileCardDto(f.FileName, f.ContentType, f.Content),
         // A card type added to the port later still reaches the page as its message text.
         _ => null,
     };

@@ -51,12 +51,14 @@
   // ---------- light Markdown: **bold**, `code`, line breaks, - lists, 1. lists ----------
   function inline(text) {
     const out = [];
-    const pattern = /`([^`\n]+)`|\*\*([^*\n]+)\*\*/g;
+    const pattern = /`([^`\n]+)`|\*\*([^*\n]+)\*\*|(?<![\p{L}\p{N}_])_([^_\n]+)_(?![\p{L}\p{N}_])/gu;
     let last = 0;
     let match;
     while ((match = pattern.exec(text)) !== null) {
       if (match.index > last) out.push(document.createTextNode(text.slice(last, match.index)));
-      out.push(match[1] !== undefined ? el('code', { text: match[1] }) : el('strong', { text: match[2] }));
+      if (match[1] !== undefined) out.push(el('code', { text: match[1] }));
+      else if (match[2] !== undefined) out.push(el('strong', { text: match[2] }));
+      else out.push(el('em', { text: match[3] }));
       last = pattern.lastIndex;
     }
     if (last < text.length) out.push(document.createTextNode(text.slice(last)));
@@ -70,10 +72,16 @@
     let paragraph = null;
     let list = null;
     let listKind = '';
+    let fence = null;
     const closeParagraph = () => { paragraph = null; };
     const closeList = () => { list = null; listKind = ''; };
     for (const raw of lines) {
       const line = raw.trimEnd();
+      if (/^\s*```/.test(line)) {
+        if (fence) { fence = null; } else { closeParagraph(); closeList(); fence = el('code'); root.append(el('pre', null, fence)); }
+        continue;
+      }
+      if (fence) { fence.append((fence.textContent ? '\n' : '') + raw); continue; }
       const bullet = /^\s*(?:[-*•])\s+(.*)$/.exec(line);
       const numbered = /^\s*(\d{1,3})[.)]\s+(.*)$/.exec(line);
       if (line.trim() === '') { closeParagraph(); closeList(); continue; }
@@ -217,12 +225,31 @@
       el('p', { class: 'answer' }, el('span', { class: 'label', text: 'Answer ' }), el('strong', { text: card.answer })));
   }
 
+  function fileCard(card) {
+    const download = el('button', {
+      type: 'button', class: 'primary',
+      onclick: () => {
+        const url = URL.createObjectURL(new Blob([card.content], { type: card.contentType || 'text/plain' }));
+        const link = el('a', { href: url, download: card.fileName || 'export.txt' });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+      },
+    }, 'Download ', card.fileName);
+    return el('article', { class: 'card file-card', 'aria-label': 'File ' + card.fileName },
+      el('h3', { class: 'card-title', text: card.fileName }),
+      el('pre', { class: 'file-preview', tabindex: '0' }, el('code', { text: card.content })),
+      download);
+  }
+
   function renderCard(card, context) {
     switch (card && card.kind) {
       case 'question': return questionCard(card, context);
       case 'reveal': return revealCard(card);
       case 'table': return tableCard(card);
       case 'steps': return stepsCard(card);
+      case 'file': return fileCard(card);
       default: return null;
     }
   }
@@ -230,9 +257,10 @@
   // ---------- messages ----------
   function messageBody(message, context) {
     const body = el('div', { class: 'message-body' });
-    if (message.text) body.append(markdown(message.text));
     const card = renderCard(message.card, context);
+    // With a card, the text is the same content for text-only platforms; the card replaces it.
     if (card) body.append(card);
+    else if (message.text) body.append(markdown(message.text));
     return body;
   }
 
