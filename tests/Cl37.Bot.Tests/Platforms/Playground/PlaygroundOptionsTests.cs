@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Playground;
+using Cl37.Bot.Tests.Fakes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Cl37.Bot.Tests.Platforms.Playground;
+
+public sealed class PlaygroundOptionsTests
+{
+    [Theory]
+    [InlineData(null, null, null, true)]
+    [InlineData(null, "token", null, false)]
+    [InlineData(null, null, "app-id", false)]
+    [InlineData(true, "token", "app-id", true)]
+    [InlineData(false, null, null, false)]
+    public void IsEnabled_Settings_OnOnlyWithoutCredentialsUnlessExplicit(bool? enabled, string? discordToken, string? teamsAppId, bool expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = discordToken,
+            ["Teams:AppId"] = teamsAppId,
+        }).Build();
+
+        Assert.Equal(expected, new PlaygroundOptions { Enabled = enabled }.IsEnabled(configuration));
+    }
+
+    [Fact]
+    public async Task App_DiscordTokenAndEnabledUnset_PlaygroundOff()
+    {
+        await using var app = new PlaygroundApp(new Dictionary<string, string?> { ["Playground:Enabled"] = "", ["Discord:Token"] = "abc" });
+        using var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/playground/api/config")).StatusCode);
+        Assert.DoesNotContain(app.Services.GetServices<IChatPlatform>(), p => p.Name == "playground");
+    }
+
+    [Fact]
+    public async Task App_DiscordTokenAndEnabledTrue_PlaygroundOnBeside()
+    {
+        await using var app = new PlaygroundApp(new Dictionary<string, string?> { ["Playground:Enabled"] = "true", ["Discord:Token"] = "abc" });
+        using var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/playground/api/config")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Playground:HistoryLimit", "1", "Playground:HistoryLimit must be between")]
+    [InlineData("Playground:Channels:0", "Not A Channel", "Playground:Channels contains 'Not A Channel'")]
+    [InlineData("Playground:Room", "", "Playground:Room must be")]
+    [InlineData("Playground:MaxRequestBytes", "10", "Playground:MaxRequestBytes must be between")]
+    public async Task App_InvalidSetting_StartFailsNamingIt(string key, string value, string message)
+    {
+        await using var app = new PlaygroundApp(new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.Services);
+
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public async Task App_EnabledNotABoolean_StartFailsNamingIt()
+    {
+        await using var app = new PlaygroundApp(new Dictionary<string, string?> { ["Playground:Enabled"] = "maybe" });
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => app.Services);
+
+        Assert.Contains("Playground:Enabled", error.Message);
+    }
+
+    [Fact]
+    public async Task AdminSwitch_Disallowed_OnlyConfiguredAdminsMayPost()
+    {
+        await using var app = new PlaygroundApp(new Dictionary<string, string?>
+        {
+            ["Playground:AllowAdminSwitch"] = "false",
+            ["Quiz:Admins:0"] = "playground:tutor",
+        });
+        using var client = app.CreateClient();
+
+        var config = JsonDocument.Parse(await client.GetStringAsync("/playground/api/config")).RootElement;
+        var pretender = await client.PostAsJsonAsync("/playground/api/commands", new { text = "/quiz now", person = new { name = "Mallory", admin = true } });
+        var tutor = await client.PostAsJsonAsync("/playground/api/commands", new { text = "/quiz now", person = new { name = "Tutor", admin = false } });
+
+        Assert.False(config.GetProperty("allowAdminSwitch").GetBoolean());
+        Assert.Contains("Only admins", await pretender.Content.ReadAsStringAsync());
+        Assert.Contains("✅", JsonDocument.Parse(await tutor.Content.ReadAsStringAsync()).RootElement.GetProperty("reply").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task App_OnKestrel_LogsOneLineWithTheAddress()
+    {
+        await using var app = new PlaygroundApp(kestrel: true);
+
+        var address = app.StartKestrel();
+
+        var lines = app.Logs.Entries.Where(e => e.Message.StartsWith("Playground: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal($"Playground: http://127.0.0.1:{address.Port}", Assert.Single(lines).Message);
+    }
+}
