@@ -463,7 +463,8 @@
     $('person-name').value = state.person.name;
     $('person-admin').checked = state.person.admin;
     const current = $('person-current');
-    current.replaceChildren(el('strong', { text: state.person.name }), state.person.admin ? el('span', { class: 'admin-tag', text: 'admin' }) : null);
+    current.replaceChildren();
+    append(current, [el('strong', { text: state.person.name }), state.person.admin ? el('span', { class: 'admin-tag', text: 'admin' }) : null]);
     renderRecent();
     renderPrivate();
   }
@@ -496,6 +497,8 @@
       if (problem) { $('person-name').focus(); return; }
       setPerson({ name, admin: $('person-admin').checked }, true);
     });
+    // Phones start with the person form folded away to leave room for the channel.
+    $('person-details').open = window.matchMedia('(min-width: 761px)').matches;
     if (!state.config.allowAdminSwitch) {
       $('person-admin-label').hidden = true;
       $('person-admin-note').hidden = false;
@@ -587,7 +590,9 @@
   function renderSuggestions() {
     const input = $('command');
     const list = $('completions');
-    const { hint, items } = suggest(input.value);
+    const { hint, items } = input.value.trim() === ''
+      ? { hint: 'Type / for the commands. Tab or Enter picks a suggestion · ↑ ↓ move · Esc closes.', items: [] }
+      : suggest(input.value);
     state.suggestions = input.value.trim() === '' && document.activeElement !== input ? [] : items;
     state.active = Math.min(state.active, state.suggestions.length - 1);
     $('hint').textContent = hint;
@@ -668,6 +673,7 @@
       state.historyIndex = -1;
       if (ok) input.value = '';
       input.focus();
+      renderSuggestions();
     });
     $('private-clear').addEventListener('click', () => {
       state.privateByPerson.set(personKey(), []);

@@ -8,43 +8,33 @@ namespace Cl37.Bot.Tests.Platforms.Playground;
 /// <summary>The playground end to end in Debian's chromium: a group quiz acted out by several
 /// people in two tabs, then the leaderboard and a calculator. Screenshots land in
 /// TestResults/playground next to the test assembly.</summary>
-public sealed partial class PlaygroundBrowserTests : IAsyncLifetime
+public sealed partial class PlaygroundBrowserTests(PlaygroundBrowserFixture fixture) : IClassFixture<PlaygroundBrowserFixture>, IAsyncLifetime
 {
     private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "TestResults", "playground");
-    private readonly PlaygroundApp _app = new(kestrel: true);
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private readonly List<IBrowserContext> _contexts = [];
+    private PlaygroundApp? _app;
     private Uri _address = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        if (!File.Exists(PlaygroundBrowserFactAttribute.ChromiumPath))
-            return;
-        _address = _app.StartKestrel();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = PlaygroundBrowserFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
         SetDefaultExpectTimeout(15_000);
         Directory.CreateDirectory(ScreenshotFolder);
+        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        await _app.DisposeAsync();
+        foreach (var context in _contexts)
+            await context.DisposeAsync();
+        if (_app is not null)
+            await _app.DisposeAsync();
     }
 
     [PlaygroundBrowserFact]
     public async Task GroupQuiz_ThreePeopleTwoTabs_FeedbackPrivateTallyLiveRevealLeaderboardCalc()
     {
-        Assert.True(File.Exists(PlaygroundBrowserFactAttribute.ChromiumPath), $"Chromium is required at {PlaygroundBrowserFactAttribute.ChromiumPath} in CI: apt-get install -y chromium.");
-        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        StartApp();
+        var context = new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 900 } };
         var errors = new List<string>();
         var one = await OpenAsync(context, errors);
         var two = await OpenAsync(context, errors);
@@ -130,10 +120,58 @@ public sealed partial class PlaygroundBrowserTests : IAsyncLifetime
     }
 
     [PlaygroundBrowserFact]
+    public async Task AnswerControls_MultiSelectAndFreeText_SubmitAndSurviveTallyUpdates()
+    {
+        var deck = TestDeck.Deck();
+        StartApp(new Content.DeckLibrary([deck with { Questions = [deck.Questions[2], deck.Questions[4]] }], []));
+        var context = new BrowserNewContextOptions { ViewportSize = new() { Width = 1024, Height = 900 } };
+        var errors = new List<string>();
+        var one = await OpenAsync(context, errors);
+        var two = await OpenAsync(context, errors);
+        await ActAsAsync(two, "Tutor", admin: true);
+
+        for (var round = 0; round < 2; round++)
+        {
+            await SendAsync(two, "/quiz now");
+            var open = one.Locator("article.question:not(.closed)");
+            await Expect(open).ToHaveCountAsync(1);
+            await ActAsAsync(one, "Ann");
+            if (await open.Locator("input[type=checkbox]").CountAsync() > 0)
+            {
+                // Ann ticks A while someone else answers: the tally re-renders the card and her tick stays.
+                await open.GetByRole(AriaRole.Checkbox, new() { Name = "A Option A" }).CheckAsync();
+                await two.Locator("article.question:not(.closed) input[type=checkbox][value=D]").CheckAsync();
+                await two.Locator("article.question:not(.closed)").GetByRole(AriaRole.Button, new() { Name = "Submit answer" }).ClickAsync();
+                await Expect(open.Locator(".tally")).ToHaveTextAsync("1 answered");
+                await Expect(open.GetByRole(AriaRole.Checkbox, new() { Name = "A Option A" })).ToBeCheckedAsync();
+                await open.GetByRole(AriaRole.Checkbox, new() { Name = "B Option B" }).CheckAsync();
+                await open.GetByRole(AriaRole.Button, new() { Name = "Submit answer" }).ClickAsync();
+                await Expect(Private(one)).ToContainTextAsync("A, B");
+                await ScreenshotAsync(one, "7-multi-select");
+            }
+            else
+            {
+                var box = open.GetByLabel("Your answer");
+                await Expect(box).ToHaveAttributeAsync("placeholder", "The missing word or phrase");
+                await box.FillAsync("<b>Pod</b>");
+                await box.PressAsync("Enter");
+                await Expect(Private(one)).ToContainTextAsync("<b>Pod</b>");
+                await ScreenshotAsync(one, "8-free-text");
+            }
+            await Expect(Private(one).Locator("li").Last).ToContainTextAsync("Answer recorded");
+            await SendAsync(two, "/quiz reveal");
+            await Expect(one.Locator("article.card.reveal")).ToHaveCountAsync(round + 1);
+        }
+
+        Assert.Equal(0, await one.Locator(".private b, .message b").CountAsync());
+        Assert.Empty(errors);
+    }
+
+    [PlaygroundBrowserFact]
     public async Task Escaping_ScriptInNameAndCommand_ShownAsText()
     {
-        Assert.True(File.Exists(PlaygroundBrowserFactAttribute.ChromiumPath), $"Chromium is required at {PlaygroundBrowserFactAttribute.ChromiumPath} in CI: apt-get install -y chromium.");
-        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        StartApp();
+        var context = new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true };
         var errors = new List<string>();
         var page = await OpenAsync(context, errors);
         var dialogs = 0;
@@ -161,9 +199,20 @@ public sealed partial class PlaygroundBrowserTests : IAsyncLifetime
         Assert.Empty(errors);
     }
 
-    private async Task<IPage> OpenAsync(IBrowserContext context, List<string> errors)
+    private void StartApp(Content.DeckLibrary? decks = null)
     {
-        var page = await context.NewPageAsync();
+        Assert.True(File.Exists(PlaygroundBrowserFactAttribute.ChromiumPath), $"Chromium is required at {PlaygroundBrowserFactAttribute.ChromiumPath} in CI: apt-get install -y chromium.");
+        _app = new PlaygroundApp(decks: decks, kestrel: true);
+        _address = _app.StartKestrel();
+    }
+
+    // Each tab gets its own browser context: Chromium throttles a background page of a shared window,
+    // which only slows the test down; sessionStorage keeps tabs apart in the real page either way.
+    private async Task<IPage> OpenAsync(BrowserNewContextOptions context, List<string> errors)
+    {
+        var browserContext = await fixture.Browser!.NewContextAsync(context);
+        _contexts.Add(browserContext);
+        var page = await browserContext.NewPageAsync();
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
@@ -178,6 +227,9 @@ public sealed partial class PlaygroundBrowserTests : IAsyncLifetime
 
     private static async Task ActAsAsync(IPage page, string name, bool admin = false)
     {
+        var details = page.Locator("#person-details");
+        if (!await details.EvaluateAsync<bool>("d => d.open"))
+            await details.Locator("summary").ClickAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Admin" }).SetCheckedAsync(admin);
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch person" }).ClickAsync();
