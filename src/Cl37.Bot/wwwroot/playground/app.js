@@ -180,7 +180,8 @@
       const pct = Number.isFinite(option.percent) ? Math.round(option.percent) : 0;
       const row = el('li', { class: 'chart-row' + (option.isCorrect ? ' correct' : ''), 'data-key': option.key },
         el('span', { class: 'chart-label' },
-          el('span', { class: 'choice-key', text: option.key }), ' ', option.text,
+          // Typed answers (numerical, fill-in) come back with the answer as both key and text.
+          option.key === option.text ? null : [el('span', { class: 'choice-key', text: option.key }), ' '], option.text,
           option.isCorrect ? el('span', { class: 'right-mark', text: ' ✓ correct' }) : null),
         el('span', { class: 'bar', 'aria-hidden': 'true' }, fill),
         el('span', { class: 'chart-count', text: `${option.count} (${pct}%)` }));
