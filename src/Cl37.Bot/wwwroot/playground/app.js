@@ -320,6 +320,20 @@
     const existing = state.messages.get(message.id);
     if (!existing) { addMessage(message); return; }
     if (existing.message.version >= message.version) return;
+    const before = existing.message.card;
+    const after = message.card;
+    const sameBut = (card) => JSON.stringify({ ...card, answeredCount: 0 });
+    if (before && after && before.kind === 'question' && !after.closed && sameBut(before) === sameBut(after)) {
+      // A tally tick changes one number: patch it in place so inputs, focus and screen readers are left alone.
+      const tally = existing.node.querySelector('.tally');
+      if (tally) {
+        tally.textContent = `${after.answeredCount} answered`;
+        tally.dataset.count = after.answeredCount;
+        existing.node.dataset.version = message.version;
+        existing.message = message;
+        return;
+      }
+    }
     const node = renderMessage(message);
     carryOver(existing.node, node);
     existing.node.replaceWith(node);

@@ -138,7 +138,7 @@ public sealed partial class PlaygroundBrowserTests(PlaygroundBrowserFixture fixt
             await ActAsAsync(one, "Ann");
             if (await open.Locator("input[type=checkbox]").CountAsync() > 0)
             {
-                // Ann ticks A while someone else answers: the tally re-renders the card and her tick stays.
+                // Ann ticks A while someone else answers: the tally moves under her and her tick stays.
                 await open.GetByRole(AriaRole.Checkbox, new() { Name = "A Option A" }).CheckAsync();
                 await two.Locator("article.question:not(.closed) input[type=checkbox][value=D]").CheckAsync();
                 await two.Locator("article.question:not(.closed)").GetByRole(AriaRole.Button, new() { Name = "Submit answer" }).ClickAsync();

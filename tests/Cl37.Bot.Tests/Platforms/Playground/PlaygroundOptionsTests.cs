@@ -92,6 +92,23 @@ public sealed class PlaygroundOptionsTests
     }
 
     [Fact]
+    public async Task Channels_Configured_EachKeepsItsOwnMessages()
+    {
+        await using var app = new PlaygroundApp(new Dictionary<string, string?> { ["Playground:Channels:0"] = "general", ["Playground:Channels:1"] = "revision" });
+        using var client = app.CreateClient();
+        await using var general = await PlaygroundEventStream.OpenAsync(client, "general");
+        await general.NextAsync();
+
+        await client.PostAsJsonAsync("/playground/api/commands", new { channel = "revision", text = "/calc servers 200 50", person = new { name = "Ann" } });
+        await client.PostAsJsonAsync("/playground/api/commands", new { channel = "general", text = "/calc servers 300 50", person = new { name = "Ann" } });
+
+        var next = await general.NextAsync();
+        Assert.Equal("/calc servers 300 50", next.Data.GetProperty("invokedBy").GetProperty("text").GetString());
+        var revision = JsonDocument.Parse(await client.GetStringAsync("/playground/api/messages?channel=revision")).RootElement;
+        Assert.Equal("/calc servers 200 50", revision.GetProperty("messages").EnumerateArray().Single().GetProperty("invokedBy").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task App_OnKestrel_LogsOneLineWithTheAddress()
     {
         await using var app = new PlaygroundApp(kestrel: true);
