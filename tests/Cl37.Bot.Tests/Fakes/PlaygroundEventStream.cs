@@ -6,7 +6,7 @@ namespace Cl37.Bot.Tests.Fakes;
 /// <summary>Reads server-sent events from a playground stream, each wait bounded.</summary>
 public sealed class PlaygroundEventStream(HttpResponseMessage response, Stream stream) : IAsyncDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly StreamReader _reader = new(stream, Encoding.UTF8);
 
     public HttpResponseMessage Response { get; } = response;

@@ -17,7 +17,7 @@ public sealed partial class PlaygroundBrowserTests(PlaygroundBrowserFixture fixt
 
     public Task InitializeAsync()
     {
-        SetDefaultExpectTimeout(15_000);
+        SetDefaultExpectTimeout(30_000);
         Directory.CreateDirectory(ScreenshotFolder);
         return Task.CompletedTask;
     }
