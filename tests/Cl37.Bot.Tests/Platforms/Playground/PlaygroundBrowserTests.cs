@@ -7,10 +7,10 @@ namespace Cl37.Bot.Tests.Platforms.Playground;
 
 /// <summary>The playground end to end in Debian's chromium: a group quiz acted out by several
 /// people in two tabs, then the leaderboard and a calculator. Screenshots land in
-/// TestResults/playground next to the test assembly.</summary>
+/// TestResults/playground at the repository root (git-ignored).</summary>
 public sealed partial class PlaygroundBrowserTests(PlaygroundBrowserFixture fixture) : IClassFixture<PlaygroundBrowserFixture>, IAsyncLifetime
 {
-    private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "TestResults", "playground");
+    private static readonly string ScreenshotFolder = Path.Combine(RepositoryRoot(), "TestResults", "playground");
     private readonly List<IBrowserContext> _contexts = [];
     private PlaygroundApp? _app;
     private Uri _address = null!;
@@ -248,6 +248,16 @@ public sealed partial class PlaygroundBrowserTests(PlaygroundBrowserFixture fixt
 
     private static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = false });
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "Cl37.Bot.sln")))
+                return dir;
+        }
+        return AppContext.BaseDirectory;
+    }
 
     [GeneratedRegex("/playground/$")]
     private static partial Regex UrlPattern();
