@@ -354,8 +354,7 @@
     return state.person.name.trim().toLowerCase();
   }
 
-  function addPrivate(entry) {
-    const key = personKey();
+  function addPrivate(entry, key = personKey()) {
     const list = state.privateByPerson.get(key) || [];
     list.push(entry);
     while (list.length > 30) list.shift();
@@ -404,20 +403,23 @@
   }
 
   async function sendCommand(text) {
+    // The reply belongs to whoever sent the request, even if the tab switched person meanwhile.
+    const who = personKey();
     const result = await post('/commands', { channel: state.channel, text, person: state.person });
-    if (result.error) addPrivate({ error: result.error, about: text, time: new Date().toISOString() });
-    else if (result.reply) addPrivate({ message: result.reply, about: text, time: result.reply.time });
+    if (result.error) addPrivate({ error: result.error, about: text, time: new Date().toISOString() }, who);
+    else if (result.reply) addPrivate({ message: result.reply, about: text, time: result.reply.time }, who);
     return !result.error;
   }
 
   async function sendAnswer(postId, values, card) {
     const controls = card ? [...card.querySelectorAll('button, fieldset')] : [];
     controls.forEach((c) => { c.dataset.wasDisabled = c.disabled ? '1' : ''; c.disabled = true; });
+    const who = personKey();
     const result = await post('/answers', { channel: state.channel, postId, values, person: state.person });
     controls.forEach((c) => { if (c.isConnected) c.disabled = c.dataset.wasDisabled === '1'; });
     const about = values.join(', ');
-    if (result.error) addPrivate({ error: result.error, about, time: new Date().toISOString() });
-    else if (result.reply) addPrivate({ message: result.reply, about, time: result.reply.time });
+    if (result.error) addPrivate({ error: result.error, about, time: new Date().toISOString() }, who);
+    else if (result.reply) addPrivate({ message: result.reply, about, time: result.reply.time }, who);
   }
 
   function flash(form, text) {

@@ -190,6 +190,20 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
         Assert.Equal(2, counts["B"]);
     }
 
+    [Fact]
+    public async Task Practice_PrivateQuestion_AnsweredPrivatelyAndNeverInTheChannel()
+    {
+        var practice = await JsonAsync(await CommandAsync("/quiz practice", "Eve"));
+
+        var reply = practice.GetProperty("reply");
+        Assert.True(reply.GetProperty("private").GetBoolean());
+        var card = reply.GetProperty("card");
+        Assert.Equal("question", card.GetProperty("kind").GetString());
+        var answer = await JsonAsync(await AnswerAsync(card.GetProperty("postId").GetInt64(), "Eve", "B"));
+        Assert.True(answer.GetProperty("reply").GetProperty("private").GetBoolean());
+        Assert.Empty(await HistoryAsync());
+    }
+
     private static async Task<JsonElement> NextUpdateAsync(PlaygroundEventStream tab, string messageId, Func<JsonElement, bool> match)
     {
         for (var i = 0; i < 50; i++)

@@ -171,7 +171,7 @@ public sealed partial class PlaygroundBrowserTests(PlaygroundBrowserFixture fixt
     public async Task Escaping_ScriptInNameAndCommand_ShownAsText()
     {
         StartApp();
-        var context = new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true };
+        var context = new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, ColorScheme = ColorScheme.Dark };
         var errors = new List<string>();
         var page = await OpenAsync(context, errors);
         var dialogs = 0;
@@ -191,7 +191,7 @@ public sealed partial class PlaygroundBrowserTests(PlaygroundBrowserFixture fixt
         await Expect(invoked).ToContainTextAsync(name + " used /calc servers 200 50");
         Assert.Equal(0, await page.Locator(".message img, .private img, #person-current img, .message-main script").CountAsync());
         Assert.Equal(0, dialogs);
-        await ScreenshotAsync(page, "6-phone-escaping");
+        await ScreenshotAsync(page, "6-phone-dark-escaping");
 
         // On a phone the page has no sideways scrolling.
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
