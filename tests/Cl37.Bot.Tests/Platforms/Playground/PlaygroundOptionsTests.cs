@@ -4,8 +4,11 @@ using System.Text.Json;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Playground;
 using Cl37.Bot.Tests.Fakes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Tests.Platforms.Playground;
@@ -48,26 +51,38 @@ public sealed class PlaygroundOptionsTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/playground/api/config")).StatusCode);
     }
 
+    // A bare host with only the playground: the whole app's failing start races inside
+    // WebApplicationFactory (it may report ObjectDisposedException instead of the real cause).
+    private static WebApplicationBuilder Builder(string key, string value)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        return builder;
+    }
+
     [Theory]
     [InlineData("Playground:HistoryLimit", "1", "Playground:HistoryLimit must be between")]
     [InlineData("Playground:Channels:0", "Not A Channel", "Playground:Channels contains 'Not A Channel'")]
     [InlineData("Playground:Room", "", "Playground:Room must be")]
     [InlineData("Playground:MaxRequestBytes", "10", "Playground:MaxRequestBytes must be between")]
-    public async Task App_InvalidSetting_StartFailsNamingIt(string key, string value, string message)
+    [InlineData("Playground:MaxQueuedEvents", "1", "Playground:MaxQueuedEvents must be between")]
+    public async Task Start_InvalidSetting_FailsNamingIt(string key, string value, string message)
     {
-        await using var app = new PlaygroundApp(new Dictionary<string, string?> { [key] = value });
+        await using var app = Builder(key, value).AddPlayground().Build();
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.Services);
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
         Assert.Contains(message, error.Message);
     }
 
     [Fact]
-    public async Task App_EnabledNotABoolean_StartFailsNamingIt()
+    public void AddPlayground_EnabledNotABoolean_FailsNamingIt()
     {
-        await using var app = new PlaygroundApp(new Dictionary<string, string?> { ["Playground:Enabled"] = "maybe" });
+        var builder = Builder("Playground:Enabled", "maybe");
 
-        var error = Assert.ThrowsAny<InvalidOperationException>(() => app.Services);
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => builder.AddPlayground());
 
         Assert.Contains("Playground:Enabled", error.Message);
     }
