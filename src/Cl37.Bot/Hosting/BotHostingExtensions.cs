@@ -3,6 +3,7 @@ using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Platforms.Playground;
 using Cl37.Bot.Quiz;
+using Cl37.Bot.Scheduling;
 
 namespace Cl37.Bot.Hosting;
 
@@ -16,6 +17,7 @@ public static class BotHostingExtensions
         builder.AddData();
         builder.AddQuiz();
         builder.AddCommands();
+        builder.AddScheduling();
         builder.AddPlayground();
         return builder;
     }
