@@ -1,6 +1,7 @@
 using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
+using Cl37.Bot.Platforms.Playground;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Scheduling;
 
@@ -17,11 +18,13 @@ public static class BotHostingExtensions
         builder.AddQuiz();
         builder.AddCommands();
         builder.AddScheduling();
+        builder.AddPlayground();
         return builder;
     }
 
     public static WebApplication MapCl37Bot(this WebApplication app)
     {
+        app.MapPlayground();
         return app;
     }
 }
