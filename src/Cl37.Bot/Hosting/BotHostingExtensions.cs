@@ -1,3 +1,8 @@
+using Cl37.Bot.Commands;
+using Cl37.Bot.Content;
+using Cl37.Bot.Data;
+using Cl37.Bot.Quiz;
+
 namespace Cl37.Bot.Hosting;
 
 /// <summary>Program.cs's table of contents: one Add/Map per feature folder.</summary>
@@ -6,6 +11,10 @@ public static class BotHostingExtensions
     public static WebApplicationBuilder AddCl37Bot(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddContent();
+        builder.AddData();
+        builder.AddQuiz();
+        builder.AddCommands();
         Platforms.Teams.TeamsHostingExtensions.AddTeams(builder);
         return builder;
     }

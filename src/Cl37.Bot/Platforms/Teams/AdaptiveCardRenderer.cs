@@ -45,6 +45,7 @@ internal static class AdaptiveCardRenderer
             RevealCard r => Reveal(r, lead, budget),
             TableCard t => Table(t, lead, budget),
             StepsCard s => Steps(s, lead, budget),
+            FileCard f => File(f, lead, budget),
             _ => Card([.. lead], []),
         };
     }
@@ -179,6 +180,17 @@ internal static class AdaptiveCardRenderer
         for (var i = 0; i < s.Steps.Count; i++)
             body.Add(Text($"{i + 1}. {Clip(s.Steps[i], budget / 4)}", wrap: true, spacing: "Small"));
         body.Add(Text("Answer: " + Clip(s.Answer, budget / 2), weight: "Bolder", color: "Good", wrap: true, spacing: "Medium"));
+        return Card(body, []);
+    }
+
+    // Bots cannot attach files in channels without a consent flow, so a small export is shown inline.
+    private static JsonObject File(FileCard f, List<JsonNode> lead, int budget)
+    {
+        var body = new List<JsonNode>(lead)
+        {
+            Text(Clip(f.FileName, 200), weight: "Bolder", wrap: true),
+            Text(Clip(f.Content, budget * 4), fontType: "Monospace", wrap: true),
+        };
         return Card(body, []);
     }
 

@@ -146,6 +146,9 @@ internal sealed class TeamsConnectorClient(
     internal TimeSpan Backoff(int attempt)
     {
         var seconds = Math.Min(MaxBackoff.TotalSeconds, MinBackoff.TotalSeconds * Math.Pow(2, attempt));
-        return TimeSpan.FromSeconds(seconds * (0.8 + (0.4 * random.NextDouble())));
+        double jitter;
+        lock (random) // the shared Random is not thread-safe
+            jitter = random.NextDouble();
+        return TimeSpan.FromSeconds(seconds * (0.8 + (0.4 * jitter)));
     }
 }

@@ -29,7 +29,7 @@ internal static class TeamsHostingExtensions
         services.AddSingleton<TeamsConnectorClient>();
         services.AddSingleton<TeamsRoster>();
         services.AddSingleton<TeamsReferenceCache>();
-        services.TryAddSingleton<ITeamsConversationStore, InMemoryTeamsConversationStore>();
+        services.TryAddSingleton<ITeamsConversationStore, ChannelDirectoryConversationStore>();
         services.TryAddScoped<ITeamsCommandSink, DispatcherCommandSink>();
         services.AddScoped<TeamsActivityHandler>();
         services.AddSingleton<TeamsInbox>();

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Teams;
 using Cl37.Bot.Platforms.Teams.Wire;
 
-namespace Cl37.Bot.Platforms.Teams;
+namespace Cl37.Bot.Tests.Platforms.Teams;
 
 /// <summary>Conversation references kept in memory, as the JSON the channel directory stores.</summary>
 internal sealed class InMemoryTeamsConversationStore : ITeamsConversationStore
