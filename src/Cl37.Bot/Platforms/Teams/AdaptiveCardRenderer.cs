@@ -38,16 +38,21 @@ internal static class AdaptiveCardRenderer
 
     private static JsonObject RenderOnce(OutgoingMessage message, int budget)
     {
-        var lead = string.IsNullOrWhiteSpace(message.Text) ? [] : new List<JsonNode> { Text(Clip(message.Text, budget), wrap: true) };
-        return message.Card switch
+        // With a card, the message text is the core's plain rendition of the same content: it
+        // becomes the card's fallbackText (shown where cards are not) rather than a duplicate.
+        var lead = new List<JsonNode>();
+        var card = message.Card switch
         {
             QuestionCard q => Question(q, lead, budget),
             RevealCard r => Reveal(r, lead, budget),
             TableCard t => Table(t, lead, budget),
             StepsCard s => Steps(s, lead, budget),
             FileCard f => File(f, lead, budget),
-            _ => Card([.. lead], []),
+            _ => Card([Text(Clip(message.Text, budget), wrap: true)], []),
         };
+        if (!string.IsNullOrWhiteSpace(message.Text))
+            card["fallbackText"] = Clip(message.Text, budget);
+        return card;
     }
 
     private static JsonObject Question(QuestionCard q, List<JsonNode> lead, int budget)
@@ -116,7 +121,7 @@ internal static class AdaptiveCardRenderer
     {
         var body = new List<JsonNode>(lead)
         {
-            Text("Answer: " + Clip(r.Title, 200), size: "Medium", weight: "Bolder", wrap: true),
+            Text(Clip(r.Title, 200), size: "Medium", weight: "Bolder", wrap: true),
             Text(Clip(r.Prompt, budget), wrap: true),
             Text("Correct answer: " + Clip(r.CorrectAnswer, budget / 4), weight: "Bolder", color: "Good", wrap: true),
         };
@@ -126,7 +131,9 @@ internal static class AdaptiveCardRenderer
         {
             var mark = o.IsCorrect ? "✅" : "❌";
             var pct = o.Percent.ToString("0", CultureInfo.InvariantCulture);
-            body.Add(Text($"{mark} **{o.Key}.** {Clip(o.Text, budget / 4)} — {o.Count} ({pct}%)", wrap: true, spacing: "Small"));
+            // Typed answers (numerical, fill-in) come back with the answer as both key and text.
+            var label = o.Key == o.Text ? Clip(o.Text, budget / 4) : $"**{o.Key}.** {Clip(o.Text, budget / 4)}";
+            body.Add(Text($"{mark} {label} — {o.Count} ({pct}%)", wrap: true, spacing: "Small"));
             if (!o.IsCorrect && !string.IsNullOrWhiteSpace(o.WhyWrong))
                 body.Add(Text(Clip(o.WhyWrong, budget / 4), subtle: true, wrap: true, spacing: "None"));
         }
