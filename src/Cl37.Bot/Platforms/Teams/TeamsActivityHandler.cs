@@ -82,24 +82,58 @@ internal sealed class TeamsActivityHandler(
     private async Task OnMessageAsync(Activity activity, CancellationToken cancellationToken)
     {
         var channel = TeamsActivities.ChannelOf(activity);
-        OutgoingMessage reply;
         if (activity.Value is { ValueKind: JsonValueKind.Object } data)
         {
             // Action.Submit (the fallback for clients without Universal Actions) arrives as a message.
             var answer = CardAnswer.TryRead(data, out var error);
-            reply = answer is null
+            var feedback = answer is null
                 ? OutgoingMessage.PrivateText(error ?? "That card was not made by this bot.")
                 : await dispatcher.AnswerAsync(new AnswerAction(channel, UserOf(activity, isOwner: false), answer.PostId, answer.Values, activity.Id), cancellationToken);
+            await SendPrivatelyAsync(activity, feedback, cancellationToken);
+            return;
         }
-        else
+        var text = TeamsMessageText.CommandText(activity);
+        if (text.Length == 0)
+            text = "help";
+        var user = UserOf(activity, await IsOwnerAsync(activity, cancellationToken));
+        await ReplyAsync(activity, await dispatcher.DispatchTextAsync(text, channel, user, cancellationToken), cancellationToken);
+    }
+
+    // Teams has no ephemeral messages. Feedback to an Action.Submit in a team or group chat would
+    // tell everyone the answer, so it goes to the person's 1:1 chat with the bot; when the app is
+    // not installed for them there, the thread only learns that an answer was recorded.
+    private async Task SendPrivatelyAsync(Activity inbound, OutgoingMessage feedback, CancellationToken cancellationToken)
+    {
+        if (string.Equals(inbound.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase)
+            || inbound.ServiceUrl is null || inbound.From?.Id is null)
         {
-            var text = TeamsMessageText.CommandText(activity);
-            if (text.Length == 0)
-                text = "help";
-            var user = UserOf(activity, await IsOwnerAsync(activity, cancellationToken));
-            reply = await dispatcher.DispatchTextAsync(text, channel, user, cancellationToken);
+            await ReplyAsync(inbound, feedback, cancellationToken);
+            return;
         }
-        await ReplyAsync(activity, reply, cancellationToken);
+        var tenant = inbound.Conversation?.TenantId ?? inbound.ChannelData?.Tenant?.Id;
+        try
+        {
+            var chat = await connector.CreateConversationAsync(inbound.ServiceUrl, new ConversationParameters
+            {
+                IsGroup = false,
+                Bot = new ChannelAccount { Id = inbound.Recipient?.Id, Name = inbound.Recipient?.Name },
+                Members = [new ChannelAccount { Id = inbound.From.Id }],
+                TenantId = tenant,
+                ChannelData = tenant is null ? null : new TeamsChannelData { Tenant = new IdName { Id = tenant } },
+            }, cancellationToken);
+            if (chat.Id is { Length: > 0 } chatId)
+            {
+                var message = TeamsActivities.Message(feedback, inbound.Recipient?.Id, inbound.Recipient?.Name, chatId);
+                await connector.SendAsync(inbound.ServiceUrl, chatId, message, cancellationToken);
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is TeamsConnectorException or HttpRequestException)
+        {
+            logger.LogInformation("No 1:1 chat with {User} for private feedback: {Error}", inbound.From.Id, ex.Message);
+        }
+        var name = string.IsNullOrWhiteSpace(inbound.From.Name) ? "Your" : inbound.From.Name + ", your";
+        await ReplyAsync(inbound, OutgoingMessage.PublicText($"{name} answer was recorded. Feedback is private: add the app in a personal chat to see it."), cancellationToken);
     }
 
     private async Task OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)

@@ -10,12 +10,12 @@ namespace Cl37.Bot.Tests.Platforms.Teams;
 /// <summary>Builds the adapter's pieces over a recording HTTP handler and a fake clock.</summary>
 internal sealed class TeamsTestKit
 {
-    public TeamsTestKit(TimeProvider time, TeamsOptions? options = null, IBotTokenProvider? tokens = null, int seed = 7)
+    public TeamsTestKit(TimeProvider time, TeamsOptions? options = null, IBotTokenProvider? tokens = null, int seed = 7, IMeterFactory? meters = null)
     {
         Time = time;
         Http = new RecordingHttpHandler(time);
         Options = Microsoft.Extensions.Options.Options.Create(options ?? new TeamsOptions { Enabled = true });
-        Metrics = new TeamsMetrics(MeterFactory);
+        Metrics = new TeamsMetrics(meters ?? MeterFactory);
         Queue = new TeamsSendQueue(time, Metrics);
         Connector = new TeamsConnectorClient(new StubHttpClientFactory(Http), tokens ?? new FixedTokenProvider(null), Queue, Metrics, time, new Random(seed), NullLogger<TeamsConnectorClient>.Instance);
         Roster = new TeamsRoster(Connector, Options, time, NullLogger<TeamsRoster>.Instance);
