@@ -4,29 +4,36 @@ using Cl37.Bot.Platforms.Teams.Wire;
 namespace Cl37.Bot.Platforms.Teams;
 
 /// <summary>Non-invoke activities are acknowledged at once (Teams wants an answer within ~15 s) and
-/// handled here, a few at a time, each in its own DI scope.</summary>
+/// handled here, each in its own DI scope. Activities of one conversation share a lane, so they are
+/// handled in the order they arrived ("quiz now" before "quiz reveal"); lanes run in parallel.</summary>
 internal sealed class TeamsInbox(IServiceScopeFactory scopes, ILogger<TeamsInbox> logger) : BackgroundService
 {
     public const int Capacity = 10_000;
-    private const int Workers = 4;
-    private readonly Channel<Activity> _queue = Channel.CreateBounded<Activity>(new BoundedChannelOptions(Capacity)
+    private const int Lanes = 4;
+    private readonly Channel<Activity>[] _lanes = [.. Enumerable.Range(0, Lanes).Select(_ => Channel.CreateBounded<Activity>(new BoundedChannelOptions(Capacity / Lanes)
     {
         FullMode = BoundedChannelFullMode.Wait,
-    });
+        SingleReader = true,
+    }))];
 
-    public int Pending => _queue.Reader.Count;
+    public int Pending => _lanes.Sum(l => l.Reader.Count);
 
-    /// <summary>False when the inbox is full; the caller answers 503 so the channel retries.</summary>
-    public bool TryEnqueue(Activity activity) => _queue.Writer.TryWrite(activity);
+    /// <summary>False when the conversation's lane is full; the caller answers 503 so the channel retries.</summary>
+    public bool TryEnqueue(Activity activity)
+    {
+        var key = TeamsSendQueue.ThreadKey(activity.Conversation?.Id ?? "");
+        var lane = (int)((uint)StringComparer.Ordinal.GetHashCode(key) % Lanes);
+        return _lanes[lane].Writer.TryWrite(activity);
+    }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)));
+        Task.WhenAll(_lanes.Select(lane => WorkAsync(lane.Reader, stoppingToken)));
 
-    private async Task WorkAsync(CancellationToken stoppingToken)
+    private async Task WorkAsync(ChannelReader<Activity> reader, CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var activity in _queue.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var activity in reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
