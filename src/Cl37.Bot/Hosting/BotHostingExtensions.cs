@@ -2,6 +2,7 @@ using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Quiz;
+using Cl37.Bot.Scheduling;
 
 namespace Cl37.Bot.Hosting;
 
@@ -15,6 +16,7 @@ public static class BotHostingExtensions
         builder.AddData();
         builder.AddQuiz();
         builder.AddCommands();
+        builder.AddScheduling();
         Platforms.Teams.TeamsHostingExtensions.AddTeams(builder);
         return builder;
     }
