@@ -2,6 +2,7 @@ using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Platforms.Playground;
+using Cl37.Bot.Platforms.Teams;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Scheduling;
 
@@ -19,12 +20,14 @@ public static class BotHostingExtensions
         builder.AddCommands();
         builder.AddScheduling();
         builder.AddPlayground();
+        builder.AddTeams();
         return builder;
     }
 
     public static WebApplication MapCl37Bot(this WebApplication app)
     {
         app.MapPlayground();
+        app.MapTeams();
         return app;
     }
 }
