@@ -1,7 +1,12 @@
 using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
+<<<<<<< HEAD
 using Cl37.Bot.Observability;
+=======
+using Cl37.Bot.Platforms.Playground;
+using Cl37.Bot.Platforms.Teams;
+>>>>>>> main
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Scheduling;
 
@@ -22,12 +27,16 @@ public static class BotHostingExtensions
         builder.AddCommands();
         builder.AddScheduling();
         builder.AddScaleOut();
+        builder.AddPlayground();
+        builder.AddTeams();
         return builder;
     }
 
     public static WebApplication MapCl37Bot(this WebApplication app)
     {
         app.MapObservability();
+        app.MapPlayground();
+        app.MapTeams();
         return app;
     }
 }

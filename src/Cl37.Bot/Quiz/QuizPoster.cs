@@ -56,6 +56,9 @@ public sealed class QuizPoster(
             }
             catch (DbUpdateException) when (scheduledDate is not null)
             {
+                // Only the unique claim means "already posted"; a busy database is thrown on, to be retried.
+                if (!await ClaimedAsync(channel.ChannelId, scheduledDate.Value))
+                    throw;
                 return new PostResult(PostOutcome.AlreadyPosted, null, "Today's question was already posted.");
             }
         }
@@ -63,6 +66,12 @@ public sealed class QuizPoster(
         // repeated fire) for the same day must not reveal the question that was just posted.
         await RevealOpenInChannelAsync(channel.ChannelId, cancellationToken);
         return await SendAsync(platform, channel.Channel, post, question, cancellationToken);
+    }
+
+    private async Task<bool> ClaimedAsync(long channelId, DateOnly scheduledDate)
+    {
+        await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
+        return await db.Posts.AnyAsync(p => p.ChannelId == channelId && p.ScheduledDate == scheduledDate, CancellationToken.None);
     }
 
     /// <summary>A claim younger than this may still be on its way out from the poster that made it,

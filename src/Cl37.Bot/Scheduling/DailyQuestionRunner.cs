@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Cl37.Bot.Data;
 using Cl37.Bot.Quiz;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,9 @@ public sealed class DailyQuestionRunner(
     TimeProvider time,
     ILogger<DailyQuestionRunner> logger)
 {
+    // Channel → the last local date a post attempt returned an answer for, so sweeps skip it.
+    private readonly ConcurrentDictionary<long, DateOnly> _handled = new();
+
     /// <summary>Posts the channel's question if one is owed now (see <see cref="DailySchedule.DueAt"/>);
     /// null when nothing was due. The claim in <see cref="QuizPoster"/> makes a second call for the
     /// same local date, from this process or another, answer AlreadyPosted.</summary>
@@ -34,6 +38,7 @@ public sealed class DailyQuestionRunner(
         if (channel is null)
             return null;
         var result = await poster.PostNextAsync(channel, due.Date, due.Closes.UtcDateTime, row.DeckId, row.HideResults, cancellationToken);
+        _handled[channelId] = due.Date;
         if (result.Outcome is PostOutcome.Posted or PostOutcome.AlreadyPosted)
             logger.LogInformation("Daily question for channel {ChannelId} on {Date}: {Outcome}", channelId, due.Date, result.Outcome);
         else
@@ -41,19 +46,33 @@ public sealed class DailyQuestionRunner(
         return result;
     }
 
-    /// <summary>Posts every enabled channel's question that is owed now; returns how many went out.</summary>
+    /// <summary>Posts every enabled channel's question that is owed now and was not attempted yet
+    /// (the bot was down at posting time, or the attempt failed before its claim, e.g. a busy
+    /// database); returns how many went out. Runs at start and with every sweep.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
-        List<long> ids;
+        List<QuizSchedule> rows;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            ids = await db.Schedules.AsNoTracking().Where(s => s.Enabled).Select(s => s.ChannelId).ToListAsync(cancellationToken);
+            rows = await db.Schedules.AsNoTracking().Where(s => s.Enabled).ToListAsync(cancellationToken);
         }
+        var now = time.GetUtcNow();
         var posted = 0;
-        foreach (var id in ids)
+        foreach (var row in rows)
         {
-            if ((await PostIfDueAsync(id, cancellationToken))?.Outcome == PostOutcome.Posted)
-                posted++;
+            var setAt = new DateTimeOffset(DateTime.SpecifyKind(row.UpdatedUtc, DateTimeKind.Utc));
+            if (DailySchedule.From(row).DueAt(now, setAt) is not { } due
+                || (_handled.TryGetValue(row.ChannelId, out var handled) && handled == due.Date))
+                continue;
+            try
+            {
+                if ((await PostIfDueAsync(row.ChannelId, cancellationToken))?.Outcome == PostOutcome.Posted)
+                    posted++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Daily question for channel {ChannelId} failed; the next sweep tries again", row.ChannelId);
+            }
         }
         return posted;
     }

@@ -42,10 +42,11 @@ public static class ScheduleTriggers
             .StartAt(time.GetUtcNow())
             .Build();
 
+    /// <summary>One sweep as soon as the scheduler runs: the start-up catch-up.</summary>
     public static ITrigger CatchUp(TimeProvider time) =>
         TriggerBuilder.Create(time)
             .WithIdentity(CatchUpKey)
-            .ForJob(CatchUpJob.Key)
+            .ForJob(SweepJob.Key)
             .StartAt(time.GetUtcNow())
             .Build();
 }

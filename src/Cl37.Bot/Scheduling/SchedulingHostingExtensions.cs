@@ -44,7 +44,6 @@ public static class SchedulingHostingExtensions
             }
             q.AddJob<DailyQuestionJob>(j => j.WithIdentity(DailyQuestionJob.Key).StoreDurably());
             q.AddJob<SweepJob>(j => j.WithIdentity(SweepJob.Key).StoreDurably());
-            q.AddJob<CatchUpJob>(j => j.WithIdentity(CatchUpJob.Key).StoreDurably());
         });
         // Registered after AddData's migrator, so the triggers are loaded from a migrated database;
         // the scheduler itself starts once the app has started, so start-up posts find the platforms up.

@@ -1,4 +1,5 @@
 using Cl37.Bot.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Tests.Scheduling;
@@ -114,6 +115,34 @@ public sealed class RestartTests : IAsyncLifetime
             await again.CatchUpDoneAsync();
             Assert.Equal(0, again.QuestionCards());
         }
+    }
+
+    [Fact]
+    public async Task Restart_DatabaseBusyDuringCatchUp_NextSweepPostsOnce()
+    {
+        await SetUpScheduleAsync();
+        await using var writer = new SqliteConnection($"Data Source={_db}");
+        await writer.OpenAsync();
+        await Execute(writer, "BEGIN IMMEDIATE;");
+
+        // 10:00:10 Berlin (between sweeps); the claim waits out the busy timeout and fails, which is not "already posted".
+        await using var app = new ScheduledApp(_db, Start.AddHours(3).AddSeconds(10));
+        await app.CatchUpDoneAsync();
+        Assert.Equal(0, app.QuestionCards());
+        await Execute(writer, "ROLLBACK;");
+
+        app.App.Clock.Advance(TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(() => app.QuestionCards() == 1, "the next sweep's post");
+        var post = Assert.Single(await app.PostsAsync());
+        Assert.Equal(new DateOnly(2026, 11, 23), post.ScheduledDate);
+        Assert.Equal(Start.AddHours(3).AddSeconds(30).UtcDateTime, post.PostedUtc);
+    }
+
+    private static async Task Execute(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     [Fact]
