@@ -24,7 +24,8 @@ COPY --from=build /app ./
 RUN mkdir -p /app/data && chown app:app /app/data
 USER app
 VOLUME ["/app/data"]
-ENV ASPNETCORE_HTTP_PORTS=8080 \
+# URLS (unprefixed) outranks the "Urls" of appsettings.json, which is for `dotnet run` on a laptop.
+ENV URLS=http://+:8080 \
     DOTNET_ENVIRONMENT=Production \
     Logging__Format=Json \
     Database__ConnectionString="Data Source=/app/data/cl37bot.db"

@@ -15,7 +15,7 @@ def free_port():
 def once(dll, workdir, path, any_status=False, limit=60.0):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ASPNETCORE_", "DOTNET_"))}
-    env.update(ASPNETCORE_URLS=f"http://127.0.0.1:{port}", DOTNET_ENVIRONMENT="Production",
+    env.update(URLS=f"http://127.0.0.1:{port}", DOTNET_ENVIRONMENT="Production",
                Database__ConnectionString=f"Data Source={os.path.join(workdir, 'data', 'bot.db')}",
                Logging__LogLevel__Default="Warning")
     t0 = time.perf_counter()

@@ -1,12 +1,9 @@
 using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
-<<<<<<< HEAD
 using Cl37.Bot.Observability;
-=======
 using Cl37.Bot.Platforms.Playground;
 using Cl37.Bot.Platforms.Teams;
->>>>>>> main
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Scheduling;
 

@@ -54,7 +54,8 @@ public sealed class AppProcess : IAsyncDisposable
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_", StringComparison.Ordinal)).ToList())
             info.Environment.Remove(key);
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        // Unprefixed, so it outranks the Urls in appsettings.json (ASPNETCORE_URLS would not).
+        info.Environment["URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(workDir, "data", "bot.db")}";
         foreach (var (key, value) in settings)
             info.Environment[key] = value;
