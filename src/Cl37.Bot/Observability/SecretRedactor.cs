@@ -72,7 +72,8 @@ public sealed partial class SecretRedactor : IDisposable
     [GeneratedRegex("(token|secret|password|passwd|apikey|api_key|privatekey|publickey|signingkey|signature|credentials?)$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretNamePattern();
 
-    [GeneratedRegex(@"((?:Authorization|Bearer|Bot)\s*[:=]?\s*(?:Bearer\s+|Bot\s+)?)[A-Za-z0-9._~+/=-]{16,}", RegexOptions.IgnoreCase)]
+    // "Authorization: Bot x", "Bearer x"; the scheme must be followed by a space ("Cl37.Bot.Data" is no credential).
+    [GeneratedRegex(@"(\b(?:Authorization\s*[:=]\s*(?:(?:Bearer|Bot|Basic)\s+)?|(?:Bearer|Bot|Basic)\s+))[A-Za-z0-9._~+/=-]{16,}", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorizationPattern();
 
     [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*")]

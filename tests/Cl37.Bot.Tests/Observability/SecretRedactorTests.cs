@@ -50,7 +50,8 @@ public sealed class SecretRedactorTests
     [Fact]
     public void Redact_OrdinaryLogText_IsUnchanged()
     {
-        const string text = "Posted question k8s/mcq/3 to discord:123/456 in 12 ms; 38 questions loaded from /app/content";
+        const string text = "Posted question k8s/mcq/3 to discord:123/456 in 12 ms; 38 questions loaded from /app/content; " +
+            "at Cl37.Bot.Data.DataHostingExtensions.CreateFactory(IServiceProvider sp) in /src/Cl37.Bot/Data/DataHostingExtensions.cs:line 33";
         Assert.Equal(text, Redactor(new() { ["Discord:Token"] = "abcdefgh" }).Redact(text));
     }
 }
