@@ -29,8 +29,20 @@ public sealed class PostgresDatabase(string name, string connectionString) : IAs
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(PostgresServer.ConnectionString);
         await admin.OpenAsync();
-        await using var cmd = admin.CreateCommand();
-        cmd.CommandText = $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)";
-        await cmd.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var cmd = admin.CreateCommand();
+                cmd.CommandText = $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)";
+                await cmd.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException) when (attempt < 5)
+            {
+                // An autovacuum worker may hold the database for a moment.
+                await Task.Delay(200);
+            }
+        }
     }
 }
