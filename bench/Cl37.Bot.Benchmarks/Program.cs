@@ -10,7 +10,8 @@ internal static class BenchProgram
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
         var figures = new List<(string Key, Func<Task<Figure>> Run)>
         {
-            ("answers", () => AnswerRecordingFigure.RunAsync()),
+            ("answers-burst", () => AnswerRecordingFigure.RunAsync()),
+            ("answers-1s", () => AnswerRecordingFigure.RunAsync(spreadMs: 1000)),
             ("leaderboard", () => LeaderboardFigure.RunAsync()),
             ("teams", () => TeamsInvokeFigure.RunAsync()),
             ("teams-burst", () => TeamsInvokeFigure.RunBurstAsync()),
