@@ -1,0 +1,31 @@
+using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Discord.Rest;
+using Microsoft.Extensions.Options;
+
+namespace Cl37.Bot.Platforms.Discord.Interactions;
+
+/// <summary>Bulk-overwrites the slash commands once at start: to each configured guild (they appear
+/// at once) or globally. A failure is logged and the rest of the app keeps running.</summary>
+internal sealed class DiscordCommandRegistrar(DiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<DiscordCommandRegistrar> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        if (!o.RegisterCommands)
+            return;
+        var commands = DiscordCommandBuilder.Build(CommandCatalog.All);
+        IReadOnlyList<string?> scopes = o.GuildIds.Count == 0 ? new string?[] { null } : o.GuildIds;
+        foreach (var guild in scopes)
+        {
+            try
+            {
+                var registered = await rest.OverwriteCommandsAsync(o.ApplicationId, guild, commands, stoppingToken);
+                logger.LogInformation("Registered {Count} Discord slash commands {Scope}", registered?.Count ?? commands.Count, guild is null ? "globally" : "in guild " + guild);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError("Registering Discord slash commands {Scope} failed: {Error}", guild is null ? "globally" : "in guild " + guild, ex.Message);
+            }
+        }
+    }
+}
