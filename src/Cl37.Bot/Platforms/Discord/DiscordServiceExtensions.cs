@@ -46,7 +46,8 @@ internal static class DiscordServiceExtensions
         if (settings.Mode == DiscordMode.Gateway)
         {
             services.TryAddSingleton<IGatewayConnector, WebSocketGatewayConnector>();
-            services.AddHostedService<DiscordGatewayClient>();
+            services.TryAddSingleton<DiscordGatewayClient>();
+            services.AddHostedService(sp => sp.GetRequiredService<DiscordGatewayClient>());
         }
         else
         {
