@@ -1,10 +1,58 @@
+using Cl37.Bot.Chat;
+using Cl37.Bot.Commands;
+
 namespace Cl37.Bot.Calculators;
 
+/// <summary><c>cl37bot calc …</c>: the chat command's calculators on the command line, parsed by the
+/// same parser and checked by the same validator, so both accept exactly the same input.</summary>
 public static class CalcCommandLine
 {
+    public const int Ok = 0;
+    public const int BadInput = 2;
+
+    private static readonly ChannelRef CliChannel = new("cli", "cli", "cli");
+    private static readonly ChatUser User = new("cli", "cli", false);
+
     public static int Run(string[] args, TextWriter output)
     {
-        output.WriteLine("calc: not built yet (" + args.Length + " arguments)");
-        return 1;
+        var definition = CommandCatalog.Find("calc")!;
+        if (args is ["help" or "--help" or "-h"])
+        {
+            output.WriteLine("Usage (the same as the chat command /calc):");
+            output.WriteLine(CommandUsage.Of(definition));
+            return Ok;
+        }
+
+        var parsed = CommandTextParser.Parse("calc " + string.Join(' ', args.Select(Quote)), CliChannel, User);
+        if (parsed.Command is not { } command)
+        {
+            output.WriteLine(parsed.Error);
+            return BadInput;
+        }
+        var sub = command.SubCommand is null ? null : definition.FindSubCommand(command.SubCommand);
+        if (ArgumentValidator.Validate(command, definition, sub) is { } invalid)
+        {
+            output.WriteLine(invalid);
+            output.WriteLine($"Usage: {CommandUsage.Of(definition, sub)}");
+            output.WriteLine($"Example: {CommandUsage.Example(definition, sub)}");
+            return BadInput;
+        }
+
+        var reply = CalcCommand.Handle(command);
+        if (reply.Card is not StepsCard card)
+        {
+            output.WriteLine(reply.Text);
+            return BadInput;
+        }
+        output.WriteLine(card.Title);
+        output.WriteLine("Formula: " + card.Formula);
+        output.WriteLine("Solution Steps:");
+        for (var i = 0; i < card.Steps.Count; i++)
+            output.WriteLine($"  {i + 1}. {card.Steps[i]}");
+        output.WriteLine("Final Answer: " + card.Answer);
+        return Ok;
     }
+
+    // The shell already split the words; quoting keeps an argument such as "0.5 GB" one token for the parser.
+    private static string Quote(string arg) => arg.Any(char.IsWhiteSpace) ? "\"" + arg.Replace("\"", "", StringComparison.Ordinal) + "\"" : arg;
 }

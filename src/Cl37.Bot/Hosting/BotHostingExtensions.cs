@@ -1,4 +1,7 @@
+using Cl37.Bot.Commands;
+using Cl37.Bot.Data;
 using Cl37.Bot.Platforms.Discord;
+using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Hosting;
 
@@ -8,6 +11,9 @@ public static class BotHostingExtensions
     public static WebApplicationBuilder AddCl37Bot(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddData();
+        builder.AddQuiz();
+        builder.AddCommands();
         builder.AddDiscord();
         return builder;
     }

@@ -1,0 +1,21 @@
+using Cl37.Bot.Chat;
+
+namespace Cl37.Bot.Commands;
+
+/// <summary>Every command handler, listed explicitly.</summary>
+public static class CommandRegistrations
+{
+    public static WebApplicationBuilder AddCommands(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddSingleton<AdminPolicy>();
+        s.AddSingleton<ICommandHandler, QuizCommand>();
+        s.AddSingleton<ICommandHandler, LeaderboardCommand>();
+        s.AddSingleton<ICommandHandler, StatsCommand>();
+        s.AddSingleton<ICommandHandler, CompetitionCommand>();
+        s.AddSingleton<ICommandHandler, HelpCommand>();
+        s.AddSingleton<ICommandHandler, CalcCommand>();
+        s.AddSingleton<CommandDispatcher>();
+        return builder;
+    }
+}

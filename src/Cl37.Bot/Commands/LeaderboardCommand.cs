@@ -1,0 +1,63 @@
+using Cl37.Bot.Chat;
+using Cl37.Bot.Data;
+using Cl37.Bot.Quiz;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cl37.Bot.Commands;
+
+/// <summary>/leaderboard [week|month|all|competition] [page] [format].</summary>
+public sealed class LeaderboardCommand(
+    ChannelDirectory channels,
+    LeaderboardService leaderboards,
+    AdminPolicy admins,
+    IDbContextFactory<BotDbContext> factory,
+    TimeProvider time) : ICommandHandler
+{
+    public string Command => "leaderboard";
+
+    public async Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
+    {
+        var channel = await channels.EnsureAsync(command.Channel, cancellationToken);
+        var periodName = (command.Arg("period") ?? "week").ToLowerInvariant();
+        var local = PeriodKeys.LocalDate(time.GetUtcNow().UtcDateTime, TimeZones.FindOrUtc(channel.TimeZone));
+        string key, title;
+        switch (periodName)
+        {
+            case "month":
+                key = PeriodKeys.Month(local);
+                title = $"Leaderboard · {local:MMMM yyyy}";
+                break;
+            case "all":
+                key = PeriodKeys.AllTime;
+                title = "Leaderboard · all time";
+                break;
+            case "competition":
+                await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+                {
+                    var c = await db.Competitions.AsNoTracking().Where(x => x.GroupId == channel.GroupId).OrderByDescending(x => x.Id).FirstOrDefaultAsync(cancellationToken);
+                    if (c is null)
+                        return OutgoingMessage.PrivateText("There is no competition yet. Admins start one with `/competition start <name> <end date>`.");
+                    key = PeriodKeys.Competition(c.Id);
+                    title = $"Leaderboard · {c.Name}{(c.EndedUtc is null ? "" : " (final)")}";
+                }
+                break;
+            default:
+                key = PeriodKeys.Week(local);
+                title = $"Leaderboard · this week ({key[1..]})";
+                break;
+        }
+
+        if (string.Equals(command.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!admins.IsAdmin(command.Channel, command.User))
+                return OutgoingMessage.PrivateText($"Only admins can export a leaderboard as CSV. {AdminPolicy.WhoIsAdmin}");
+            var csv = await leaderboards.ExportCsvAsync(channel.GroupId, key, cancellationToken);
+            var fileName = $"leaderboard-{periodName}-{key}.csv";
+            return new OutgoingMessage($"**{title}** — CSV export\n```csv\n{csv}```", new FileCard(fileName, "text/csv", csv), Private: true);
+        }
+
+        var page = int.TryParse(command.Arg("page"), out var p) ? p : 1;
+        var result = await leaderboards.GetPageAsync(channel.GroupId, key, page, command.User.Id, cancellationToken);
+        return LeaderboardService.ToMessage(title, result, isPrivate: false);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Cl37.Bot.Data;
+
+/// <summary>A question posted in a channel (or privately, for practice).</summary>
+public sealed class QuestionPost
+{
+    public long Id { get; set; }
+
+    public long ChannelId { get; set; }
+
+    public long GroupId { get; set; }
+
+    public required string QuestionId { get; set; }
+
+    public DateTime PostedUtc { get; set; }
+
+    public DateTime? ClosesUtc { get; set; }
+
+    public DateTime? RevealedUtc { get; set; }
+
+    /// <summary>The local date of a scheduled post: at most one per channel and date.</summary>
+    public DateOnly? ScheduledDate { get; set; }
+
+    /// <summary>The platform's message id, once the post went out.</summary>
+    public string? MessageId { get; set; }
+
+    /// <summary>The person a practice question belongs to; null for channel posts.</summary>
+    public long? PracticePersonId { get; set; }
+
+    public bool HideResults { get; set; }
+
+    public string? RevealMessageId { get; set; }
+}

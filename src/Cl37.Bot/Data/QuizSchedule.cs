@@ -1,0 +1,28 @@
+namespace Cl37.Bot.Data;
+
+/// <summary>A channel's daily question: local time, zone, weekdays, answer window.</summary>
+public sealed class QuizSchedule
+{
+    public long Id { get; set; }
+
+    public long ChannelId { get; set; }
+
+    /// <summary>Minutes after local midnight.</summary>
+    public int TimeOfDayMinutes { get; set; }
+
+    public required string TimeZone { get; set; }
+
+    /// <summary>Bit 0 = Sunday … bit 6 = Saturday (DayOfWeek order).</summary>
+    public int DaysMask { get; set; }
+
+    /// <summary>Minutes answers stay open; null closes 1 hour before the next post.</summary>
+    public int? WindowMinutes { get; set; }
+
+    public bool HideResults { get; set; }
+
+    public string? DeckId { get; set; }
+
+    public bool Enabled { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Cl37.Bot.Quiz;
+
+/// <summary>Leaderboards read from the running totals: a page is an index range, a rank is a count.</summary>
+public sealed class LeaderboardService(IDbContextFactory<BotDbContext> factory, IOptions<QuizOptions> options)
+{
+    public async Task<LeaderboardPage> GetPageAsync(long groupId, string period, int page, string? requesterExternalId, CancellationToken cancellationToken)
+    {
+        var size = Math.Clamp(options.Value.LeaderboardPageSize, 1, 50);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var totals = db.ScoreTotals.AsNoTracking().Where(t => t.GroupId == groupId && t.Period == period);
+        var people = await totals.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (people + size - 1) / size);
+        page = Math.Clamp(page, 1, pageCount);
+
+        var rows = await (from t in totals
+                          join p in db.People on t.PersonId equals p.Id
+                          orderby t.Points descending, t.Correct descending, t.PersonId
+                          select new { t.PersonId, p.DisplayName, t.Points, t.Answered, t.Correct, p.CurrentStreak })
+            .Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+
+        // Ranks share a place on equal points; only the page's first row needs a count, the rest
+        // follow from their position.
+        var result = new List<LeaderboardRow>(rows.Count);
+        var rank = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            if (i == 0)
+            {
+                var first = r.Points;
+                rank = 1 + await totals.CountAsync(t => t.Points > first, cancellationToken);
+            }
+            else if (r.Points != rows[i - 1].Points)
+            {
+                rank = (page - 1) * size + i + 1;
+            }
+            result.Add(new LeaderboardRow(rank, r.PersonId, r.DisplayName, r.Points, r.Answered, r.Correct, r.CurrentStreak));
+        }
+
+        LeaderboardRow? me = null;
+        if (requesterExternalId is not null)
+        {
+            var mine = await (from t in totals
+                              join p in db.People on t.PersonId equals p.Id
+                              where p.ExternalId == requesterExternalId
+                              select new { t.PersonId, p.DisplayName, t.Points, t.Answered, t.Correct, p.CurrentStreak })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (mine is not null)
+            {
+                var myRank = 1 + await totals.CountAsync(t => t.Points > mine.Points, cancellationToken);
+                me = new LeaderboardRow(myRank, mine.PersonId, mine.DisplayName, mine.Points, mine.Answered, mine.Correct, mine.CurrentStreak);
+            }
+        }
+        return new LeaderboardPage(period, page, pageCount, people, result, me);
+    }
+
+    public async Task<string> ExportCsvAsync(long groupId, string period, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await (from t in db.ScoreTotals.AsNoTracking()
+                          join p in db.People on t.PersonId equals p.Id
+                          where t.GroupId == groupId && t.Period == period
+                          orderby t.Points descending, t.Correct descending, t.PersonId
+                          select new { p.DisplayName, t.Points, t.Answered, t.Correct, p.CurrentStreak }).ToListAsync(cancellationToken);
+        var sb = new StringBuilder("rank,name,points,accuracy,answered,correct,streak\n");
+        var rank = 0;
+        double? last = null;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            if (last != r.Points)
+                rank = i + 1;
+            last = r.Points;
+            var accuracy = r.Answered == 0 ? 0 : (double)r.Correct / r.Answered;
+            sb.Append(CultureInfo.InvariantCulture, $"{rank},{Csv(r.DisplayName)},{r.Points:0.##},{accuracy:0.###},{r.Answered},{r.Correct},{r.CurrentStreak}\n");
+        }
+        return sb.ToString();
+    }
+
+    public static TableCard ToTable(string title, LeaderboardPage page)
+    {
+        var rows = page.Rows.Select(Cells).ToList();
+        var footer = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"Page {page.Page} of {page.PageCount} · {page.People} people"));
+        if (page.Me is { } me)
+            footer.Append(CultureInfo.InvariantCulture, $" · You: #{me.Rank}, {me.Points:0.##} points");
+        return new TableCard(title, ["#", "Name", "Points", "Accuracy", "Answered", "Streak"], rows, footer.ToString());
+    }
+
+    public static OutgoingMessage ToMessage(string title, LeaderboardPage page, bool isPrivate)
+    {
+        var table = ToTable(title, page);
+        var text = new StringBuilder("**").Append(title).Append("**\n");
+        if (page.Rows.Count == 0)
+            text.Append("No answers yet in this period.\n");
+        foreach (var row in table.Rows)
+            text.Append(row[0]).Append(". ").Append(row[1]).Append(" — ").Append(row[2]).Append(" pts, ").Append(row[3]).Append(", ").Append(row[4]).Append(" answered, streak ").Append(row[5]).Append('\n');
+        text.Append(table.Footer);
+        return new OutgoingMessage(text.ToString(), table, isPrivate);
+    }
+
+    private static IReadOnlyList<string> Cells(LeaderboardRow r) =>
+    [
+        r.Rank.ToString(CultureInfo.InvariantCulture),
+        r.Name,
+        r.Points.ToString("0.##", CultureInfo.InvariantCulture),
+        r.Accuracy.ToString("0%", CultureInfo.InvariantCulture),
+        r.Answered.ToString(CultureInfo.InvariantCulture),
+        r.Streak.ToString(CultureInfo.InvariantCulture),
+    ];
+
+    private static string Csv(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@')
+            ? "\"" + (value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@') ? "'" : "") + value.Replace("\"", "\"\"") + "\""
+            : value;
+}

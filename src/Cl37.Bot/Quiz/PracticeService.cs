@@ -1,0 +1,64 @@
+using Cl37.Bot.Chat;
+using Cl37.Bot.Content;
+using Cl37.Bot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cl37.Bot.Quiz;
+
+/// <summary>Private practice from a person's own Leitner boxes: due questions first (lowest box
+/// first), then ones never seen, then whatever comes due soonest. Practice is never scored.</summary>
+public sealed class PracticeService(IDbContextFactory<BotDbContext> factory, DeckLibrary decks, TimeProvider time, Random random)
+{
+    public async Task<OutgoingMessage> NextAsync(ChannelInfo channel, ChatUser user, CancellationToken cancellationToken)
+    {
+        var pool = decks.QuestionsOf(channel.DeckId);
+        if (pool.Count == 0)
+            return OutgoingMessage.PrivateText("There are no questions loaded to practise with.");
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var person = await db.People.FirstOrDefaultAsync(p => p.GroupId == channel.GroupId && p.ExternalId == user.Id, cancellationToken);
+        if (person is null)
+        {
+            person = new Person { GroupId = channel.GroupId, ExternalId = user.Id, DisplayName = DisplayNames.Clean(user.DisplayName) };
+            db.People.Add(person);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                person = await db.People.FirstAsync(p => p.GroupId == channel.GroupId && p.ExternalId == user.Id, cancellationToken);
+            }
+        }
+        var reviews = await db.ReviewStates.AsNoTracking().Where(r => r.PersonId == person.Id).ToListAsync(cancellationToken);
+        var question = Choose(pool, reviews, now);
+        var post = new QuestionPost
+        {
+            ChannelId = channel.ChannelId,
+            GroupId = channel.GroupId,
+            QuestionId = question.Id,
+            PostedUtc = now,
+            PracticePersonId = person.Id,
+        };
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(cancellationToken);
+        var review = reviews.FirstOrDefault(r => r.QuestionId == question.Id);
+        var message = QuestionCards.Question(post.Id, question, 0, null, false, isPrivate: true);
+        var note = review is null ? "A new question for you" : $"Review (box {review.Box} of 5)";
+        return message with { Text = $"🎯 Practice — {note}, not scored.\n\n" + message.Text };
+    }
+
+    public Question Choose(IReadOnlyList<Question> pool, IReadOnlyList<ReviewState> reviews, DateTime nowUtc)
+    {
+        var byId = reviews.ToDictionary(r => r.QuestionId);
+        var due = pool.Where(q => byId.TryGetValue(q.Id, out var r) && r.DueUtc <= nowUtc)
+            .OrderBy(q => byId[q.Id].Box).ThenBy(q => byId[q.Id].DueUtc).FirstOrDefault();
+        if (due is not null)
+            return due;
+        var unseen = pool.Where(q => !byId.ContainsKey(q.Id)).ToList();
+        if (unseen.Count > 0)
+            return unseen[random.Next(unseen.Count)];
+        return pool.OrderBy(q => byId[q.Id].DueUtc).First();
+    }
+}

@@ -1,0 +1,37 @@
+
+namespace Cl37.Bot.Quiz;
+
+public static class QuizHostingExtensions
+{
+    public static WebApplicationBuilder AddQuiz(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<QuizOptions>()
+            .Bind(builder.Configuration.GetSection(QuizOptions.Section))
+            .Validate(o => TimeZones.TryFind(o.DefaultTimeZone, out _), "Quiz:DefaultTimeZone must be an IANA time zone such as Europe/Berlin.")
+            .Validate(o => o.LeaderboardPageSize is >= 1 and <= 50, "Quiz:LeaderboardPageSize must be between 1 and 50.")
+            .Validate(o => o.TallyUpdateSeconds is >= 0.05 and <= 3600, "Quiz:TallyUpdateSeconds must be between 0.05 and 3600.")
+            .Validate(o => o.Admins.All(a => a.Contains(':', StringComparison.Ordinal)), "Quiz:Admins entries must look like platform:userId (e.g. playground:tutor).")
+            .ValidateOnStart();
+
+        var s = builder.Services;
+        s.AddSingleton(new Random());
+        s.AddSingleton<ChatPlatforms>();
+        s.AddSingleton<ChannelDirectory>();
+        s.AddSingleton<PostCache>();
+        s.AddSingleton<QuestionSelector>();
+        s.AddSingleton<QuizMetrics>();
+        s.AddSingleton<AnswerWriter>();
+        s.AddHostedService(sp => sp.GetRequiredService<AnswerWriter>());
+        s.AddSingleton<TallyUpdater>();
+        s.AddHostedService(sp => sp.GetRequiredService<TallyUpdater>());
+        s.AddSingleton<AnswerService>();
+        s.AddSingleton<QuizPoster>();
+        s.AddSingleton<LeaderboardService>();
+        s.AddSingleton<CompetitionService>();
+        s.AddSingleton<PracticeService>();
+        s.AddSingleton<StatsService>();
+        s.AddSingleton<ScheduleService>();
+        return builder;
+    }
+
+}

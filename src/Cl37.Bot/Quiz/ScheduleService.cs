@@ -1,0 +1,87 @@
+using System.Globalization;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Cl37.Bot.Quiz;
+
+/// <summary>Stores a channel's daily schedule; the scheduler listens to <see cref="Changed"/> so
+/// edits take effect without a restart.</summary>
+public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, IOptions<QuizOptions> options, TimeProvider time)
+{
+    /// <summary>Raised with the channel id after a schedule was set or switched off.</summary>
+    public event Action<long>? Changed;
+
+    public async Task<OutgoingMessage> SetAsync(ChannelInfo channel, ChatCommand command, CancellationToken cancellationToken)
+    {
+        var timeText = command.Arg("time") ?? "";
+        if (!TimeOnly.TryParseExact(timeText.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            return OutgoingMessage.PrivateText($"`time` must be a 24-hour time like 09:00, not `{CommandTextParser.Shorten(timeText)}`.");
+        var zoneName = command.Arg("zone") ?? options.Value.DefaultTimeZone;
+        if (!TimeZones.TryFind(zoneName, out var zone))
+            return OutgoingMessage.PrivateText($"`{CommandTextParser.Shorten(zoneName)}` is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.");
+        if (!WeekDays.TryParse(command.Arg("days"), out var days, out var daysError))
+            return OutgoingMessage.PrivateText(daysError!);
+        int? windowMinutes = null;
+        if (command.Arg("window") is { } windowText)
+        {
+            var hours = double.Parse(windowText, CultureInfo.InvariantCulture);
+            windowMinutes = (int)Math.Round(hours * 60);
+            var shortestGap = WeekDays.ShortestGapDays(days) * 24 * 60;
+            if (windowMinutes <= 0 || windowMinutes > shortestGap)
+                return OutgoingMessage.PrivateText($"`window` must be more than 0 and at most {shortestGap / 60} hours, so answers close before the next question is posted.");
+        }
+        var hide = string.Equals(command.Arg("results"), "reveal", StringComparison.OrdinalIgnoreCase);
+        var deck = command.Arg("deck");
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var schedule = await db.Schedules.FirstOrDefaultAsync(s => s.ChannelId == channel.ChannelId, cancellationToken);
+        if (schedule is null)
+        {
+            schedule = new QuizSchedule { ChannelId = channel.ChannelId, TimeZone = zone.Id };
+            db.Schedules.Add(schedule);
+        }
+        schedule.TimeOfDayMinutes = at.Hour * 60 + at.Minute;
+        schedule.TimeZone = zone.Id;
+        schedule.DaysMask = days;
+        schedule.WindowMinutes = windowMinutes;
+        schedule.HideResults = hide;
+        schedule.DeckId = deck;
+        schedule.Enabled = true;
+        schedule.UpdatedUtc = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        Changed?.Invoke(channel.ChannelId);
+        return OutgoingMessage.PublicText("📅 " + Describe(schedule));
+    }
+
+    public async Task<OutgoingMessage> ShowAsync(ChannelInfo channel, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var schedule = await db.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.ChannelId == channel.ChannelId, cancellationToken);
+        return schedule is null || !schedule.Enabled
+            ? OutgoingMessage.PrivateText("This channel has no daily question. Admins set one with `/quiz schedule set 09:00 Europe/Berlin mon-fri`.")
+            : OutgoingMessage.PrivateText("📅 " + Describe(schedule));
+    }
+
+    public async Task<OutgoingMessage> OffAsync(ChannelInfo channel, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var changed = await db.Schedules.Where(s => s.ChannelId == channel.ChannelId && s.Enabled)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Enabled, false).SetProperty(x => x.UpdatedUtc, time.GetUtcNow().UtcDateTime), cancellationToken);
+        Changed?.Invoke(channel.ChannelId);
+        return changed == 0
+            ? OutgoingMessage.PrivateText("This channel had no daily question to switch off.")
+            : OutgoingMessage.PublicText("📅 The daily question in this channel is switched off. Answers and scores are kept.");
+    }
+
+    public static string Describe(QuizSchedule s)
+    {
+        var at = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(s.TimeOfDayMinutes));
+        var window = s.WindowMinutes is { } w
+            ? string.Create(CultureInfo.InvariantCulture, $"answers stay open {w / 60.0:0.##} h")
+            : "answers stay open until 1 hour before the next question";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Daily question at {at:HH:mm} ({s.TimeZone}), {WeekDays.Describe(s.DaysMask)}; {window}; results {(s.HideResults ? "shown at the reveal" : "shown at once")}{(s.DeckId is null ? "" : $"; deck {s.DeckId}")}.");
+    }
+}

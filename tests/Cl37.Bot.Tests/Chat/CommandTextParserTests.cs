@@ -1,0 +1,52 @@
+using Cl37.Bot.Chat;
+
+namespace Cl37.Bot.Tests.Chat;
+
+public sealed class CommandTextParserTests
+{
+    private static readonly ChannelRef Channel = new("test", "g", "c");
+    private static readonly ChatUser User = new("u", "U", false);
+
+    [Theory]
+    [InlineData("/calc servers 200 50", "calc", "servers", "peak=200;capacity=50")]
+    [InlineData("calc servers 200 50 1.5", "calc", "servers", "peak=200;capacity=50;buffer=1.5")]
+    [InlineData("/calc weights 784 128 64 32 --biases", "calc", "weights", "layers=784 128 64 32;biases=true")]
+    [InlineData("/quiz schedule set 09:00 Europe/Berlin mon-fri", "quiz", "schedule set", "time=09:00;zone=Europe/Berlin;days=mon-fri")]
+    [InlineData("/leaderboard period:month page=2", "leaderboard", null, "period=month;page=2")]
+    [InlineData("/competition start \"Exam sprint\" 2026-12-20", "competition", "start", "name=Exam sprint;end=2026-12-20")]
+    [InlineData("/quiz schedule set time:07:30 --zone UTC", "quiz", "schedule set", "time=07:30;zone=UTC")]
+    [InlineData("HELP calc", "help", null, "command=calc")]
+    public void Parse_ValidText_YieldsCommandAndArguments(string text, string name, string? sub, string args)
+    {
+        var result = CommandTextParser.Parse(text, Channel, User);
+
+        Assert.Null(result.Error);
+        Assert.Equal(name, result.Command!.Name);
+        Assert.Equal(sub, result.Command.SubCommand);
+        var expected = args.Split(';').Select(a => a.Split('=', 2)).ToDictionary(a => a[0], a => a[1]);
+        Assert.Equal(expected.OrderBy(k => k.Key), result.Command.Arguments.OrderBy(k => k.Key));
+    }
+
+    [Theory]
+    [InlineData("", "Type a command")]
+    [InlineData("/nonsense", "don't know the command")]
+    [InlineData("/calc", "needs a sub-command")]
+    [InlineData("/calc rockets 1 2", "no sub-command `rockets`")]
+    [InlineData("/calc servers 1 2 3 4", "Too many values")]
+    [InlineData("/calc servers --nope 1", "has no option `nope`")]
+    [InlineData("/calc servers 200 --capacity", "needs a value")]
+    public void Parse_BadText_GivesOneClearSentence(string text, string expected)
+    {
+        var result = CommandTextParser.Parse(text, Channel, User);
+
+        Assert.Null(result.Command);
+        Assert.Contains(expected, result.Error);
+    }
+
+    [Fact]
+    public void Parse_HugeInput_IsRefusedNotTruncated()
+    {
+        var result = CommandTextParser.Parse("/help " + new string('x', 5000), Channel, User);
+        Assert.Contains("too long", result.Error);
+    }
+}
