@@ -67,7 +67,7 @@ public sealed class DiscordGoldenSampleTests
         Assert.Equal("servers", command.SubCommand);
         Assert.Equal("200", command.Arg("peak"));
         Assert.Equal("12.5", command.Arg("capacity"));
-        Assert.Equal(new Chat.ChannelRef("discord", "290926798626357999", "645027906669510667"), command.Channel);
+        Assert.Equal(new Cl37.Bot.Chat.ChannelRef("discord", "290926798626357999", "645027906669510667"), command.Channel);
         Assert.Equal("53908232506183680", command.User.Id);
         Assert.Equal("Mason", command.User.DisplayName);
         Assert.True(command.User.IsPlatformAdmin);
@@ -133,6 +133,9 @@ public sealed class DiscordGoldenSampleTests
                 break;
             case JsonValueKind.Number:
                 Assert.Equal(original.GetDecimal(), written.GetDecimal());
+                break;
+            case JsonValueKind.String:
+                Assert.Equal(original.GetString(), written.GetString());
                 break;
             default:
                 Assert.Equal(original.GetRawText(), written.GetRawText());

@@ -17,7 +17,7 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _fake = await FakeDiscordServer.StartAsync();
-        _host = await DiscordTestHost.CreateAsync(_fake, _time);
+        _host = await DiscordTestHost.CreateAsync(_fake, _time, start: true);
     }
 
     public async Task DisposeAsync()
@@ -63,7 +63,7 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
 
         Assert.Equal(4, outcome.Initial.Type);
         Assert.Equal(64, outcome.Initial.Data!.Flags);
-        Assert.Contains("post 42", outcome.Initial.Data.Content, StringComparison.Ordinal);
+        Assert.Contains("can't find that question", outcome.Initial.Data.Content, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Data;
 using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Tests.Fakes;
@@ -28,6 +29,8 @@ public sealed class DiscordTestHost : IAsyncDisposable
         Logs = logs;
         Handlers = handlers;
     }
+
+    private string _dbPath = "";
 
     public WebApplication App { get; }
 
@@ -68,10 +71,14 @@ public sealed class DiscordTestHost : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddSingleton(time ?? TimeProvider.System);
+        var db = Path.Combine(Path.GetTempPath(), $"cl37-discord-{Guid.NewGuid():N}.db");
+        builder.Configuration["Database:ConnectionString"] = $"Data Source={db}";
+        builder.Configuration["Quiz:TallyUpdateSeconds"] = "3600";
+        builder.AddData();
+        builder.AddQuiz();
         builder.Services.AddSingleton(new Random(1234));
-        builder.Services.AddOptions<QuizOptions>();
+        builder.Services.AddSingleton(TestDeck.Library());
         builder.Services.AddSingleton<AdminPolicy>();
-        builder.Services.AddSingleton<AnswerService>();
         var handlers = CommandCatalog.All.ToDictionary(c => c.Name, c => new RecordingCommandHandler(c.Name));
         foreach (var h in handlers.Values)
             builder.Services.AddSingleton<ICommandHandler>(h);
@@ -80,7 +87,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         builder.AddDiscord();
         var app = builder.Build();
         app.MapDiscord();
-        var host = new DiscordTestHost(app, key, logs, handlers);
+        var host = new DiscordTestHost(app, key, logs, handlers) { _dbPath = db };
         if (start)
         {
             await app.StartAsync();
@@ -104,5 +111,15 @@ public sealed class DiscordTestHost : IAsyncDisposable
         }
         await App.DisposeAsync();
         SigningKey.Dispose();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(_dbPath + suffix);
+            }
+            catch (IOException)
+            {
+            }
+        }
     }
 }

@@ -26,7 +26,8 @@ internal sealed class Interaction
 
 internal sealed class InteractionData
 {
-    public string? Id { get; init; }
+    /// <summary>The command's snowflake (a string) for commands, the component's number for components.</summary>
+    public JsonElement? Id { get; init; }
     public string? Name { get; init; }
     public int? Type { get; init; }
     public List<InteractionOption>? Options { get; init; }
