@@ -70,6 +70,14 @@ public sealed class FakeDiscordGatewayConnection
         return await _heartbeats.Reader.ReadAsync(cts.Token);
     }
 
+    /// <summary>Returns once the bot has handled everything sent before: it answers op 1 from its
+    /// receive loop, which reads in order.</summary>
+    public async Task SyncAsync()
+    {
+        await SendHeartbeatRequestAsync();
+        await ReceiveHeartbeatAsync();
+    }
+
     public bool TryReceiveHeartbeat(out JsonElement heartbeat) => _heartbeats.Reader.TryRead(out heartbeat);
 
     public async Task CloseAsync(int code, string reason = "")
@@ -124,9 +132,9 @@ public sealed class FakeDiscordGatewayConnection
                 var json = JsonDocument.Parse(message.ToArray()).RootElement.Clone();
                 if (json.GetProperty("op").GetInt32() == 1)
                 {
-                    _heartbeats.Writer.TryWrite(json);
                     if (AutoAck)
                         await SendAsync("""{"op":11,"d":null,"s":null,"t":null}""");
+                    _heartbeats.Writer.TryWrite(json);
                 }
                 else
                 {

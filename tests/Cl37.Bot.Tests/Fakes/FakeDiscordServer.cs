@@ -79,7 +79,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             return;
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = new FakeDiscordGatewayConnection(socket, context.Request.Path, context.Request.QueryString.Value ?? "");
+        var connection = new FakeDiscordGatewayConnection(socket, context.Request.Path.Value!.TrimEnd('/'), context.Request.QueryString.Value ?? "");
         var pump = connection.PumpAsync();
         _connections.Writer.TryWrite(connection);
         await Task.WhenAny(pump, Task.Delay(Timeout.Infinite, _stopping.Token));
