@@ -45,9 +45,15 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
     /// <summary>Applies a response's rate-limit headers to the route's bucket.</summary>
     public void Update(DiscordRoute route, Lease lease, HttpResponseHeaders headers)
     {
+        var bucket = lease.Bucket;
         if (headers.TryGetValues("X-RateLimit-Bucket", out var hashes) && hashes.FirstOrDefault() is { Length: > 0 } hash)
+        {
             _hashes[route.RouteKey] = hash;
-        if (lease.Bucket is not { } bucket)
+            // The route's first bucket becomes the hash bucket, so what this response says carries over.
+            if (bucket is not null)
+                bucket = _buckets.GetOrAdd("hash:" + hash + "|" + route.MajorId, bucket);
+        }
+        if (bucket is null)
             return;
         if (Header(headers, "X-RateLimit-Remaining") is { } remaining)
             bucket.Remaining = (int)remaining;
