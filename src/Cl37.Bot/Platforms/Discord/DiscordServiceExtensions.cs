@@ -58,7 +58,8 @@ internal static class DiscordServiceExtensions
 
     public static WebApplication MapDiscord(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value;
+        // Raw settings, not IOptions: a wrong setting should fail in ValidateOnStart with its message, not here.
+        var options = app.Configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>() ?? new DiscordOptions();
         if (options.IsEnabled && options.Mode == DiscordMode.Http)
             app.MapPost(DiscordInteractionsEndpoint.Path, DiscordInteractionsEndpoint.HandleAsync);
         return app;

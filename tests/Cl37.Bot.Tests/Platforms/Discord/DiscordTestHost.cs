@@ -105,8 +105,9 @@ public sealed class DiscordTestHost : IAsyncDisposable
             {
                 await App.StopAsync(timeout.Token);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is OperationCanceledException or ArgumentNullException)
             {
+                // ArgumentNullException: the host never started (a start-up validation test).
             }
         }
         await App.DisposeAsync();
