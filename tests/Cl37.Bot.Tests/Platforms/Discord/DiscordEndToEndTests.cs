@@ -44,6 +44,15 @@ public sealed class DiscordEndToEndTests(ITestOutputHelper output)
         var warm = fake.Requests.Count;
         var clicks = Enumerable.Range(0, 500).Select(i => Click(i, control)).ToList();
 
+        var handled = new System.Collections.Concurrent.ConcurrentBag<double>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Cl37.Bot.Discord" && instrument.Name == "discord.interaction.response_time")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => handled.Add(value));
+        listener.Start();
         var sent = new long[clicks.Count];
         var burst = Stopwatch.StartNew();
         for (var i = 0; i < clicks.Count; i++)
@@ -73,6 +82,8 @@ public sealed class DiscordEndToEndTests(ITestOutputHelper output)
         var burstUsers = clicks.Select((_, i) => (80351110224670000L + i).ToString(CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(500, await db.Answers.CountAsync(a => db.People.Any(p => p.Id == a.PersonId && burstUsers.Contains(p.ExternalId))));
         latencies.Sort();
+        var handling = handled.Order().ToList();
+        output.WriteLine($"handler (dispatch → reply ready) p50 {handling[handling.Count / 2]:0} ms, p99 {handling[(int)(handling.Count * 0.99)]:0} ms");
         output.WriteLine($"burst {burstSeconds * 1000:0} ms; click → callback p50 {latencies[249]:0} ms, p99 {latencies[494]:0} ms, max {latencies[^1]:0} ms");
     }
 
