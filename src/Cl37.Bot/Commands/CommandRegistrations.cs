@@ -15,6 +15,8 @@ public static class CommandRegistrations
         s.AddSingleton<ICommandHandler, CompetitionCommand>();
         s.AddSingleton<ICommandHandler, HelpCommand>();
         s.AddSingleton<ICommandHandler, CalcCommand>();
+        s.AddSingleton<ICommandHandler, FormulasCommand>();
+        s.AddSingleton<ICommandHandler, ReviseCommand>();
         s.AddSingleton<CommandDispatcher>();
         return builder;
     }

@@ -1,10 +1,55 @@
+using System.Globalization;
+
 namespace Cl37.Bot.Content;
 
+/// <summary><c>deck check [path]</c>: loads the decks, prints a count per question type and every
+/// problem; exit code 1 when there is any problem.</summary>
 public static class DeckCommandLine
 {
+    private const string Usage = "Usage: deck check [path]   (a deck file or a folder of *.md; default: content/)";
+
     public static Task<int> RunAsync(string[] args, TextWriter output)
     {
-        output.WriteLine("deck: not built yet (" + args.Length + " arguments)");
-        return Task.FromResult(1);
+        if (args.Length == 0 || args[0] is not "check" || args.Length > 2)
+        {
+            output.WriteLine(args.Length == 0 ? "deck needs a sub-command." : $"deck: unknown arguments `{string.Join(' ', args)}`.");
+            output.WriteLine(Usage);
+            return Task.FromResult(2);
+        }
+        var path = DeckLoader.ResolvePath(args.Length == 2 ? args[1] : null);
+        var library = DeckLoader.Load(path);
+        Report(library, output);
+        return Task.FromResult(library.Errors.Count == 0 ? 0 : 1);
     }
+
+    public static void Report(DeckLibrary library, TextWriter output)
+    {
+        var kinds = Enum.GetValues<QuestionKind>();
+        var width = Math.Max(10, library.Decks.Select(d => d.Id.Length).DefaultIfEmpty(0).Max());
+        string Row(string name, IEnumerable<object> cells) =>
+            name.PadRight(width) + string.Concat(cells.Select(c => Convert.ToString(c, CultureInfo.InvariantCulture)!.PadLeft(12)));
+
+        output.WriteLine(Row("deck", [.. kinds.Select(Header), "total", "revision"]));
+        foreach (var deck in library.Decks)
+            output.WriteLine(Row(deck.Id, [.. kinds.Select(k => (object)deck.Questions.Count(q => q.Kind == k)), deck.Questions.Count, deck.Revision.Count]));
+        if (library.Decks.Count > 1)
+        {
+            output.WriteLine(Row("all", [.. kinds.Select(k => (object)library.AllQuestions.Count(q => q.Kind == k)),
+                library.AllQuestions.Count(), library.Decks.Sum(d => d.Revision.Count)]));
+        }
+        foreach (var error in library.Errors)
+            output.WriteLine(error.ToString());
+        var total = library.AllQuestions.Count();
+        output.WriteLine(library.Errors.Count == 0
+            ? $"{total} questions in {library.Decks.Count} deck(s), no errors."
+            : $"{total} questions in {library.Decks.Count} deck(s), {library.Errors.Count} error(s).");
+    }
+
+    private static object Header(QuestionKind kind) => kind switch
+    {
+        QuestionKind.SingleChoice => "single",
+        QuestionKind.MultipleSelect => "multiple",
+        QuestionKind.Numerical => "numerical",
+        _ => "fill-in",
+    };
 }

@@ -1,4 +1,5 @@
 using Cl37.Bot.Commands;
+using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Quiz;
@@ -11,6 +12,7 @@ public static class BotHostingExtensions
     public static WebApplicationBuilder AddCl37Bot(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddContent();
         builder.AddData();
         builder.AddQuiz();
         builder.AddCommands();

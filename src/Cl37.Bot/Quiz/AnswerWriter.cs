@@ -9,7 +9,7 @@ namespace Cl37.Bot.Quiz;
 /// in one transaction (person, answer, totals, streak, review box) and only then completes the
 /// callers. One answer per (post, person) is enforced by the unique key with ON CONFLICT DO NOTHING,
 /// so a redelivered click or a second replica can never store twice.</summary>
-public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, ILogger<AnswerWriter> logger) : BackgroundService
+public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, LeaderboardCache leaderboards, ILogger<AnswerWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 256;
     private static readonly int[] ReviewDays = [1, 2, 4, 8, 16];
@@ -39,6 +39,8 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, ILogge
             try
             {
                 var results = await WriteBatchAsync(batch);
+                foreach (var groupId in batch.Select(w => w.Answer.GroupId).Distinct())
+                    leaderboards.Invalidate(groupId);
                 for (var i = 0; i < batch.Count; i++)
                     batch[i].Done.TrySetResult(results[i]);
             }
@@ -64,34 +66,30 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, ILogge
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var tx = await connection.BeginTransactionAsync();
+        // Prepared once per batch and re-bound per answer: parsing SQL 7 times per answer was the
+        // largest cost of a burst.
+        await using var statements = new Statements(connection, tx);
         var results = new StoredAnswer[batch.Count];
         for (var i = 0; i < batch.Count; i++)
-            results[i] = await WriteOneAsync(connection, tx, batch[i].Answer);
+            results[i] = await WriteOneAsync(statements, batch[i].Answer);
         await tx.CommitAsync();
         return results;
     }
 
-    private static async Task<StoredAnswer> WriteOneAsync(DbConnection connection, DbTransaction tx, PendingAnswer a)
+    private static async Task<StoredAnswer> WriteOneAsync(Statements s, PendingAnswer a)
     {
         long personId;
-        int streak, best;
-        await using (var cmd = Command(connection, tx,
-            """
-            INSERT INTO "People" ("GroupId", "ExternalId", "DisplayName", "CurrentStreak", "BestStreak")
-            VALUES (@g, @e, @n, 0, 0)
-            ON CONFLICT ("GroupId", "ExternalId") DO UPDATE SET "DisplayName" = excluded."DisplayName"
-            RETURNING "Id", "CurrentStreak", "BestStreak"
-            """, ("g", a.GroupId), ("e", a.PersonExternalId), ("n", a.DisplayName)))
-        await using (var reader = await cmd.ExecuteReaderAsync())
+        int streak;
+        s.Person.Bind(a.GroupId, a.PersonExternalId, a.DisplayName);
+        await using (var reader = await s.Person.Command.ExecuteReaderAsync())
         {
             await reader.ReadAsync();
             personId = reader.GetInt64(0);
             streak = reader.GetInt32(1);
-            best = reader.GetInt32(2);
         }
 
         var scored = !a.Practice;
-        var points = a.BasePoints;
+        var points = scored ? a.BasePoints : 0;
         if (scored && a.IsCorrect)
         {
             if (a.StreakBonus)
@@ -99,28 +97,13 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, ILogge
             if (a.SpeedBonus)
                 points += Bonuses.Speed(a.LatencyMs);
         }
-        if (!scored)
-            points = 0;
 
-        object? inserted;
-        await using (var cmd = Command(connection, tx,
-            """
-            INSERT INTO "Answers" ("PostId", "PersonId", "GroupId", "QuestionId", "Response", "Points", "IsCorrect", "Practice", "AnsweredUtc", "LatencyMs")
-            VALUES (@post, @person, @g, @q, @r, @pts, @ok, @practice, @at, @lat)
-            ON CONFLICT ("PostId", "PersonId") DO NOTHING
-            RETURNING "Id"
-            """, ("post", a.PostId), ("person", personId), ("g", a.GroupId), ("q", a.QuestionId), ("r", a.Response),
-            ("pts", points), ("ok", a.IsCorrect), ("practice", a.Practice), ("at", a.AnsweredUtc), ("lat", a.LatencyMs)))
-        {
-            inserted = await cmd.ExecuteScalarAsync();
-        }
-
+        s.Insert.Bind(a.PostId, personId, a.GroupId, a.QuestionId, a.Response, points, a.IsCorrect, a.Practice, a.AnsweredUtc, a.LatencyMs);
+        var inserted = await s.Insert.Command.ExecuteScalarAsync();
         if (inserted is null or DBNull)
         {
-            await using var cmd = Command(connection, tx,
-                """SELECT "Response", "Points", "IsCorrect", "Practice" FROM "Answers" WHERE "PostId" = @post AND "PersonId" = @person""",
-                ("post", a.PostId), ("person", personId));
-            await using var reader = await cmd.ExecuteReaderAsync();
+            s.Existing.Bind(a.PostId, personId);
+            await using var reader = await s.Existing.Command.ExecuteReaderAsync();
             await reader.ReadAsync();
             return new StoredAnswer(false, personId, reader.GetString(0), reader.GetDouble(1), reader.GetBoolean(2), reader.GetBoolean(3), streak);
         }
@@ -129,66 +112,97 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, ILogge
         {
             foreach (var period in a.Periods)
             {
-                await using var cmd = Command(connection, tx,
-                    """
-                    INSERT INTO "ScoreTotals" ("GroupId", "Period", "PersonId", "Points", "Answered", "Correct")
-                    VALUES (@g, @period, @person, @pts, 1, @c)
-                    ON CONFLICT ("GroupId", "Period", "PersonId") DO UPDATE SET
-                        "Points" = "ScoreTotals"."Points" + excluded."Points",
-                        "Answered" = "ScoreTotals"."Answered" + 1,
-                        "Correct" = "ScoreTotals"."Correct" + excluded."Correct"
-                    """, ("g", a.GroupId), ("period", period), ("person", personId), ("pts", points), ("c", a.IsCorrect ? 1 : 0));
-                await cmd.ExecuteNonQueryAsync();
+                s.Total.Bind(a.GroupId, period, personId, points, a.IsCorrect ? 1 : 0);
+                await s.Total.Command.ExecuteNonQueryAsync();
             }
-            streak = a.IsCorrect ? streak + 1 : 0;
-            await using (var cmd = Command(connection, tx,
-                """UPDATE "People" SET "CurrentStreak" = @s, "BestStreak" = @b WHERE "Id" = @person""",
-                ("s", streak), ("b", Math.Max(best, streak)), ("person", personId)))
-            {
-                await cmd.ExecuteNonQueryAsync();
-            }
+            s.Streak.Bind(a.IsCorrect, personId);
+            streak = Convert.ToInt32(await s.Streak.Command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await UpdateReviewAsync(connection, tx, personId, a);
+        // Leitner boxes: right moves the question up a box (reviewed later), wrong sends it back to box 1.
+        var at = a.AnsweredUtc;
+        s.Review.Bind(personId, a.QuestionId, a.IsCorrect, at.AddDays(ReviewDays[0]), at.AddDays(ReviewDays[1]), at.AddDays(ReviewDays[2]),
+            at.AddDays(ReviewDays[3]), at.AddDays(ReviewDays[4]), at.AddMinutes(10));
+        await s.Review.Command.ExecuteNonQueryAsync();
         return new StoredAnswer(true, personId, a.Response, points, a.IsCorrect, a.Practice, streak);
     }
 
-    // Leitner boxes: right moves the question up a box (reviewed later), wrong sends it back to box 1.
-    private static async Task UpdateReviewAsync(DbConnection connection, DbTransaction tx, long personId, PendingAnswer a)
+    private sealed class Statements(DbConnection connection, DbTransaction tx) : IAsyncDisposable
     {
-        int box = 0;
-        await using (var cmd = Command(connection, tx,
-            """SELECT "Box" FROM "ReviewStates" WHERE "PersonId" = @person AND "QuestionId" = @q""", ("person", personId), ("q", a.QuestionId)))
-        {
-            if (await cmd.ExecuteScalarAsync() is { } value and not DBNull)
-                box = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
-        }
-        var newBox = a.IsCorrect ? Math.Min(5, Math.Max(1, box) + (box == 0 ? 0 : 1)) : 1;
-        var due = a.AnsweredUtc.AddDays(a.IsCorrect ? ReviewDays[newBox - 1] : 0).AddMinutes(a.IsCorrect ? 0 : 10);
-        await using var upsert = Command(connection, tx,
-            """
+        public Prepared Person { get; } = new(connection, tx, """
+            INSERT INTO "People" ("GroupId", "ExternalId", "DisplayName", "CurrentStreak", "BestStreak")
+            VALUES (@p0, @p1, @p2, 0, 0)
+            ON CONFLICT ("GroupId", "ExternalId") DO UPDATE SET "DisplayName" = excluded."DisplayName"
+            RETURNING "Id", "CurrentStreak"
+            """, 3);
+
+        public Prepared Insert { get; } = new(connection, tx, """
+            INSERT INTO "Answers" ("PostId", "PersonId", "GroupId", "QuestionId", "Response", "Points", "IsCorrect", "Practice", "AnsweredUtc", "LatencyMs")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
+            ON CONFLICT ("PostId", "PersonId") DO NOTHING
+            RETURNING "Id"
+            """, 10);
+
+        public Prepared Existing { get; } = new(connection, tx,
+            """SELECT "Response", "Points", "IsCorrect", "Practice" FROM "Answers" WHERE "PostId" = @p0 AND "PersonId" = @p1""", 2);
+
+        public Prepared Total { get; } = new(connection, tx, """
+            INSERT INTO "ScoreTotals" ("GroupId", "Period", "PersonId", "Points", "Answered", "Correct")
+            VALUES (@p0, @p1, @p2, @p3, 1, @p4)
+            ON CONFLICT ("GroupId", "Period", "PersonId") DO UPDATE SET
+                "Points" = "ScoreTotals"."Points" + excluded."Points",
+                "Answered" = "ScoreTotals"."Answered" + 1,
+                "Correct" = "ScoreTotals"."Correct" + excluded."Correct"
+            """, 5);
+
+        public Prepared Streak { get; } = new(connection, tx, """
+            UPDATE "People" SET
+                "CurrentStreak" = CASE WHEN @p0 THEN "CurrentStreak" + 1 ELSE 0 END,
+                "BestStreak" = CASE WHEN @p0 AND "CurrentStreak" + 1 > "BestStreak" THEN "CurrentStreak" + 1 ELSE "BestStreak" END
+            WHERE "Id" = @p1
+            RETURNING "CurrentStreak"
+            """, 2);
+
+        // p2 = right?; p3..p7 = due dates for boxes 1..5 when right; p8 = due date when wrong.
+        public Prepared Review { get; } = new(connection, tx, """
             INSERT INTO "ReviewStates" ("PersonId", "QuestionId", "Box", "DueUtc", "Right", "Wrong")
-            VALUES (@person, @q, @box, @due, @r, @w)
+            VALUES (@p0, @p1, 1, CASE WHEN @p2 THEN @p3 ELSE @p8 END, CASE WHEN @p2 THEN 1 ELSE 0 END, CASE WHEN @p2 THEN 0 ELSE 1 END)
             ON CONFLICT ("PersonId", "QuestionId") DO UPDATE SET
-                "Box" = excluded."Box", "DueUtc" = excluded."DueUtc",
-                "Right" = "ReviewStates"."Right" + excluded."Right", "Wrong" = "ReviewStates"."Wrong" + excluded."Wrong"
-            """, ("person", personId), ("q", a.QuestionId), ("box", newBox), ("due", due), ("r", a.IsCorrect ? 1 : 0), ("w", a.IsCorrect ? 0 : 1));
-        await upsert.ExecuteNonQueryAsync();
+                "Box" = CASE WHEN @p2 THEN CASE WHEN "ReviewStates"."Box" >= 5 THEN 5 ELSE "ReviewStates"."Box" + 1 END ELSE 1 END,
+                "DueUtc" = CASE WHEN NOT @p2 THEN @p8 WHEN "ReviewStates"."Box" = 1 THEN @p4 WHEN "ReviewStates"."Box" = 2 THEN @p5 WHEN "ReviewStates"."Box" = 3 THEN @p6 ELSE @p7 END,
+                "Right" = "ReviewStates"."Right" + excluded."Right",
+                "Wrong" = "ReviewStates"."Wrong" + excluded."Wrong"
+            """, 9);
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var p in new[] { Person, Insert, Existing, Total, Streak, Review })
+                await p.Command.DisposeAsync();
+        }
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql, params (string Name, object Value)[] parameters)
+    private sealed class Prepared
     {
-        var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
+        public Prepared(DbConnection connection, DbTransaction tx, string sql, int parameters)
         {
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@" + name;
-            p.Value = value;
-            cmd.Parameters.Add(p);
+            Command = connection.CreateCommand();
+            Command.Transaction = tx;
+            Command.CommandText = sql;
+            for (var i = 0; i < parameters; i++)
+            {
+                var p = Command.CreateParameter();
+                p.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Command.Parameters.Add(p);
+            }
         }
-        return cmd;
+
+        public DbCommand Command { get; }
+
+        public void Bind(params object[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+                Command.Parameters[i].Value = values[i];
+        }
     }
 
     private sealed record Work(PendingAnswer Answer, TaskCompletionSource<StoredAnswer> Done);

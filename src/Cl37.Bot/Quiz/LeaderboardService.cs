@@ -7,58 +7,50 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Quiz;
 
-/// <summary>Leaderboards read from the running totals: a page is an index range, a rank is a count.</summary>
-public sealed class LeaderboardService(IDbContextFactory<BotDbContext> factory, IOptions<QuizOptions> options)
+/// <summary>Leaderboards read from the running totals (never a SUM over answers), ranked once per
+/// change and served from <see cref="LeaderboardCache"/>.</summary>
+public sealed class LeaderboardService(IDbContextFactory<BotDbContext> factory, LeaderboardCache cache, IOptions<QuizOptions> options)
 {
     public async Task<LeaderboardPage> GetPageAsync(long groupId, string period, int page, string? requesterExternalId, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(options.Value.LeaderboardPageSize, 1, 50);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var totals = db.ScoreTotals.AsNoTracking().Where(t => t.GroupId == groupId && t.Period == period);
-        var people = await totals.CountAsync(cancellationToken);
+        var board = cache.Find(groupId, period) ?? await BuildAsync(groupId, period, cancellationToken);
+        var people = board.Rows.Length;
         var pageCount = Math.Max(1, (people + size - 1) / size);
         page = Math.Clamp(page, 1, pageCount);
+        var rows = board.Rows.Skip((page - 1) * size).Take(size).ToList();
+        LeaderboardRow? me = requesterExternalId is not null && board.IndexByExternalId.TryGetValue(requesterExternalId, out var index)
+            ? board.Rows[index]
+            : null;
+        return new LeaderboardPage(period, page, pageCount, people, rows, me);
+    }
 
-        var rows = await (from t in totals
+    // One ordered read of the period's running totals (an index range), ranked here; equal points share a place.
+    private async Task<LeaderboardCache.Snapshot> BuildAsync(long groupId, string period, CancellationToken cancellationToken)
+    {
+        var version = cache.Version(groupId);
+        var built = cache.Now;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await (from t in db.ScoreTotals.AsNoTracking()
                           join p in db.People on t.PersonId equals p.Id
+                          where t.GroupId == groupId && t.Period == period
                           orderby t.Points descending, t.Correct descending, t.PersonId
-                          select new { t.PersonId, p.DisplayName, t.Points, t.Answered, t.Correct, p.CurrentStreak })
-            .Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
-
-        // Ranks share a place on equal points; only the page's first row needs a count, the rest
-        // follow from their position.
-        var result = new List<LeaderboardRow>(rows.Count);
+                          select new { t.PersonId, p.ExternalId, p.DisplayName, t.Points, t.Answered, t.Correct, p.CurrentStreak })
+            .ToListAsync(cancellationToken);
+        var ranked = new LeaderboardRow[rows.Count];
+        var index = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
         var rank = 0;
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
-            if (i == 0)
-            {
-                var first = r.Points;
-                rank = 1 + await totals.CountAsync(t => t.Points > first, cancellationToken);
-            }
-            else if (r.Points != rows[i - 1].Points)
-            {
-                rank = (page - 1) * size + i + 1;
-            }
-            result.Add(new LeaderboardRow(rank, r.PersonId, r.DisplayName, r.Points, r.Answered, r.Correct, r.CurrentStreak));
+            if (i == 0 || r.Points != rows[i - 1].Points)
+                rank = i + 1;
+            ranked[i] = new LeaderboardRow(rank, r.PersonId, r.DisplayName, r.Points, r.Answered, r.Correct, r.CurrentStreak);
+            index[r.ExternalId] = i;
         }
-
-        LeaderboardRow? me = null;
-        if (requesterExternalId is not null)
-        {
-            var mine = await (from t in totals
-                              join p in db.People on t.PersonId equals p.Id
-                              where p.ExternalId == requesterExternalId
-                              select new { t.PersonId, p.DisplayName, t.Points, t.Answered, t.Correct, p.CurrentStreak })
-                .FirstOrDefaultAsync(cancellationToken);
-            if (mine is not null)
-            {
-                var myRank = 1 + await totals.CountAsync(t => t.Points > mine.Points, cancellationToken);
-                me = new LeaderboardRow(myRank, mine.PersonId, mine.DisplayName, mine.Points, mine.Answered, mine.Correct, mine.CurrentStreak);
-            }
-        }
-        return new LeaderboardPage(period, page, pageCount, people, result, me);
+        var snapshot = new LeaderboardCache.Snapshot(version, built, ranked, index);
+        cache.Store(groupId, period, snapshot);
+        return snapshot;
     }
 
     public async Task<string> ExportCsvAsync(long groupId, string period, CancellationToken cancellationToken)

@@ -26,6 +26,7 @@ public static class QuizHostingExtensions
         s.AddHostedService(sp => sp.GetRequiredService<TallyUpdater>());
         s.AddSingleton<AnswerService>();
         s.AddSingleton<QuizPoster>();
+        s.AddSingleton<LeaderboardCache>();
         s.AddSingleton<LeaderboardService>();
         s.AddSingleton<CompetitionService>();
         s.AddSingleton<PracticeService>();

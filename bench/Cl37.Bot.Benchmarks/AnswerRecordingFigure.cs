@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cl37.Bot.Benchmarks;
+
+/// <summary>Grade + store + totals for 1,000 people answering one post at the same moment
+/// (issue 3: p99 ≤ 20 ms), through the same dispatcher every platform calls.</summary>
+internal static class AnswerRecordingFigure
+{
+    public static async Task<Figure> RunAsync(int people = 1000, int rounds = 3)
+    {
+        await using var app = new BenchApp();
+        _ = app.Server;
+        var dispatcher = app.Get<CommandDispatcher>();
+        var admin = new ChatUser("admin", "Admin", true);
+        var latencies = new List<double>(people * rounds);
+        var wall = Stopwatch.StartNew();
+        for (var round = 0; round < rounds + 1; round++)
+        {
+            await dispatcher.DispatchTextAsync("/quiz now", BenchApp.Channel, admin, CancellationToken.None);
+            var postId = await LatestPostIdAsync(app);
+            using var gate = new ManualResetEventSlim(false);
+            var tasks = Enumerable.Range(0, people).Select(i => Task.Run(async () =>
+            {
+                gate.Wait();
+                var sw = Stopwatch.StartNew();
+                var reply = await dispatcher.AnswerAsync(new AnswerAction(BenchApp.Channel, new ChatUser($"r{round}p{i}", $"Person {i}", false), postId, ["A"]), CancellationToken.None);
+                sw.Stop();
+                if (reply.Text.Contains("not saved", StringComparison.Ordinal) || reply.Text.Contains("could not", StringComparison.Ordinal))
+                    throw new InvalidOperationException(reply.Text);
+                return sw.Elapsed.TotalMilliseconds;
+            })).ToList();
+            if (round == 0)
+                wall.Restart();
+            gate.Set();
+            var results = await Task.WhenAll(tasks);
+            if (round > 0)
+                latencies.AddRange(results);
+        }
+        latencies.Sort();
+        var p50 = Stats.Percentile(latencies, 50);
+        var p99 = Stats.Percentile(latencies, 99);
+        return new Figure($"record an answer, {people:N0} concurrent answerers ({rounds} rounds after 1 warm-up)",
+            "—", $"p50 {Stats.Ms(p50)}, p99 {Stats.Ms(p99)}, max {Stats.Ms(latencies[^1])}", "—", "p99 ≤ 20 ms", p99 <= 20,
+            string.Create(CultureInfo.InvariantCulture, $"{latencies.Count} answers stored"));
+    }
+
+    private static async Task<long> LatestPostIdAsync(BenchApp app)
+    {
+        await using var db = await app.Get<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+        return await db.Posts.MaxAsync(p => p.Id);
+    }
+}

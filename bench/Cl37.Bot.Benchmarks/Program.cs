@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+
+namespace Cl37.Bot.Benchmarks;
+
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        var figures = new List<(string Key, Func<Task<Figure>> Run)>
+        {
+            ("answers", () => AnswerRecordingFigure.RunAsync()),
+            ("leaderboard", () => LeaderboardFigure.RunAsync()),
+        };
+
+        var results = new List<Figure>();
+        foreach (var (key, run) in figures)
+        {
+            if (only is not null && !key.Contains(only, StringComparison.OrdinalIgnoreCase))
+                continue;
+            Console.Error.WriteLine($"running {key}…");
+            try
+            {
+                results.Add(await run());
+            }
+            catch (Exception ex)
+            {
+                results.Add(new Figure(key, "—", "failed: " + ex.Message, "—", "—", false));
+            }
+        }
+
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"# Cl37.Bot benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {Machine.MemoryGiB():0.#} GiB memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        sb.AppendLine();
+        sb.AppendLine("| figure | baseline | result | ratio | target | met | notes |");
+        sb.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var f in results)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {f.Name} | {f.Baseline} | {f.Result} | {f.Ratio} | {f.Target} | {(f.Met is null ? "—" : f.Met.Value ? "yes" : "**no**")} | {f.Notes} |");
+        Console.WriteLine(sb.ToString());
+        var dir = Path.Combine(Machine.RepoRoot(), "bench", "results");
+        Directory.CreateDirectory(dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}.md"), sb.ToString());
+        return results.All(r => r.Met != false) ? 0 : 1;
+    }
+}
