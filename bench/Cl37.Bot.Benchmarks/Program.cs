@@ -12,6 +12,8 @@ internal static class BenchProgram
         {
             ("answers", () => AnswerRecordingFigure.RunAsync()),
             ("leaderboard", () => LeaderboardFigure.RunAsync()),
+            ("discord-gateway", () => DiscordGatewayFigure.RunAsync()),
+            ("discord-http", () => DiscordHttpFigure.RunAsync()),
         };
 
         var results = new List<Figure>();
