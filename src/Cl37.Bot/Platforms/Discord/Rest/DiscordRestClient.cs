@@ -30,24 +30,28 @@ internal sealed class DiscordRestClient(
         SendAsync(DiscordRoute.GatewayBot(), null, Json.GatewayBotResponse, cancellationToken)!;
 
     public Task<DiscordMessage> CreateMessageAsync(string channelId, MessagePayload message, CancellationToken cancellationToken) =>
-        SendAsync(DiscordRoute.CreateMessage(channelId), Body(message, Json.MessagePayload), Json.DiscordMessage, cancellationToken)!;
+        SendAsync(DiscordRoute.CreateMessage(channelId), Checked(message), Json.DiscordMessage, cancellationToken)!;
 
     public Task EditMessageAsync(string channelId, string messageId, MessagePayload message, CancellationToken cancellationToken) =>
-        SendAsync(DiscordRoute.EditMessage(channelId, messageId), Body(message, Json.MessagePayload), Json.DiscordMessage, cancellationToken);
+        SendAsync(DiscordRoute.EditMessage(channelId, messageId), Checked(message), Json.DiscordMessage, cancellationToken);
 
     public Task RespondAsync(string interactionId, string token, InteractionResponse response, CancellationToken cancellationToken) =>
         SendAsync<DiscordMessage>(DiscordRoute.Callback(interactionId, token), Body(response, Json.InteractionResponse), null, cancellationToken);
 
     public Task EditOriginalAsync(string applicationId, string token, MessagePayload message, CancellationToken cancellationToken) =>
-        SendAsync(DiscordRoute.EditOriginal(applicationId, token), Body(message, Json.MessagePayload), Json.DiscordMessage, cancellationToken);
+        SendAsync(DiscordRoute.EditOriginal(applicationId, token), Checked(message), Json.DiscordMessage, cancellationToken);
 
     public Task FollowupAsync(string applicationId, string token, MessagePayload message, CancellationToken cancellationToken) =>
-        SendAsync(DiscordRoute.Followup(applicationId, token), Body(message, Json.MessagePayload), Json.DiscordMessage, cancellationToken);
+        SendAsync(DiscordRoute.Followup(applicationId, token), Checked(message), Json.DiscordMessage, cancellationToken);
 
     public Task<List<ApplicationCommand>?> OverwriteCommandsAsync(string applicationId, string? guildId, List<ApplicationCommand> commands, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.OverwriteCommands(applicationId, guildId), Body(commands, Json.ListApplicationCommand), Json.ListApplicationCommand, cancellationToken);
 
     private static byte[] Body<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
+
+    private static byte[] Checked(MessagePayload message) => DiscordPayloadRules.Check(message) is { } problem
+        ? throw new ArgumentException("Not sent to Discord: " + problem + ".", nameof(message))
+        : Body(message, Json.MessagePayload);
 
     private async Task<T?> SendAsync<T>(DiscordRoute route, byte[]? body, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken)
     {
