@@ -31,6 +31,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// <summary>Scripted answers; return null to fall back to the default answer.</summary>
     public Func<FakeDiscordRequest, FakeDiscordResponse?>? Responder { get; set; }
 
+    /// <summary>The last command list PUT per path, returned by GET as Discord does.</summary>
+    public ConcurrentDictionary<string, string> RegisteredCommands { get; } = new();
+
     public int IdentifyRemaining { get; set; } = 999;
 
     public int MaxConcurrency { get; set; } = 1;
@@ -122,7 +125,12 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         if (segments[0] == "channels" && request.Method == "PATCH")
             return new(200, $$"""{"id":"{{segments[3]}}","channel_id":"{{segments[1]}}"}""", Bucket("channel-edits", 5, 4));
         if (segments[0] == "applications" && request.Method == "PUT")
+        {
+            RegisteredCommands[request.Path] = request.Body;
             return new(200, request.Body);
+        }
+        if (segments[0] == "applications" && request.Method == "GET")
+            return new(200, RegisteredCommands.GetValueOrDefault(request.Path, "[]"));
         if (segments[0] == "webhooks")
             return new(200, $$"""{"id":"{{Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture)}}"}""");
         return new(404, """{"message":"Unknown route","code":0}""");

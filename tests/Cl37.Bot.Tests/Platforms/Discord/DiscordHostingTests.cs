@@ -42,6 +42,30 @@ public sealed class DiscordHostingTests
     }
 
     [Fact]
+    public async Task Start_CommandsAlreadyCurrent_AreNotPutAgain()
+    {
+        await using var fake = await FakeDiscordServer.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Discord:Mode"] = "Http",
+            ["Discord:RegisterCommands"] = "true",
+        };
+        await using (var first = await DiscordTestHost.CreateAsync(fake, settings: settings, start: true))
+        {
+            for (var i = 0; i < 500 && fake.RequestsTo("PUT", "applications/").Count < 1; i++)
+                await Task.Delay(10);
+        }
+
+        await using var second = await DiscordTestHost.CreateAsync(fake, settings: settings, start: true);
+        for (var i = 0; i < 500 && fake.RequestsTo("GET", "applications/").Count < 2; i++)
+            await Task.Delay(10);
+
+        Assert.Equal("applications/1100/commands", Assert.Single(fake.RequestsTo("PUT", "applications/")).Path);
+        Assert.Equal(2, fake.RequestsTo("GET", "applications/1100/commands").Count);
+        Assert.Contains(second.Logs.Lines, l => l.Contains("up to date", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task HealthCheck_ReportsEachState()
     {
         var state = new DiscordConnectionState();

@@ -18,6 +18,30 @@ internal static class DiscordCommandBuilder
     public static List<ApplicationCommand> Build(IReadOnlyList<CommandDefinition> catalog) =>
         catalog.Select(Command).ToList();
 
+    /// <summary>Whether the commands Discord has match the wanted ones in every field this bot sets
+    /// (ids, versions and fields Discord adds are ignored; an absent <c>required</c> is false).</summary>
+    public static bool Same(IReadOnlyList<ApplicationCommand> current, IReadOnlyList<ApplicationCommand> wanted)
+    {
+        if (current.Count != wanted.Count)
+            return false;
+        var byName = current.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        return wanted.All(w => byName.TryGetValue(w.Name, out var c)
+            && c.Type == w.Type && c.Description == w.Description && c.DefaultMemberPermissions == w.DefaultMemberPermissions
+            && SameOptions(c.Options, w.Options));
+    }
+
+    private static bool SameOptions(List<CommandOption>? current, List<CommandOption>? wanted)
+    {
+        current ??= [];
+        wanted ??= [];
+        return current.Count == wanted.Count && current.Zip(wanted).All(p =>
+            p.First.Type == p.Second.Type && p.First.Name == p.Second.Name && p.First.Description == p.Second.Description
+            && (p.First.Required ?? false) == (p.Second.Required ?? false)
+            && p.First.MinValue == p.Second.MinValue && p.First.MaxValue == p.Second.MaxValue && p.First.MaxLength == p.Second.MaxLength
+            && (p.First.Choices ?? []).Select(c => c.Name + "=" + c.Value.GetRawText()).SequenceEqual((p.Second.Choices ?? []).Select(c => c.Name + "=" + c.Value.GetRawText()))
+            && SameOptions(p.First.Options, p.Second.Options));
+    }
+
     private static ApplicationCommand Command(CommandDefinition c)
     {
         var adminOnly = c.AdminOnly || (c.SubCommands.Count > 0 && c.SubCommands.All(s => s.AdminOnly));

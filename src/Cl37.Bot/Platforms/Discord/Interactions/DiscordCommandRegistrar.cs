@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Discord.Interactions;
 
-/// <summary>Bulk-overwrites the slash commands once at start: to each configured guild (they appear
-/// at once) or globally. A failure is logged and the rest of the app keeps running.</summary>
+/// <summary>Bulk-overwrites the slash commands once at start, to each configured guild (they appear
+/// at once) or globally, unless <c>GET</c> shows they are already current (DAD
+/// interactions/application-commands.mdx). A failure is logged and the rest of the app keeps running.</summary>
 internal sealed class DiscordCommandRegistrar(DiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<DiscordCommandRegistrar> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,6 +20,12 @@ internal sealed class DiscordCommandRegistrar(DiscordRestClient rest, IOptions<D
         {
             try
             {
+                var current = await rest.GetCommandsAsync(o.ApplicationId, guild, stoppingToken);
+                if (current is not null && DiscordCommandBuilder.Same(current, commands))
+                {
+                    logger.LogInformation("Discord slash commands {Scope} are up to date", guild is null ? "(global)" : "in guild " + guild);
+                    continue;
+                }
                 var registered = await rest.OverwriteCommandsAsync(o.ApplicationId, guild, commands, stoppingToken);
                 logger.LogInformation("Registered {Count} Discord slash commands {Scope}", registered?.Count ?? commands.Count, guild is null ? "globally" : "in guild " + guild);
             }

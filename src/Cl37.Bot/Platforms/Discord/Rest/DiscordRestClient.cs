@@ -44,6 +44,9 @@ internal sealed class DiscordRestClient(
     public Task FollowupAsync(string applicationId, string token, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.Followup(applicationId, token), Checked(message), Json.DiscordMessage, cancellationToken);
 
+    public Task<List<ApplicationCommand>?> GetCommandsAsync(string applicationId, string? guildId, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.GetCommands(applicationId, guildId), null, Json.ListApplicationCommand, cancellationToken);
+
     public Task<List<ApplicationCommand>?> OverwriteCommandsAsync(string applicationId, string? guildId, List<ApplicationCommand> commands, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.OverwriteCommands(applicationId, guildId), Body(commands, Json.ListApplicationCommand), Json.ListApplicationCommand, cancellationToken);
 

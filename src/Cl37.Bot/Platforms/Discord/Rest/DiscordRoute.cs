@@ -27,6 +27,10 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Templ
     public static DiscordRoute Followup(string applicationId, string token) =>
         new(HttpMethod.Post, $"webhooks/{applicationId}/{token}", "webhooks/{application}/{token}", applicationId, Authorized: false, Interaction: true);
 
+    public static DiscordRoute GetCommands(string applicationId, string? guildId) => guildId is null
+        ? new(HttpMethod.Get, $"applications/{applicationId}/commands", "applications/{application}/commands", applicationId)
+        : new(HttpMethod.Get, $"applications/{applicationId}/guilds/{guildId}/commands", "applications/{application}/guilds/{guild}/commands", guildId);
+
     public static DiscordRoute OverwriteCommands(string applicationId, string? guildId) => guildId is null
         ? new(HttpMethod.Put, $"applications/{applicationId}/commands", "applications/{application}/commands", applicationId)
         : new(HttpMethod.Put, $"applications/{applicationId}/guilds/{guildId}/commands", "applications/{application}/guilds/{guild}/commands", guildId);
