@@ -225,18 +225,30 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_Stopped_ClosesWith1000AndEnds()
+    {
+        var conn = await ReadyAsync();
+
+        await _stop.CancelAsync();
+
+        Assert.Equal(1000, await conn.Closed.WaitAsync(TimeSpan.FromSeconds(10)));
+        await _run.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotEqual(DiscordConnectionState.Kind.Ready, State.State);
+    }
+
+    [Fact]
     public async Task Run_IdentifyBudgetUsedUp_WaitsForTheReset()
     {
         _fake.IdentifyRemaining = 0;
         _run = _host.Get<DiscordGatewayClient>().RunAsync(_stop.Token);
         await Until(() => _fake.RequestsTo("GET", "gateway/bot").Count == 1, advance: TimeSpan.Zero);
+        var asked = _time.GetUtcNow();
 
-        _time.Advance(TimeSpan.FromHours(3));
-        await Task.Delay(50);
-        Assert.False(_fake.HasPendingConnection);
+        await Until(() => _fake.HasPendingConnection, advance: TimeSpan.FromMinutes(10));
 
-        _time.Advance(TimeSpan.FromHours(1));
-        await NextConnectionAsync();
+        // reset_after is 14,400,000 ms in the fake's answer.
+        Assert.True(_time.GetUtcNow() - asked >= TimeSpan.FromHours(4));
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("identify budget used up", StringComparison.Ordinal));
     }
 
     [Fact]

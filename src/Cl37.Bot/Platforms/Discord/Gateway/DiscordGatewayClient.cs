@@ -132,7 +132,14 @@ internal sealed class DiscordGatewayClient(
 
     private async Task<ConnectionResult> RunConnectionAsync(IGatewayConnection connection, CancellationToken cancellationToken)
     {
-        var run = new Run(connection, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken));
+        var run = new Run(connection, new CancellationTokenSource());
+        // Shutting down: close with 1000 first, which ends the session so the bot shows offline at
+        // once (DAD events/gateway.mdx "Initiating a Disconnect"); cancelling a receive would abort the socket instead.
+        await using var shutdown = cancellationToken.Register(() => _ = Task.Run(async () =>
+        {
+            await CloseAsync(connection, 1000, "shutting down");
+            await run.Cancel.CancelAsync();
+        }, CancellationToken.None));
         Task? heartbeat = null;
         var ready = false;
         state.Set(_sessionId is null ? DiscordConnectionState.Kind.Connecting : DiscordConnectionState.Kind.Reconnecting);
@@ -202,6 +209,10 @@ internal sealed class DiscordGatewayClient(
         catch (OperationCanceledException) when (run.Zombie && !cancellationToken.IsCancellationRequested)
         {
             return new ConnectionResult(GatewayNext.Resume, ready, "no heartbeat ACK (zombie connection)");
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or WebSocketException or IOException)
+        {
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (Exception ex) when (ex is WebSocketException or IOException)
         {
