@@ -37,12 +37,23 @@ internal static class LeaderboardFigure
         }
         latencies.Sort();
 
+        var rebuilds = new List<double>();
+        var cache = app.Get<LeaderboardCache>();
+        for (var i = 0; i < 20; i++)
+        {
+            cache.Invalidate(channel.GroupId);
+            var sw = Stopwatch.StartNew();
+            await service.GetPageAsync(channel.GroupId, PeriodKeys.AllTime, random.Next(1, people / 10), "u" + random.Next(people), CancellationToken.None);
+            rebuilds.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        rebuilds.Sort();
+
         var baseline = await SumOverAnswersAsync(app, channel.GroupId, 20);
         var p50 = Stats.Percentile(latencies, 50);
         var p99 = Stats.Percentile(latencies, 99);
         return new Figure($"leaderboard page + own rank, {answers:N0} answers / {people:N0} people",
             $"SUM over answers: {Stats.Ms(baseline)}", $"p50 {Stats.Ms(p50)}, p99 {Stats.Ms(p99)}", Stats.Ratio(p50, baseline), "≤ 5 ms", p99 <= 5,
-            string.Create(CultureInfo.InvariantCulture, $"seeded in {seed.Elapsed.TotalSeconds:0.0} s"));
+            string.Create(CultureInfo.InvariantCulture, $"first page after a change (board re-ranked): p50 {Stats.Ms(Stats.Percentile(rebuilds, 50))}; seeded in {seed.Elapsed.TotalSeconds:0.0} s"));
     }
 
     private static async Task<double> SumOverAnswersAsync(BenchApp app, long groupId, int runs)

@@ -24,7 +24,7 @@ public static class DataHostingExtensions
 
     internal static void Configure(DbContextOptionsBuilder options, DatabaseOptions settings)
     {
-        options.UseSqlite(SqliteConnectionString(settings.ConnectionString));
+        options.UseSqlite(SqliteConnectionString(settings.ConnectionString)).AddInterceptors(new SqlitePragmas());
     }
 
     /// <summary>Resolves a relative SQLite file against the working directory, creates its folder,

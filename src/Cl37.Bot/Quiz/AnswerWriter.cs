@@ -14,6 +14,8 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
     private const int MaxBatch = 256;
     private static readonly int[] ReviewDays = [1, 2, 4, 8, 16];
 
+    private readonly PersonCache _people = new();
+
     private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(20_000)
     {
         SingleReader = true,
@@ -68,24 +70,38 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
         await using var tx = await connection.BeginTransactionAsync();
         // Prepared once per batch and re-bound per answer: parsing SQL 7 times per answer was the
         // largest cost of a burst.
-        await using var statements = new Statements(connection, tx);
+        await using var statements = new Statements(connection, tx, _people);
         var results = new StoredAnswer[batch.Count];
         for (var i = 0; i < batch.Count; i++)
             results[i] = await WriteOneAsync(statements, batch[i].Answer);
         await tx.CommitAsync();
+        statements.Committed();
         return results;
     }
 
     private static async Task<StoredAnswer> WriteOneAsync(Statements s, PendingAnswer a)
     {
         long personId;
-        int streak;
-        s.Person.Bind(a.GroupId, a.PersonExternalId, a.DisplayName);
-        await using (var reader = await s.Person.Command.ExecuteReaderAsync())
+        var streak = 0;
+        if (s.KnownPerson(a.GroupId, a.PersonExternalId, a.DisplayName) is { } known)
         {
-            await reader.ReadAsync();
-            personId = reader.GetInt64(0);
-            streak = reader.GetInt32(1);
+            personId = known;
+            if (a.StreakBonus)
+            {
+                s.StreakOf.Bind(personId);
+                streak = Convert.ToInt32(await s.StreakOf.Command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        else
+        {
+            s.Person.Bind(a.GroupId, a.PersonExternalId, a.DisplayName);
+            await using (var reader = await s.Person.Command.ExecuteReaderAsync())
+            {
+                await reader.ReadAsync();
+                personId = reader.GetInt64(0);
+                streak = reader.GetInt32(1);
+            }
+            s.Learned(a.GroupId, a.PersonExternalId, a.DisplayName, personId);
         }
 
         var scored = !a.Practice;
@@ -110,10 +126,18 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
 
         if (scored)
         {
-            foreach (var period in a.Periods)
+            if (a.Periods.Count > 0)
             {
-                s.Total.Bind(a.GroupId, period, personId, points, a.IsCorrect ? 1 : 0);
-                await s.Total.Command.ExecuteNonQueryAsync();
+                var totals = s.Totals(a.Periods.Count);
+                var values = new object[4 + a.Periods.Count];
+                values[0] = a.GroupId;
+                values[1] = personId;
+                values[2] = points;
+                values[3] = a.IsCorrect ? 1 : 0;
+                for (var i = 0; i < a.Periods.Count; i++)
+                    values[4 + i] = a.Periods[i];
+                totals.Bind(values);
+                await totals.Command.ExecuteNonQueryAsync();
             }
             s.Streak.Bind(a.IsCorrect, personId);
             streak = Convert.ToInt32(await s.Streak.Command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -127,8 +151,24 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
         return new StoredAnswer(true, personId, a.Response, points, a.IsCorrect, a.Practice, streak);
     }
 
-    private sealed class Statements(DbConnection connection, DbTransaction tx) : IAsyncDisposable
+    private sealed class Statements(DbConnection connection, DbTransaction tx, PersonCache people) : IAsyncDisposable
     {
+        private readonly List<(long GroupId, string ExternalId, string Name, long Id)> _learned = [];
+
+        /// <summary>The person's id when this writer already stored them under the same name.</summary>
+        public long? KnownPerson(long groupId, string externalId, string name) => people.Find(groupId, externalId, name);
+
+        public void Learned(long groupId, string externalId, string name, long id) => _learned.Add((groupId, externalId, name, id));
+
+        /// <summary>Remembers the people of a committed batch (never of a rolled-back one).</summary>
+        public void Committed()
+        {
+            foreach (var (groupId, externalId, name, id) in _learned)
+                people.Remember(groupId, externalId, name, id);
+        }
+
+        public Prepared StreakOf { get; } = new(connection, tx, """SELECT "CurrentStreak" FROM "People" WHERE "Id" = @p0""", 1);
+
         public Prepared Person { get; } = new(connection, tx, """
             INSERT INTO "People" ("GroupId", "ExternalId", "DisplayName", "CurrentStreak", "BestStreak")
             VALUES (@p0, @p1, @p2, 0, 0)
@@ -146,14 +186,25 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
         public Prepared Existing { get; } = new(connection, tx,
             """SELECT "Response", "Points", "IsCorrect", "Practice" FROM "Answers" WHERE "PostId" = @p0 AND "PersonId" = @p1""", 2);
 
-        public Prepared Total { get; } = new(connection, tx, """
-            INSERT INTO "ScoreTotals" ("GroupId", "Period", "PersonId", "Points", "Answered", "Correct")
-            VALUES (@p0, @p1, @p2, @p3, 1, @p4)
-            ON CONFLICT ("GroupId", "Period", "PersonId") DO UPDATE SET
-                "Points" = "ScoreTotals"."Points" + excluded."Points",
-                "Answered" = "ScoreTotals"."Answered" + 1,
-                "Correct" = "ScoreTotals"."Correct" + excluded."Correct"
-            """, 5);
+        private readonly Dictionary<int, Prepared> _totals = [];
+
+        // All periods of one answer in one statement: p0 group, p1 person, p2 points, p3 right (0/1), p4… periods.
+        public Prepared Totals(int periods)
+        {
+            if (_totals.TryGetValue(periods, out var prepared))
+                return prepared;
+            var rows = string.Join(", ", Enumerable.Range(0, periods).Select(i => $"(@p0, @p{4 + i}, @p1, @p2, 1, @p3)"));
+            prepared = new Prepared(connection, tx, $"""
+                INSERT INTO "ScoreTotals" ("GroupId", "Period", "PersonId", "Points", "Answered", "Correct")
+                VALUES {rows}
+                ON CONFLICT ("GroupId", "Period", "PersonId") DO UPDATE SET
+                    "Points" = "ScoreTotals"."Points" + excluded."Points",
+                    "Answered" = "ScoreTotals"."Answered" + 1,
+                    "Correct" = "ScoreTotals"."Correct" + excluded."Correct"
+                """, 4 + periods);
+            _totals[periods] = prepared;
+            return prepared;
+        }
 
         public Prepared Streak { get; } = new(connection, tx, """
             UPDATE "People" SET
@@ -176,7 +227,7 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var p in new[] { Person, Insert, Existing, Total, Streak, Review })
+            foreach (var p in new[] { Person, StreakOf, Insert, Existing, Streak, Review }.Concat(_totals.Values))
                 await p.Command.DisposeAsync();
         }
     }
@@ -202,6 +253,23 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
         {
             for (var i = 0; i < values.Length; i++)
                 Command.Parameters[i].Value = values[i];
+        }
+    }
+
+    // Only the writer loop touches it, so it needs no locking.
+    private sealed class PersonCache
+    {
+        private const int MaxEntries = 200_000;
+        private readonly Dictionary<(long, string), (string Name, long Id)> _byKey = [];
+
+        public long? Find(long groupId, string externalId, string name) =>
+            _byKey.TryGetValue((groupId, externalId), out var hit) && hit.Name == name ? hit.Id : null;
+
+        public void Remember(long groupId, string externalId, string name, long id)
+        {
+            if (_byKey.Count >= MaxEntries)
+                _byKey.Clear();
+            _byKey[(groupId, externalId)] = (name, id);
         }
     }
 
