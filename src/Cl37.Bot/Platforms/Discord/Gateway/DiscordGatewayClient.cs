@@ -307,26 +307,27 @@ internal sealed class DiscordGatewayClient(
         }
     }
 
-    private void Dispatch(JsonElement data)
+    // Not awaited: the receive loop goes on at once. The handler moves the quiz work off this
+    // thread at its first step, so only the small deserialisation runs inline.
+    private void Dispatch(JsonElement data) => _ = AnswerAsync(data);
+
+    private async Task AnswerAsync(JsonElement data)
     {
-        _ = Task.Run(async () =>
+        Interaction? interaction = null;
+        try
         {
-            Interaction? interaction = null;
-            try
-            {
-                interaction = data.Deserialize(DiscordJsonContext.Default.Interaction);
-                if (interaction is null)
-                    return;
-                var outcome = await handler.HandleAsync(interaction, _stopping);
-                await rest.RespondAsync(interaction.Id, interaction.Token, outcome.Initial, _stopping);
-                if (outcome.Deferred is { } deferred)
-                    await handler.CompleteDeferredAsync(interaction, deferred, _stopping);
-            }
-            catch (Exception ex) when (!_stopping.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Answering interaction {InteractionId} failed", interaction?.Id);
-            }
-        }, CancellationToken.None);
+            interaction = data.Deserialize(DiscordJsonContext.Default.Interaction);
+            if (interaction is null)
+                return;
+            var outcome = await handler.HandleAsync(interaction, _stopping);
+            await rest.RespondAsync(interaction.Id, interaction.Token, outcome.Initial, _stopping);
+            if (outcome.Deferred is { } deferred)
+                await handler.CompleteDeferredAsync(interaction, deferred, _stopping);
+        }
+        catch (Exception ex) when (!_stopping.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Answering interaction {InteractionId} failed", interaction?.Id);
+        }
     }
 
     /// <summary>DAD topics/opcodes-and-status-codes.mdx "Gateway Close Event Codes".</summary>

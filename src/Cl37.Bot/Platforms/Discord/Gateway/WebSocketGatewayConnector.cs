@@ -32,16 +32,23 @@ internal sealed class WebSocketGatewayConnector(TimeProvider time) : IGatewayCon
         public Task SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
             socket.SendAsync(message, WebSocketMessageType.Text, true, cancellationToken).AsTask();
 
+        private readonly byte[] _buffer = new byte[16 * 1024];
+
         public async Task<GatewayFrame> ReceiveAsync(CancellationToken cancellationToken)
         {
+            var first = await socket.ReceiveAsync(_buffer.AsMemory(), cancellationToken);
+            if (first.MessageType == WebSocketMessageType.Close)
+                return new GatewayFrame(null, (int?)socket.CloseStatus, socket.CloseStatusDescription);
+            if (first.EndOfMessage)
+                return new GatewayFrame(_buffer.AsSpan(0, first.Count).ToArray());
             using var stream = new MemoryStream();
-            var buffer = new byte[16 * 1024];
+            stream.Write(_buffer, 0, first.Count);
             while (true)
             {
-                var result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+                var result = await socket.ReceiveAsync(_buffer.AsMemory(), cancellationToken);
                 if (result.MessageType == WebSocketMessageType.Close)
                     return new GatewayFrame(null, (int?)socket.CloseStatus, socket.CloseStatusDescription);
-                stream.Write(buffer, 0, result.Count);
+                stream.Write(_buffer, 0, result.Count);
                 if (stream.Length > MaxMessage)
                     throw new WebSocketException("A gateway message exceeded 16 MiB.");
                 if (result.EndOfMessage)
