@@ -103,10 +103,10 @@ internal sealed class DiscordRestClient(
                     rateLimits++;
                     var (retryAfter, global) = RetryAfter(response, text);
                     var scope = response.Headers.TryGetValues("X-RateLimit-Scope", out var s) ? s.FirstOrDefault() ?? "user" : global ? "global" : "user";
+                    limiter.RateLimited(lease, retryAfter, global);
                     metrics.RateLimited(scope);
                     logger.LogWarning("Discord rate limit ({Scope}{Global}) on {Method} {Route}; waiting {RetryAfter:0.###} s",
                         scope, global ? ", global" : "", route.Method, route.Template, retryAfter);
-                    limiter.RateLimited(lease, retryAfter, global);
                     continue;
                 }
                 if (status >= 500 && serverErrors < MaxServerErrorRetries)
