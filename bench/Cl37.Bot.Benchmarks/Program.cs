@@ -12,6 +12,8 @@ internal static class BenchProgram
         {
             ("answers", () => AnswerRecordingFigure.RunAsync()),
             ("leaderboard", () => LeaderboardFigure.RunAsync()),
+            ("teams", () => TeamsInvokeFigure.RunAsync()),
+            ("teams-burst", () => TeamsInvokeFigure.RunBurstAsync()),
             ("discord-gateway", () => DiscordGatewayFigure.RunAsync()),
             ("discord-http", () => DiscordHttpFigure.RunAsync()),
         };

@@ -2,7 +2,10 @@ using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Platforms.Discord;
+using Cl37.Bot.Platforms.Playground;
+using Cl37.Bot.Platforms.Teams;
 using Cl37.Bot.Quiz;
+using Cl37.Bot.Scheduling;
 
 namespace Cl37.Bot.Hosting;
 
@@ -16,12 +19,17 @@ public static class BotHostingExtensions
         builder.AddData();
         builder.AddQuiz();
         builder.AddCommands();
+        builder.AddScheduling();
+        builder.AddPlayground();
+        builder.AddTeams();
         builder.AddDiscord();
         return builder;
     }
 
     public static WebApplication MapCl37Bot(this WebApplication app)
     {
+        app.MapPlayground();
+        app.MapTeams();
         app.MapDiscord();
         return app;
     }

@@ -15,6 +15,7 @@ public static class CommandLine
         {
             "calc" => CalcCommandLine.Run(args[1..], output),
             "deck" => await DeckCommandLine.RunAsync(args[1..], output),
+            "teams" => Platforms.Teams.TeamsPackageCommand.Run(args[1..], output),
             _ => null,
         };
     }

@@ -47,7 +47,7 @@ public sealed class AnswerService(
             tally.MarkDirty(post.PostId);
             metrics.AnswerRecorded(Stopwatch.GetElapsedTime(started));
         }
-        return Feedback(question, post, stored, late, grade.Description);
+        return Feedback(question, post, stored, late, grade.Description, grade.Points);
     }
 
     private async Task<List<string>> PeriodsAsync(PostInfo post, DateTime now, CancellationToken cancellationToken)
@@ -59,7 +59,7 @@ public sealed class AnswerService(
         return periods;
     }
 
-    private static OutgoingMessage Feedback(Question q, PostInfo post, StoredAnswer stored, bool late, string description)
+    private static OutgoingMessage Feedback(Question q, PostInfo post, StoredAnswer stored, bool late, string description, double basePoints)
     {
         var sb = new StringBuilder();
         if (!stored.Inserted)
@@ -74,11 +74,19 @@ public sealed class AnswerService(
         var showResult = stored.Practice || late || !post.HideResults;
         if (showResult)
         {
-            sb.Append("\n\n").Append(stored.IsCorrect ? "✅ Correct" : stored.Points > 0 ? "🟡 Partly right" : "❌ Not quite");
-            if (!stored.Practice)
-                sb.Append(System.Globalization.CultureInfo.InvariantCulture, $" — {stored.Points:0.##} points");
-            if (!stored.IsCorrect && description.Length > 0 && stored.Inserted)
-                sb.Append(". ").Append(description);
+            var icon = stored.IsCorrect ? "✅" : stored.Points > 0 ? "🟡" : "❌";
+            if (stored.Inserted && description.Length > 0 && !stored.Practice)
+            {
+                sb.Append("\n\n").Append(icon).Append(' ').Append(description);
+                if (stored.Points > basePoints)
+                    sb.Append(System.Globalization.CultureInfo.InvariantCulture, $" With bonuses: {stored.Points:0.##} points.");
+            }
+            else
+            {
+                sb.Append("\n\n").Append(icon).Append(stored.IsCorrect ? " Correct" : stored.Points > 0 ? " Partly right" : " Not right");
+                if (!stored.Practice)
+                    sb.Append(System.Globalization.CultureInfo.InvariantCulture, $" — {stored.Points:0.##} points.");
+            }
             sb.Append("\n**Answer:** ").Append(QuestionCards.CorrectAnswer(q));
             var explanation = QuestionCards.Explanation(q);
             if (explanation.Length > 0)

@@ -81,7 +81,7 @@ public sealed class LeaderboardService(IDbContextFactory<BotDbContext> factory, 
         var rows = page.Rows.Select(Cells).ToList();
         var footer = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"Page {page.Page} of {page.PageCount} · {page.People} people"));
         if (page.Me is { } me)
-            footer.Append(CultureInfo.InvariantCulture, $" · You: #{me.Rank}, {me.Points:0.##} points");
+            footer.Append(CultureInfo.InvariantCulture, $" · {me.Name}: #{me.Rank}, {me.Points:0.##} points");
         return new TableCard(title, ["#", "Name", "Points", "Accuracy", "Answered", "Streak"], rows, footer.ToString());
     }
 

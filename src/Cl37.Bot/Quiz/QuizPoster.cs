@@ -9,7 +9,8 @@ namespace Cl37.Bot.Quiz;
 
 /// <summary>Posts questions and reveals into channels.
 /// Order for exactly once: (1) claim — insert the post row, unique per (channel, scheduled date);
-/// (2) send it to the platform; (3) record the platform's message id. A claimed row without a
+/// (2) reveal the channel's previous open question; (3) send it to the platform; (4) record the
+/// platform's message id. A claimed row without a
 /// message id is a post that did not go out (crash or platform error) and is finished by
 /// <see cref="ResumeUnsentAsync"/> while its window is open. Reveals claim RevealedUtc first.</summary>
 public sealed class QuizPoster(
@@ -27,8 +28,6 @@ public sealed class QuizPoster(
         var platform = platforms.Find(channel.Channel.Platform);
         if (platform is null)
             return new PostResult(PostOutcome.PlatformUnavailable, null, $"The {channel.Channel.Platform} platform is not enabled.");
-
-        await RevealOpenInChannelAsync(channel.ChannelId, cancellationToken);
 
         QuestionPost post;
         Question question;
@@ -57,22 +56,41 @@ public sealed class QuizPoster(
             }
             catch (DbUpdateException) when (scheduledDate is not null)
             {
+                // Only the unique claim means "already posted"; a busy database is thrown on, to be retried.
+                if (!await ClaimedAsync(channel.ChannelId, scheduledDate.Value))
+                    throw;
                 return new PostResult(PostOutcome.AlreadyPosted, null, "Today's question was already posted.");
             }
         }
+        // Only the claim's winner closes the channel's open question: a second instance (or a
+        // repeated fire) for the same day must not reveal the question that was just posted.
+        await RevealOpenInChannelAsync(channel.ChannelId, cancellationToken);
         return await SendAsync(platform, channel.Channel, post, question, cancellationToken);
     }
 
-    /// <summary>Sends claimed posts that never reached their platform, while their window is open.</summary>
+    private async Task<bool> ClaimedAsync(long channelId, DateOnly scheduledDate)
+    {
+        await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
+        return await db.Posts.AnyAsync(p => p.ChannelId == channelId && p.ScheduledDate == scheduledDate, CancellationToken.None);
+    }
+
+    /// <summary>A claim younger than this may still be on its way out from the poster that made it,
+    /// so it is left alone; older ones are retried.</summary>
+    public static readonly TimeSpan ResumeAfter = TimeSpan.FromMinutes(2);
+
+    /// <summary>Sends claimed posts that never reached their platform, while their window is open.
+    /// Each retry first takes the row (moving PostedUtc to now, only if nobody else moved it), so two
+    /// sweeps or two replicas never send the same post twice.</summary>
     public async Task<int> ResumeUnsentAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var claimedBefore = now - ResumeAfter;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var unsent = await (from p in db.Posts
                             join c in db.Channels on p.ChannelId equals c.Id
                             join g in db.Groups on c.GroupId equals g.Id
                             where p.MessageId == null && p.RevealedUtc == null && p.PracticePersonId == null && p.ScheduledDate != null
-                                  && (p.ClosesUtc == null || p.ClosesUtc > now)
+                                  && (p.ClosesUtc == null || p.ClosesUtc > now) && p.PostedUtc <= claimedBefore
                             select new { p, Channel = new ChannelRef(g.Platform, g.ExternalId, c.ExternalId) }).ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var u in unsent)
@@ -80,6 +98,12 @@ public sealed class QuizPoster(
             var question = decks.FindQuestion(u.p.QuestionId);
             if (question is null || platforms.Find(u.Channel.Platform) is not { } platform)
                 continue;
+            var attemptedUtc = u.p.PostedUtc;
+            var taken = await db.Posts.Where(p => p.Id == u.p.Id && p.MessageId == null && p.PostedUtc == attemptedUtc)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.PostedUtc, now), cancellationToken);
+            if (taken == 0)
+                continue;
+            u.p.PostedUtc = now;
             var result = await SendAsync(platform, u.Channel, u.p, question, cancellationToken);
             if (result.Outcome == PostOutcome.Posted)
                 sent++;

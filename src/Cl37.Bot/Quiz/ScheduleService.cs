@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
+using Cl37.Bot.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -52,7 +53,7 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, IOp
         schedule.UpdatedUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         Changed?.Invoke(channel.ChannelId);
-        return OutgoingMessage.PublicText("📅 " + Describe(schedule));
+        return OutgoingMessage.PublicText("📅 " + Describe(schedule) + Next(schedule));
     }
 
     public async Task<OutgoingMessage> ShowAsync(ChannelInfo channel, CancellationToken cancellationToken)
@@ -61,7 +62,7 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, IOp
         var schedule = await db.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.ChannelId == channel.ChannelId, cancellationToken);
         return schedule is null || !schedule.Enabled
             ? OutgoingMessage.PrivateText("This channel has no daily question. Admins set one with `/quiz schedule set 09:00 Europe/Berlin mon-fri`.")
-            : OutgoingMessage.PrivateText("📅 " + Describe(schedule));
+            : OutgoingMessage.PrivateText("📅 " + Describe(schedule) + Next(schedule));
     }
 
     public async Task<OutgoingMessage> OffAsync(ChannelInfo channel, CancellationToken cancellationToken)
@@ -73,6 +74,17 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, IOp
         return changed == 0
             ? OutgoingMessage.PrivateText("This channel had no daily question to switch off.")
             : OutgoingMessage.PublicText("📅 The daily question in this channel is switched off. Answers and scores are kept.");
+    }
+
+    /// <summary>When the next question posts and its answers close, in the schedule's zone.</summary>
+    private string Next(QuizSchedule s)
+    {
+        var schedule = DailySchedule.From(s);
+        if (schedule.NextAfter(time.GetUtcNow()) is not { } next)
+            return "";
+        var at = TimeZoneInfo.ConvertTime(next.At, schedule.Zone);
+        var closes = TimeZoneInfo.ConvertTime(next.Closes, schedule.Zone);
+        return string.Create(CultureInfo.InvariantCulture, $" Next question: {at:ddd yyyy-MM-dd HH:mm}; its answers close {closes:ddd yyyy-MM-dd HH:mm}.");
     }
 
     public static string Describe(QuizSchedule s)

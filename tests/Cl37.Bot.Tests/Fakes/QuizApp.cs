@@ -41,6 +41,8 @@ public sealed class QuizApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:ConnectionString", $"Data Source={_dbPath}");
         builder.UseSetting("Quiz:TallyUpdateSeconds", "3600");
+        // Off unless a test turns it on: the background sweep would race tests that call RevealDueAsync/EndDueAsync themselves.
+        builder.UseSetting("Scheduling:Enabled", "false");
         foreach (var (k, v) in _settings)
             builder.UseSetting(k, v);
         builder.ConfigureTestServices(services =>

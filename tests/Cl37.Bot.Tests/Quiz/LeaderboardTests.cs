@@ -51,7 +51,7 @@ public sealed class LeaderboardTests : IAsyncLifetime
         Assert.Equal(3, table.Rows.Count);
         Assert.All(table.Rows, r => Assert.Equal("1", r[0]));
         Assert.Contains("Page 1 of 2", table.Footer);
-        Assert.Contains("You: #4", table.Footer);
+        Assert.Contains("Name me: #4", table.Footer);
         Assert.False(first.Private);
 
         var second = Assert.IsType<TableCard>((await _app.RunAsync("/leaderboard week 2", QuizApp.User("me"))).Card);

@@ -72,7 +72,7 @@ public sealed class StatsAndBonusTests : IAsyncLifetime
 
         Assert.Contains("Answer recorded", reply.Text);
         Assert.Contains("revealed when the question closes", reply.Text);
-        Assert.DoesNotContain("Not quite", reply.Text);
+        Assert.DoesNotContain("Not right", reply.Text);
     }
 
     private async Task<QuestionCard> PostSingleChoiceAsync()

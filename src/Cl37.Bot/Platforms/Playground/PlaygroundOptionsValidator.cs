@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Cl37.Bot.Platforms.Playground;
+
+internal sealed partial class PlaygroundOptionsValidator : IValidateOptions<PlaygroundOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PlaygroundOptions options)
+    {
+        var errors = new List<string>();
+        if (!IdPattern().IsMatch(options.Room ?? ""))
+            errors.Add("Playground:Room must be 1-32 characters of a-z, 0-9 and '-', starting with a letter or digit.");
+        foreach (var channel in options.Channels)
+        {
+            if (!IdPattern().IsMatch(channel ?? ""))
+                errors.Add($"Playground:Channels contains '{channel}': a channel name is 1-32 characters of a-z, 0-9 and '-', starting with a letter or digit.");
+        }
+        if (options.Channels.Count > 20)
+            errors.Add("Playground:Channels may list at most 20 channels.");
+        if (options.Channels.Distinct(StringComparer.Ordinal).Count() != options.Channels.Count)
+            errors.Add("Playground:Channels lists a channel twice.");
+        if (options.HistoryLimit is < 10 or > 10_000)
+            errors.Add("Playground:HistoryLimit must be between 10 and 10000.");
+        if (options.MaxRequestBytes is < 1024 or > 1024 * 1024)
+            errors.Add("Playground:MaxRequestBytes must be between 1024 and 1048576.");
+        if (options.MaxQueuedEvents is < 16 or > 100_000)
+            errors.Add("Playground:MaxQueuedEvents must be between 16 and 100000.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
+    internal static partial Regex IdPattern();
+}

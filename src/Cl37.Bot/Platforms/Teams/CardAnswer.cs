@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Cl37.Bot.Platforms.Teams;
+
+/// <summary>An answer read back from one of our cards' Action.Execute / Action.Submit data.</summary>
+internal sealed record CardAnswer(long PostId, IReadOnlyList<string> Values)
+{
+    /// <summary>Reads <c>{"cl37":"answer","post":12,"value":"B"}</c> or, for inputs, the
+    /// <c>answer</c> field Teams merges in (a multi-select, marked <c>"multi":true</c>, arrives comma-separated). Returns null
+    /// when the data is not ours; <paramref name="error"/> says what is wrong when it is ours but bad.</summary>
+    public static CardAnswer? TryRead(JsonElement? data, out string? error)
+    {
+        error = null;
+        if (data is not { ValueKind: JsonValueKind.Object } d
+            || !d.TryGetProperty(AdaptiveCardRenderer.DataMarker, out var marker)
+            || marker.ValueKind != JsonValueKind.String
+            || marker.GetString() != AdaptiveCardRenderer.AnswerVerb)
+            return null;
+
+        long postId;
+        if (!d.TryGetProperty("post", out var post)
+            || !(post.ValueKind == JsonValueKind.Number ? post.TryGetInt64(out postId)
+                : post.ValueKind == JsonValueKind.String && long.TryParse(post.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out postId)))
+        {
+            error = "This answer button does not say which question it belongs to.";
+            return null;
+        }
+
+        string? raw = null;
+        if (d.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String)
+            raw = value.GetString();
+        else if (d.TryGetProperty(AdaptiveCardRenderer.AnswerInputId, out var input))
+            raw = input.ValueKind switch
+            {
+                JsonValueKind.String => input.GetString(),
+                JsonValueKind.Number => input.GetRawText(),
+                _ => null,
+            };
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            error = "Your answer was empty: pick an option or type an answer, then submit.";
+            return null;
+        }
+        if (raw.Length > 200)
+        {
+            error = "Your answer is too long (at most 200 characters).";
+            return null;
+        }
+
+        var multiSelect = d.TryGetProperty("multi", out var multi) && multi.ValueKind == JsonValueKind.True;
+        IReadOnlyList<string> values = multiSelect
+            ? raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [raw.Trim()];
+        return new CardAnswer(postId, values);
+    }
+}

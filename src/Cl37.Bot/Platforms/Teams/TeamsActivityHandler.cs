@@ -1,0 +1,209 @@
+using System.Text.Json;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Teams.Wire;
+using Microsoft.Extensions.Options;
+
+namespace Cl37.Bot.Platforms.Teams;
+
+/// <summary>Routes one inbound activity (botbuilder's ActivityHandler / TeamsActivityHandler):
+/// typed commands and card answers go to the dispatcher, installs and uninstalls to the store.</summary>
+internal sealed class TeamsActivityHandler(
+    ITeamsCommandSink dispatcher,
+    ITeamsConversationStore store,
+    TeamsConnectorClient connector,
+    TeamsRoster roster,
+    TeamsReferenceCache savedReferences,
+    TeamsMetrics metrics,
+    IOptions<TeamsOptions> options,
+    ILogger<TeamsActivityHandler> logger)
+{
+    public const string AdaptiveCardAction = "adaptiveCard/action";
+
+    /// <summary>Handles a non-invoke activity (message, conversationUpdate, installationUpdate).</summary>
+    public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        metrics.Activity(activity.Type ?? "unknown");
+        switch (activity.Type)
+        {
+            case "message":
+                await RememberAsync(activity, cancellationToken);
+                await OnMessageAsync(activity, cancellationToken);
+                break;
+            case "installationUpdate":
+                if (activity.Action?.StartsWith("add", StringComparison.OrdinalIgnoreCase) == true)
+                    await RememberAsync(activity, cancellationToken);
+                else if (string.Equals(activity.Action, "remove", StringComparison.OrdinalIgnoreCase))
+                    await ForgetAsync(activity, cancellationToken);
+                break;
+            case "conversationUpdate":
+                await OnConversationUpdateAsync(activity, cancellationToken);
+                break;
+            default:
+                logger.LogDebug("Ignored a Teams {Type} activity", activity.Type);
+                break;
+        }
+    }
+
+    /// <summary>Handles an invoke and returns what the HTTP response carries.</summary>
+    public async Task<TeamsInvokeResult> HandleInvokeAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        metrics.Activity("invoke");
+        if (!string.Equals(activity.Name, AdaptiveCardAction, StringComparison.Ordinal))
+            return TeamsInvokeResult.NotImplemented;
+        await RememberAsync(activity, cancellationToken);
+
+        AdaptiveCardInvokeValue? value = null;
+        if (activity.Value is { ValueKind: JsonValueKind.Object } raw)
+        {
+            try
+            {
+                value = raw.Deserialize(TeamsJsonContext.Default.AdaptiveCardInvokeValue);
+            }
+            catch (JsonException)
+            {
+                value = null;
+            }
+        }
+        // ActivityHandler.GetAdaptiveCardInvokeValue: only Action.Execute is accepted.
+        if (value?.Action is not { } action || !string.Equals(action.Type, "Action.Execute", StringComparison.Ordinal))
+            return TeamsInvokeResult.Error(400, "The card action is not an Action.Execute.");
+        if (!string.Equals(action.Verb, AdaptiveCardRenderer.AnswerVerb, StringComparison.Ordinal))
+            return TeamsInvokeResult.Error(400, $"This bot does not know the card action '{AdaptiveCardRenderer.Clip(action.Verb, 40)}'.");
+
+        var answer = CardAnswer.TryRead(action.Data, out var error);
+        if (answer is null)
+            return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(OutgoingMessage.PrivateText(error ?? "This card was not made by this bot.")));
+        var reply = await dispatcher.AnswerAsync(
+            new AnswerAction(TeamsActivities.ChannelOf(activity), UserOf(activity, isOwner: false), answer.PostId, answer.Values, activity.Id),
+            cancellationToken);
+        return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(reply));
+    }
+
+    private async Task OnMessageAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var channel = TeamsActivities.ChannelOf(activity);
+        if (activity.Value is { ValueKind: JsonValueKind.Object } data)
+        {
+            // Action.Submit (the fallback for clients without Universal Actions) arrives as a message.
+            var answer = CardAnswer.TryRead(data, out var error);
+            var feedback = answer is null
+                ? OutgoingMessage.PrivateText(error ?? "That card was not made by this bot.")
+                : await dispatcher.AnswerAsync(new AnswerAction(channel, UserOf(activity, isOwner: false), answer.PostId, answer.Values, activity.Id), cancellationToken);
+            await SendPrivatelyAsync(activity, feedback, cancellationToken);
+            return;
+        }
+        var text = TeamsMessageText.CommandText(activity);
+        if (text.Length == 0)
+            text = "help";
+        var user = UserOf(activity, await IsOwnerAsync(activity, cancellationToken));
+        await ReplyAsync(activity, await dispatcher.DispatchTextAsync(text, channel, user, cancellationToken), cancellationToken);
+    }
+
+    // Teams has no ephemeral messages. Feedback to an Action.Submit in a team or group chat would
+    // tell everyone the answer, so it goes to the person's 1:1 chat with the bot; when the app is
+    // not installed for them there, the thread only learns that an answer was recorded.
+    private async Task SendPrivatelyAsync(Activity inbound, OutgoingMessage feedback, CancellationToken cancellationToken)
+    {
+        if (string.Equals(inbound.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase)
+            || inbound.ServiceUrl is null || inbound.From?.Id is null)
+        {
+            await ReplyAsync(inbound, feedback, cancellationToken);
+            return;
+        }
+        var tenant = inbound.Conversation?.TenantId ?? inbound.ChannelData?.Tenant?.Id;
+        try
+        {
+            var chat = await connector.CreateConversationAsync(inbound.ServiceUrl, new ConversationParameters
+            {
+                IsGroup = false,
+                Bot = new ChannelAccount { Id = inbound.Recipient?.Id, Name = inbound.Recipient?.Name },
+                Members = [new ChannelAccount { Id = inbound.From.Id }],
+                TenantId = tenant,
+                ChannelData = tenant is null ? null : new TeamsChannelData { Tenant = new IdName { Id = tenant } },
+            }, cancellationToken);
+            if (chat.Id is { Length: > 0 } chatId)
+            {
+                var message = TeamsActivities.Message(feedback, inbound.Recipient?.Id, inbound.Recipient?.Name, chatId);
+                await connector.SendAsync(inbound.ServiceUrl, chatId, message, cancellationToken);
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is TeamsConnectorException or HttpRequestException)
+        {
+            logger.LogInformation("No 1:1 chat with {User} for private feedback: {Error}", inbound.From.Id, ex.Message);
+        }
+        var name = string.IsNullOrWhiteSpace(inbound.From.Name) ? "Your" : inbound.From.Name + ", your";
+        await ReplyAsync(inbound, OutgoingMessage.PublicText($"{name} answer was recorded. Feedback is private: add the app in a personal chat to see it."), cancellationToken);
+    }
+
+    private async Task OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var botId = activity.Recipient?.Id;
+        bool IsBot(ChannelAccount m) => botId is not null && string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase);
+        if (activity.MembersRemoved?.Any(IsBot) == true || activity.ChannelData?.EventType is "teamDeleted" or "channelDeleted")
+            await ForgetAsync(activity, cancellationToken);
+        else if (activity.MembersAdded?.Any(IsBot) == true)
+            await RememberAsync(activity, cancellationToken);
+    }
+
+    private async Task ReplyAsync(Activity inbound, OutgoingMessage reply, CancellationToken cancellationToken)
+    {
+        if (inbound.ServiceUrl is null || inbound.Conversation?.Id is not { } conversationId)
+            return;
+        var outbound = TeamsActivities.Message(reply, inbound.Recipient?.Id, inbound.Recipient?.Name, conversationId);
+        outbound.Recipient = inbound.From is null ? null : new ChannelAccount { Id = inbound.From.Id, Name = inbound.From.Name };
+        try
+        {
+            if (inbound.Id is { Length: > 0 } replyTo)
+                await connector.ReplyAsync(inbound.ServiceUrl, conversationId, replyTo, outbound, cancellationToken);
+            else
+                await connector.SendAsync(inbound.ServiceUrl, conversationId, outbound, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TeamsConnectorException or HttpRequestException)
+        {
+            logger.LogError("Could not reply in Teams conversation {Conversation}: {Error}", conversationId, ex.Message);
+        }
+    }
+
+    private async Task<bool> IsOwnerAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var from = activity.From;
+        if (from?.Id is null)
+            return false;
+        var configured = options.Value.Admins;
+        if (configured.Contains(from.Id, StringComparer.OrdinalIgnoreCase)
+            || (from.AadObjectId is { } aad && configured.Contains(aad, StringComparer.OrdinalIgnoreCase)))
+            return true;
+        if (activity.ChannelData?.Team?.Id is not { } teamId || activity.ServiceUrl is null)
+            return false;
+        return await roster.IsOwnerAsync(activity.ServiceUrl, teamId, from.Id, cancellationToken);
+    }
+
+    // The AAD object id is the same person in every team and chat; the 29: id is per bot.
+    private static ChatUser UserOf(Activity activity, bool isOwner) => new(
+        activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id ?? "unknown",
+        string.IsNullOrWhiteSpace(activity.From?.Name) ? "Someone" : activity.From.Name,
+        isOwner);
+
+    private async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.ServiceUrl is null || activity.Conversation?.Id is null)
+            return;
+        var channel = TeamsActivities.ChannelOf(activity);
+        var reference = TeamsActivities.ReferenceOf(activity);
+        var json = JsonSerializer.Serialize(reference, TeamsJsonContext.Default.TeamsConversationReference);
+        if (savedReferences.IsCurrent(channel, json))
+            return;
+        await store.SaveAsync(channel, reference, cancellationToken);
+        savedReferences.Saved(channel, json);
+        logger.LogInformation("Stored the Teams conversation {Conversation}", channel.ChannelId);
+    }
+
+    private async Task ForgetAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var channel = TeamsActivities.ChannelOf(activity);
+        await store.RemoveAsync(channel, cancellationToken);
+        savedReferences.Removed(channel);
+        logger.LogInformation("Removed the Teams conversation {Conversation}", channel.ChannelId);
+    }
+}

@@ -1,0 +1,34 @@
+using Cl37.Bot.Chat;
+
+namespace Cl37.Bot.Platforms.Teams;
+
+/// <summary>The chat port for Teams: posts and updates go proactively to the conversation stored
+/// when the app was installed (or last spoken to).</summary>
+internal sealed class TeamsChatPlatform(IServiceScopeFactory scopes, TeamsConnectorClient connector) : IChatPlatform
+{
+    public string Name => TeamsActivities.Platform;
+
+    public async Task<string> PostAsync(ChannelRef channel, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var reference = await ReferenceAsync(channel, cancellationToken);
+        var activity = TeamsActivities.Message(message, reference.BotId, reference.BotName, reference.ConversationId!);
+        return await connector.SendAsync(reference.ServiceUrl!, reference.ConversationId!, activity, cancellationToken);
+    }
+
+    public async Task UpdateAsync(ChannelRef channel, string messageId, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var reference = await ReferenceAsync(channel, cancellationToken);
+        var activity = TeamsActivities.Message(message, reference.BotId, reference.BotName, reference.ConversationId!);
+        await connector.UpdateAsync(reference.ServiceUrl!, reference.ConversationId!, messageId, activity, cancellationToken);
+    }
+
+    private async Task<Wire.TeamsConversationReference> ReferenceAsync(ChannelRef channel, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ITeamsConversationStore>();
+        var reference = await store.FindAsync(channel, cancellationToken);
+        if (reference?.ServiceUrl is null || reference.ConversationId is null)
+            throw new InvalidOperationException($"The Teams app is not installed in conversation {channel.ChannelId} (no stored conversation reference).");
+        return reference;
+    }
+}

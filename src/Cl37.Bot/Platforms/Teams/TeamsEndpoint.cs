@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Cl37.Bot.Platforms.Teams.Wire;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Cl37.Bot.Platforms.Teams;
+
+/// <summary><c>POST /api/messages</c> (botbuilder's CloudAdapter.ProcessAsync): read the activity,
+/// authenticate it, answer invokes in the body and everything else with 200 at once.</summary>
+internal static class TeamsEndpoint
+{
+    // Activities are a few KB; a card answer stays far below this.
+    private const long MaxBodyBytes = 512 * 1024;
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        BotTokenValidator validator,
+        TeamsInbox inbox,
+        IOptions<TeamsOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync(context.Request.Body, TeamsJsonContext.Default.Activity, cancellationToken);
+        }
+        catch (Exception ex) when (ex is JsonException or BadHttpRequestException)
+        {
+            return Results.BadRequest("The body is not a Bot Framework activity (JSON).");
+        }
+        if (activity?.Type is null)
+            return Results.BadRequest("The activity has no type.");
+
+        var auth = await validator.ValidateAsync(context.Request.Headers.Authorization.ToString(), activity.ChannelId, activity.ServiceUrl, cancellationToken);
+        if (!auth.Succeeded)
+            return Results.Unauthorized();
+        if (options.Value.LocalMode && !IsLoopback(activity.ServiceUrl))
+        {
+            // Without an app id nobody is authenticated, so only a local client (the Test Tool)
+            // may name where replies go; anything else would let strangers aim the bot at any URL.
+            return Results.Unauthorized();
+        }
+
+        if (string.Equals(activity.Type, "invoke", StringComparison.Ordinal))
+        {
+            var handler = context.RequestServices.GetRequiredService<TeamsActivityHandler>();
+            var result = await handler.HandleInvokeAsync(activity, cancellationToken);
+            return result.Body is null
+                ? Results.StatusCode(result.Status)
+                : Results.Json(result.Body, TeamsJsonContext.Default.AdaptiveCardInvokeResponse, statusCode: result.Status);
+        }
+        return inbox.TryEnqueue(activity) ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static bool IsLoopback(string? serviceUrl) =>
+        serviceUrl is not null && Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && uri.IsLoopback;
+}

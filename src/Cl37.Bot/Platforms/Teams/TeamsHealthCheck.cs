@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Cl37.Bot.Platforms.Teams;
+
+/// <summary>Ready unless the inbox is backed up or the last outbound token request failed.</summary>
+internal sealed class TeamsHealthCheck(IOptions<TeamsOptions> options, TeamsInbox inbox, IBotTokenProvider tokens) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var mode = options.Value.LocalMode ? "local mode (no app id, unauthenticated)" : $"{options.Value.AppType} app {options.Value.AppId}";
+        var data = new Dictionary<string, object> { ["mode"] = mode, ["pending"] = inbox.Pending };
+        if (inbox.Pending > TeamsInbox.Capacity * 9 / 10)
+            return Task.FromResult(HealthCheckResult.Unhealthy($"Teams inbox nearly full ({inbox.Pending} pending)", data: data));
+        if (tokens is MsalBotTokenProvider { LastError: { } error })
+            return Task.FromResult(HealthCheckResult.Degraded($"Teams: {error}", data: data));
+        return Task.FromResult(HealthCheckResult.Healthy($"Teams: {mode}", data));
+    }
+}

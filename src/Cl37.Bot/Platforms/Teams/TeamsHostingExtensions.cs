@@ -1,0 +1,51 @@
+using Cl37.Bot.Chat;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Cl37.Bot.Platforms.Teams;
+
+/// <summary>Registers the Teams adapter when <c>Teams:AppId</c> is set or <c>Teams:Enabled</c> is true.</summary>
+internal static class TeamsHostingExtensions
+{
+    public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
+    {
+        if (!TeamsOptions.IsEnabled(builder.Configuration))
+            return builder;
+        var services = builder.Services;
+        services.AddOptions<TeamsOptions>().Bind(builder.Configuration.GetSection(TeamsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Random.Shared);
+        services.AddHttpClient(BotSigningKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(TeamsConnectorClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+
+        services.AddSingleton<TeamsMetrics>();
+        services.AddSingleton<BotSigningKeys>();
+        services.AddSingleton<BotTokenValidator>();
+        services.AddSingleton<MsalBotTokenProvider>();
+        services.AddSingleton<IBotTokenProvider>(sp => sp.GetRequiredService<MsalBotTokenProvider>());
+        services.AddSingleton<TeamsSendQueue>();
+        services.AddSingleton<TeamsConnectorClient>();
+        services.AddSingleton<TeamsRoster>();
+        services.AddSingleton<TeamsReferenceCache>();
+        services.TryAddSingleton<ITeamsConversationStore, ChannelDirectoryConversationStore>();
+        services.TryAddScoped<ITeamsCommandSink, DispatcherCommandSink>();
+        services.AddScoped<TeamsActivityHandler>();
+        services.AddSingleton<TeamsInbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<TeamsInbox>());
+        services.AddSingleton<TeamsChatPlatform>();
+        services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<TeamsChatPlatform>());
+        services.AddHealthChecks().AddCheck<TeamsHealthCheck>("teams", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication MapTeams(this WebApplication app)
+    {
+        if (!TeamsOptions.IsEnabled(app.Configuration))
+            return app;
+        var route = app.Services.GetRequiredService<IOptions<TeamsOptions>>().Value.Route;
+        app.MapPost(route, TeamsEndpoint.HandleAsync).DisableAntiforgery();
+        return app;
+    }
+}

@@ -1,0 +1,95 @@
+using Cl37.Bot.Data;
+using Cl37.Bot.Quiz;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Cl37.Bot.Scheduling;
+
+/// <summary>Keeps Quartz's triggers equal to the stored schedules: loads every enabled schedule at
+/// start, then follows <see cref="ScheduleService.Changed"/> so edits apply without a restart.</summary>
+public sealed class ScheduleSync(
+    ISchedulerFactory schedulers,
+    ScheduleService schedules,
+    IDbContextFactory<BotDbContext> factory,
+    IOptions<SchedulingOptions> options,
+    TimeProvider time,
+    ILogger<ScheduleSync> logger) : IHostedService
+{
+    private readonly Lock _lock = new();
+    private Task _pending = Task.CompletedTask;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled)
+            return;
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        List<QuizSchedule> rows;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            rows = await db.Schedules.AsNoTracking().Where(s => s.Enabled).ToListAsync(cancellationToken);
+        }
+        // A persistent store may still hold triggers of schedules switched off while this node was down.
+        await scheduler.UnscheduleJobs(GroupMatcher<TriggerKey>.GroupEquals(ScheduleTriggers.DailyGroup), cancellationToken);
+        foreach (var row in rows)
+            await scheduler.ScheduleTrigger(ScheduleTriggers.Daily(row.ChannelId, DailySchedule.From(row), time), TriggerConflict.Replace, cancellationToken);
+        await scheduler.ScheduleTrigger(ScheduleTriggers.Sweep(options.Value.SweepSeconds, time), TriggerConflict.Replace, cancellationToken);
+        // Fires as soon as the scheduler runs, i.e. after the app (and its platforms) started.
+        await scheduler.ScheduleTrigger(ScheduleTriggers.CatchUp(time), TriggerConflict.Replace, cancellationToken);
+        schedules.Changed += OnChanged;
+        logger.LogInformation("Scheduled {Count} daily question(s)", rows.Count);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        schedules.Changed -= OnChanged;
+        await WhenIdleAsync();
+    }
+
+    /// <summary>Completes when every schedule change seen so far has reached Quartz.</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_lock)
+            return _pending;
+    }
+
+    /// <summary>Makes the channel's trigger match its stored schedule: (re)scheduled, or removed.</summary>
+    public async Task ApplyAsync(long channelId, CancellationToken cancellationToken)
+    {
+        QuizSchedule? row;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            row = await db.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.ChannelId == channelId, cancellationToken);
+        }
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        if (row is null || !row.Enabled)
+        {
+            await scheduler.UnscheduleJob(ScheduleTriggers.DailyKey(channelId), cancellationToken);
+            logger.LogInformation("Daily question of channel {ChannelId} unscheduled", channelId);
+            return;
+        }
+        var (next, _) = await scheduler.ScheduleTrigger(ScheduleTriggers.Daily(channelId, DailySchedule.From(row), time), TriggerConflict.Replace, cancellationToken);
+        logger.LogInformation("Daily question of channel {ChannelId} scheduled; next at {Next:u}", channelId, next);
+    }
+
+    // The event is synchronous (raised inside a command); the Quartz update runs after it, one change
+    // at a time and in order, and each reads the row as stored then, so the last edit wins.
+    private void OnChanged(long channelId)
+    {
+        lock (_lock)
+            _pending = ApplyAfterAsync(_pending, channelId);
+    }
+
+    private async Task ApplyAfterAsync(Task previous, long channelId)
+    {
+        await previous;
+        try
+        {
+            await ApplyAsync(channelId, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Updating the trigger of channel {ChannelId} failed; the schedule applies after the next restart", channelId);
+        }
+    }
+}

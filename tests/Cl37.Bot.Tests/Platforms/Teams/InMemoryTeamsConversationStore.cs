@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Wire;
+
+namespace Cl37.Bot.Tests.Platforms.Teams;
+
+/// <summary>Conversation references kept in memory, as the JSON the channel directory stores.</summary>
+internal sealed class InMemoryTeamsConversationStore : ITeamsConversationStore
+{
+    private readonly ConcurrentDictionary<ChannelRef, string> _references = new();
+
+    public IReadOnlyDictionary<ChannelRef, string> Saved => _references;
+
+    public Task SaveAsync(ChannelRef channel, TeamsConversationReference reference, CancellationToken cancellationToken)
+    {
+        _references[channel] = JsonSerializer.Serialize(reference, TeamsJsonContext.Default.TeamsConversationReference);
+        return Task.CompletedTask;
+    }
+
+    public Task<TeamsConversationReference?> FindAsync(ChannelRef channel, CancellationToken cancellationToken) =>
+        Task.FromResult(_references.TryGetValue(channel, out var json)
+            ? JsonSerializer.Deserialize(json, TeamsJsonContext.Default.TeamsConversationReference)
+            : null);
+
+    public Task RemoveAsync(ChannelRef channel, CancellationToken cancellationToken)
+    {
+        _references.TryRemove(channel, out _);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Teams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Cl37.Bot.Tests.Platforms.Teams;
+
+public sealed class TeamsHealthAndMetricsTests
+{
+    [Fact]
+    public async Task CheckHealthAsync_LocalModeIdleInbox_IsHealthyAndSaysLocalMode()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new TeamsOptions { Enabled = true });
+        var inbox = new TeamsInbox(null!, NullLogger<TeamsInbox>.Instance);
+        var check = new TeamsHealthCheck(options, inbox, new FixedTokenProvider(null));
+
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Healthy, result.Status);
+        Assert.Contains("local mode", result.Description);
+    }
+
+    [Fact]
+    public async Task SendAsync_429ThenSuccess_CountsRequestsRetriesAndThrottles()
+    {
+        // A meter factory of its own, so sends from tests running in parallel are not counted.
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        var measurements = new List<(string Instrument, long Value)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == TeamsMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meters))
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            lock (measurements)
+                measurements.Add((instrument.Name, value));
+        });
+        listener.Start();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var kit = new TeamsTestKit(time, meters: meters);
+        kit.Http.Enqueue(HttpStatusCode.TooManyRequests, "", TimeSpan.Zero);
+
+        await kit.Connector.SendAsync("https://smba.trafficmanager.net/emea/", "19:a@thread.tacv2",
+            TeamsActivities.Message(OutgoingMessage.PublicText("x"), "28:bot", null, "19:a@thread.tacv2"), default);
+
+        lock (measurements)
+        {
+            Assert.Equal(2, measurements.Count(m => m.Instrument == "cl37.teams.connector.requests"));
+            Assert.Equal(1, measurements.Count(m => m.Instrument == "cl37.teams.connector.retries"));
+            Assert.Equal(1, measurements.Count(m => m.Instrument == "cl37.teams.connector.throttled"));
+        }
+    }
+}

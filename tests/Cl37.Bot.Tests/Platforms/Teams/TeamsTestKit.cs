@@ -1,0 +1,77 @@
+using System.Diagnostics.Metrics;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Teams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Cl37.Bot.Tests.Platforms.Teams;
+
+/// <summary>Builds the adapter's pieces over a recording HTTP handler and a fake clock.</summary>
+internal sealed class TeamsTestKit
+{
+    public TeamsTestKit(TimeProvider time, TeamsOptions? options = null, IBotTokenProvider? tokens = null, int seed = 7, IMeterFactory? meters = null)
+    {
+        Time = time;
+        Http = new RecordingHttpHandler(time);
+        Options = Microsoft.Extensions.Options.Options.Create(options ?? new TeamsOptions { Enabled = true });
+        Metrics = new TeamsMetrics(meters ?? MeterFactory);
+        Queue = new TeamsSendQueue(time, Metrics);
+        Connector = new TeamsConnectorClient(new StubHttpClientFactory(Http), tokens ?? new FixedTokenProvider(null), Queue, Metrics, time, new Random(seed), NullLogger<TeamsConnectorClient>.Instance);
+        Roster = new TeamsRoster(Connector, Options, time, NullLogger<TeamsRoster>.Instance);
+    }
+
+    public static IMeterFactory MeterFactory { get; } = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
+    public TimeProvider Time { get; }
+    public RecordingHttpHandler Http { get; }
+    public IOptions<TeamsOptions> Options { get; }
+    public TeamsMetrics Metrics { get; }
+    public TeamsSendQueue Queue { get; }
+    public TeamsConnectorClient Connector { get; }
+    public TeamsRoster Roster { get; }
+    public InMemoryTeamsConversationStore Store { get; } = new();
+    public FakeCommandSink Sink { get; } = new();
+
+    public TeamsActivityHandler Handler() =>
+        new(Sink, Store, Connector, Roster, new TeamsReferenceCache(), Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
+
+    public TeamsChatPlatform Platform()
+    {
+        var services = new ServiceCollection().AddSingleton<ITeamsConversationStore>(Store).BuildServiceProvider();
+        return new TeamsChatPlatform(services.GetRequiredService<IServiceScopeFactory>(), Connector);
+    }
+}
+
+internal sealed class StubHttpClientFactory(HttpMessageHandler handler) : IHttpClientFactory
+{
+    public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
+}
+
+internal sealed class FixedTokenProvider(string? token) : IBotTokenProvider
+{
+    public Task<string?> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult(token);
+}
+
+/// <summary>Records what the adapter hands the core and answers with scripted replies.</summary>
+internal sealed class FakeCommandSink : ITeamsCommandSink
+{
+    public List<(string Text, ChannelRef Channel, ChatUser User)> Commands { get; } = [];
+    public List<AnswerAction> Answers { get; } = [];
+    public OutgoingMessage CommandReply { get; set; } = OutgoingMessage.PrivateText("ok");
+    public OutgoingMessage AnswerReply { get; set; } = OutgoingMessage.PrivateText("Recorded: B. Correct!");
+
+    public Task<OutgoingMessage> DispatchTextAsync(string text, ChannelRef channel, ChatUser user, CancellationToken cancellationToken)
+    {
+        lock (Commands)
+            Commands.Add((text, channel, user));
+        return Task.FromResult(CommandReply);
+    }
+
+    public Task<OutgoingMessage> AnswerAsync(AnswerAction action, CancellationToken cancellationToken)
+    {
+        lock (Answers)
+            Answers.Add(action);
+        return Task.FromResult(AnswerReply);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Diagnostics;
+
+namespace Cl37.Bot.Tests.Scheduling;
+
+/// <summary>Waits, bounded, for something the real Quartz thread does after the fake clock moved.</summary>
+internal static class Eventually
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < Limit)
+        {
+            if (await condition())
+                return;
+            await Task.Delay(25);
+        }
+        Assert.Fail($"Timed out after {Limit.TotalSeconds} s waiting for {what}.");
+    }
+
+    public static Task TrueAsync(Func<bool> condition, string what) => TrueAsync(() => Task.FromResult(condition()), what);
+}
