@@ -129,6 +129,8 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             RegisteredCommands[request.Path] = request.Body;
             return new(200, request.Body);
         }
+        if (request.Method == "GET" && request.Path == "applications/@me")
+            return new(200, """{"id":"1100","flags":0,"name":"cl37"}""");
         if (segments[0] == "applications" && request.Method == "GET")
             return new(200, RegisteredCommands.GetValueOrDefault(request.Path, "[]"));
         if (segments[0] == "webhooks")

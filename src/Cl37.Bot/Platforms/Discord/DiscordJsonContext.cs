@@ -14,6 +14,7 @@ namespace Cl37.Bot.Platforms.Discord;
 [JsonSerializable(typeof(GatewaySend<long?>))]
 [JsonSerializable(typeof(HelloData))]
 [JsonSerializable(typeof(ReadyData))]
+[JsonSerializable(typeof(PartialApplication))]
 [JsonSerializable(typeof(GatewayBotResponse))]
 [JsonSerializable(typeof(Interaction))]
 [JsonSerializable(typeof(InteractionResponse))]

@@ -12,7 +12,8 @@ internal sealed class DiscordOptions
     /// <summary>The bot token from the developer portal, without the <c>Bot </c> prefix. Never logged.</summary>
     public string Token { get; set; } = "";
 
-    /// <summary>The application (client) id; slash commands are registered under it.</summary>
+    /// <summary>The application (client) id; slash commands are registered under it. Empty: asked
+    /// from Discord with the token (<c>GET /applications/@me</c>).</summary>
     public string ApplicationId { get; set; } = "";
 
     /// <summary>The application's Ed25519 public key as hex; required in <see cref="DiscordMode.Http"/>.</summary>

@@ -15,8 +15,8 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add("Discord:Token is required when Discord:Enabled is true (the bot token from the developer portal).");
         else if (options.Token.Any(char.IsWhiteSpace) || options.Token.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase))
             errors.Add("Discord:Token must be the bare bot token, without spaces or a \"Bot \" prefix.");
-        if (!IsSnowflake(options.ApplicationId))
-            errors.Add("Discord:ApplicationId must be the application's numeric id (a snowflake such as 123456789012345678).");
+        if (!string.IsNullOrWhiteSpace(options.ApplicationId) && !IsSnowflake(options.ApplicationId))
+            errors.Add("Discord:ApplicationId must be the application's numeric id (a snowflake such as 123456789012345678), or empty to look it up with the token.");
         if (options.Mode == DiscordMode.Http && !IsPublicKey(options.PublicKey))
             errors.Add("Discord:PublicKey must be the application's public key as 64 hex characters when Discord:Mode is Http.");
         if (!string.IsNullOrWhiteSpace(options.PublicKey) && !IsPublicKey(options.PublicKey))

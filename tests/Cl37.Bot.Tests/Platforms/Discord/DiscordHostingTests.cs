@@ -42,6 +42,24 @@ public sealed class DiscordHostingTests
     }
 
     [Fact]
+    public async Task Start_NoApplicationId_LooksItUpThenRegisters()
+    {
+        await using var fake = await FakeDiscordServer.StartAsync();
+        await using var host = await DiscordTestHost.CreateAsync(fake, settings: new Dictionary<string, string?>
+        {
+            ["Discord:Mode"] = "Http",
+            ["Discord:ApplicationId"] = "",
+            ["Discord:RegisterCommands"] = "true",
+        }, start: true);
+
+        for (var i = 0; i < 500 && fake.RequestsTo("PUT", "applications/").Count < 1; i++)
+            await Task.Delay(10);
+
+        Assert.Single(fake.RequestsTo("GET", "applications/@me"));
+        Assert.Equal("applications/1100/commands", Assert.Single(fake.RequestsTo("PUT", "applications/")).Path);
+    }
+
+    [Fact]
     public async Task Start_CommandsAlreadyCurrent_AreNotPutAgain()
     {
         await using var fake = await FakeDiscordServer.StartAsync();

@@ -16,6 +16,10 @@ public sealed class DiscordOptionsValidatorTests
         Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions()).Succeeded);
 
     [Fact]
+    public void Validate_NoApplicationId_IsLookedUpLater() =>
+        Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { Token = "abc" }).Succeeded);
+
+    [Fact]
     public void Validate_ValidSettings_Succeed() =>
         Assert.True(new DiscordOptionsValidator().Validate(null, Valid()).Succeeded);
 

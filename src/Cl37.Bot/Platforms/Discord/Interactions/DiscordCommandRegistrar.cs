@@ -15,18 +15,30 @@ internal sealed class DiscordCommandRegistrar(DiscordRestClient rest, IOptions<D
         if (!o.RegisterCommands)
             return;
         var commands = DiscordCommandBuilder.Build(CommandCatalog.All);
+        string applicationId;
+        try
+        {
+            applicationId = string.IsNullOrWhiteSpace(o.ApplicationId)
+                ? (await rest.GetCurrentApplicationAsync(stoppingToken)).Id
+                : o.ApplicationId;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError("Looking up the Discord application id failed, so no slash commands were registered: {Error}. Set Discord:ApplicationId.", ex.Message);
+            return;
+        }
         IReadOnlyList<string?> scopes = o.GuildIds.Count == 0 ? new string?[] { null } : o.GuildIds;
         foreach (var guild in scopes)
         {
             try
             {
-                var current = await rest.GetCommandsAsync(o.ApplicationId, guild, stoppingToken);
+                var current = await rest.GetCommandsAsync(applicationId, guild, stoppingToken);
                 if (current is not null && DiscordCommandBuilder.Same(current, commands))
                 {
                     logger.LogInformation("Discord slash commands {Scope} are up to date", guild is null ? "(global)" : "in guild " + guild);
                     continue;
                 }
-                var registered = await rest.OverwriteCommandsAsync(o.ApplicationId, guild, commands, stoppingToken);
+                var registered = await rest.OverwriteCommandsAsync(applicationId, guild, commands, stoppingToken);
                 logger.LogInformation("Registered {Count} Discord slash commands {Scope}", registered?.Count ?? commands.Count, guild is null ? "globally" : "in guild " + guild);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -44,6 +44,9 @@ internal sealed class DiscordRestClient(
     public Task FollowupAsync(string applicationId, string token, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.Followup(applicationId, token), Checked(message), Json.DiscordMessage, cancellationToken);
 
+    public Task<PartialApplication> GetCurrentApplicationAsync(CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.CurrentApplication(), null, Json.PartialApplication, cancellationToken)!;
+
     public Task<List<ApplicationCommand>?> GetCommandsAsync(string applicationId, string? guildId, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.GetCommands(applicationId, guildId), null, Json.ListApplicationCommand, cancellationToken);
 

@@ -27,6 +27,8 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Templ
     public static DiscordRoute Followup(string applicationId, string token) =>
         new(HttpMethod.Post, $"webhooks/{applicationId}/{token}", "webhooks/{application}/{token}", applicationId, Authorized: false, Interaction: true);
 
+    public static DiscordRoute CurrentApplication() => new(HttpMethod.Get, "applications/@me", "applications/@me", "");
+
     public static DiscordRoute GetCommands(string applicationId, string? guildId) => guildId is null
         ? new(HttpMethod.Get, $"applications/{applicationId}/commands", "applications/{application}/commands", applicationId)
         : new(HttpMethod.Get, $"applications/{applicationId}/guilds/{guildId}/commands", "applications/{application}/guilds/{guild}/commands", guildId);
