@@ -16,6 +16,8 @@ internal static class BenchProgram
             ("teams", () => One(TeamsInvokeFigure.RunAsync())),
             ("teams-burst", () => One(TeamsInvokeFigure.RunBurstAsync())),
             ("deck", DeckParseFigure.RunAsync),
+            ("discord-gateway", () => One(DiscordGatewayFigure.RunAsync())),
+            ("discord-http", () => One(DiscordHttpFigure.RunAsync())),
         };
 
         var results = new List<Figure>();

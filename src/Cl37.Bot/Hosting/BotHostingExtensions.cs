@@ -1,6 +1,7 @@
 using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
+using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Platforms.Playground;
 using Cl37.Bot.Platforms.Teams;
 using Cl37.Bot.Quiz;
@@ -21,6 +22,7 @@ public static class BotHostingExtensions
         builder.AddScheduling();
         builder.AddPlayground();
         builder.AddTeams();
+        builder.AddDiscord();
         return builder;
     }
 
@@ -28,6 +30,7 @@ public static class BotHostingExtensions
     {
         app.MapPlayground();
         app.MapTeams();
+        app.MapDiscord();
         return app;
     }
 }
