@@ -2,6 +2,7 @@ using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Observability;
+using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Platforms.Playground;
 using Cl37.Bot.Platforms.Teams;
 using Cl37.Bot.Quiz;
@@ -26,6 +27,7 @@ public static class BotHostingExtensions
         builder.AddScaleOut();
         builder.AddPlayground();
         builder.AddTeams();
+        builder.AddDiscord();
         return builder;
     }
 
@@ -34,6 +36,7 @@ public static class BotHostingExtensions
         app.MapObservability();
         app.MapPlayground();
         app.MapTeams();
+        app.MapDiscord();
         return app;
     }
 }

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Cl37.Bot.Platforms.Discord;
+
+/// <summary>Reports the Discord connection. A stopped adapter (bad token, disallowed intents) is
+/// Degraded, not Unhealthy: the rest of the app keeps serving and should stay in rotation.</summary>
+internal sealed class DiscordHealthCheck(DiscordConnectionState state) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.State switch
+        {
+            DiscordConnectionState.Kind.Ready => HealthCheckResult.Healthy("Discord gateway connected."),
+            DiscordConnectionState.Kind.Http => HealthCheckResult.Healthy("Discord interactions arrive over HTTP."),
+            DiscordConnectionState.Kind.Stopped => HealthCheckResult.Degraded("Discord adapter stopped: " + state.Reason),
+            DiscordConnectionState.Kind.Disabled => HealthCheckResult.Healthy("Discord is not configured."),
+            _ => HealthCheckResult.Degraded("Discord gateway " + state.State.ToString().ToLowerInvariant() + "."),
+        });
+}

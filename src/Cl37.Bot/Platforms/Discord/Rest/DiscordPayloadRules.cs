@@ -1,0 +1,42 @@
+using Cl37.Bot.Platforms.Discord.Wire;
+
+namespace Cl37.Bot.Platforms.Discord.Rest;
+
+/// <summary>Checks a message against Discord's documented limits before it is sent: a request
+/// Discord would refuse is not sent at all, since invalid requests count toward a Cloudflare ban
+/// (DAD topics/rate-limits.mdx "Invalid Request Limit"; resources/message.mdx; components/reference.mdx).</summary>
+internal static class DiscordPayloadRules
+{
+    /// <summary>One sentence naming the broken limit, or null when the message is valid.</summary>
+    public static string? Check(MessagePayload message)
+    {
+        var components = message.Components ?? [];
+        if (string.IsNullOrEmpty(message.Content) && components.Count == 0)
+            return "a message needs content or components";
+        if (message.Content is { Length: > 2000 })
+            return $"content is {message.Content.Length} characters (at most 2,000)";
+        if (components.Count > 5)
+            return $"{components.Count} action rows (at most 5)";
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in components)
+        {
+            var children = row.Components ?? [];
+            if (row.Type != 1 || children.Count is 0 or > 5)
+                return "each top-level component must be an action row of 1 to 5 components";
+            if (children.Count > 1 && children.Any(c => c.Type != 2))
+                return "a select must be alone in its action row";
+            foreach (var c in children)
+            {
+                if (c.CustomId is { } id && (id.Length is 0 or > 100 || !ids.Add(id)))
+                    return $"custom_id \"{id}\" must be 1 to 100 characters and unique in the message";
+                if (c.Type == 2 && c.Label is { Length: > 80 })
+                    return "a button label is longer than 80 characters";
+                if (c.Type == 3 && (c.Options is not { Count: >= 1 and <= 25 } options
+                    || c.MaxValues > options.Count || c.MinValues > c.MaxValues
+                    || options.Any(o => o.Label.Length is 0 or > 100 || o.Value.Length is 0 or > 100)))
+                    return "a select needs 1 to 25 options with labels and values of 1 to 100 characters and max_values within them";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Cl37.Bot.Platforms.Discord.Wire;
+using Microsoft.Extensions.Options;
+
+namespace Cl37.Bot.Platforms.Discord.Rest;
+
+/// <summary>Discord REST v10 over one <see cref="HttpClient"/>: bot authorization and a proper
+/// User-Agent (DAD reference.mdx "Authentication", "User Agent"), the rate limiter, 429 retries with
+/// <c>retry_after</c>, 5xx retries with backoff, and no further authorized calls after a 401 (each
+/// invalid request counts toward Cloudflare's 10,000 per 10 minutes ban).</summary>
+internal sealed class DiscordRestClient(
+    HttpClient http,
+    DiscordRateLimiter limiter,
+    DiscordRestHealth health,
+    IOptions<DiscordOptions> options,
+    DiscordMetrics metrics,
+    TimeProvider time,
+    ILogger<DiscordRestClient> logger)
+{
+    public const string UserAgent = "DiscordBot (https://github.com/cl37/cl37-bot, 1.0)";
+    private const int MaxRateLimitRetries = 5;
+    private const int MaxServerErrorRetries = 3;
+    private static DiscordJsonContext Json => DiscordJsonContext.Default;
+
+    public Task<GatewayBotResponse> GetGatewayBotAsync(CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.GatewayBot(), null, Json.GatewayBotResponse, cancellationToken)!;
+
+    public Task<DiscordMessage> CreateMessageAsync(string channelId, MessagePayload message, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.CreateMessage(channelId), Checked(message), Json.DiscordMessage, cancellationToken)!;
+
+    public Task EditMessageAsync(string channelId, string messageId, MessagePayload message, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.EditMessage(channelId, messageId), Checked(message), Json.DiscordMessage, cancellationToken);
+
+    public Task RespondAsync(string interactionId, string token, InteractionResponse response, CancellationToken cancellationToken) =>
+        SendAsync<DiscordMessage>(DiscordRoute.Callback(interactionId, token), Body(response, Json.InteractionResponse), null, cancellationToken);
+
+    public Task EditOriginalAsync(string applicationId, string token, MessagePayload message, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.EditOriginal(applicationId, token), Checked(message), Json.DiscordMessage, cancellationToken);
+
+    public Task FollowupAsync(string applicationId, string token, MessagePayload message, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.Followup(applicationId, token), Checked(message), Json.DiscordMessage, cancellationToken);
+
+    public Task<PartialApplication> GetCurrentApplicationAsync(CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.CurrentApplication(), null, Json.PartialApplication, cancellationToken)!;
+
+    public Task<List<ApplicationCommand>?> GetCommandsAsync(string applicationId, string? guildId, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.GetCommands(applicationId, guildId), null, Json.ListApplicationCommand, cancellationToken);
+
+    public Task<List<ApplicationCommand>?> OverwriteCommandsAsync(string applicationId, string? guildId, List<ApplicationCommand> commands, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.OverwriteCommands(applicationId, guildId), Body(commands, Json.ListApplicationCommand), Json.ListApplicationCommand, cancellationToken);
+
+    private static byte[] Body<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
+
+    private static byte[] Checked(MessagePayload message) => DiscordPayloadRules.Check(message) is { } problem
+        ? throw new ArgumentException("Not sent to Discord: " + problem + ".", nameof(message))
+        : Body(message, Json.MessagePayload);
+
+    private async Task<T?> SendAsync<T>(DiscordRoute route, byte[]? body, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken)
+    {
+        if (route.Authorized && health.Unauthorized)
+            throw new DiscordRestException(401, null, "Discord rejected the bot token earlier (401); no further calls are sent. Check Discord:Token.");
+        var rateLimits = 0;
+        var serverErrors = 0;
+        while (true)
+        {
+            using var lease = await limiter.AcquireAsync(route, cancellationToken);
+            using var request = new HttpRequestMessage(route.Method, route.Path);
+            request.Headers.UserAgent.ParseAdd(UserAgent);
+            if (route.Authorized)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.Token);
+            if (body is not null)
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            }
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException ex) when (serverErrors < MaxServerErrorRetries)
+            {
+                logger.LogWarning("Discord {Method} {Route} failed to send ({Error}); retrying", route.Method, route.Template, ex.Message);
+                serverErrors++;
+                await Task.Delay(Backoff(serverErrors), time, cancellationToken);
+                continue;
+            }
+            using (response)
+            {
+                limiter.Update(route, lease, response.Headers);
+                var status = (int)response.StatusCode;
+                if (response.IsSuccessStatusCode)
+                {
+                    if (responseType is null || response.StatusCode == HttpStatusCode.NoContent)
+                        return default;
+                    var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+                    return await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken);
+                }
+                var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (status == 429 && rateLimits < MaxRateLimitRetries)
+                {
+                    rateLimits++;
+                    var (retryAfter, global) = RetryAfter(response, text);
+                    var scope = response.Headers.TryGetValues("X-RateLimit-Scope", out var s) ? s.FirstOrDefault() ?? "user" : global ? "global" : "user";
+                    limiter.RateLimited(lease, retryAfter, global);
+                    metrics.RateLimited(scope);
+                    logger.LogWarning("Discord rate limit ({Scope}{Global}) on {Method} {Route}; waiting {RetryAfter:0.###} s",
+                        scope, global ? ", global" : "", route.Method, route.Template, retryAfter);
+                    continue;
+                }
+                if (status >= 500 && serverErrors < MaxServerErrorRetries)
+                {
+                    serverErrors++;
+                    logger.LogWarning("Discord {Method} {Route} answered {Status}; retry {Attempt} of {Max}", route.Method, route.Template, status, serverErrors, MaxServerErrorRetries);
+                    await Task.Delay(Backoff(serverErrors), time, cancellationToken);
+                    continue;
+                }
+                if (status == 401 && route.Authorized)
+                    health.Unauthorized = true;
+                var error = TryParse(text, Json.ErrorResponse);
+                logger.LogError("Discord {Method} {Route} failed with {Status}: {Body}", route.Method, route.Template, status, Shorten(text));
+                throw new DiscordRestException(status, error?.Code, $"Discord {route.Method} {route.Template} failed with {status}: {error?.Message ?? Shorten(text)}");
+            }
+        }
+    }
+
+    private static (double Seconds, bool Global) RetryAfter(HttpResponseMessage response, string text)
+    {
+        var body = TryParse(text, Json.RateLimitResponse);
+        var global = body?.Global == true
+            || (response.Headers.TryGetValues("X-RateLimit-Global", out var g) && string.Equals(g.FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase));
+        if (body is { RetryAfter: > 0 })
+            return (body.RetryAfter, global);
+        if (response.Headers.RetryAfter?.Delta is { } delta)
+            return (delta.TotalSeconds, global);
+        if (response.Headers.TryGetValues("Retry-After", out var values)
+            && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+            return (seconds, global);
+        return (1, global);
+    }
+
+    private static T? TryParse<T>(string text, JsonTypeInfo<T> type)
+    {
+        try
+        {
+            return text.Length == 0 ? default : JsonSerializer.Deserialize(text, type);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(500 * (1 << (attempt - 1)));
+
+    private static string Shorten(string s) => s.Length <= 500 ? s : s[..500] + "…";
+}

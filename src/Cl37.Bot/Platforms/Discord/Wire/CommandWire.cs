@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace Cl37.Bot.Platforms.Discord.Wire;
+
+// Application commands (DAD interactions/application-commands.mdx "Application Command Structure",
+// "Application Command Option Structure").
+
+internal sealed class ApplicationCommand
+{
+    public string? Id { get; init; }
+    public int Type { get; init; } = 1;
+    public string Name { get; init; } = "";
+    public string Description { get; init; } = "";
+    public List<CommandOption>? Options { get; init; }
+    public string? DefaultMemberPermissions { get; init; }
+    public List<int>? Contexts { get; init; }
+    public List<int>? IntegrationTypes { get; init; }
+}
+
+internal sealed class CommandOption
+{
+    public int Type { get; init; }
+    public string Name { get; init; } = "";
+    public string Description { get; init; } = "";
+    public bool? Required { get; init; }
+    public List<CommandChoice>? Choices { get; init; }
+    public List<CommandOption>? Options { get; init; }
+    public double? MinValue { get; init; }
+    public double? MaxValue { get; init; }
+    public int? MinLength { get; init; }
+    public int? MaxLength { get; init; }
+}
+
+internal sealed class CommandChoice
+{
+    public string Name { get; init; } = "";
+    public JsonElement Value { get; init; }
+}

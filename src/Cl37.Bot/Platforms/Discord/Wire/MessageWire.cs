@@ -1,0 +1,78 @@
+using System.Text.Json.Serialization;
+
+namespace Cl37.Bot.Platforms.Discord.Wire;
+
+// Outbound messages and interaction responses (DAD resources/message.mdx "Create Message";
+// interactions/receiving-and-responding.mdx "Interaction Response Structure"; components/reference.mdx).
+
+internal sealed class MessagePayload
+{
+    public string? Content { get; init; }
+    public List<Component>? Components { get; init; }
+    public int? Flags { get; init; }
+    public AllowedMentions AllowedMentions { get; init; } = new();
+}
+
+/// <summary><c>parse: []</c> so deck text or names can never ping @everyone, a role or a person.</summary>
+internal sealed class AllowedMentions
+{
+    public List<string> Parse { get; init; } = [];
+}
+
+internal sealed class Component
+{
+    public int Type { get; init; }
+    public int? Style { get; init; }
+    public string? Label { get; init; }
+    public string? CustomId { get; init; }
+    public bool? Disabled { get; init; }
+    public string? Placeholder { get; init; }
+    public int? MinValues { get; init; }
+    public int? MaxValues { get; init; }
+    public int? MinLength { get; init; }
+    public int? MaxLength { get; init; }
+    public bool? Required { get; init; }
+    public string? Description { get; init; }
+    public List<SelectOption>? Options { get; init; }
+    public List<Component>? Components { get; init; }
+    [JsonPropertyName("component")]
+    public Component? Child { get; init; }
+}
+
+internal sealed class SelectOption
+{
+    public string Label { get; init; } = "";
+    public string Value { get; init; } = "";
+    public string? Description { get; init; }
+}
+
+internal sealed class InteractionResponse
+{
+    public int Type { get; init; }
+    public InteractionCallbackData? Data { get; init; }
+}
+
+internal sealed class InteractionCallbackData
+{
+    public string? Content { get; init; }
+    public List<Component>? Components { get; init; }
+    public int? Flags { get; init; }
+    public AllowedMentions? AllowedMentions { get; init; }
+    public string? CustomId { get; init; }
+    public string? Title { get; init; }
+    public List<CommandChoice>? Choices { get; init; }
+}
+
+internal sealed class RateLimitResponse
+{
+    public string? Message { get; init; }
+    public double RetryAfter { get; init; }
+    public bool Global { get; init; }
+    public int? Code { get; init; }
+}
+
+internal sealed class ErrorResponse
+{
+    public int? Code { get; init; }
+    public string? Message { get; init; }
+}

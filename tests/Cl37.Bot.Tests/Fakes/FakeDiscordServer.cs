@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Cl37.Bot.Tests.Fakes;
+
+/// <summary>A loopback Discord (Kestrel on 127.0.0.1): REST under <c>/api/v10</c> with documented
+/// default answers, every call recorded, answers scriptable per test through <see cref="Responder"/>;
+/// the gateway websocket at <c>/gateway</c> (and <c>/resume</c>, the READY resume URL), each
+/// connection handed to the test.</summary>
+public sealed class FakeDiscordServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Channel<FakeDiscordGatewayConnection> _connections = Channel.CreateUnbounded<FakeDiscordGatewayConnection>();
+    private readonly CancellationTokenSource _stopping = new();
+    private long _nextId = 900_000_000_000_000_000;
+
+    private FakeDiscordServer(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<FakeDiscordRequest> Requests { get; } = new();
+
+    /// <summary>Scripted answers; return null to fall back to the default answer.</summary>
+    public Func<FakeDiscordRequest, FakeDiscordResponse?>? Responder { get; set; }
+
+    /// <summary>The last command list PUT per path, returned by GET as Discord does.</summary>
+    public ConcurrentDictionary<string, string> RegisteredCommands { get; } = new();
+
+    public int IdentifyRemaining { get; set; } = 999;
+
+    public int MaxConcurrency { get; set; } = 1;
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public string ApiBaseUrl => BaseUri + "api/v10";
+
+    public string GatewayUrl => $"ws://{BaseUri.Authority}/gateway";
+
+    public string ResumeUrl => $"ws://{BaseUri.Authority}/resume";
+
+    public static async Task<FakeDiscordServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new FakeDiscordServer(app);
+        app.UseWebSockets();
+        app.Map("/gateway", server.AcceptAsync);
+        app.Map("/resume", server.AcceptAsync);
+        app.Map("/api/v10/{**path}", server.RestAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        return server;
+    }
+
+    public async Task<FakeDiscordGatewayConnection> NextConnectionAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        return await _connections.Reader.ReadAsync(cts.Token);
+    }
+
+    public bool HasPendingConnection => _connections.Reader.Count > 0;
+
+    public IReadOnlyList<FakeDiscordRequest> RequestsTo(string method, string pathPrefix) =>
+        Requests.Where(r => r.Method == method && r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).ToList();
+
+    private async Task AcceptAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var connection = new FakeDiscordGatewayConnection(socket, context.Request.Path.Value!.TrimEnd('/'), context.Request.QueryString.Value ?? "");
+        var pump = connection.PumpAsync();
+        _connections.Writer.TryWrite(connection);
+        await Task.WhenAny(pump, Task.Delay(Timeout.Infinite, _stopping.Token));
+    }
+
+    private async Task RestAsync(HttpContext context)
+    {
+        var path = (string)context.Request.RouteValues["path"]!;
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var request = new FakeDiscordRequest(context.Request.Method, path,
+            context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(),
+            context.Request.ContentType, body, Stopwatch.GetTimestamp());
+        Requests.Enqueue(request);
+        var response = Responder?.Invoke(request) ?? Default(request);
+        context.Response.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+            context.Response.Headers[name] = value;
+        if (response.Body is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(response.Body);
+        }
+    }
+
+    private FakeDiscordResponse Default(FakeDiscordRequest request)
+    {
+        var segments = request.Path.Split('/');
+        if (request.Method == "GET" && request.Path == "gateway/bot")
+        {
+            return new(200, $$$"""{"url":"{{{GatewayUrl}}}","shards":1,"session_start_limit":{"total":1000,"remaining":{{{IdentifyRemaining}}},"reset_after":14400000,"max_concurrency":{{{MaxConcurrency}}}}}""");
+        }
+        if (segments[0] == "interactions")
+            return new(204);
+        if (segments[0] == "channels" && request.Method == "POST")
+        {
+            var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+            return new(200, $$"""{"id":"{{id}}","channel_id":"{{segments[1]}}"}""", Bucket("channel-messages", 5, 4));
+        }
+        if (segments[0] == "channels" && request.Method == "PATCH")
+            return new(200, $$"""{"id":"{{segments[3]}}","channel_id":"{{segments[1]}}"}""", Bucket("channel-edits", 5, 4));
+        if (segments[0] == "applications" && request.Method == "PUT")
+        {
+            RegisteredCommands[request.Path] = request.Body;
+            return new(200, request.Body);
+        }
+        if (request.Method == "GET" && request.Path == "applications/@me")
+            return new(200, """{"id":"1100","flags":0,"name":"cl37"}""");
+        if (segments[0] == "applications" && request.Method == "GET")
+            return new(200, RegisteredCommands.GetValueOrDefault(request.Path, "[]"));
+        if (segments[0] == "webhooks")
+            return new(200, $$"""{"id":"{{Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture)}}"}""");
+        return new(404, """{"message":"Unknown route","code":0}""");
+    }
+
+    public static Dictionary<string, string> Bucket(string hash, int limit, int remaining, double resetAfter = 1) => new()
+    {
+        ["X-RateLimit-Bucket"] = hash,
+        ["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture),
+        ["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture),
+        ["X-RateLimit-Reset-After"] = resetAfter.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+            await _app.StopAsync(timeout.Token);
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+}

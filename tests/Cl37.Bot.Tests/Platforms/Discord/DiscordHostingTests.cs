@@ -1,0 +1,113 @@
+using Cl37.Bot.Platforms.Discord;
+using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Tests.Fakes;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Cl37.Bot.Tests.Platforms.Discord;
+
+/// <summary>AddDiscord/MapDiscord wiring: start-up validation, the health check, command registration.</summary>
+public sealed class DiscordHostingTests
+{
+    [Fact]
+    public async Task Start_InvalidSettings_FailsNamingTheSetting()
+    {
+        await using var host = await DiscordTestHost.CreateAsync(null, settings: new Dictionary<string, string?> { ["Discord:ApplicationId"] = "not-an-id" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.App.StartAsync());
+
+        Assert.Contains("Discord:ApplicationId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_RegisterCommandsForTwoGuilds_PutsTheCatalogToEach()
+    {
+        await using var fake = await FakeDiscordServer.StartAsync();
+        await using var host = await DiscordTestHost.CreateAsync(fake, settings: new Dictionary<string, string?>
+        {
+            ["Discord:Mode"] = "Http",
+            ["Discord:RegisterCommands"] = "true",
+            ["Discord:GuildIds:0"] = "290926798626357999",
+            ["Discord:GuildIds:1"] = "290926798626358000",
+        }, start: true);
+
+        for (var i = 0; i < 500 && fake.RequestsTo("PUT", "applications/").Count < 2; i++)
+            await Task.Delay(10);
+
+        var puts = fake.RequestsTo("PUT", "applications/");
+        Assert.Equal(["applications/1100/guilds/290926798626357999/commands", "applications/1100/guilds/290926798626358000/commands"], puts.Select(p => p.Path).Order());
+        var body = puts[0].Json;
+        Assert.Equal(Cl37.Bot.Chat.CommandCatalog.All.Count, body.GetArrayLength());
+        Assert.All(puts, p => Assert.Equal("Bot " + DiscordTestHost.Token, p.Authorization));
+    }
+
+    [Fact]
+    public async Task Start_NoApplicationId_LooksItUpThenRegisters()
+    {
+        await using var fake = await FakeDiscordServer.StartAsync();
+        await using var host = await DiscordTestHost.CreateAsync(fake, settings: new Dictionary<string, string?>
+        {
+            ["Discord:Mode"] = "Http",
+            ["Discord:ApplicationId"] = "",
+            ["Discord:RegisterCommands"] = "true",
+        }, start: true);
+
+        for (var i = 0; i < 500 && fake.RequestsTo("PUT", "applications/").Count < 1; i++)
+            await Task.Delay(10);
+
+        Assert.Single(fake.RequestsTo("GET", "applications/@me"));
+        Assert.Equal("applications/1100/commands", Assert.Single(fake.RequestsTo("PUT", "applications/")).Path);
+    }
+
+    [Fact]
+    public async Task Start_CommandsAlreadyCurrent_AreNotPutAgain()
+    {
+        await using var fake = await FakeDiscordServer.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Discord:Mode"] = "Http",
+            ["Discord:RegisterCommands"] = "true",
+        };
+        await using (var first = await DiscordTestHost.CreateAsync(fake, settings: settings, start: true))
+        {
+            for (var i = 0; i < 500 && fake.RequestsTo("PUT", "applications/").Count < 1; i++)
+                await Task.Delay(10);
+        }
+
+        await using var second = await DiscordTestHost.CreateAsync(fake, settings: settings, start: true);
+        for (var i = 0; i < 500 && !second.Logs.Lines.Any(l => l.Contains("up to date", StringComparison.Ordinal)); i++)
+            await Task.Delay(10);
+
+        Assert.Equal("applications/1100/commands", Assert.Single(fake.RequestsTo("PUT", "applications/")).Path);
+        Assert.Equal(2, fake.RequestsTo("GET", "applications/1100/commands").Count);
+        Assert.Contains(second.Logs.Lines, l => l.Contains("up to date", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HealthCheck_ReportsEachState()
+    {
+        var state = new DiscordConnectionState();
+        var check = new DiscordHealthCheck(state);
+
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        state.Set(DiscordConnectionState.Kind.Connecting);
+        Assert.Equal(HealthStatus.Degraded, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        state.Set(DiscordConnectionState.Kind.Ready);
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        state.Set(DiscordConnectionState.Kind.Stopped, "authentication failed (close 4004)");
+        var stopped = await check.CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Degraded, stopped.Status);
+        Assert.Contains("4004", stopped.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MapDiscord_GatewayMode_DoesNotExposeTheEndpoint()
+    {
+        await using var host = await DiscordTestHost.CreateAsync(null, start: true);
+        using var http = new HttpClient { BaseAddress = host.BaseUri };
+
+        using var response = await http.PostAsync(DiscordInteractionsEndpoint.Path, new StringContent("{}"));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

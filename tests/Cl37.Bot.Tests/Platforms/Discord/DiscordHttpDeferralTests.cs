@@ -1,0 +1,50 @@
+using System.Text;
+using System.Text.Json;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
+using NSec.Cryptography;
+
+namespace Cl37.Bot.Tests.Platforms.Discord;
+
+/// <summary>HTTP mode, slow work: the endpoint answers type 5 inline within Discord's 3 s, and the
+/// result edits the deferred response through the webhook once that answer has gone out.</summary>
+public sealed class DiscordHttpDeferralTests
+{
+    [Fact]
+    public async Task Post_SlowCommand_DefersInlineThenEditsTheOriginal()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        await using var fake = await FakeDiscordServer.StartAsync();
+        await using var host = await DiscordTestHost.CreateAsync(fake, time, new Dictionary<string, string?> { ["Discord:Mode"] = "Http" }, start: true);
+        var gate = new TaskCompletionSource();
+        host.Handlers["calc"].Gate = gate.Task;
+        host.Handlers["calc"].Reply = OutgoingMessage.PrivateText("16 servers");
+        var body = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine("Samples", "discord", "interaction_create_command.json"))).RootElement.GetProperty("d").GetRawText();
+        using var http = new HttpClient { BaseAddress = host.BaseUri };
+        using var request = new HttpRequestMessage(HttpMethod.Post, DiscordInteractionsEndpoint.Path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(host.SigningKey, Encoding.UTF8.GetBytes("1700000000" + body))));
+        request.Headers.Add("X-Signature-Timestamp", "1700000000");
+
+        var sending = http.SendAsync(request);
+        for (var i = 0; i < 400 && !sending.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(10);
+        }
+        using var response = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+        var initial = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(5, initial.GetProperty("type").GetInt32());
+        Assert.Equal(64, initial.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Empty(fake.Requests);
+        gate.SetResult();
+        for (var i = 0; i < 500 && fake.Requests.IsEmpty; i++)
+            await Task.Delay(10);
+        var edit = Assert.Single(fake.Requests);
+        Assert.Equal("PATCH", edit.Method);
+        Assert.Equal("webhooks/1100000000000000001/A_UNIQUE_TOKEN/messages/@original", edit.Path);
+        Assert.Equal("16 servers", edit.Json.GetProperty("content").GetString());
+    }
+}

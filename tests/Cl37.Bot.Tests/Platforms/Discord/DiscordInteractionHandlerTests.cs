@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Discord;
+using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Platforms.Discord.Wire;
+using Cl37.Bot.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Cl37.Bot.Tests.Platforms.Discord;
+
+public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private FakeDiscordServer _fake = null!;
+    private DiscordTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await FakeDiscordServer.StartAsync();
+        _host = await DiscordTestHost.CreateAsync(_fake, _time, start: true);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _fake.DisposeAsync();
+    }
+
+    private DiscordInteractionHandler Handler => _host.Get<DiscordInteractionHandler>();
+
+    [Fact]
+    public async Task HandleAsync_SlashCommandWithGroup_DispatchesScheduleSet()
+    {
+        _host.Handlers["quiz"].Reply = OutgoingMessage.PrivateText("Scheduled.");
+
+        var outcome = await Handler.HandleAsync(DiscordGoldenSampleTests.Interaction("interaction_create_command_group.json"), default);
+
+        var command = Assert.Single(_host.Handlers["quiz"].Received);
+        Assert.Equal("schedule set", command.SubCommand);
+        Assert.Equal(4, outcome.Initial.Type);
+        Assert.Equal("Scheduled.", outcome.Initial.Data!.Content);
+        Assert.Equal(64, outcome.Initial.Data.Flags);
+        Assert.Null(outcome.Deferred);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AdminCommandFromNonAdmin_IsRefusedServerSide()
+    {
+        var sample = DiscordGoldenSampleTests.Interaction("interaction_create_command_group.json");
+        var interaction = WithPermissions(sample, "1024");
+
+        var outcome = await Handler.HandleAsync(interaction, default);
+
+        Assert.Empty(_host.Handlers["quiz"].Received);
+        Assert.Contains("Only admins", outcome.Initial.Data!.Content, StringComparison.Ordinal);
+        Assert.Equal(64, outcome.Initial.Data.Flags);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AnswerButton_AnswersThroughTheDispatcherEphemerally()
+    {
+        var outcome = await Handler.HandleAsync(DiscordGoldenSampleTests.Interaction("interaction_create_button.json"), default);
+
+        Assert.Equal(4, outcome.Initial.Type);
+        Assert.Equal(64, outcome.Initial.Data!.Flags);
+        Assert.Contains("can't find that question", outcome.Initial.Data.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_FreeTextAnswerButton_OpensTheModal()
+    {
+        var interaction = WithCustomId(DiscordGoldenSampleTests.Interaction("interaction_create_button.json"), DiscordCustomIds.OpenModal(77));
+
+        var outcome = await Handler.HandleAsync(interaction, default);
+
+        Assert.Equal(9, outcome.Initial.Type);
+        Assert.Equal("t:77", outcome.Initial.Data!.CustomId);
+        var label = Assert.Single(outcome.Initial.Data.Components!);
+        Assert.Equal(18, label.Type);
+        Assert.Equal(DiscordCustomIds.AnswerInput, label.Child!.CustomId);
+        Assert.True(outcome.Initial.Data.Title!.Length <= 45);
+    }
+
+    [Fact]
+    public async Task HandleAsync_UnknownCustomId_SaysTheControlIsInactive()
+    {
+        var interaction = WithCustomId(DiscordGoldenSampleTests.Interaction("interaction_create_button.json"), "something-else");
+
+        var outcome = await Handler.HandleAsync(interaction, default);
+
+        Assert.Equal(4, outcome.Initial.Type);
+        Assert.Equal(64, outcome.Initial.Data!.Flags);
+        Assert.Contains("no longer active", outcome.Initial.Data.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SlowCommand_DefersThenEditsTheOriginalResponse()
+    {
+        var gate = new TaskCompletionSource();
+        _host.Handlers["quiz"].Gate = gate.Task;
+        _host.Handlers["quiz"].Reply = OutgoingMessage.PrivateText("Finally done.");
+        var interaction = DiscordGoldenSampleTests.Interaction("interaction_create_command_group.json");
+
+        var handling = Handler.HandleAsync(interaction, default);
+        await Until(() => handling.IsCompleted, advance: TimeSpan.FromMilliseconds(250));
+        var outcome = await handling;
+
+        Assert.Equal(5, outcome.Initial.Type);
+        Assert.Equal(64, outcome.Initial.Data!.Flags);
+        Assert.NotNull(outcome.Deferred);
+        gate.SetResult();
+        await Handler.CompleteDeferredAsync(interaction, outcome.Deferred!, default);
+        var edit = Assert.Single(_fake.RequestsTo("PATCH", "webhooks/"));
+        Assert.Equal("webhooks/1100000000000000001/A_UNIQUE_TOKEN_2/messages/@original", edit.Path);
+        Assert.Equal("Finally done.", edit.Json.GetProperty("content").GetString());
+        Assert.Null(edit.Authorization);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SlowPublicCommand_EditsThenPostsAFollowup()
+    {
+        var gate = new TaskCompletionSource();
+        _host.Handlers["quiz"].Gate = gate.Task;
+        _host.Handlers["quiz"].Reply = OutgoingMessage.PublicText("Posted for everyone.");
+        var interaction = DiscordGoldenSampleTests.Interaction("interaction_create_command_group.json");
+
+        var handling = Handler.HandleAsync(interaction, default);
+        await Until(() => handling.IsCompleted, advance: TimeSpan.FromMilliseconds(250));
+        var outcome = await handling;
+        gate.SetResult();
+        await Handler.CompleteDeferredAsync(interaction, outcome.Deferred!, default);
+
+        var followup = Assert.Single(_fake.RequestsTo("POST", "webhooks/"));
+        Assert.Equal("Posted for everyone.", followup.Json.GetProperty("content").GetString());
+        Assert.False(followup.Json.TryGetProperty("flags", out _));
+    }
+
+    [Fact]
+    public async Task HandleAsync_ModalSubmitWithBlankText_AsksForAnAnswer()
+    {
+        var raw = File.ReadAllText(Path.Combine("Samples", "discord", "interaction_create_modal.json")).Replace("\" 3.14 \"", "\"  \"", StringComparison.Ordinal);
+        var interaction = JsonDocument.Parse(raw).RootElement.GetProperty("d").Deserialize(DiscordJsonContext.Default.Interaction)!;
+
+        var outcome = await Handler.HandleAsync(interaction, default);
+
+        Assert.Contains("Type an answer", outcome.Initial.Data!.Content, StringComparison.Ordinal);
+    }
+
+    private async Task Until(Func<bool> condition, TimeSpan advance)
+    {
+        for (var i = 0; i < 400 && !condition(); i++)
+        {
+            _time.Advance(advance);
+            await Task.Delay(5);
+        }
+        Assert.True(condition());
+    }
+
+    private static Interaction WithCustomId(Interaction i, string customId) => Clone(i, json => json.Replace("\"a:42:B\"", $"\"{customId}\"", StringComparison.Ordinal));
+
+    private static Interaction WithPermissions(Interaction i, string permissions) => Clone(i, json => json.Replace("\"permissions\":\"32\"", $"\"permissions\":\"{permissions}\"", StringComparison.Ordinal));
+
+    private static Interaction Clone(Interaction i, Func<string, string> edit) =>
+        JsonSerializer.Deserialize(edit(JsonSerializer.Serialize(i, DiscordJsonContext.Default.Interaction)), DiscordJsonContext.Default.Interaction)!;
+}
