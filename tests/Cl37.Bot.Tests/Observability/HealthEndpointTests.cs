@@ -49,14 +49,14 @@ public sealed class HealthEndpointTests
     {
         await using var app = new QuizApp();
         await using var withPlatform = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddHealthChecks()
-            .AddCheck("discord", () => HealthCheckResult.Unhealthy("gateway closed with 4004 (authentication failed)"), tags: ["ready"])));
+            .AddCheck("fakechat", () => HealthCheckResult.Unhealthy("gateway closed with 4004 (authentication failed)"), tags: ["ready"])));
         var client = withPlatform.CreateClient();
 
         var ready = await client.GetAsync("/health/ready");
         var live = await client.GetAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Contains("4004", Checks(await ReadAsync(ready))["discord"].Description);
+        Assert.Contains("4004", Checks(await ReadAsync(ready))["fakechat"].Description);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
