@@ -12,7 +12,7 @@ namespace Cl37.Bot.Benchmarks;
 /// a new post each round, as it does every day; the warm-up round is their first answer.</summary>
 internal static class AnswerRecordingFigure
 {
-    public static async Task<Figure> RunAsync(int people = 1000, int rounds = 3)
+    public static async Task<Figure> RunAsync(int people = 1000, int rounds = 3, int spreadMs = 0)
     {
         await using var app = new BenchApp();
         _ = app.Server;
@@ -28,6 +28,8 @@ internal static class AnswerRecordingFigure
             var tasks = Enumerable.Range(0, people).Select(i => Task.Run(async () =>
             {
                 gate.Wait();
+                if (spreadMs > 0)
+                    await Task.Delay(TimeSpan.FromMilliseconds(spreadMs * (double)i / people));
                 var sw = Stopwatch.StartNew();
                 var reply = await dispatcher.AnswerAsync(new AnswerAction(BenchApp.Channel, new ChatUser($"p{i}", $"Person {i}", false), postId, [value]), CancellationToken.None);
                 sw.Stop();
@@ -45,7 +47,8 @@ internal static class AnswerRecordingFigure
         latencies.Sort();
         var p50 = Stats.Percentile(latencies, 50);
         var p99 = Stats.Percentile(latencies, 99);
-        return new Figure($"record an answer, {people:N0} concurrent answerers ({rounds} rounds after 1 warm-up)",
+        var shape = spreadMs == 0 ? "all at the same instant" : $"arriving within {spreadMs / 1000.0:0.#} s";
+        return new Figure($"record an answer (grade + store + totals), {people:N0} answerers {shape}, {rounds} rounds after 1 warm-up",
             "—", $"p50 {Stats.Ms(p50)}, p99 {Stats.Ms(p99)}, max {Stats.Ms(latencies[^1])}", "—", "p99 ≤ 20 ms", p99 <= 20,
             string.Create(CultureInfo.InvariantCulture, $"{latencies.Count} answers stored"));
     }

@@ -8,14 +8,16 @@ internal static class BenchProgram
     public static async Task<int> Main(string[] args)
     {
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
-        var figures = new List<(string Key, Func<Task<Figure>> Run)>
+        var figures = new List<(string Key, Func<Task<IReadOnlyList<Figure>>> Run)>
         {
-            ("answers", () => AnswerRecordingFigure.RunAsync()),
-            ("leaderboard", () => LeaderboardFigure.RunAsync()),
-            ("teams", () => TeamsInvokeFigure.RunAsync()),
-            ("teams-burst", () => TeamsInvokeFigure.RunBurstAsync()),
-            ("discord-gateway", () => DiscordGatewayFigure.RunAsync()),
-            ("discord-http", () => DiscordHttpFigure.RunAsync()),
+            ("answers-burst", () => One(AnswerRecordingFigure.RunAsync())),
+            ("answers-1s", () => One(AnswerRecordingFigure.RunAsync(spreadMs: 1000))),
+            ("leaderboard", () => One(LeaderboardFigure.RunAsync())),
+            ("teams", () => One(TeamsInvokeFigure.RunAsync())),
+            ("teams-burst", () => One(TeamsInvokeFigure.RunBurstAsync())),
+            ("deck", DeckParseFigure.RunAsync),
+            ("discord-gateway", () => One(DiscordGatewayFigure.RunAsync())),
+            ("discord-http", () => One(DiscordHttpFigure.RunAsync())),
         };
 
         var results = new List<Figure>();
@@ -26,7 +28,7 @@ internal static class BenchProgram
             Console.Error.WriteLine($"running {key}…");
             try
             {
-                results.Add(await run());
+                results.AddRange(await run());
             }
             catch (Exception ex)
             {
@@ -49,4 +51,6 @@ internal static class BenchProgram
         await File.WriteAllTextAsync(Path.Combine(dir, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}.md"), sb.ToString());
         return results.All(r => r.Met != false) ? 0 : 1;
     }
+
+    private static async Task<IReadOnlyList<Figure>> One(Task<Figure> figure) => [await figure];
 }

@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Cl37.Bot.Content;
+
+namespace Cl37.Bot.Benchmarks;
+
+/// <summary>Runs <see cref="DeckParseBenchmarks"/> with BenchmarkDotNet (in-process, short job).</summary>
+internal static class DeckParseFigure
+{
+    public static Task<IReadOnlyList<Figure>> RunAsync()
+    {
+        var generated = DeckParseBenchmarks.Generate(File.ReadAllText(DeckParseBenchmarks.CoursePath), 10_000);
+        var check = DeckParser.ParseText("generated.md", generated);
+        if (check.Deck is null || check.Deck.Questions.Count != 10_000 || check.Errors.Count > 0)
+            throw new InvalidOperationException($"generated deck has {check.Deck?.Questions.Count} questions and {check.Errors.Count} errors");
+
+        var config = ManualConfig.CreateMinimumViable()
+            .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+            .WithOptions(ConfigOptions.DisableLogFile)
+            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "cl37-bdn"));
+        var summary = BenchmarkRunner.Run<DeckParseBenchmarks>(config);
+        double Mean(string method) => summary.Reports.Single(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method).ResultStatistics!.Mean / 1e6;
+        var course = Mean(nameof(DeckParseBenchmarks.CourseDeck));
+        var large = Mean(nameof(DeckParseBenchmarks.TenThousandQuestions));
+        IReadOnlyList<Figure> figures =
+        [
+            new("deck parse: the course deck (38 questions), BenchmarkDotNet mean", "—", Stats.Ms(course), "—", "≤ 20 ms", course <= 20),
+            new("deck parse: generated 10,000-question deck, BenchmarkDotNet mean", $"course deck × 263: {Stats.Ms(course * 10_000 / 38)}", Stats.Ms(large), Stats.Ratio(large, course * 10_000 / 38), "≤ 1 s", large <= 1000),
+        ];
+        return Task.FromResult(figures);
+    }
+}
