@@ -16,6 +16,7 @@ internal static class BenchProgram
             ("teams", () => One(TeamsInvokeFigure.RunAsync())),
             ("teams-burst", () => One(TeamsInvokeFigure.RunBurstAsync())),
             ("deck", DeckParseFigure.RunAsync),
+            ("process", () => ProcessFigures.RunAsync()),
             ("discord-gateway", () => One(DiscordGatewayFigure.RunAsync())),
             ("discord-http", () => One(DiscordHttpFigure.RunAsync())),
         };

@@ -14,12 +14,18 @@ public sealed class ScheduleSync(
     IDbContextFactory<BotDbContext> factory,
     IOptions<SchedulingOptions> options,
     TimeProvider time,
-    ILogger<ScheduleSync> logger) : IHostedService
+    ILogger<ScheduleSync> logger) : IHostedLifecycleService
 {
     private readonly Lock _lock = new();
     private Task _pending = Task.CompletedTask;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Loading schedules runs once the server listens, so it does not delay readiness; the host's
+    // start still completes only after it, and Quartz itself waits for the application to start.
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled)
             return;
@@ -39,6 +45,10 @@ public sealed class ScheduleSync(
         schedules.Changed += OnChanged;
         logger.LogInformation("Scheduled {Count} daily question(s)", rows.Count);
     }
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Cl37.Bot.Benchmarks;
+
+/// <summary>Figures of the published app as a process: cold start against a bare ASP.NET Core app
+/// published the same way, and the working set idle and after a 2,000-answer burst.</summary>
+internal static class ProcessFigures
+{
+    public static async Task<IReadOnlyList<Figure>> RunAsync(int runs = 5)
+    {
+        var root = Machine.RepoRoot();
+        var outDir = Path.Combine(Path.GetTempPath(), "cl37-bench-publish");
+        if (Directory.Exists(outDir))
+            Directory.Delete(outDir, recursive: true);
+        // The Dockerfile's publish, and the bare app with the same ReadyToRun flags.
+        await RunToolAsync(root, "publish", "src/Cl37.Bot/Cl37.Bot.csproj", "-p:PublishProfile=container", "-o", Path.Combine(outDir, "bot"));
+        await RunToolAsync(root, "publish", "bench/coldstart/Bare/Bare.csproj", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", Path.Combine(outDir, "bare"));
+
+        var bare = new List<double>();
+        var bot = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            bare.Add((await StartAsync(Path.Combine(outDir, "bare", "bare.dll"), null)).Ready);
+            var db = Path.Combine(Path.GetTempPath(), $"cl37-cold-{Guid.NewGuid():N}.db");
+            // The first start creates the database; the measured one is a restart, as in production.
+            await using (var first = await StartAsync(Path.Combine(outDir, "bot", "cl37bot.dll"), db))
+            {
+            }
+            await using (var started = await StartAsync(Path.Combine(outDir, "bot", "cl37bot.dll"), db))
+                bot.Add(started.Ready);
+            DeleteDb(db);
+        }
+        bare.Sort();
+        bot.Sort();
+        var bareMedian = Stats.Percentile(bare, 50);
+        var botMedian = Stats.Percentile(bot, 50);
+        var ratio = botMedian / bareMedian;
+
+        var memDb = Path.Combine(Path.GetTempPath(), $"cl37-mem-{Guid.NewGuid():N}.db");
+        double idleMb, burstMb;
+        int stored;
+        await using (var app = await StartAsync(Path.Combine(outDir, "bot", "cl37bot.dll"), memDb))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            idleMb = app.WorkingSetMb();
+            stored = await BurstAsync(app.Address, 2000);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            burstMb = app.WorkingSetMb();
+        }
+        DeleteDb(memDb);
+
+        return
+        [
+            new($"cold start: process start → /health/ready 200 (restart on a migrated database), median of {runs}",
+                $"bare ASP.NET Core app: {Stats.Ms(bareMedian)}", Stats.Ms(botMedian), Stats.Ratio(botMedian, bareMedian), "≤ 1.5 × baseline", ratio <= 1.5,
+                $"both published ReadyToRun; bot min {Stats.Ms(bot[0])}, max {Stats.Ms(bot[^1])}"),
+            new("memory: idle working set (5 s after ready)", "—", string.Create(CultureInfo.InvariantCulture, $"{idleMb:0} MB"), "—", "≤ 150 MB", idleMb <= 150),
+            new("memory: working set after a 2,000-answer burst", "—", string.Create(CultureInfo.InvariantCulture, $"{burstMb:0} MB"), "—", "≤ 250 MB", burstMb <= 250,
+                $"{stored} answers acknowledged over the playground API, 64 connections"),
+        ];
+    }
+
+    private static async Task<int> BurstAsync(Uri address, int count)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        (await http.PostAsJsonAsync("/playground/api/commands", new { channel = "general", text = "/quiz now", person = new { name = "Tutor", admin = true } })).EnsureSuccessStatusCode();
+        var history = await http.GetFromJsonAsync<JsonElement>("/playground/api/messages?channel=general");
+        var card = history.GetProperty("messages").EnumerateArray()
+            .Select(m => m.TryGetProperty("card", out var c) ? c : default)
+            .Last(c => c.ValueKind == JsonValueKind.Object && c.GetProperty("kind").GetString() == "question");
+        var options = card.GetProperty("options").EnumerateArray().ToList();
+        var value = options.Count > 0 ? options[0].GetProperty("key").GetString()! : "42";
+        var postId = card.GetProperty("postId").GetInt64();
+        var ok = 0;
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            var response = await http.PostAsJsonAsync("/playground/api/answers",
+                new { channel = "general", postId, values = new[] { value }, person = new { name = $"student-{i:0000}", admin = false } });
+            if (response.IsSuccessStatusCode)
+                Interlocked.Increment(ref ok);
+        }));
+        return ok;
+    }
+
+    private static async Task<Started> StartAsync(string dll, string? database)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        start.Environment["URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (database is not null)
+            start.Environment["Database__ConnectionString"] = $"Data Source={database}";
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                    return new Started(process, address, clock.Elapsed.TotalMilliseconds);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+            }
+            await Task.Delay(10);
+        }
+        process.Kill(true);
+        throw new TimeoutException($"{dll} was not ready within 60 s");
+    }
+
+    private static async Task RunToolAsync(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+            start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed:\n{await output}{await errors}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void DeleteDb(string path)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(path + suffix);
+    }
+
+    private sealed record Started(Process Process, Uri Address, double Ready) : IAsyncDisposable
+    {
+        public double WorkingSetMb()
+        {
+            Process.Refresh();
+            return Process.WorkingSet64 / 1024.0 / 1024.0;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!Process.HasExited)
+                Process.Kill(entireProcessTree: true);
+            await Process.WaitForExitAsync();
+            Process.Dispose();
+        }
+    }
+}
