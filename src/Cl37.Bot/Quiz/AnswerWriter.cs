@@ -78,14 +78,15 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
             {
                 await using var db = await factory.CreateDbContextAsync();
                 var connection = db.Database.GetDbConnection();
-                await connection.OpenAsync();
+                // Opened through EF so the SQLite pragmas (synchronous=NORMAL) apply to this connection too.
+                await db.Database.OpenConnectionAsync();
                 await using var tx = await connection.BeginTransactionAsync();
                 // Prepared once per batch and re-bound per answer: parsing SQL 7 times per answer was the
                 // largest cost of a burst.
                 await using var statements = new Statements(connection, tx, _people);
                 var results = new StoredAnswer[batch.Count];
                 foreach (var i in order)
-                    results[i] = await WriteOneAsync(statements, batch[i].Answer);
+                    results[i] = WriteOne(statements, batch[i].Answer);
                 await tx.CommitAsync();
                 statements.Committed();
                 return results;
@@ -97,7 +98,9 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
         }
     }
 
-    private static async Task<StoredAnswer> WriteOneAsync(Statements s, PendingAnswer a)
+    // The writer is one dedicated loop: synchronous calls skip a Task per statement (SQLite is
+    // synchronous underneath anyway).
+    private static StoredAnswer WriteOne(Statements s, PendingAnswer a)
     {
         long personId;
         var streak = 0;
@@ -107,15 +110,15 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
             if (a.StreakBonus)
             {
                 s.StreakOf.Bind(personId);
-                streak = Convert.ToInt32(await s.StreakOf.Command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                streak = Convert.ToInt32(s.StreakOf.Command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             }
         }
         else
         {
             s.Person.Bind(a.GroupId, a.PersonExternalId, a.DisplayName);
-            await using (var reader = await s.Person.Command.ExecuteReaderAsync())
+            using (var reader = s.Person.Command.ExecuteReader())
             {
-                await reader.ReadAsync();
+                reader.Read();
                 personId = reader.GetInt64(0);
                 streak = reader.GetInt32(1);
             }
@@ -133,12 +136,12 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
         }
 
         s.Insert.Bind(a.PostId, personId, a.GroupId, a.QuestionId, a.Response, points, a.IsCorrect, a.Practice, a.AnsweredUtc, a.LatencyMs);
-        var inserted = await s.Insert.Command.ExecuteScalarAsync();
+        var inserted = s.Insert.Command.ExecuteScalar();
         if (inserted is null or DBNull)
         {
             s.Existing.Bind(a.PostId, personId);
-            await using var reader = await s.Existing.Command.ExecuteReaderAsync();
-            await reader.ReadAsync();
+            using var reader = s.Existing.Command.ExecuteReader();
+            reader.Read();
             return new StoredAnswer(false, personId, reader.GetString(0), reader.GetDouble(1), reader.GetBoolean(2), reader.GetBoolean(3), streak);
         }
 
@@ -155,17 +158,17 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
                 for (var i = 0; i < a.Periods.Count; i++)
                     values[4 + i] = a.Periods[i];
                 totals.Bind(values);
-                await totals.Command.ExecuteNonQueryAsync();
+                totals.Command.ExecuteNonQuery();
             }
             s.Streak.Bind(a.IsCorrect, personId);
-            streak = Convert.ToInt32(await s.Streak.Command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            streak = Convert.ToInt32(s.Streak.Command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         // Leitner boxes: right moves the question up a box (reviewed later), wrong sends it back to box 1.
         var at = a.AnsweredUtc;
         s.Review.Bind(personId, a.QuestionId, a.IsCorrect, at.AddDays(ReviewDays[0]), at.AddDays(ReviewDays[1]), at.AddDays(ReviewDays[2]),
             at.AddDays(ReviewDays[3]), at.AddDays(ReviewDays[4]), at.AddMinutes(10));
-        await s.Review.Command.ExecuteNonQueryAsync();
+        s.Review.Command.ExecuteNonQuery();
         return new StoredAnswer(true, personId, a.Response, points, a.IsCorrect, a.Practice, streak);
     }
 

@@ -29,6 +29,18 @@ public sealed class ScheduleSync(
     {
         if (!options.Value.Enabled)
             return;
+        try
+        {
+            await LoadAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while starting (SIGTERM right after the server came up): nothing to load.
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         List<QuizSchedule> rows;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))

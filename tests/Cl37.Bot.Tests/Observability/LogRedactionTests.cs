@@ -26,6 +26,8 @@ public sealed class LogRedactionTests
         var settings = new Dictionary<string, string>(Secrets)
         {
             ["Logging__Format"] = format,
+            // The Discord adapter starts with the fake token; it must only ever reach 127.0.0.1.
+            ["Discord__ApiBaseUrl"] = "http://127.0.0.1:9/api/v10",
             ["Logging__LogLevel__Default"] = "Trace",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Trace",
