@@ -13,8 +13,16 @@ public static class DisplayNames
     {
         if (string.IsNullOrWhiteSpace(name))
             return "Someone";
-        var sb = new StringBuilder(Math.Min(name.Length, MaxLength));
-        foreach (var rune in name.EnumerateRunes())
+        var clean = Neutralise(name, MaxLength);
+        return clean.Length == 0 ? "Someone" : clean;
+    }
+
+    /// <summary>The same rules for any untrusted text shown to others (a typed answer in a reveal),
+    /// cut to <paramref name="maxLength"/> characters; may return an empty string.</summary>
+    public static string Neutralise(string text, int maxLength)
+    {
+        var sb = new StringBuilder(Math.Min(text.Length, maxLength));
+        foreach (var rune in text.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
             if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
@@ -27,10 +35,9 @@ public static class DisplayNames
                 continue;
             else
                 sb.Append(rune.ToString());
-            if (sb.Length >= MaxLength)
+            if (sb.Length >= maxLength)
                 break;
         }
-        var clean = sb.ToString().Trim();
-        return clean.Length == 0 ? "Someone" : clean;
+        return sb.ToString().Trim();
     }
 }
