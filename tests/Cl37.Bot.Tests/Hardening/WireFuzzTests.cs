@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Cl37.Bot.Tests.Fakes;
 using Cl37.Bot.Tests.Platforms.Discord;
@@ -11,7 +12,7 @@ namespace Cl37.Bot.Tests.Hardening;
 /// running endpoints: the answer is never a 5xx, never a hang, and nothing is logged as an error.</summary>
 public sealed class WireFuzzTests
 {
-    private const int Iterations = 150;
+    private const int Iterations = 300;
     private static readonly TimeSpan PerRequest = TimeSpan.FromSeconds(10);
 
     private static string Sample(string folder, string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", folder, name));
@@ -55,7 +56,8 @@ public sealed class WireFuzzTests
         {
             var body = m.Apply(teams);
             using var response = await client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
-            Assert.True((int)response.StatusCode < 500, $"Teams {(int)response.StatusCode} for {Shown(body)}");
+            // 501 is the Bot Framework's own answer to an invoke nobody handles (CloudAdapterBase), not a failure.
+            Assert.True((int)response.StatusCode < 500 || response.StatusCode == HttpStatusCode.NotImplemented, $"Teams {(int)response.StatusCode} for {Shown(body)}");
         }, iter: Iterations, threads: 1, seed: "0001nHM04qD3");
 
         await JsonMutation.Gen(playground.Length).SampleAsync(async m =>
