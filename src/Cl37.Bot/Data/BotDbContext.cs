@@ -2,8 +2,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Data;
 
-public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options)
+/// <summary>The bot's database. SQLite uses this type and the migrations in Data/Migrations;
+/// PostgreSQL uses <see cref="PostgresBotDbContext"/> so that it finds its own migrations.</summary>
+public class BotDbContext : DbContext
 {
+    public BotDbContext(DbContextOptions<BotDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected BotDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<QuizGroup> Groups => Set<QuizGroup>();
 
     public DbSet<QuizChannel> Channels => Set<QuizChannel>();

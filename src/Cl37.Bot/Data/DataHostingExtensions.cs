@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Cl37.Bot.Data;
 
@@ -11,20 +13,44 @@ public static class DataHostingExtensions
         builder.Services.AddOptions<DatabaseOptions>()
             .Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.Provider != "Sqlite" || IsValidSqlite(o.ConnectionString), "Database:ConnectionString is not a valid SQLite connection string.")
+            .Validate(o => o.Provider != DatabaseOptions.Sqlite || IsValidSqlite(o.ConnectionString), "Database:ConnectionString is not a valid SQLite connection string (e.g. Data Source=data/cl37bot.db).")
+            .Validate(o => o.Provider != DatabaseOptions.Postgres || IsValidPostgres(o.ConnectionString), "Database:ConnectionString is not a valid PostgreSQL connection string (e.g. Host=db;Database=cl37bot;Username=cl37;Password=...).")
             .ValidateOnStart();
 
-        builder.Services.AddPooledDbContextFactory<BotDbContext>((sp, options) =>
-            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        // The provider is chosen when the factory is first resolved, so settings that tests or
+        // environment variables add after this call still count.
+        builder.Services.AddSingleton<IDbContextFactory<BotDbContext>>(CreateFactory);
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext());
+        builder.Services.AddSingleton<DatabaseConnections>();
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddHostedService<ModelWarmup>();
         builder.Services.AddSingleton<DatabaseState>();
         return builder;
     }
 
+    private static IDbContextFactory<BotDbContext> CreateFactory(IServiceProvider sp)
+    {
+        var settings = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var loggers = sp.GetRequiredService<ILoggerFactory>();
+        if (settings.Provider == DatabaseOptions.Postgres)
+        {
+            var options = new DbContextOptionsBuilder<PostgresBotDbContext>();
+            Configure(options, settings);
+            options.UseLoggerFactory(loggers).UseApplicationServiceProvider(sp);
+            return new PostgresContextFactory(new PooledDbContextFactory<PostgresBotDbContext>(options.Options));
+        }
+        var sqlite = new DbContextOptionsBuilder<BotDbContext>();
+        Configure(sqlite, settings);
+        sqlite.UseLoggerFactory(loggers).UseApplicationServiceProvider(sp);
+        return new PooledDbContextFactory<BotDbContext>(sqlite.Options);
+    }
+
     internal static void Configure(DbContextOptionsBuilder options, DatabaseOptions settings)
     {
-        options.UseSqlite(SqliteConnectionString(settings.ConnectionString)).AddInterceptors(new SqlitePragmas());
+        if (settings.Provider == DatabaseOptions.Postgres)
+            options.UseNpgsql(settings.ConnectionString);
+        else
+            options.UseSqlite(SqliteConnectionString(settings.ConnectionString)).AddInterceptors(new SqlitePragmas());
     }
 
     /// <summary>Resolves a relative SQLite file against the working directory, creates its folder,
@@ -47,12 +73,33 @@ public static class DataHostingExtensions
     {
         try
         {
-            _ = new SqliteConnectionStringBuilder(connectionString);
-            return true;
+            var csb = new SqliteConnectionStringBuilder(connectionString);
+            return !string.IsNullOrWhiteSpace(csb.DataSource);
         }
         catch (ArgumentException)
         {
             return false;
         }
+    }
+
+    private static bool IsValidPostgres(string connectionString)
+    {
+        try
+        {
+            var csb = new NpgsqlConnectionStringBuilder(connectionString);
+            return !string.IsNullOrWhiteSpace(csb.Host);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private sealed class PostgresContextFactory(IDbContextFactory<PostgresBotDbContext> inner) : IDbContextFactory<BotDbContext>
+    {
+        public BotDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<BotDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
     }
 }

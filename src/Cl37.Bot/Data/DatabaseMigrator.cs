@@ -4,31 +4,64 @@ using Microsoft.EntityFrameworkCore;
 namespace Cl37.Bot.Data;
 
 /// <summary>Applies the committed migrations before the app serves anything, and sets SQLite to WAL.</summary>
-internal sealed class DatabaseMigrator(IDbContextFactory<BotDbContext> factory, DatabaseState state, ILogger<DatabaseMigrator> logger) : IHostedService
+internal sealed class DatabaseMigrator(
+    DatabaseConnections connections,
+    IDbContextFactory<BotDbContext> factory,
+    DatabaseState state,
+    ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        bool upToDate;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
         {
-            // WAL lets readers run beside the single writer; NORMAL keeps commits consistent
-            // through an app crash without an fsync per commit (sqlite.org/pragma.html#pragma_synchronous).
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            DbConnection connection = db.Database.GetDbConnection();
-            await using (var cmd = connection.CreateCommand())
+            if (!connections.IsPostgres)
             {
-                cmd.CommandText = "PRAGMA journal_mode=WAL;";
-                await cmd.ExecuteNonQueryAsync(cancellationToken);
+                // WAL lets readers run beside the single writer; NORMAL keeps commits consistent
+                // through an app crash without an fsync per commit (sqlite.org/pragma.html#pragma_synchronous).
+                await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
             }
+            // Migrate() costs hundreds of milliseconds even with nothing to do (EF Core's service
+            // provider, the migration lock, the model diff), so a restart only checks that the newest
+            // migration this build carries is recorded; anything else goes through Migrate().
+            upToDate = await IsAppliedAsync(connection, connections.LatestMigrationId, cancellationToken);
         }
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        if (!upToDate)
         {
-            logger.LogInformation("Applying {Count} database migration(s)", pending.Count);
+            logger.LogInformation("Migrating the database to {Migration}", connections.LatestMigrationId);
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
         state.MarkReady();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static async Task<bool> IsAppliedAsync(DbConnection connection, string migrationId, CancellationToken cancellationToken)
+    {
+        if (migrationId.Length == 0)
+            return false;
+        try
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = """SELECT count(*) FROM "__EFMigrationsHistory" WHERE "MigrationId" = @id""";
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@id";
+            p.Value = migrationId;
+            cmd.Parameters.Add(p);
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }
+        catch (DbException)
+        {
+            // No history table yet: a new database.
+            return false;
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

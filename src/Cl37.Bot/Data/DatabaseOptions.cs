@@ -6,11 +6,13 @@ namespace Cl37.Bot.Data;
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
 
     /// <summary>Sqlite (default, one replica) or Postgres (several replicas).</summary>
-    [Required]
+    [Required(ErrorMessage = "Database:Provider is required (Sqlite or Postgres).")]
     [RegularExpression("^(Sqlite|Postgres)$", ErrorMessage = "Database:Provider must be Sqlite or Postgres.")]
-    public string Provider { get; set; } = "Sqlite";
+    public string Provider { get; set; } = Sqlite;
 
     /// <summary>The connection string; for SQLite the default keeps the file in data/.</summary>
     [Required(ErrorMessage = "Database:ConnectionString is required.")]

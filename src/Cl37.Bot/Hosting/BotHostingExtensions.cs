@@ -1,6 +1,7 @@
 using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
+using Cl37.Bot.Observability;
 using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Platforms.Playground;
 using Cl37.Bot.Platforms.Teams;
@@ -15,11 +16,15 @@ public static class BotHostingExtensions
     public static WebApplicationBuilder AddCl37Bot(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddAppFolderSettings();
+        builder.AddObservability();
+        builder.AddLifetime();
         builder.AddContent();
         builder.AddData();
         builder.AddQuiz();
         builder.AddCommands();
         builder.AddScheduling();
+        builder.AddScaleOut();
         builder.AddPlayground();
         builder.AddTeams();
         builder.AddDiscord();
@@ -28,6 +33,7 @@ public static class BotHostingExtensions
 
     public static WebApplication MapCl37Bot(this WebApplication app)
     {
+        app.MapObservability();
         app.MapPlayground();
         app.MapTeams();
         app.MapDiscord();

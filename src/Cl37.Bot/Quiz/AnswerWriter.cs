@@ -12,6 +12,7 @@ namespace Cl37.Bot.Quiz;
 public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, LeaderboardCache leaderboards, ILogger<AnswerWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 256;
+    private const int MaxAttempts = 4;
     private static readonly int[] ReviewDays = [1, 2, 4, 8, 16];
 
     private readonly PersonCache _people = new();
@@ -64,19 +65,36 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
 
     private async Task<StoredAnswer[]> WriteBatchAsync(List<Work> batch)
     {
-        await using var db = await factory.CreateDbContextAsync();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        // Prepared once per batch and re-bound per answer: parsing SQL 7 times per answer was the
-        // largest cost of a burst.
-        await using var statements = new Statements(connection, tx, _people);
-        var results = new StoredAnswer[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-            results[i] = await WriteOneAsync(statements, batch[i].Answer);
-        await tx.CommitAsync();
-        statements.Committed();
-        return results;
+        // Replicas on PostgreSQL write batches concurrently: taking the row locks in one global
+        // order (group, person) keeps two batches from deadlocking, and a transient failure
+        // (deadlock 40P01, serialization 40001, SQLite busy) rolls the whole batch back, so it is retried.
+        var order = Enumerable.Range(0, batch.Count)
+            .OrderBy(i => batch[i].Answer.GroupId)
+            .ThenBy(i => batch[i].Answer.PersonExternalId, StringComparer.Ordinal)
+            .ToArray();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                var connection = db.Database.GetDbConnection();
+                await connection.OpenAsync();
+                await using var tx = await connection.BeginTransactionAsync();
+                // Prepared once per batch and re-bound per answer: parsing SQL 7 times per answer was the
+                // largest cost of a burst.
+                await using var statements = new Statements(connection, tx, _people);
+                var results = new StoredAnswer[batch.Count];
+                foreach (var i in order)
+                    results[i] = await WriteOneAsync(statements, batch[i].Answer);
+                await tx.CommitAsync();
+                statements.Committed();
+                return results;
+            }
+            catch (DbException ex) when (ex.IsTransient && attempt < MaxAttempts)
+            {
+                logger.LogInformation("Storing {Count} answers hit a transient database error ({Error}); retrying", batch.Count, ex.Message);
+            }
+        }
     }
 
     private static async Task<StoredAnswer> WriteOneAsync(Statements s, PendingAnswer a)

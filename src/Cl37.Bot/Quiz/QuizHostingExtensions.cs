@@ -14,7 +14,8 @@ public static class QuizHostingExtensions
             .ValidateOnStart();
 
         var s = builder.Services;
-        s.AddSingleton(new Random());
+        // Random.Shared is thread-safe; the quiz and the gateway draw from it concurrently.
+        s.AddSingleton(Random.Shared);
         s.AddSingleton<ChatPlatforms>();
         s.AddSingleton<ChannelDirectory>();
         s.AddSingleton<PostCache>();

@@ -20,6 +20,8 @@ public sealed class PlaygroundApp : WebApplicationFactory<Program>
     {
         ["Playground:Enabled"] = "true",
         ["Quiz:TallyUpdateSeconds"] = "0.05",
+        // Tests that set a Discord token must still talk to 127.0.0.1 only (port 9 refuses at once).
+        ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10",
     };
     private readonly DeckLibrary _decks;
 

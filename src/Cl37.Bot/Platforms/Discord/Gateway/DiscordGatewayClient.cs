@@ -307,9 +307,8 @@ internal sealed class DiscordGatewayClient(
         }
     }
 
-    // Not awaited: the receive loop goes on at once. The handler moves the quiz work off this
-    // thread at its first step, so only the small deserialisation runs inline.
-    private void Dispatch(JsonElement data) => _ = AnswerAsync(data);
+    // On the thread pool, not awaited: the receive loop must keep reading (heartbeat ACKs, the next clicks).
+    private void Dispatch(JsonElement data) => _ = Task.Run(() => AnswerAsync(data), CancellationToken.None);
 
     private async Task AnswerAsync(JsonElement data)
     {

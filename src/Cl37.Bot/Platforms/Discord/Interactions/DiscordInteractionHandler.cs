@@ -91,31 +91,33 @@ internal sealed class DiscordInteractionHandler(
         return Reply(OutgoingMessage.PrivateText("This control is no longer active."));
     }
 
+    // The work starts on the thread pool so the deferral timer runs whatever the handler does before its first await.
     private async Task<InteractionOutcome> RunAsync(Func<CommandDispatcher, CancellationToken, Task<OutgoingMessage>> call, CancellationToken cancellationToken)
     {
-        var work = Task.Run(async () =>
+        var work = Task.Run(() => WorkAsync(call), CancellationToken.None);
+        try
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var dispatcher = scope.ServiceProvider.GetRequiredService<CommandDispatcher>();
-                return await call(dispatcher, CancellationToken.None);
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Interaction handling failed");
-                return OutgoingMessage.PrivateText("Something went wrong; nothing was changed. Please try again.");
-            }
-        }, CancellationToken.None);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var deferAfter = TimeSpan.FromSeconds(options.Value.DeferAfterSeconds);
-        var finished = await Task.WhenAny(work, Task.Delay(deferAfter, time, timeout.Token));
-        if (finished == work)
-        {
-            await timeout.CancelAsync();
-            return Reply(await work);
+            return Reply(await work.WaitAsync(TimeSpan.FromSeconds(options.Value.DeferAfterSeconds), time, cancellationToken));
         }
-        return new(new InteractionResponse { Type = DeferredChannelMessage, Data = new InteractionCallbackData { Flags = DiscordMessageRenderer.EphemeralFlag } }, work);
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            return new(new InteractionResponse { Type = DeferredChannelMessage, Data = new InteractionCallbackData { Flags = DiscordMessageRenderer.EphemeralFlag } }, work);
+        }
+    }
+
+    private async Task<OutgoingMessage> WorkAsync(Func<CommandDispatcher, CancellationToken, Task<OutgoingMessage>> call)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var dispatcher = scope.ServiceProvider.GetRequiredService<CommandDispatcher>();
+            return await call(dispatcher, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Interaction handling failed");
+            return OutgoingMessage.PrivateText("Something went wrong; nothing was changed. Please try again.");
+        }
     }
 
     private static InteractionOutcome Reply(OutgoingMessage message) =>

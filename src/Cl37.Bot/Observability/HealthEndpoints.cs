@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Cl37.Bot.Observability;
+
+/// <summary>/health/live (the process serves HTTP) and /health/ready (every check tagged
+/// <see cref="ReadyTag"/>: database, deck, each enabled platform).</summary>
+public static class HealthEndpoints
+{
+    /// <summary>Platforms tag their connection check with this so it joins /health/ready.</summary>
+    public const string ReadyTag = "ready";
+
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        return app;
+    }
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        var body = new HealthReportJson(report.Status.ToString(), Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+            [.. report.Entries.Select(e => new HealthEntryJson(e.Key, e.Value.Status.ToString(), e.Value.Description, Math.Round(e.Value.Duration.TotalMilliseconds, 1)))]);
+        return JsonSerializer.SerializeAsync(context.Response.Body, body, HealthJsonContext.Default.HealthReportJson, context.RequestAborted);
+    }
+}

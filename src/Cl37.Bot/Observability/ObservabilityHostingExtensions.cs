@@ -1,0 +1,43 @@
+using Cl37.Bot.Quiz;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry.Metrics;
+
+namespace Cl37.Bot.Observability;
+
+/// <summary>Health checks, Prometheus metrics and redacted structured logs.</summary>
+public static class ObservabilityHostingExtensions
+{
+    /// <summary>Every feature meter is named Cl37.Bot.&lt;Feature&gt; (Cl37.Bot.Quiz, Cl37.Bot.Discord, Cl37.Bot.Teams …).</summary>
+    public const string MeterPattern = "Cl37.Bot.*";
+
+    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LogOutputOptions>()
+            .Bind(builder.Configuration.GetSection(LogOutputOptions.Section))
+            .Validate(o => o.Format is LogOutputOptions.Plain or LogOutputOptions.Json, "Logging:Format must be Plain or Json.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SecretRedactor>();
+        // Console only: the other default providers (Debug, EventSource) would bypass the redaction.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.FormatterName = RedactingConsoleFormatter.FormatterName);
+        builder.Logging.AddConsoleFormatter<RedactingConsoleFormatter, ConsoleFormatterOptions>();
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<DeckHealthCheck>("deck", tags: [HealthEndpoints.ReadyTag]);
+
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(QuizMetrics.MeterName, MeterPattern)
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    public static WebApplication MapObservability(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Cl37.Bot.Tests.Hosting;
+
+/// <summary>The real app started with one wrong setting: it must exit non-zero and say which setting.</summary>
+public sealed class SettingsValidationTests
+{
+    [Theory]
+    [InlineData("Database__Provider=Oracle", "Database:Provider")]
+    [InlineData("Database__Provider=Postgres|Database__ConnectionString=Port=5432", "Database:ConnectionString")]
+    [InlineData("Logging__Format=Xml", "Logging:Format")]
+    [InlineData("Hosting__ShutdownTimeoutSeconds=soon", "Hosting:ShutdownTimeoutSeconds")]
+    [InlineData("Quiz__DefaultTimeZone=Mars/Olympus", "Quiz:DefaultTimeZone")]
+    public async Task Start_WrongSetting_ExitsWithAMessageNamingIt(string settings, string named)
+    {
+        var values = settings.Split('|').Select(s => s.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        await using var app = AppProcess.Start(values);
+
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.True(app.Output.Contains(named, StringComparison.Ordinal), app.Output);
+    }
+}
