@@ -17,16 +17,34 @@ public static class DisplayNames
         return clean.Length == 0 ? "Someone" : clean;
     }
 
-    /// <summary>The same rules for any untrusted text shown to others (a typed answer in a reveal),
-    /// cut to <paramref name="maxLength"/> characters; may return an empty string.</summary>
-    public static string Neutralise(string text, int maxLength)
+    /// <summary>A typed answer shown to others (the reveal): no control or bidirectional-override
+    /// characters and no working mention, but otherwise as typed, since answers such as
+    /// <c>@app.route</c> and <c>`Pod`</c> are legitimate; may return an empty string.</summary>
+    public static string CleanAnswer(string text, int maxLength)
     {
         var sb = new StringBuilder(Math.Min(text.Length, maxLength));
         foreach (var rune in text.EnumerateRunes())
         {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            if (!IsHidden(rune))
+                sb.Append(rune.ToString());
+            if (sb.Length >= maxLength)
+                break;
+        }
+        return sb.Replace("<@", "<＠").ToString().Trim()
+            .Replace("@everyone", "＠everyone", StringComparison.OrdinalIgnoreCase)
+            .Replace("@here", "＠here", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsHidden(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
+        or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
+        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    private static string Neutralise(string text, int maxLength)
+    {
+        var sb = new StringBuilder(Math.Min(text.Length, maxLength));
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (IsHidden(rune))
                 continue;
             // A full-width @ can never form a mention (@everyone, <@&role>) on any platform.
             if (rune.Value == '@')

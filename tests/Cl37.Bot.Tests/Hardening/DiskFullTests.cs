@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
@@ -8,7 +9,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cl37.Bot.Tests.Hardening;
 
@@ -25,8 +25,9 @@ public sealed class DiskFullTests : IAsyncLifetime
     {
         _host = _app.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
-            services.RemoveAll<IDbContextFactory<BotDbContext>>();
-            services.AddSingleton<IDbContextFactory<BotDbContext>>(sp => new LimitedFactory(sp.GetRequiredService<DbContextOptions<BotDbContext>>(), _limit));
+            var original = services.Last(d => d.ServiceType == typeof(IDbContextFactory<BotDbContext>));
+            services.Remove(original);
+            services.AddSingleton<IDbContextFactory<BotDbContext>>(sp => new LimitedFactory((IDbContextFactory<BotDbContext>)original.ImplementationFactory!(sp), _limit));
         }));
         _ = _host.Server;
         return Task.CompletedTask;
@@ -89,28 +90,35 @@ public sealed class DiskFullTests : IAsyncLifetime
         Assert.Equal(10, (await after.ScoreTotals.SingleAsync(t => t.PersonId == person.Id && t.Period == "A")).Points);
     }
 
-    private BotDbContext Db() => new(_host.Services.GetRequiredService<DbContextOptions<BotDbContext>>());
+    private BotDbContext Db() => _host.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
 
     private sealed class DiskLimit
     {
         public volatile bool Full;
     }
 
-    private sealed class LimitedFactory(DbContextOptions<BotDbContext> options, DiskLimit limit) : IDbContextFactory<BotDbContext>
+    private sealed class LimitedFactory(IDbContextFactory<BotDbContext> inner, DiskLimit limit) : IDbContextFactory<BotDbContext>
     {
+        // Pooled contexts keep their connection: hook each connection once.
+        private readonly ConditionalWeakTable<DbConnection, object> _hooked = [];
+
         public BotDbContext CreateDbContext()
         {
-            var db = new BotDbContext(options);
-            db.Database.GetDbConnection().StateChange += (sender, e) =>
-            {
-                if (e.CurrentState != ConnectionState.Open || sender is not DbConnection connection)
-                    return;
-                using var cmd = connection.CreateCommand();
-                // Below the current size SQLite clamps it to the current size: no room for one more page.
-                cmd.CommandText = limit.Full ? "PRAGMA max_page_count = 1;" : "PRAGMA max_page_count = 1073741823;";
-                cmd.ExecuteNonQuery();
-            };
+            var db = inner.CreateDbContext();
+            var connection = db.Database.GetDbConnection();
+            if (_hooked.TryAdd(connection, limit))
+                connection.StateChange += OnStateChange;
             return db;
+        }
+
+        private void OnStateChange(object sender, StateChangeEventArgs e)
+        {
+            if (e.CurrentState != ConnectionState.Open || sender is not DbConnection connection)
+                return;
+            using var cmd = connection.CreateCommand();
+            // Below the current size SQLite clamps it to the current size: no room for one more page.
+            cmd.CommandText = limit.Full ? "PRAGMA max_page_count = 1;" : "PRAGMA max_page_count = 1073741823;";
+            cmd.ExecuteNonQuery();
         }
     }
 }

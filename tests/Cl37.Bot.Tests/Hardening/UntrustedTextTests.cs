@@ -18,7 +18,7 @@ public sealed class UntrustedTextTests : IAsyncLifetime
         "<@123456789012345678>",
         "Pod\u202Eevil\u202C",
         "Po\u0000d\u0007\u001b[31m",
-        "`Pod`",
+        "`Pod` @app.route",
     ];
 
     private readonly QuizApp _app = new(new DeckLibrary([TestDeck.Deck() with { Questions = [TestDeck.Deck().Questions[^1]] }], []));
