@@ -13,12 +13,38 @@ public static class DisplayNames
     {
         if (string.IsNullOrWhiteSpace(name))
             return "Someone";
-        var sb = new StringBuilder(Math.Min(name.Length, MaxLength));
-        foreach (var rune in name.EnumerateRunes())
+        var clean = Neutralise(name, MaxLength);
+        return clean.Length == 0 ? "Someone" : clean;
+    }
+
+    /// <summary>A typed answer shown to others (the reveal): no control or bidirectional-override
+    /// characters and no working mention, but otherwise as typed, since answers such as
+    /// <c>@app.route</c> and <c>`Pod`</c> are legitimate; may return an empty string.</summary>
+    public static string CleanAnswer(string text, int maxLength)
+    {
+        var sb = new StringBuilder(Math.Min(text.Length, maxLength));
+        foreach (var rune in text.EnumerateRunes())
         {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            if (!IsHidden(rune))
+                sb.Append(rune.ToString());
+            if (sb.Length >= maxLength)
+                break;
+        }
+        return sb.Replace("<@", "<＠").ToString().Trim()
+            .Replace("@everyone", "＠everyone", StringComparison.OrdinalIgnoreCase)
+            .Replace("@here", "＠here", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsHidden(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
+        or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
+        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    private static string Neutralise(string text, int maxLength)
+    {
+        var sb = new StringBuilder(Math.Min(text.Length, maxLength));
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (IsHidden(rune))
                 continue;
             // A full-width @ can never form a mention (@everyone, <@&role>) on any platform.
             if (rune.Value == '@')
@@ -27,10 +53,9 @@ public static class DisplayNames
                 continue;
             else
                 sb.Append(rune.ToString());
-            if (sb.Length >= MaxLength)
+            if (sb.Length >= maxLength)
                 break;
         }
-        var clean = sb.ToString().Trim();
-        return clean.Length == 0 ? "Someone" : clean;
+        return sb.ToString().Trim();
     }
 }

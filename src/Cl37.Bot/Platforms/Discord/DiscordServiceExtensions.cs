@@ -20,6 +20,7 @@ internal static class DiscordServiceExtensions
         services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton<DiscordConnectionState>();
+        services.TryAddSingleton<DiscordRestHealth>();
         services.AddHealthChecks().AddCheck<DiscordHealthCheck>("discord", tags: ["ready"]);
 
         var settings = section.Get<DiscordOptions>() ?? new DiscordOptions();

@@ -114,7 +114,10 @@ public static partial class Grader
         IEnumerable<string> accepted = [.. q.AcceptedAnswers, q.AnswerText];
         var after = WordAfterBlank().Match(q.Prompt);
         var right = accepted.Any(a => Normalize(a) == typed || after.Success && Normalize(a + " " + after.Groups[1].Value) == typed);
-        var recorded = Spaces().Replace(text, " ");
+        // The typed text is shown to the whole channel in the reveal: no hidden characters, no working mention.
+        var recorded = DisplayNames.CleanAnswer(Spaces().Replace(text, " "), MaxInputLength);
+        if (recorded.Length == 0)
+            return GradeResult.Invalid("Type your answer for the blank in plain letters and digits.");
         return new GradeResult(right ? GradeResult.FullPoints : 0, right, recorded, right ? "Correct: 10 points." : "Not right: 0 points.");
     }
 

@@ -147,8 +147,9 @@ internal sealed class DiscordInteractionHandler(
         var args = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var o in options)
         {
-            if (o.Value is { } value && Invariant(value) is { } text)
-                args[o.Name] = text;
+            // A signed payload can still be malformed (a proxy, a bug, a future field shape): a null option or one without a name is skipped.
+            if (o is { Name: { Length: > 0 } name, Value: { } value } && Invariant(value) is { } text)
+                args[name] = text;
         }
         return new ChatCommand(Channel(interaction), User(interaction), data.Name, sub, args);
     }

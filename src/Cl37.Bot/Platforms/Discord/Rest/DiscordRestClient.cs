@@ -89,12 +89,18 @@ internal sealed class DiscordRestClient(
                 await Task.Delay(Backoff(serverErrors), time, cancellationToken);
                 continue;
             }
+            catch (HttpRequestException ex)
+            {
+                health.Failed(time.GetUtcNow(), $"Discord {route.Method} {route.Template} unreachable: {ex.Message}");
+                throw;
+            }
             using (response)
             {
                 limiter.Update(route, lease, response.Headers);
                 var status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {
+                    health.Succeeded();
                     if (responseType is null || response.StatusCode == HttpStatusCode.NoContent)
                         return default;
                     var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -121,6 +127,8 @@ internal sealed class DiscordRestClient(
                 }
                 if (status == 401 && route.Authorized)
                     health.Unauthorized = true;
+                if (status is >= 500 or 429)
+                    health.Failed(time.GetUtcNow(), $"Discord {route.Method} {route.Template} answered {status} after every retry");
                 var error = TryParse(text, Json.ErrorResponse);
                 logger.LogError("Discord {Method} {Route} failed with {Status}: {Body}", route.Method, route.Template, status, Shorten(text));
                 throw new DiscordRestException(status, error?.Code, $"Discord {route.Method} {route.Template} failed with {status}: {error?.Message ?? Shorten(text)}");
