@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cl37.Bot.Tests.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace Cl37.Bot.Tests.Hardening;
@@ -16,7 +17,7 @@ public sealed class KillDuringBurstTests
             long postId;
             string value;
             var acknowledged = new ConcurrentBag<string>();
-            await using (var app = await AppProcess.StartAsync(db))
+            await using (var app = await StartAsync(db))
             {
                 using var http = Client(app);
                 (postId, value) = await PostQuestionAsync(http);
@@ -44,14 +45,14 @@ public sealed class KillDuringBurstTests
 
                 while (acknowledged.Count < 300 && !sent.All(t => t.IsCompleted))
                     await Task.Delay(5);
-                app.KillHard();
+                await app.KillAsync();
                 await Task.WhenAll(sent);
             }
 
             Assert.InRange(acknowledged.Count, 300, 1999);
 
             // Restart on the same file: it must open, and what was acknowledged is there once.
-            await using (var restarted = await AppProcess.StartAsync(db))
+            await using (var restarted = await StartAsync(db))
             {
                 using var http = Client(restarted);
                 var again = await http.PostAsJsonAsync("/playground/api/answers",
@@ -84,6 +85,19 @@ public sealed class KillDuringBurstTests
             foreach (var suffix in new[] { "", "-wal", "-shm" })
                 File.Delete(db + suffix);
         }
+    }
+
+    private static async Task<AppProcess> StartAsync(string database)
+    {
+        var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["Database__ConnectionString"] = $"Data Source={database}",
+            ["Playground__Enabled"] = "true",
+            ["Scheduling__Enabled"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        await app.WaitReadyAsync();
+        return app;
     }
 
     internal static HttpClient Client(AppProcess app) =>
