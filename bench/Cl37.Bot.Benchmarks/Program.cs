@@ -18,6 +18,7 @@ internal static class BenchProgram
             ("deck", DeckParseFigure.RunAsync),
             ("process", () => ProcessFigures.RunAsync()),
             ("discord-gateway", () => One(DiscordGatewayFigure.RunAsync())),
+            ("discord-gateway-2000", () => One(DiscordGatewayFigure.RunAsync(people: 2000, rounds: 1))),
             ("discord-http", () => One(DiscordHttpFigure.RunAsync())),
         };
 

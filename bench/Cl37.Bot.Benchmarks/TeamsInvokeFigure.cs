@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.TestHost;
+using Cl37.Bot.Content;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -176,6 +178,12 @@ internal static class TeamsInvokeFigure
             builder.UseSetting("Playground:Enabled", "false");
             builder.UseSetting("Teams:Enabled", "true");
             builder.UseSetting("Quiz:Admins:0", "teams:aad-admin");
+            // Every click answers "A": post only single-choice questions so each one is gradable.
+            builder.ConfigureTestServices(s => s.AddSingleton(sp =>
+            {
+                var decks = DeckLoader.Load(DeckLoader.ResolvePath("content", Machine.RepoRoot()));
+                return new DeckLibrary([.. decks.Decks.Select(d => d with { Questions = [.. d.Questions.Where(q => q.Kind == QuestionKind.SingleChoice)] })], []);
+            }));
         }
 
         public override async ValueTask DisposeAsync()
