@@ -65,22 +65,6 @@ public static class WeekDays
             .Select(d => CultureInfo.InvariantCulture.DateTimeFormat.GetDayName((DayOfWeek)d))),
     };
 
-    /// <summary>The longest stretch, in days, from one posting day to the next.</summary>
-    public static int LongestGapDays(int mask)
-    {
-        var longest = 0;
-        for (var d = 0; d < 7; d++)
-        {
-            if ((mask & (1 << d)) == 0)
-                continue;
-            var gap = 1;
-            while ((mask & (1 << ((d + gap) % 7))) == 0)
-                gap++;
-            longest = Math.Max(longest, gap);
-        }
-        return longest;
-    }
-
     /// <summary>The shortest stretch, in days, from one posting day to the next.</summary>
     public static int ShortestGapDays(int mask)
     {
