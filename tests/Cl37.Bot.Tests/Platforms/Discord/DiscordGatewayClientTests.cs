@@ -107,6 +107,36 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_SocketDroppedEveryTenSeconds_ResumesEachTimeAndKeepsAnswering()
+    {
+        var conn = await ReadyAsync();
+        var button = JsonDocument.Parse(File.ReadAllText(Path.Combine("Samples", "discord", "interaction_create_button.json"))).RootElement.GetProperty("d").GetRawText();
+        long seq = 1;
+
+        for (var drop = 1; drop <= 10; drop++)
+        {
+            await conn.SendDispatchAsync("INTERACTION_CREATE", button, seq: ++seq);
+            await Until(() => _fake.RequestsTo("POST", "interactions/").Count == drop, advance: TimeSpan.Zero);
+            _time.Advance(TimeSpan.FromSeconds(10));
+            conn.Abort();
+
+            conn = await NextConnectionAsync();
+            Assert.Equal("/resume", conn.Path);
+            await conn.SendHelloAsync();
+            var resume = await conn.ReceiveAsync();
+            Assert.Equal(6, resume.GetProperty("op").GetInt32());
+            Assert.Equal(seq, resume.GetProperty("d").GetProperty("seq").GetInt64());
+            await conn.SendDispatchAsync("RESUMED", "{}", seq: ++seq);
+            await Until(() => State.State == DiscordConnectionState.Kind.Ready, advance: TimeSpan.Zero);
+        }
+
+        await conn.SendDispatchAsync("INTERACTION_CREATE", button, seq: ++seq);
+        await Until(() => _fake.RequestsTo("POST", "interactions/").Count == 11, advance: TimeSpan.Zero);
+        // Every drop was resumed: one session, never a new identify (the daily identify budget is untouched).
+        Assert.Single(_fake.RequestsTo("GET", "gateway/bot"));
+    }
+
+    [Fact]
     public async Task Run_Op7Reconnect_ClosesWithNon1000AndResumes()
     {
         var conn = await ReadyAsync();
