@@ -9,7 +9,7 @@ namespace Cl37.Bot.Tests.Hardening;
 
 /// <summary>The Bot Connector down (502 on every try): the post fails loudly after its retries, so the
 /// quiz poster keeps it owed and retries later (see <see cref="ScheduleFaultTests"/>); when the
-/// connector is back, the retry sends exactly one activity.</summary>
+/// connector is back, the retry sends exactly one activity. Health shows Teams degraded meanwhile.</summary>
 public sealed class TeamsConnectorOutageTests
 {
     private static readonly ChannelRef Channel = new("teams", "19:team@thread.tacv2", "19:general@thread.tacv2");
@@ -43,10 +43,16 @@ public sealed class TeamsConnectorOutageTests
         Assert.True(down.IsCompleted, "the post neither finished nor gave up");
         await Assert.ThrowsAnyAsync<Exception>(() => down);
         Assert.Equal(TeamsConnectorClient.MaxRetries + 1, _kit.Http.Requests.Count);
+        var check = new TeamsHealthCheck(_kit.Options, new TeamsInbox(null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsInbox>.Instance), new FixedTokenProvider(null), _kit.ConnectorHealth);
+        var degraded = await check.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, degraded.Status);
+        Assert.Contains("HTTP 502", degraded.Description);
 
         var id = await platform.PostAsync(Channel, OutgoingMessage.PublicText("Daily question"), default);
 
         Assert.StartsWith("activity-", id);
         Assert.Equal(TeamsConnectorClient.MaxRetries + 2, _kit.Http.Requests.Count);
+        var healthy = await check.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, healthy.Status);
     }
 }

@@ -14,6 +14,7 @@ internal sealed class TeamsConnectorClient(
     IBotTokenProvider tokens,
     TeamsSendQueue queue,
     TeamsMetrics metrics,
+    TeamsConnectorHealth health,
     TimeProvider time,
     Random random,
     ILogger<TeamsConnectorClient> logger)
@@ -98,11 +99,22 @@ internal sealed class TeamsConnectorClient(
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
 
-            using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            HttpResponseMessage sent;
+            try
+            {
+                sent = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException ex)
+            {
+                health.Failed(operation, ex.Message);
+                throw;
+            }
+            using var response = sent;
             var status = (int)response.StatusCode;
             metrics.Request(operation, status);
             if (response.IsSuccessStatusCode)
             {
+                health.Succeeded();
                 var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
                 if (bytes.Length == 0)
                     return null;
@@ -124,6 +136,7 @@ internal sealed class TeamsConnectorClient(
                 continue;
             }
             var detail = await response.Content.ReadAsStringAsync(cancellationToken);
+            health.Failed(operation, $"HTTP {status}");
             throw new TeamsConnectorException(operation, response.StatusCode, detail.Length > 300 ? detail[..300] : detail);
         }
     }

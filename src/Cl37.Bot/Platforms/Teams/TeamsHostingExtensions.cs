@@ -26,6 +26,7 @@ internal static class TeamsHostingExtensions
         services.AddSingleton<MsalBotTokenProvider>();
         services.AddSingleton<IBotTokenProvider>(sp => sp.GetRequiredService<MsalBotTokenProvider>());
         services.AddSingleton<TeamsSendQueue>();
+        services.AddSingleton<TeamsConnectorHealth>();
         services.AddSingleton<TeamsConnectorClient>();
         services.AddSingleton<TeamsRoster>();
         services.AddSingleton<TeamsReferenceCache>();

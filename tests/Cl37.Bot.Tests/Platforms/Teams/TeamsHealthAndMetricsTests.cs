@@ -16,7 +16,7 @@ public sealed class TeamsHealthAndMetricsTests
     {
         var options = Microsoft.Extensions.Options.Options.Create(new TeamsOptions { Enabled = true });
         var inbox = new TeamsInbox(null!, NullLogger<TeamsInbox>.Instance);
-        var check = new TeamsHealthCheck(options, inbox, new FixedTokenProvider(null));
+        var check = new TeamsHealthCheck(options, inbox, new FixedTokenProvider(null), new TeamsConnectorHealth(TimeProvider.System));
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 

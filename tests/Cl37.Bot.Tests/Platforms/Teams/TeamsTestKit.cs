@@ -17,7 +17,8 @@ internal sealed class TeamsTestKit
         Options = Microsoft.Extensions.Options.Options.Create(options ?? new TeamsOptions { Enabled = true });
         Metrics = new TeamsMetrics(meters ?? MeterFactory);
         Queue = new TeamsSendQueue(time, Metrics);
-        Connector = new TeamsConnectorClient(new StubHttpClientFactory(Http), tokens ?? new FixedTokenProvider(null), Queue, Metrics, time, new Random(seed), NullLogger<TeamsConnectorClient>.Instance);
+        ConnectorHealth = new TeamsConnectorHealth(time);
+        Connector = new TeamsConnectorClient(new StubHttpClientFactory(Http), tokens ?? new FixedTokenProvider(null), Queue, Metrics, ConnectorHealth, time, new Random(seed), NullLogger<TeamsConnectorClient>.Instance);
         Roster = new TeamsRoster(Connector, Options, time, NullLogger<TeamsRoster>.Instance);
     }
 
@@ -29,6 +30,8 @@ internal sealed class TeamsTestKit
     public TeamsMetrics Metrics { get; }
     public TeamsSendQueue Queue { get; }
     public TeamsConnectorClient Connector { get; }
+
+    public TeamsConnectorHealth ConnectorHealth { get; }
     public TeamsRoster Roster { get; }
     public InMemoryTeamsConversationStore Store { get; } = new();
     public FakeCommandSink Sink { get; } = new();
