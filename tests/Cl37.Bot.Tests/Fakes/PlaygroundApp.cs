@@ -27,7 +27,7 @@ public sealed class PlaygroundApp : WebApplicationFactory<Program>
 
     public PlaygroundApp(IDictionary<string, string?>? settings = null, DeckLibrary? decks = null, bool kestrel = false)
     {
-        _decks = decks ?? new DeckLibrary([TestDeck.Deck() with { Questions = [TestDeck.Deck().Questions[0]] }], []);
+        _decks = decks ?? TestDeck.OneQuestion();
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
             _settings[k] = v;
         if (kestrel)

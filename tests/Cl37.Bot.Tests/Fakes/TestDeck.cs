@@ -7,6 +7,9 @@ public static class TestDeck
 {
     public static DeckLibrary Library() => new([Deck()], []);
 
+    /// <summary>The deck cut to its first question (single choice, key B), so every post is that one.</summary>
+    public static DeckLibrary OneQuestion() => new([Deck() with { Questions = [Deck().Questions[0]] }], []);
+
     public static Deck Deck() => new("test", "Test deck", "test.md",
     [
         Choice(1, "B"),

@@ -1,5 +1,4 @@
 using Cl37.Bot.Chat;
-using Cl37.Bot.Content;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +10,7 @@ namespace Cl37.Bot.Tests.Hardening;
 public sealed class IdentityTests : IAsyncLifetime
 {
     private readonly QuizApp _app = new(
-        new DeckLibrary([TestDeck.Deck() with { Questions = [TestDeck.Deck().Questions[0]] }], []),
+        TestDeck.OneQuestion(),
         new Dictionary<string, string?> { ["Quiz:Admins:0"] = "discord:boss" });
 
     public Task InitializeAsync()

@@ -6,7 +6,7 @@ namespace Cl37.Bot.Tests.Hardening;
 
 public sealed class LockedDatabaseTests : IAsyncLifetime
 {
-    private readonly QuizApp _app = new(new Content.DeckLibrary([TestDeck.Deck() with { Questions = [TestDeck.Deck().Questions[0]] }], []));
+    private readonly QuizApp _app = new(TestDeck.OneQuestion());
 
     public Task InitializeAsync()
     {

@@ -15,7 +15,7 @@ public sealed class ScheduleFaultTests : IAsyncLifetime
 {
     // Monday 23 Nov 2026, 09:00 in Berlin is 08:00 UTC.
     private static readonly DateTimeOffset PostTime = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
-    private readonly QuizApp _app = new(new Content.DeckLibrary([TestDeck.Deck() with { Questions = [TestDeck.Deck().Questions[0]] }], []), start: PostTime.AddHours(-1));
+    private readonly QuizApp _app = new(TestDeck.OneQuestion(), start: PostTime.AddHours(-1));
     private readonly JumpingClock _clock = new(PostTime.AddHours(-1));
     private WebApplicationFactory<Program> _host = null!;
 

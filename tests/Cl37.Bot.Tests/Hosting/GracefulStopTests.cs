@@ -12,7 +12,7 @@ public sealed class GracefulStopTests
     [Fact]
     public async Task Stop_AnswersStillQueued_AreAllStoredBeforeTheHostEnds()
     {
-        await using var app = new QuizApp(OneQuestionDeck.Library());
+        await using var app = new QuizApp(TestDeck.OneQuestion());
         _ = app.Server;
         var postId = await app.PostQuestionAsync();
         long groupId;

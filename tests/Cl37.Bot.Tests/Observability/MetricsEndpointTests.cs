@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Cl37.Bot.Tests.Fakes;
-using Cl37.Bot.Tests.Hosting;
 
 namespace Cl37.Bot.Tests.Observability;
 
@@ -9,7 +8,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task Metrics_AfterPostAndAnswer_ExposesQuizPlatformHttpAndRuntimeMetricsInPrometheusFormat()
     {
-        await using var app = new QuizApp(OneQuestionDeck.Library());
+        await using var app = new QuizApp(TestDeck.OneQuestion());
         var client = app.CreateClient();
         var postId = await app.PostQuestionAsync();
         await app.AnswerAsync(postId, "alice", "B");

@@ -7,7 +7,7 @@ namespace Cl37.Bot.Tests.Quiz;
 
 public sealed class AnsweringTests : IAsyncLifetime
 {
-    private readonly QuizApp _app = new(new Content.DeckLibrary([TestDeck.Deck() with { Questions = [TestDeck.Deck().Questions[0]] }], []));
+    private readonly QuizApp _app = new(TestDeck.OneQuestion());
 
     public Task InitializeAsync()
     {

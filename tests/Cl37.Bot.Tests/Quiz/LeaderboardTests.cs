@@ -9,7 +9,7 @@ public sealed class LeaderboardTests : IAsyncLifetime
 {
     // Monday 2026-11-23 23:30 UTC is already Tuesday 00:30 in Berlin: the week is the same, but a
     // Sunday-night answer in Berlin belongs to the next UTC week.
-    private readonly QuizApp _app = new(new Content.DeckLibrary([TestDeck.Deck() with { Questions = [TestDeck.Deck().Questions[0]] }], []),
+    private readonly QuizApp _app = new(TestDeck.OneQuestion(),
         new Dictionary<string, string?> { ["Quiz:DefaultTimeZone"] = "Europe/Berlin", ["Quiz:LeaderboardPageSize"] = "3" },
         new DateTimeOffset(2026, 11, 29, 22, 30, 0, TimeSpan.Zero));
 
@@ -77,7 +77,7 @@ public sealed class LeaderboardTests : IAsyncLifetime
     public async Task Competition_CrossingDstChange_CountsOnlyItsWindowAndFreezes()
     {
         // Europe/Berlin leaves summer time on 2026-10-25; start the run before it.
-        await using var app = new QuizApp(new Content.DeckLibrary([TestDeck.Deck() with { Questions = [TestDeck.Deck().Questions[0]] }], []),
+        await using var app = new QuizApp(TestDeck.OneQuestion(),
             new Dictionary<string, string?> { ["Quiz:DefaultTimeZone"] = "Europe/Berlin" },
             new DateTimeOffset(2026, 10, 20, 10, 0, 0, TimeSpan.Zero));
         var admin = QuizApp.User("admin", admin: true);

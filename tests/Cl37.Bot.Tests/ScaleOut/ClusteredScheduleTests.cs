@@ -1,7 +1,6 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Scheduling;
 using Cl37.Bot.Tests.Fakes;
-using Cl37.Bot.Tests.Hosting;
 using Cl37.Bot.Tests.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
@@ -24,9 +23,9 @@ public sealed class ClusteredScheduleTests : IAsyncLifetime
         var settings = _db.Settings();
         settings["Scheduling:Enabled"] = "true";
         settings["Scheduling:Clustered"] = "true";
-        _a = new QuizApp(OneQuestionDeck.Library(), settings, Start);
+        _a = new QuizApp(TestDeck.OneQuestion(), settings, Start);
         _ = _a.Server;
-        _b = new QuizApp(OneQuestionDeck.Library(), settings, Start);
+        _b = new QuizApp(TestDeck.OneQuestion(), settings, Start);
         _ = _b.Server;
     }
 

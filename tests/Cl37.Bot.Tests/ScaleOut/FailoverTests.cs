@@ -2,7 +2,6 @@ using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
 using Cl37.Bot.Scheduling;
 using Cl37.Bot.Tests.Fakes;
-using Cl37.Bot.Tests.Hosting;
 using Cl37.Bot.Tests.Scheduling;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -34,7 +33,7 @@ public sealed class FailoverTests : IAsyncLifetime
         settings["Hosting:ShutdownTimeoutSeconds"] = "2";
         for (var i = 0; i < 2; i++)
         {
-            var app = new QuizApp(OneQuestionDeck.Library(), settings, Start);
+            var app = new QuizApp(TestDeck.OneQuestion(), settings, Start);
             var host = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             {
                 s.RemoveAll<IChatPlatform>();

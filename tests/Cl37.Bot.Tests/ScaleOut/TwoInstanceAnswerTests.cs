@@ -1,7 +1,6 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Tests.Fakes;
-using Cl37.Bot.Tests.Hosting;
 
 namespace Cl37.Bot.Tests.ScaleOut;
 
@@ -15,8 +14,8 @@ public sealed class TwoInstanceAnswerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await PostgresServer.CreateDatabaseAsync();
-        _a = new QuizApp(OneQuestionDeck.Library(), _db.Settings());
-        _b = new QuizApp(OneQuestionDeck.Library(), _db.Settings());
+        _a = new QuizApp(TestDeck.OneQuestion(), _db.Settings());
+        _b = new QuizApp(TestDeck.OneQuestion(), _db.Settings());
         // Both replicas start at once: the migration must run once and neither may fail.
         await Task.WhenAll(Task.Run(() => _a.Server), Task.Run(() => _b.Server));
     }
