@@ -15,7 +15,7 @@ namespace Cl37.Bot.Benchmarks;
 /// JSON endpoint in the same run; at least half, every answer stored before its 200.</summary>
 internal static class DiscordHttpFigure
 {
-    private const int Workers = 64;
+    private static readonly int Workers = int.TryParse(Environment.GetEnvironmentVariable("CL37_BENCH_CONNECTIONS"), out var n) ? n : 64;
 
     public static async Task<Figure> RunAsync(double seconds = 5, int bodies = 40_000)
     {
@@ -63,7 +63,7 @@ internal static class DiscordHttpFigure
             return new Figure($"Discord HTTP endpoint: signed answer clicks, {Workers} connections, {seconds:0} s",
                 $"bare Kestrel {bare.PerSecond:0} req/s", $"{endpoint.PerSecond:0} req/s (p99 {Stats.Ms(endpoint.P99)})",
                 Stats.Ratio(endpoint.PerSecond, bare.PerSecond), "≥ 0.50× and every answer stored before its 200", ratio >= 0.5 && allStored,
-                string.Create(CultureInfo.InvariantCulture, $"{recorded.Count} 200s said recorded, {stored} answers in the database, {endpoint.Failures} failures; signed PINGs (verify + parse, no quiz work) {ping.PerSecond:0} req/s = {Stats.Ratio(ping.PerSecond, bare.PerSecond)} of bare"));
+                string.Create(CultureInfo.InvariantCulture, $"{recorded.Count} 200s said recorded, {stored} answers in the database, {endpoint.Failures} failures{(endpoint.FirstFailure is null ? "" : $" (first: {endpoint.FirstFailure})")}; signed PINGs (verify + parse, no quiz work) {ping.PerSecond:0} req/s = {Stats.Ratio(ping.PerSecond, bare.PerSecond)} of bare"));
         }
         finally
         {
@@ -74,11 +74,12 @@ internal static class DiscordHttpFigure
         }
     }
 
-    private static async Task<(double PerSecond, double P99, int Failures)> LoadAsync(
+    private static async Task<(double PerSecond, double P99, int Failures, string? FirstFailure)> LoadAsync(
         HttpClient http, string url, (byte[] Body, string Signature, string Timestamp)[] signed, TimeSpan duration, Func<string, bool> ok)
     {
         var next = -1;
         var failures = 0;
+        string? firstFailure = null;
         var latencies = new ConcurrentBag<double>();
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, Workers).Select(_ => Task.Run(async () =>
@@ -97,12 +98,15 @@ internal static class DiscordHttpFigure
                 var text = await response.Content.ReadAsStringAsync();
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (!response.IsSuccessStatusCode || !ok(text))
+                {
                     Interlocked.Increment(ref failures);
+                    Interlocked.CompareExchange(ref firstFailure, $"{(int)response.StatusCode} {text[..Math.Min(text.Length, 200)]}", null);
+                }
             }
         })).ToList();
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed.TotalSeconds;
         var sorted = latencies.Order().ToList();
-        return (sorted.Count / elapsed, Stats.Percentile(sorted, 99), failures);
+        return (sorted.Count / elapsed, Stats.Percentile(sorted, 99), failures, firstFailure);
     }
 }

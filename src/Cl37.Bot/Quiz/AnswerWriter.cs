@@ -17,6 +17,9 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
 
     private readonly PersonCache _people = new();
 
+    // Only the writer loop touches it: one open connection with its statements prepared once, reopened after a failure.
+    private Session? _session;
+
     private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(20_000)
     {
         SingleReader = true,
@@ -55,6 +58,7 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
             }
             batch.Clear();
         }
+        await ResetSessionAsync();
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -76,25 +80,29 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
         {
             try
             {
-                await using var db = await factory.CreateDbContextAsync();
-                var connection = db.Database.GetDbConnection();
-                // Opened through EF so the SQLite pragmas (synchronous=NORMAL) apply to this connection too.
-                await db.Database.OpenConnectionAsync();
-                await using var tx = await connection.BeginTransactionAsync();
-                // Prepared once per batch and re-bound per answer: parsing SQL 7 times per answer was the
-                // largest cost of a burst.
-                await using var statements = new Statements(connection, tx, _people);
-                var results = new StoredAnswer[batch.Count];
-                foreach (var i in order)
-                    results[i] = WriteOne(statements, batch[i].Answer);
-                await tx.CommitAsync();
-                statements.Committed();
-                return results;
+                _session ??= await Session.OpenAsync(factory, _people);
+                return _session.Write(batch, order);
             }
             catch (DbException ex) when (ex.IsTransient && attempt < MaxAttempts)
             {
+                await ResetSessionAsync();
                 logger.LogInformation("Storing {Count} answers hit a transient database error ({Error}); retrying", batch.Count, ex.Message);
             }
+            catch
+            {
+                // A fresh connection next time: after a full disk or a dropped server the old one may be unusable.
+                await ResetSessionAsync();
+                throw;
+            }
+        }
+    }
+
+    private async Task ResetSessionAsync()
+    {
+        if (_session is { } session)
+        {
+            _session = null;
+            await session.DisposeAsync();
         }
     }
 
@@ -172,8 +180,66 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
         return new StoredAnswer(true, personId, a.Response, points, a.IsCorrect, a.Practice, streak);
     }
 
-    private sealed class Statements(DbConnection connection, DbTransaction tx, PersonCache people) : IAsyncDisposable
+    /// <summary>The writer's connection, kept open with its statements prepared once: opening, setting
+    /// pragmas and preparing seven statements per batch cost more than the answers of a small batch.</summary>
+    private sealed class Session : IAsyncDisposable
     {
+        private readonly BotDbContext _db;
+        private readonly Statements _statements;
+
+        private Session(BotDbContext db, Statements statements)
+        {
+            _db = db;
+            _statements = statements;
+        }
+
+        public static async Task<Session> OpenAsync(IDbContextFactory<BotDbContext> factory, PersonCache people)
+        {
+            var db = await factory.CreateDbContextAsync();
+            try
+            {
+                // Opened through EF so the SQLite pragmas (synchronous=NORMAL) apply to this connection too.
+                await db.Database.OpenConnectionAsync();
+                return new Session(db, new Statements(db.Database.GetDbConnection(), people));
+            }
+            catch
+            {
+                await db.DisposeAsync();
+                throw;
+            }
+        }
+
+        public StoredAnswer[] Write(List<Work> batch, int[] order)
+        {
+            var connection = _db.Database.GetDbConnection();
+            using var tx = connection.BeginTransaction();
+            _statements.Begin(tx);
+            try
+            {
+                var results = new StoredAnswer[batch.Count];
+                foreach (var i in order)
+                    results[i] = WriteOne(_statements, batch[i].Answer);
+                tx.Commit();
+                _statements.Committed();
+                return results;
+            }
+            catch
+            {
+                _statements.RolledBack();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _statements.DisposeAsync();
+            await _db.DisposeAsync();
+        }
+    }
+
+    private sealed class Statements(DbConnection connection, PersonCache people) : IAsyncDisposable
+    {
+        private DbTransaction? _tx;
         private readonly List<(long GroupId, string ExternalId, string Name, long Id)> _learned = [];
 
         /// <summary>The person's id when this writer already stored them under the same name.</summary>
@@ -181,30 +247,43 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
 
         public void Learned(long groupId, string externalId, string name, long id) => _learned.Add((groupId, externalId, name, id));
 
+        public void Begin(DbTransaction tx)
+        {
+            _tx = tx;
+            _learned.Clear();
+            foreach (var p in All())
+                p.Command.Transaction = tx;
+        }
+
         /// <summary>Remembers the people of a committed batch (never of a rolled-back one).</summary>
         public void Committed()
         {
             foreach (var (groupId, externalId, name, id) in _learned)
                 people.Remember(groupId, externalId, name, id);
+            _learned.Clear();
         }
 
-        public Prepared StreakOf { get; } = new(connection, tx, """SELECT "CurrentStreak" FROM "People" WHERE "Id" = @p0""", 1);
+        public void RolledBack() => _learned.Clear();
 
-        public Prepared Person { get; } = new(connection, tx, """
+        private IEnumerable<Prepared> All() => new[] { Person, StreakOf, Insert, Existing, Streak, Review }.Concat(_totals.Values);
+
+        public Prepared StreakOf { get; } = new(connection, """SELECT "CurrentStreak" FROM "People" WHERE "Id" = @p0""", 1);
+
+        public Prepared Person { get; } = new(connection, """
             INSERT INTO "People" ("GroupId", "ExternalId", "DisplayName", "CurrentStreak", "BestStreak")
             VALUES (@p0, @p1, @p2, 0, 0)
             ON CONFLICT ("GroupId", "ExternalId") DO UPDATE SET "DisplayName" = excluded."DisplayName"
             RETURNING "Id", "CurrentStreak"
             """, 3);
 
-        public Prepared Insert { get; } = new(connection, tx, """
+        public Prepared Insert { get; } = new(connection, """
             INSERT INTO "Answers" ("PostId", "PersonId", "GroupId", "QuestionId", "Response", "Points", "IsCorrect", "Practice", "AnsweredUtc", "LatencyMs")
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
             ON CONFLICT ("PostId", "PersonId") DO NOTHING
             RETURNING "Id"
             """, 10);
 
-        public Prepared Existing { get; } = new(connection, tx,
+        public Prepared Existing { get; } = new(connection,
             """SELECT "Response", "Points", "IsCorrect", "Practice" FROM "Answers" WHERE "PostId" = @p0 AND "PersonId" = @p1""", 2);
 
         private readonly Dictionary<int, Prepared> _totals = [];
@@ -215,7 +294,7 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
             if (_totals.TryGetValue(periods, out var prepared))
                 return prepared;
             var rows = string.Join(", ", Enumerable.Range(0, periods).Select(i => $"(@p0, @p{4 + i}, @p1, @p2, 1, @p3)"));
-            prepared = new Prepared(connection, tx, $"""
+            prepared = new Prepared(connection, $"""
                 INSERT INTO "ScoreTotals" ("GroupId", "Period", "PersonId", "Points", "Answered", "Correct")
                 VALUES {rows}
                 ON CONFLICT ("GroupId", "Period", "PersonId") DO UPDATE SET
@@ -223,11 +302,12 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
                     "Answered" = "ScoreTotals"."Answered" + 1,
                     "Correct" = "ScoreTotals"."Correct" + excluded."Correct"
                 """, 4 + periods);
+            prepared.Command.Transaction = _tx;
             _totals[periods] = prepared;
             return prepared;
         }
 
-        public Prepared Streak { get; } = new(connection, tx, """
+        public Prepared Streak { get; } = new(connection, """
             UPDATE "People" SET
                 "CurrentStreak" = CASE WHEN @p0 THEN "CurrentStreak" + 1 ELSE 0 END,
                 "BestStreak" = CASE WHEN @p0 AND "CurrentStreak" + 1 > "BestStreak" THEN "CurrentStreak" + 1 ELSE "BestStreak" END
@@ -236,7 +316,7 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
             """, 2);
 
         // p2 = right?; p3..p7 = due dates for boxes 1..5 when right; p8 = due date when wrong.
-        public Prepared Review { get; } = new(connection, tx, """
+        public Prepared Review { get; } = new(connection, """
             INSERT INTO "ReviewStates" ("PersonId", "QuestionId", "Box", "DueUtc", "Right", "Wrong")
             VALUES (@p0, @p1, 1, CASE WHEN @p2 THEN @p3 ELSE @p8 END, CASE WHEN @p2 THEN 1 ELSE 0 END, CASE WHEN @p2 THEN 0 ELSE 1 END)
             ON CONFLICT ("PersonId", "QuestionId") DO UPDATE SET
@@ -248,17 +328,16 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var p in new[] { Person, StreakOf, Insert, Existing, Streak, Review }.Concat(_totals.Values))
+            foreach (var p in All())
                 await p.Command.DisposeAsync();
         }
     }
 
     private sealed class Prepared
     {
-        public Prepared(DbConnection connection, DbTransaction tx, string sql, int parameters)
+        public Prepared(DbConnection connection, string sql, int parameters)
         {
             Command = connection.CreateCommand();
-            Command.Transaction = tx;
             Command.CommandText = sql;
             for (var i = 0; i < parameters; i++)
             {
