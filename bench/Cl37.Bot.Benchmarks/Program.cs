@@ -17,8 +17,10 @@ internal static class BenchProgram
             ("teams-burst", () => One(TeamsInvokeFigure.RunBurstAsync())),
             ("deck", DeckParseFigure.RunAsync),
             ("process", () => ProcessFigures.RunAsync()),
-            ("discord-gateway", () => One(DiscordGatewayFigure.RunAsync())),
-            ("discord-gateway-2000", () => One(DiscordGatewayFigure.RunAsync(people: 2000, rounds: 1))),
+            ("discord-gateway", () => One(DiscordGatewayFigure.RunAsync(spreadMs: 1000))),
+            ("discord-gateway-at-once", () => One(DiscordGatewayFigure.RunAsync())),
+            ("discord-gateway-2000", () => One(DiscordGatewayFigure.RunAsync(people: 2000, rounds: 1, spreadMs: 1000))),
+            ("discord-gateway-2000-at-once", () => One(DiscordGatewayFigure.RunAsync(people: 2000, rounds: 1))),
             ("discord-http", () => One(DiscordHttpFigure.RunAsync())),
         };
 
