@@ -10,7 +10,7 @@ internal static class BenchProgram
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
         var figures = new List<(string Key, Func<Task<IReadOnlyList<Figure>>> Run)>
         {
-            ("answers-burst", () => One(AnswerRecordingFigure.RunAsync())),
+            ("answers-burst", () => One(AnswerRecordingFigure.RunAsync(rounds: int.TryParse(Environment.GetEnvironmentVariable("CL37_BENCH_ROUNDS"), out var r) ? r : 3))),
             ("answers-1s", () => One(AnswerRecordingFigure.RunAsync(spreadMs: 1000))),
             ("leaderboard", () => One(LeaderboardFigure.RunAsync())),
             ("teams", () => One(TeamsInvokeFigure.RunAsync())),
