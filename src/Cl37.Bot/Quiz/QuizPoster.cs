@@ -9,10 +9,10 @@ namespace Cl37.Bot.Quiz;
 
 /// <summary>Posts questions and reveals into channels.
 /// Order for exactly once: (1) claim — insert the post row, unique per (channel, scheduled date);
-/// (2) reveal the channel's previous open question; (3) send it to the platform; (4) record the
-/// platform's message id. A claimed row without a
-/// message id is a post that did not go out (crash or platform error) and is finished by
-/// <see cref="ResumeUnsentAsync"/> while its window is open. Reveals claim RevealedUtc first.</summary>
+/// (2) reveal the channel's previous open question; (3) take the row for this send and send it to
+/// the platform within <see cref="SendTimeout"/>; (4) record the platform's message id. A claimed
+/// row without a message id is a post that did not go out (crash or platform error) and is finished
+/// by <see cref="ResumeUnsentAsync"/> while its window is open. Reveals claim RevealedUtc first.</summary>
 public sealed class QuizPoster(
     IDbContextFactory<BotDbContext> factory,
     DeckLibrary decks,
@@ -78,9 +78,14 @@ public sealed class QuizPoster(
     /// so it is left alone; older ones are retried.</summary>
     public static readonly TimeSpan ResumeAfter = TimeSpan.FromMinutes(2);
 
-    /// <summary>Sends claimed posts that never reached their platform, while their window is open.
-    /// Each retry first takes the row (moving PostedUtc to now, only if nobody else moved it), so two
-    /// sweeps or two replicas never send the same post twice.</summary>
+    /// <summary>How long one send may take (the platform's own retries and rate-limit waits
+    /// included). Shorter than <see cref="ResumeAfter"/>: a send still under way when its row could
+    /// be taken over would go out twice.</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>Sends claimed posts that never reached their platform, while their window is open,
+    /// revealing the channel's open question first as an on-time post would. Each send takes the row
+    /// first (see <see cref="SendAsync"/>), so two sweeps or two replicas never send the same post twice.</summary>
     public async Task<int> ResumeUnsentAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -98,12 +103,8 @@ public sealed class QuizPoster(
             var question = decks.FindQuestion(u.p.QuestionId);
             if (question is null || platforms.Find(u.Channel.Platform) is not { } platform)
                 continue;
-            var attemptedUtc = u.p.PostedUtc;
-            var taken = await db.Posts.Where(p => p.Id == u.p.Id && p.MessageId == null && p.PostedUtc == attemptedUtc)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.PostedUtc, now), cancellationToken);
-            if (taken == 0)
-                continue;
-            u.p.PostedUtc = now;
+            // The reveal at claim time fails when the platform is down; without this the open question stays open.
+            await RevealOpenInChannelAsync(u.p.ChannelId, cancellationToken);
             var result = await SendAsync(platform, u.Channel, u.p, question, cancellationToken);
             if (result.Outcome == PostOutcome.Posted)
                 sent++;
@@ -111,14 +112,21 @@ public sealed class QuizPoster(
         return sent;
     }
 
+    /// <summary>Sends a post. A scheduled post is taken first — PostedUtc moves to now, only if nobody
+    /// moved it since it was read — and sent within <see cref="SendTimeout"/>, so nobody else sends
+    /// it meanwhile: the sweep leaves it alone for <see cref="ResumeAfter"/> after the take.</summary>
     private async Task<PostResult> SendAsync(IChatPlatform platform, ChannelRef channel, QuestionPost post, Question question, CancellationToken cancellationToken)
     {
+        if (post.ScheduledDate is not null && !await TakeAsync(post, cancellationToken))
+            return new PostResult(PostOutcome.AlreadyPosted, post.Id, "Today's question is being posted by another attempt.");
         string messageId;
         try
         {
-            messageId = await platform.PostAsync(channel, QuestionCards.Question(post.Id, question, 0, post.ClosesUtc, false), cancellationToken);
+            using var deadline = new CancellationTokenSource(SendTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            messageId = await platform.PostAsync(channel, QuestionCards.Question(post.Id, question, 0, post.ClosesUtc, false), linked.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Posting question {QuestionId} to {Platform} failed", question.Id, channel.Platform);
             if (post.ScheduledDate is null)
@@ -136,6 +144,20 @@ public sealed class QuizPoster(
         posts.Invalidate(post.Id);
         metrics.QuestionPosted(channel.Platform);
         return new PostResult(PostOutcome.Posted, post.Id, $"Posted question {question.Number} ({question.Topic}).");
+    }
+
+    private async Task<bool> TakeAsync(QuestionPost post, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var readUtc = post.PostedUtc;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // "<=", not "==": a take only moves PostedUtc forward, and the database may keep fewer digits than the value in hand.
+        var taken = await db.Posts.Where(p => p.Id == post.Id && p.MessageId == null && p.PostedUtc <= readUtc)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.PostedUtc, now), cancellationToken);
+        if (taken == 0)
+            return false;
+        post.PostedUtc = now;
+        return true;
     }
 
     /// <summary>Reveals every open question of a channel (a new one is about to be posted, or an admin closed it).</summary>

@@ -7,28 +7,35 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Cl37.Bot.Tests.Hardening;
 
-/// <summary>Discord REST answering 5xx or 429 for a long stretch: every call gives up
+/// <summary>Discord REST answering 5xx or 429, or not listening at all, for a long stretch: every call gives up
 /// after its retries with an exception the poster retries later, health shows Discord degraded, and the
 /// first success clears it.</summary>
 public sealed class DiscordOutageTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
     private FakeDiscordServer _fake = null!;
+    private LoopbackSwitch _rest = null!;
     private DiscordTestHost _host = null!;
 
     public async Task InitializeAsync()
     {
         _fake = await FakeDiscordServer.StartAsync();
-        _host = await DiscordTestHost.CreateAsync(_fake, _time, new Dictionary<string, string?> { ["Discord:Mode"] = "Http" }, start: true);
+        _rest = LoopbackSwitch.Start(_fake.BaseUri);
+        _host = await DiscordTestHost.CreateAsync(_fake, _time, new Dictionary<string, string?>
+        {
+            ["Discord:Mode"] = "Http",
+            ["Discord:ApiBaseUrl"] = _rest.Through(_fake.BaseUri) + "api/v10",
+        }, start: true);
     }
 
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
+        await _rest.DisposeAsync();
         await _fake.DisposeAsync();
     }
 
-    public static TheoryData<string> Outages() => ["503", "429"];
+    public static TheoryData<string> Outages() => ["503", "429", "refused"];
 
     [Theory]
     [MemberData(nameof(Outages))]
@@ -37,8 +44,11 @@ public sealed class DiscordOutageTests : IAsyncLifetime
         var platform = _host.Services.GetServices<IChatPlatform>().Single(p => p.Name == "discord");
         var channel = new ChannelRef("discord", "2200", "3300");
         Assert.Equal(HealthStatus.Healthy, await DiscordHealthAsync());
-        _fake.Responder = r => !r.Path.StartsWith("channels/", StringComparison.Ordinal) ? null
-            : outage == "503" ? new FakeDiscordResponse(503, "upstream connect error") : FakeDiscordResponse.RateLimited(30, global: false);
+        if (outage == "refused")
+            _rest.Off();
+        else
+            _fake.Responder = r => !r.Path.StartsWith("channels/", StringComparison.Ordinal) ? null
+                : outage == "503" ? new FakeDiscordResponse(503, "upstream connect error") : FakeDiscordResponse.RateLimited(30, global: false);
 
         var failed = await Record.ExceptionAsync(() => RunWithClockAsync(platform.PostAsync(channel, OutgoingMessage.PublicText("Daily question"), CancellationToken.None)));
 
@@ -46,6 +56,7 @@ public sealed class DiscordOutageTests : IAsyncLifetime
         Assert.IsNotType<OperationCanceledException>(failed);
         Assert.Equal(HealthStatus.Degraded, await DiscordHealthAsync());
         _fake.Responder = null;
+        _rest.On();
         var id = await RunWithClockAsync(platform.PostAsync(channel, OutgoingMessage.PublicText("Daily question"), CancellationToken.None));
         Assert.False(string.IsNullOrEmpty(id));
         Assert.Equal(HealthStatus.Healthy, await DiscordHealthAsync());

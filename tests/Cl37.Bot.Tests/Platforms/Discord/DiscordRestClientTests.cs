@@ -121,6 +121,32 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RespondAsync_CallbackRateLimited_WaitsRetryAfterThenRetries()
+    {
+        // Callbacks have no bucket to hold the wait; an immediate retry would be one more 429 toward Cloudflare's ban.
+        var first = true;
+        _fake.Responder = _ =>
+        {
+            if (!first)
+                return null;
+            first = false;
+            return FakeDiscordResponse.RateLimited(2.5, global: false);
+        };
+
+        var responding = Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = 4, Data = new InteractionCallbackData { Content = "hi" } }, default);
+        await Until(() => _fake.Requests.Count == 1);
+        await Task.Delay(50);
+        Assert.False(responding.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(2.4));
+        await Task.Delay(50);
+        Assert.Single(_fake.Requests);
+        _time.Advance(TimeSpan.FromSeconds(0.2));
+        await responding.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(2, _fake.Requests.Count);
+    }
+
+    [Fact]
     public async Task PostAsync_GlobalRateLimit_PausesEveryRoute()
     {
         var first = true;

@@ -116,6 +116,9 @@ internal sealed class DiscordRestClient(
                     metrics.RateLimited(scope);
                     logger.LogWarning("Discord rate limit ({Scope}{Global}) on {Method} {Route}; waiting {RetryAfter:0.###} s",
                         scope, global ? ", global" : "", route.Method, route.Template, retryAfter);
+                    // Interaction routes have no bucket to hold the wait, so it is waited out here.
+                    if (lease.Bucket is null && !global)
+                        await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, retryAfter)), time, cancellationToken);
                     continue;
                 }
                 if (status >= 500 && serverErrors < MaxServerErrorRetries)
