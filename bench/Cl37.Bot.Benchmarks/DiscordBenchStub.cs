@@ -103,6 +103,8 @@ internal sealed class DiscordBenchStub : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.AddCl37Bot();
+        // Every click answers the first option: post only single-choice questions so each one is gradable.
+        builder.Services.AddSingleton(_ => BenchDecks.SingleChoice());
         var app = builder.Build();
         app.MapCl37Bot();
         await app.StartAsync();

@@ -40,10 +40,12 @@ internal static class DiscordHttpFigure
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Workers });
             var bareUrl = stub.BaseUrl + "/bare";
             var botUrl = DiscordBenchStub.Address(bot) + "/discord/interactions";
-            // Every phase gets the same one-second warm-up (JIT tiering, connections) before it is measured.
+            // Every phase gets the same one-second warm-up (JIT tiering, connections) and a pause for the
+            // tiered JIT to finish in the background before it is measured.
             var warmUp = TimeSpan.FromSeconds(1);
             var bareCursor = new Cursor();
             await LoadAsync(http, bareUrl, signed, bareCursor, warmUp, _ => true);
+            await Task.Delay(warmUp);
             var bare = await LoadAsync(http, bareUrl, signed, bareCursor, TimeSpan.FromSeconds(seconds), _ => true);
             var pings = Enumerable.Range(0, bodies).Select(i =>
             {
@@ -52,6 +54,7 @@ internal static class DiscordHttpFigure
             }).ToArray();
             var pingCursor = new Cursor();
             await LoadAsync(http, botUrl, pings, pingCursor, warmUp, text => text == """{"type":1}""");
+            await Task.Delay(warmUp);
             var ping = await LoadAsync(http, botUrl, pings, pingCursor, TimeSpan.FromSeconds(seconds), text => text == """{"type":1}""");
             var recorded = new ConcurrentBag<int>();
             bool Recorded(string text)
@@ -63,6 +66,7 @@ internal static class DiscordHttpFigure
             }
             var clickCursor = new Cursor();
             var warm = await LoadAsync(http, botUrl, signed, clickCursor, warmUp, Recorded);
+            await Task.Delay(warmUp);
             var endpoint = await LoadAsync(http, botUrl, signed, clickCursor, TimeSpan.FromSeconds(seconds), Recorded);
             if (clickCursor.Next >= signed.Length)
                 throw new InvalidOperationException($"the {signed.Length} signed clicks ran out before the {seconds} s were over; raise `bodies`");

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.TestHost;
-using Cl37.Bot.Content;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -51,10 +50,18 @@ internal static class TeamsInvokeFigure
             return postId > 0;
         }, "the posted question");
 
-        // Warm up JIT and connections with people who are not counted.
-        await SendAllAsync(http, postId, Enumerable.Range(0, 50).Select(i => "warm" + i).ToList(), inFlight, connector.Url);
+        // Warm up with as many people (not counted) in the same pattern: the JIT tiers the path up
+        // and the connections the Bot Connector would keep open are open. The pause lets the tiered
+        // JIT finish in the background, as in a service that has been running for a while.
+        var warm = people;
+        await SendAllAsync(http, postId, Enumerable.Range(0, warm).Select(i => "warm" + i).ToList(), inFlight, connector.Url);
+        await Task.Delay(TimeSpan.FromSeconds(1));
         var ids = Enumerable.Range(0, people).Select(i => "p" + i).ToList();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var latencies = await SendAllAsync(http, postId, ids, inFlight, connector.Url);
+        var wall = clock.Elapsed;
+        var cpuUs = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / people;
         // A second delivery of every click (Teams retries) must not store anything twice.
         await SendAllAsync(http, postId, ids, inFlight, connector.Url);
 
@@ -63,7 +70,7 @@ internal static class TeamsInvokeFigure
         {
             await using var db = await factory.CreateDbContextAsync();
             stored = await db.Answers.CountAsync(a => a.PostId == postId);
-            return stored >= people + 50;
+            return stored >= people + warm;
         }, "stored answers", seconds: 30);
         await Task.Delay(500);
         await using (var db = await factory.CreateDbContextAsync())
@@ -72,12 +79,12 @@ internal static class TeamsInvokeFigure
         latencies.Sort();
         var p50 = Stats.Percentile(latencies, 50);
         var p99 = Stats.Percentile(latencies, 99);
-        var exactlyOnce = stored == people + 50;
+        var exactlyOnce = stored == people + warm;
         var mode = inFlight >= people ? "all at once" : $"{inFlight} in flight";
         return new Figure($"Teams Action.Execute over HTTP, {people:N0} distinct people, {mode}",
             "—", $"p50 {Stats.Ms(p50)}, p99 {Stats.Ms(p99)}, max {Stats.Ms(latencies[^1])}", "—", "p99 ≤ 100 ms, stored once",
             p99 <= 100 && exactlyOnce,
-            string.Create(CultureInfo.InvariantCulture, $"{stored} answers stored for {people + 50} people after {2 * people + 50} deliveries"));
+            string.Create(CultureInfo.InvariantCulture, $"{stored} answers stored for {people + warm} people after {2 * people + warm} deliveries; {people / wall.TotalSeconds:0} answers/s, {cpuUs:0} µs CPU per answer (client + server in one process)"));
     }
 
     private static async Task<List<double>> SendAllAsync(HttpClient http, long postId, IReadOnlyList<string> people, int inFlight, string serviceUrl)
@@ -179,11 +186,7 @@ internal static class TeamsInvokeFigure
             builder.UseSetting("Teams:Enabled", "true");
             builder.UseSetting("Quiz:Admins:0", "teams:aad-admin");
             // Every click answers "A": post only single-choice questions so each one is gradable.
-            builder.ConfigureTestServices(s => s.AddSingleton(sp =>
-            {
-                var decks = DeckLoader.Load(DeckLoader.ResolvePath("content", Machine.RepoRoot()));
-                return new DeckLibrary([.. decks.Decks.Select(d => d with { Questions = [.. d.Questions.Where(q => q.Kind == QuestionKind.SingleChoice)] })], []);
-            }));
+            builder.ConfigureTestServices(s => s.AddSingleton(_ => BenchDecks.SingleChoice()));
         }
 
         public override async ValueTask DisposeAsync()
