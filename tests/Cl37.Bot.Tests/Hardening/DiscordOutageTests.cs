@@ -62,6 +62,29 @@ public sealed class DiscordOutageTests : IAsyncLifetime
         Assert.Equal(HealthStatus.Healthy, await DiscordHealthAsync());
     }
 
+    [Fact]
+    public async Task Health_ChannelPostsFailingWhileInteractionCallbacksWork_StaysDegradedUntilAPostSucceeds()
+    {
+        var platform = _host.Services.GetServices<IChatPlatform>().Single(p => p.Name == "discord");
+        var rest = _host.Get<Cl37.Bot.Platforms.Discord.Rest.DiscordRestClient>();
+        var channel = new ChannelRef("discord", "2200", "3300");
+        _fake.Responder = r => r.Path.StartsWith("channels/", StringComparison.Ordinal) ? new FakeDiscordResponse(503, "upstream connect error") : null;
+        await Record.ExceptionAsync(() => RunWithClockAsync(platform.PostAsync(channel, OutgoingMessage.PublicText("Daily question"), CancellationToken.None)));
+
+        await RunWithClockAsync(Done(rest.RespondAsync("9001", "tok", new Cl37.Bot.Platforms.Discord.Wire.InteractionResponse { Type = 4 }, CancellationToken.None)));
+
+        Assert.Equal(HealthStatus.Degraded, await DiscordHealthAsync());
+        _fake.Responder = null;
+        await RunWithClockAsync(platform.PostAsync(channel, OutgoingMessage.PublicText("Daily question"), CancellationToken.None));
+        Assert.Equal(HealthStatus.Healthy, await DiscordHealthAsync());
+    }
+
+    private static async Task<bool> Done(Task task)
+    {
+        await task;
+        return true;
+    }
+
     private async Task<HealthStatus> DiscordHealthAsync()
     {
         var report = await _host.Get<HealthCheckService>().CheckHealthAsync(c => c.Name == "discord");
