@@ -39,11 +39,30 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    private BotTokenValidator Validator(string? appId = AppId)
+    private BotTokenValidator Validator(string? appId = AppId) => Create(appId).Validator;
+
+    private (BotTokenValidator Validator, BotSigningKeys Keys) Create(string? appId = AppId)
     {
         var options = Options.Create(new TeamsOptions { AppId = appId, OpenIdMetadataUrl = _server.MetadataUrl });
         var keys = new BotSigningKeys(_services.GetRequiredService<IHttpClientFactory>(), options, _time, NullLogger<BotSigningKeys>.Instance);
-        return new BotTokenValidator(keys, options, _time, NullLogger<BotTokenValidator>.Instance);
+        return (new BotTokenValidator(keys, options, _time, NullLogger<BotTokenValidator>.Instance), keys);
+    }
+
+    /// <summary>A validator whose current key snapshot counts signature checks: the handler asks
+    /// a key's own CryptoProviderFactory for a verifier each time it checks a signature with it.</summary>
+    private async Task<(BotTokenValidator Validator, BotSigningKeys Keys, CountingCryptoProviderFactory Verifications)> CountingValidator()
+    {
+        var (validator, keys) = Create();
+        var counter = await CountOn(keys);
+        return (validator, keys, counter);
+    }
+
+    private static async Task<CountingCryptoProviderFactory> CountOn(BotSigningKeys keys)
+    {
+        var counter = new CountingCryptoProviderFactory();
+        foreach (var key in (await keys.GetAsync(default)).Keys)
+            key.CryptoProviderFactory = counter;
+        return counter;
     }
 
     private static string Token(
@@ -193,10 +212,181 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
         Assert.True(result.Succeeded, result.Error);
     }
 
+    [Fact]
+    public async Task ValidateAsync_SameTokenAgain_AcceptedWithoutCheckingTheSignatureAgain()
+    {
+        var (validator, _, verifications) = await CountingValidator();
+        var header = "Bearer " + Token(_teamsKey);
+
+        var first = await validator.ValidateAsync(header, "msteams", ServiceUrl, default);
+        var second = await validator.ValidateAsync(header, "msteams", ServiceUrl, default);
+
+        Assert.True(first.Succeeded, first.Error);
+        Assert.Equal(first, second);
+        Assert.Equal(1, verifications.Verifiers);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_CachedTokenExpired_IsRejectedAsWithoutTheCache()
+    {
+        var (validator, _, verifications) = await CountingValidator();
+        var header = "Bearer " + Token(_teamsKey, expires: Now.AddMinutes(10));
+        Assert.True((await validator.ValidateAsync(header, "msteams", ServiceUrl, default)).Succeeded);
+
+        _time.Advance(TimeSpan.FromMinutes(14));
+        var withinSkew = await validator.ValidateAsync(header, "msteams", ServiceUrl, default);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        var expired = await validator.ValidateAsync(header, "msteams", ServiceUrl, default);
+
+        Assert.True(withinSkew.Succeeded, withinSkew.Error);
+        Assert.False(expired.Succeeded);
+        Assert.Equal((await Check(header)).Error, expired.Error);
+        Assert.Equal(2, verifications.Verifiers); // the hit within the skew, then a full check that rejects
+    }
+
+    [Fact]
+    public async Task ValidateAsync_CachedTokenForAnotherServiceUrl_IsRejected()
+    {
+        var (validator, _, verifications) = await CountingValidator();
+        var header = "Bearer " + Token(_teamsKey);
+        Assert.True((await validator.ValidateAsync(header, "msteams", ServiceUrl, default)).Succeeded);
+
+        var elsewhere = await validator.ValidateAsync(header, "msteams", "https://attacker.example/", default);
+        var again = await validator.ValidateAsync(header, "msteams", ServiceUrl, default);
+
+        Assert.False(elsewhere.Succeeded);
+        Assert.Equal("serviceurl claim mismatch.", elsewhere.Error);
+        Assert.True(again.Succeeded, again.Error);
+        Assert.Equal(1, verifications.Verifiers);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_CachedTokenForChannelItsKeyIsNotEndorsedFor_IsRejected()
+    {
+        var (validator, _, verifications) = await CountingValidator();
+        var header = "Bearer " + Token(_teamsKey);
+        Assert.True((await validator.ValidateAsync(header, "msteams", ServiceUrl, default)).Succeeded);
+
+        var result = await validator.ValidateAsync(header, "directline", ServiceUrl, default);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("The signing key is not endorsed for channel 'directline'.", result.Error);
+        Assert.Equal(1, verifications.Verifiers);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_CachedTokenAfterItsKeyRolledOut_IsValidatedAgainAndRejected()
+    {
+        var (validator, _) = Create();
+        var header = "Bearer " + Token(_teamsKey);
+        Assert.True((await validator.ValidateAsync(header, "msteams", ServiceUrl, default)).Succeeded);
+        var rolled = LoopbackOpenIdServer.NewKey("rolled");
+        _server.Unpublish(_teamsKey);
+        _server.Publish(rolled, "msteams");
+        // A token signed with the new key makes the validator reload the keys.
+        Assert.True((await validator.ValidateAsync("Bearer " + Token(rolled), "msteams", ServiceUrl, default)).Succeeded);
+
+        var result = await validator.ValidateAsync(header, "msteams", ServiceUrl, default);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal($"Token validation failed: {nameof(SecurityTokenSignatureKeyNotFoundException)}.", result.Error);
+        Assert.Equal(2, _server.MetadataRequests);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_CachedTokenAfterKeysReloaded_IsValidatedAgainAgainstTheNewKeys()
+    {
+        var (validator, keys) = Create();
+        var header = "Bearer " + Token(_teamsKey);
+        Assert.True((await validator.ValidateAsync(header, "msteams", ServiceUrl, default)).Succeeded);
+        var rolled = LoopbackOpenIdServer.NewKey("rolled");
+        _server.Publish(rolled, "msteams");
+        Assert.True((await validator.ValidateAsync("Bearer " + Token(rolled), "msteams", ServiceUrl, default)).Succeeded);
+        var verifications = await CountOn(keys);
+
+        var result = await validator.ValidateAsync(header, "msteams", ServiceUrl, default);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(1, verifications.Verifiers);
+    }
+
+    public static TheoryData<string> FailingKinds() => ["wrong audience", "wrong issuer", "signed by another key with the same kid", "not yet valid", "endorsement without msteams"];
+
+    [Theory]
+    [MemberData(nameof(FailingKinds))]
+    public async Task ValidateAsync_RejectedTokenSentAgain_IsRejectedAgainAfterAFullCheck(string kind)
+    {
+        var header = "Bearer " + kind switch
+        {
+            "wrong audience" => Token(_teamsKey, audience: "00000000-0000-0000-0000-000000000000"),
+            "wrong issuer" => Token(_teamsKey, issuer: "https://evil.example"),
+            "signed by another key with the same kid" => Token(LoopbackOpenIdServer.NewKey(_teamsKey.KeyId!)),
+            "not yet valid" => Token(_teamsKey, notBefore: Now.AddMinutes(6), expires: Now.AddHours(1)),
+            "endorsement without msteams" => Token(_webchatKey),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        var (validator, _, verifications) = await CountingValidator();
+
+        var first = await validator.ValidateAsync(header, "msteams", ServiceUrl, default);
+        var afterFirst = verifications.Verifiers;
+        var second = await validator.ValidateAsync(header, "msteams", ServiceUrl, default);
+
+        Assert.False(first.Succeeded, kind);
+        Assert.Equal(first, second);
+        Assert.Equal(2 * afterFirst, verifications.Verifiers);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_TokenRejectedForAnUnknownKey_IsAcceptedOnceTheKeyIsPublished()
+    {
+        var validator = Validator();
+        var early = LoopbackOpenIdServer.NewKey("early");
+        var header = "Bearer " + Token(early);
+        Assert.False((await validator.ValidateAsync(header, "msteams", ServiceUrl, default)).Succeeded);
+
+        _server.Publish(early, "msteams");
+        _time.Advance(TimeSpan.FromMinutes(6));
+        var result = await validator.ValidateAsync(header, "msteams", ServiceUrl, default);
+
+        Assert.True(result.Succeeded, result.Error);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_MoreLiveTokensThanTheCacheHolds_StaysBounded()
+    {
+        var (validator, _, verifications) = await CountingValidator();
+        var first = "Bearer " + Token(_teamsKey);
+        Assert.True((await validator.ValidateAsync(first, "msteams", ServiceUrl, default)).Succeeded);
+        for (var i = 0; i < BotTokenValidator.CacheCapacity; i++)
+        {
+            var other = "Bearer " + Token(_teamsKey, notBefore: Now.AddMinutes(-2).AddSeconds(-i));
+            Assert.True((await validator.ValidateAsync(other, "msteams", ServiceUrl, default)).Succeeded);
+        }
+        var before = verifications.Verifiers;
+
+        Assert.True((await validator.ValidateAsync(first, "msteams", ServiceUrl, default)).Succeeded);
+
+        Assert.Equal(before + 1, verifications.Verifiers);
+    }
+
     private static string Tamper(string jwt)
     {
         var parts = jwt.Split('.');
         var payload = Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1])).Replace(AppId, AppId.ToUpperInvariant());
         return parts[0] + "." + Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(payload)) + "." + parts[2];
+    }
+
+    private sealed class CountingCryptoProviderFactory : CryptoProviderFactory
+    {
+        private int _verifiers;
+
+        public int Verifiers => Volatile.Read(ref _verifiers);
+
+        // The two-argument overload forwards here, so each signature check counts once.
+        public override SignatureProvider CreateForVerifying(SecurityKey key, string algorithm, bool cacheProvider)
+        {
+            Interlocked.Increment(ref _verifiers);
+            return base.CreateForVerifying(key, algorithm, cacheProvider);
+        }
     }
 }

@@ -47,6 +47,8 @@ public sealed class LoopbackOpenIdServer : IAsyncDisposable
 
     public void Publish(RsaSecurityKey key, params string[] endorsements) => _published.Add((key, endorsements));
 
+    public void Unpublish(RsaSecurityKey key) => _published.RemoveAll(p => p.Key.KeyId == key.KeyId);
+
     private string JwksJson()
     {
         var keys = new JsonArray();
