@@ -147,6 +147,19 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RespondAsync_CallbackRateLimitedPastThreeSeconds_GivesUpWithoutASecondRequest()
+    {
+        _fake.Responder = _ => FakeDiscordResponse.RateLimited(5, global: false);
+
+        var failed = await Assert.ThrowsAsync<DiscordRestException>(() =>
+            Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = 4, Data = new InteractionCallbackData { Content = "hi" } }, default)
+                .WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(429, failed.Status);
+        Assert.Single(_fake.Requests);
+    }
+
+    [Fact]
     public async Task PostAsync_GlobalRateLimit_PausesEveryRoute()
     {
         var first = true;

@@ -24,6 +24,7 @@ internal sealed class DiscordRestClient(
     public const string UserAgent = "DiscordBot (https://github.com/cl37/cl37-bot, 1.0)";
     private const int MaxRateLimitRetries = 5;
     private const int MaxServerErrorRetries = 3;
+    private static readonly TimeSpan InitialResponseDeadline = TimeSpan.FromSeconds(3);
     private static DiscordJsonContext Json => DiscordJsonContext.Default;
 
     public Task<GatewayBotResponse> GetGatewayBotAsync(CancellationToken cancellationToken) =>
@@ -116,6 +117,11 @@ internal sealed class DiscordRestClient(
                     metrics.RateLimited(scope);
                     logger.LogWarning("Discord rate limit ({Scope}{Global}) on {Method} {Route}; waiting {RetryAfter:0.###} s",
                         scope, global ? ", global" : "", route.Method, route.Template, retryAfter);
+                    // The first response to an interaction must reach Discord within 3 s of the click
+                    // (DAD interactions/receiving-and-responding.mdx); after a longer wait it would only
+                    // fail as an unknown interaction and count as one more invalid request.
+                    if (route.InitialResponse && retryAfter >= InitialResponseDeadline.TotalSeconds)
+                        throw new DiscordRestException(429, null, $"Discord {route.Method} {route.Template} is rate limited for {retryAfter:0.###} s, past the 3 s an interaction response may take; not retried");
                     // Interaction routes have no bucket to hold the wait, so it is waited out here.
                     if (lease.Bucket is null && !global)
                         await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, retryAfter)), time, cancellationToken);
