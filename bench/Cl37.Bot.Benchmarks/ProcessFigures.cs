@@ -14,7 +14,11 @@ internal static class ProcessFigures
     public static async Task<IReadOnlyList<Figure>> RunAsync(int runs = 5)
     {
         var root = Machine.RepoRoot();
-        var outDir = Path.Combine(Path.GetTempPath(), "cl37-bench-publish");
+        // One folder per checkout (CL37_BENCH_PUBLISH overrides it), so two worktrees measuring at once
+        // do not delete each other's published apps.
+        var outDir = Environment.GetEnvironmentVariable("CL37_BENCH_PUBLISH") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Path.GetTempPath(), "cl37-bench-publish-" + Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)));
         if (Directory.Exists(outDir))
             Directory.Delete(outDir, recursive: true);
         // The Dockerfile's publish, and the bare app with the same ReadyToRun flags.
