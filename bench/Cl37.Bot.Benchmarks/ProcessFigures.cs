@@ -29,7 +29,8 @@ internal static class ProcessFigures
         var bot = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            bare.Add((await StartAsync(Path.Combine(outDir, "bare", "bare.dll"), null)).Ready);
+            await using (var empty = await StartAsync(Path.Combine(outDir, "bare", "bare.dll"), null))
+                bare.Add(empty.Ready);
             var db = Path.Combine(Path.GetTempPath(), $"cl37-cold-{Guid.NewGuid():N}.db");
             // The first start creates the database; the measured one is a restart, as in production.
             await using (var first = await StartAsync(Path.Combine(outDir, "bot", "cl37bot.dll"), db))
