@@ -14,7 +14,11 @@ internal static class ProcessFigures
     public static async Task<IReadOnlyList<Figure>> RunAsync(int runs = 5)
     {
         var root = Machine.RepoRoot();
-        var outDir = Path.Combine(Path.GetTempPath(), "cl37-bench-publish");
+        // One folder per checkout (CL37_BENCH_PUBLISH overrides it), so two worktrees measuring at once
+        // do not delete each other's published apps.
+        var outDir = Environment.GetEnvironmentVariable("CL37_BENCH_PUBLISH") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Path.GetTempPath(), "cl37-bench-publish-" + Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)));
         if (Directory.Exists(outDir))
             Directory.Delete(outDir, recursive: true);
         // The Dockerfile's publish, and the bare app with the same ReadyToRun flags.
@@ -25,7 +29,8 @@ internal static class ProcessFigures
         var bot = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            bare.Add((await StartAsync(Path.Combine(outDir, "bare", "bare.dll"), null)).Ready);
+            await using (var empty = await StartAsync(Path.Combine(outDir, "bare", "bare.dll"), null))
+                bare.Add(empty.Ready);
             var db = Path.Combine(Path.GetTempPath(), $"cl37-cold-{Guid.NewGuid():N}.db");
             // The first start creates the database; the measured one is a restart, as in production.
             await using (var first = await StartAsync(Path.Combine(outDir, "bot", "cl37bot.dll"), db))

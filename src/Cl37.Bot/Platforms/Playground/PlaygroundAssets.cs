@@ -24,6 +24,11 @@ internal sealed class PlaygroundAssets
 
     private readonly FrozenDictionary<string, Asset> _assets = Load();
 
+    /// <summary>The files the page loads by name (scripts, styles, icons); the page itself is only
+    /// served at /playground.</summary>
+    public static bool IsSubresource(string file) =>
+        Path.GetExtension(file) is ".js" or ".css" or ".svg";
+
     public IResult Serve(HttpContext context, string file)
     {
         if (!_assets.TryGetValue(file, out var asset))
