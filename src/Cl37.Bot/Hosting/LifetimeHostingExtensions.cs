@@ -11,12 +11,10 @@ public static class LifetimeHostingExtensions
         builder.Services.AddOptions<LifetimeOptions>()
             .Bind(builder.Configuration.GetSection(LifetimeOptions.Section))
             .Validate(o => o.ShutdownTimeoutSeconds is >= 1 and <= 600, "Hosting:ShutdownTimeoutSeconds must be between 1 and 600.")
-            .Validate(o => o.BackgroundStartSeconds is >= 0 and <= 300, "Hosting:BackgroundStartSeconds must be between 0 and 300.")
             .ValidateOnStart();
         builder.Services.AddOptions<HostOptions>()
             .Configure<IOptions<LifetimeOptions>>((host, lifetime) =>
                 host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(lifetime.Value.ShutdownTimeoutSeconds, 1, 600)));
-        BackgroundStart.Register(builder.Services);
         return builder;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Cl37.Bot.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -15,22 +14,8 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteReadyAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
         return app;
-    }
-
-    private static Task WriteReadyAsync(HttpContext context, HealthReport report)
-    {
-        // Once the orchestrator has seen ready (the response is sent), background work may start.
-        if (report.Status != HealthStatus.Unhealthy && context.RequestServices.GetService<BackgroundStart>() is { IsOpen: false } background)
-        {
-            context.Response.OnCompleted(() =>
-            {
-                background.Open();
-                return Task.CompletedTask;
-            });
-        }
-        return WriteAsync(context, report);
     }
 
     private static Task WriteAsync(HttpContext context, HealthReport report)

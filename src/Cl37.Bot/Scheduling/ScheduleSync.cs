@@ -1,5 +1,4 @@
 using Cl37.Bot.Data;
-using Cl37.Bot.Hosting;
 using Cl37.Bot.Quiz;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,57 +6,36 @@ using Quartz;
 
 namespace Cl37.Bot.Scheduling;
 
-/// <summary>Runs the Quartz scheduler and keeps its triggers equal to the stored schedules: loads every
-/// enabled schedule, starts the scheduler, then follows <see cref="ScheduleService.Changed"/> so edits
-/// apply without a restart. On stop the scheduler lets running jobs finish.</summary>
+/// <summary>Keeps Quartz's triggers equal to the stored schedules: loads every enabled schedule at
+/// start, then follows <see cref="ScheduleService.Changed"/> so edits apply without a restart.</summary>
 public sealed class ScheduleSync(
     ISchedulerFactory schedulers,
     ScheduleService schedules,
     IDbContextFactory<BotDbContext> factory,
     IOptions<SchedulingOptions> options,
-    BackgroundStart background,
-    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<ScheduleSync> logger) : IHostedLifecycleService
 {
     private readonly Lock _lock = new();
     private Task _pending = Task.CompletedTask;
-    private Task _startup = Task.CompletedTask;
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    // Neither readiness nor the platforms need the scheduler, and creating it, compiling the schedule
-    // query and building EF Core's relational model cost a few hundred milliseconds of CPU: it all
-    // waits until the app has reported ready, by when the server listens and the platforms are up.
-    public Task StartedAsync(CancellationToken cancellationToken)
+    // Loading schedules runs once the server listens, so it does not delay readiness; the host's
+    // start still completes only after it, and Quartz itself waits for the application to start.
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        _startup = RunAsync(lifetime.ApplicationStopping);
-        return Task.CompletedTask;
-    }
-
-    private async Task RunAsync(CancellationToken cancellationToken)
-    {
+        if (!options.Value.Enabled)
+            return;
         try
         {
-            await background.WaitAsync(cancellationToken);
-            if (options.Value.Enabled)
-                await LoadAsync(cancellationToken);
-            var scheduler = await schedulers.GetScheduler(cancellationToken);
-            await scheduler.Start(cancellationToken);
+            await LoadAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopped before the app reported ready: nothing to load or run.
-        }
-        catch (Exception ex)
-        {
-            // A start failure stops the process, as it did while schedules loaded during the host's
-            // start: an orchestrator restarts it, rather than it serving without daily questions.
-            logger.LogCritical(ex, "Starting the scheduler failed; stopping");
-            Environment.ExitCode = 1;
-            lifetime.StopApplication();
+            // Stopped while starting (SIGTERM right after the server came up): nothing to load.
         }
     }
 
@@ -86,12 +64,8 @@ public sealed class ScheduleSync(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // The host signals ApplicationStopping before it stops the services, which ends a pending start.
-        await _startup.WaitAsync(cancellationToken);
         schedules.Changed -= OnChanged;
         await WhenIdleAsync();
-        foreach (var scheduler in await schedulers.GetAllSchedulers(cancellationToken))
-            await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
     }
 
     /// <summary>Completes when every schedule change seen so far has reached Quartz.</summary>

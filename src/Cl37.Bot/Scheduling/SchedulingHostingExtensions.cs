@@ -1,5 +1,4 @@
 using Cl37.Bot.Data;
-using Cl37.Bot.Hosting;
 using Quartz;
 
 namespace Cl37.Bot.Scheduling;
@@ -46,12 +45,14 @@ public static class SchedulingHostingExtensions
             q.AddJob<DailyQuestionJob>(j => j.WithIdentity(DailyQuestionJob.Key).StoreDurably());
             q.AddJob<SweepJob>(j => j.WithIdentity(SweepJob.Key).StoreDurably());
         });
-        // Registered after AddData's migrator, so the triggers are loaded from a migrated database.
-        // ScheduleSync also runs the scheduler (instead of Quartz's hosted service, which creates it
-        // before the server listens): it starts after the app has reported ready, so start-up posts
-        // find the platforms up, and on stop it waits for running jobs.
-        BackgroundStart.Register(s);
+        // Registered after AddData's migrator, so the triggers are loaded from a migrated database;
+        // the scheduler itself starts once the app has started, so start-up posts find the platforms up.
         s.AddHostedService(sp => sp.GetRequiredService<ScheduleSync>());
+        s.AddQuartzHostedService(o =>
+        {
+            o.AwaitApplicationStarted = true;
+            o.WaitForJobsToComplete = true;
+        });
         return builder;
     }
 

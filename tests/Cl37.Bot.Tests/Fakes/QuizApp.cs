@@ -43,8 +43,6 @@ public sealed class QuizApp : WebApplicationFactory<Program>
         builder.UseSetting("Quiz:TallyUpdateSeconds", "3600");
         // Off unless a test turns it on: the background sweep would race tests that call RevealDueAsync/EndDueAsync themselves.
         builder.UseSetting("Scheduling:Enabled", "false");
-        // Nothing probes /health/ready here: the scheduler and the EF Core warm-up start with the app.
-        builder.UseSetting("Hosting:BackgroundStartSeconds", "0");
         foreach (var (k, v) in _settings)
             builder.UseSetting(k, v);
         builder.ConfigureTestServices(services =>
