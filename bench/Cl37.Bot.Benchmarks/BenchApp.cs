@@ -25,7 +25,12 @@ internal sealed class BenchApp : WebApplicationFactory<CommandDispatcher>
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Playground:Enabled", "false");
-        builder.ConfigureTestServices(s => s.AddSingleton<IChatPlatform, NullChatPlatform>());
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<IChatPlatform, NullChatPlatform>();
+            // Every driver answers with the first option, a valid answer only to single-choice questions.
+            s.AddSingleton(_ => BenchDecks.SingleChoice());
+        });
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
