@@ -214,20 +214,12 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
             var connection = _db.Database.GetDbConnection();
             using var tx = connection.BeginTransaction();
             _statements.Begin(tx);
-            try
-            {
-                var results = new StoredAnswer[batch.Count];
-                foreach (var i in order)
-                    results[i] = WriteOne(_statements, batch[i].Answer);
-                tx.Commit();
-                _statements.Committed();
-                return results;
-            }
-            catch
-            {
-                _statements.RolledBack();
-                throw;
-            }
+            var results = new StoredAnswer[batch.Count];
+            foreach (var i in order)
+                results[i] = WriteOne(_statements, batch[i].Answer);
+            tx.Commit();
+            _statements.Committed();
+            return results;
         }
 
         public async ValueTask DisposeAsync()
@@ -247,6 +239,7 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
 
         public void Learned(long groupId, string externalId, string name, long id) => _learned.Add((groupId, externalId, name, id));
 
+        /// <summary>Starts a batch: people learned by a rolled-back batch are forgotten here.</summary>
         public void Begin(DbTransaction tx)
         {
             _tx = tx;
@@ -260,10 +253,7 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
         {
             foreach (var (groupId, externalId, name, id) in _learned)
                 people.Remember(groupId, externalId, name, id);
-            _learned.Clear();
         }
-
-        public void RolledBack() => _learned.Clear();
 
         private IEnumerable<Prepared> All() => new[] { Person, StreakOf, Insert, Existing, Streak, Review }.Concat(_totals.Values);
 

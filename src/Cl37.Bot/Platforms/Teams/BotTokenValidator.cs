@@ -103,10 +103,9 @@ internal sealed class BotTokenValidator(BotSigningKeys keys, IOptions<TeamsOptio
     {
         if (_validated.Count >= CacheCapacity)
         {
-            var now = time.GetUtcNow().UtcDateTime;
             foreach (var (key, value) in _validated)
             {
-                if (value.Expires is null || now > value.Expires.Value.ToUniversalTime() + ClockSkew)
+                if (!IsWithinLifetime(null, value.Expires))
                     _validated.TryRemove(key, out _);
             }
             // Still full of live tokens: start over rather than track usage; each costs one full validation to re-enter.

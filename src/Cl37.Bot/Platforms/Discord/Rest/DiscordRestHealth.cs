@@ -11,7 +11,7 @@ namespace Cl37.Bot.Platforms.Discord.Rest;
 /// (posts that keep failing are retried by the sweep every 30 s, which keeps theirs fresh).</summary>
 internal sealed class DiscordRestHealth(TimeProvider time)
 {
-    public static readonly TimeSpan FailureRemembered = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan FailureRemembered = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, string What)> _failures = new(StringComparer.Ordinal);
     private volatile bool _unauthorized;
