@@ -1,10 +1,12 @@
+using Cl37.Bot.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Data;
 
-/// <summary>Builds EF Core's services and opens a pooled connection right after the app started
-/// serving, so readiness does not wait for it and the first answer does not pay for it.</summary>
-internal sealed class ModelWarmup(IDbContextFactory<BotDbContext> factory, IHostApplicationLifetime lifetime, ILogger<ModelWarmup> logger) : IHostedService
+/// <summary>Builds EF Core's services and opens a pooled connection once the app has started and
+/// answered ready (<see cref="StartupGate"/>), so readiness does not wait for it and the first answer
+/// does not pay for it.</summary>
+internal sealed class ModelWarmup(IDbContextFactory<BotDbContext> factory, StartupGate gate, IHostApplicationLifetime lifetime, ILogger<ModelWarmup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,6 +20,7 @@ internal sealed class ModelWarmup(IDbContextFactory<BotDbContext> factory, IHost
     {
         try
         {
+            await gate.WaitAsync(lifetime.ApplicationStopping);
             await using var db = await factory.CreateDbContextAsync(lifetime.ApplicationStopping);
             _ = db.Model;
             await db.Database.OpenConnectionAsync(lifetime.ApplicationStopping);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cl37.Bot.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -14,8 +15,22 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteReadyAsync });
         return app;
+    }
+
+    private static Task WriteReadyAsync(HttpContext context, HealthReport report)
+    {
+        // Deferred start-up work begins once the answer has gone out, so it does not slow it down.
+        if (report.Status != HealthStatus.Unhealthy && context.RequestServices.GetService<StartupGate>() is { IsOpen: false } gate)
+        {
+            context.Response.OnCompleted(() =>
+            {
+                gate.Open();
+                return Task.CompletedTask;
+            });
+        }
+        return WriteAsync(context, report);
     }
 
     private static Task WriteAsync(HttpContext context, HealthReport report)

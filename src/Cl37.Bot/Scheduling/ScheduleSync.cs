@@ -1,4 +1,5 @@
 using Cl37.Bot.Data;
+using Cl37.Bot.Hosting;
 using Cl37.Bot.Quiz;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public sealed class ScheduleSync(
     ScheduleService schedules,
     IDbContextFactory<BotDbContext> factory,
     IOptions<SchedulingOptions> options,
+    StartupGate gate,
     TimeProvider time,
     ILogger<ScheduleSync> logger) : IHostedLifecycleService
 {
@@ -23,14 +25,16 @@ public sealed class ScheduleSync(
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    // Loading schedules runs once the server listens, so it does not delay readiness; the host's
-    // start still completes only after it, and Quartz itself waits for the application to start.
+    // Loading schedules runs once the server listens and has answered ready (the gate), so it does
+    // not delay readiness; the host's start still completes only after it, and Quartz and the EF Core
+    // warm-up wait for the application to have started, so the order of start-up is unchanged.
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled)
             return;
         try
         {
+            await gate.WaitAsync(cancellationToken);
             await LoadAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
