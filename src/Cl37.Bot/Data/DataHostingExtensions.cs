@@ -1,3 +1,4 @@
+using Cl37.Bot.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -23,6 +24,7 @@ public static class DataHostingExtensions
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext());
         builder.Services.AddSingleton<DatabaseConnections>();
         builder.Services.AddHostedService<DatabaseMigrator>();
+        StartupGate.Register(builder.Services);
         builder.Services.AddHostedService<ModelWarmup>();
         builder.Services.AddSingleton<DatabaseState>();
         return builder;

@@ -33,6 +33,7 @@ public static class BotHostingExtensions
 
     public static WebApplication MapCl37Bot(this WebApplication app)
     {
+        SingletonPrewarm.Start(app.Services);
         app.MapObservability();
         app.MapPlayground();
         app.MapTeams();

@@ -13,7 +13,7 @@ public static class LifetimeHostingExtensions
             .Validate(o => o.ShutdownTimeoutSeconds is >= 1 and <= 600, "Hosting:ShutdownTimeoutSeconds must be between 1 and 600.")
             .Validate(o => o.DeferredStartSeconds is >= 0 and <= 60, "Hosting:DeferredStartSeconds must be between 0 and 60.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<StartupGate>();
+        StartupGate.Register(builder.Services);
         builder.Services.AddOptions<HostOptions>()
             .Configure<IOptions<LifetimeOptions>>((host, lifetime) =>
                 host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(lifetime.Value.ShutdownTimeoutSeconds, 1, 600)));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Hosting;
@@ -34,6 +35,9 @@ public sealed class StartupGate(IOptions<LifetimeOptions> options) : IDisposable
         }
         return _open.Task.WaitAsync(cancellationToken);
     }
+
+    /// <summary>Every feature whose start-up work waits on the gate registers it (once).</summary>
+    public static void Register(IServiceCollection services) => services.TryAddSingleton<StartupGate>();
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using Cl37.Bot.Hosting;
 using Cl37.Bot.Data;
 using Quartz;
 
@@ -25,6 +26,7 @@ public static class SchedulingHostingExtensions
         var s = builder.Services;
         s.AddSingleton<DailyQuestionRunner>();
         s.AddSingleton<ScheduleSync>();
+        StartupGate.Register(s);
         // Quartz takes the container's TimeProvider (the app's clock; the tests' FakeTimeProvider).
         s.AddQuartz(q =>
         {

@@ -108,6 +108,19 @@ public sealed class DiscordGoldenSampleTests
         Assert.Equal(expected, DiscordInteractionHandler.FindInput(interaction.Data!.Components, DiscordCustomIds.AnswerInput));
     }
 
+    [Fact]
+    public void FindInput_NullEntriesInAForgedBody_AreSkipped()
+    {
+        var components = new List<SubmittedComponent>
+        {
+            null!,
+            new() { Type = 1, Components = [null!, new() { Type = 4, CustomId = DiscordCustomIds.AnswerInput, Value = "42" }] },
+        };
+
+        Assert.Equal("42", DiscordInteractionHandler.FindInput(components, DiscordCustomIds.AnswerInput));
+        Assert.Null(DiscordInteractionHandler.FindInput([null!], DiscordCustomIds.AnswerInput));
+    }
+
     private static JsonElement Data(string file) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine("Samples", "discord", file))).RootElement.GetProperty("d");
 

@@ -71,7 +71,7 @@ internal sealed class DiscordInteractionHandler(
                 IReadOnlyList<string>? values = kind switch
                 {
                     'a' => [key!],
-                    's' when data.Values is { Count: > 0 } v => v,
+                    's' when data.Values is { Count: > 0 } v && v.TrueForAll(x => x is not null) => v,
                     _ => null,
                 };
                 if (values is null)
@@ -187,6 +187,9 @@ internal sealed class DiscordInteractionHandler(
             return null;
         foreach (var c in components)
         {
+            // JSON allows null entries; Discord never sends them, a forged body may.
+            if (c is null)
+                continue;
             if (c.CustomId == customId && c.Value is not null)
                 return c.Value;
             if (c.Component is { } child && FindInput([child], customId) is { } nested)
