@@ -34,10 +34,11 @@ public static class BotHostingExtensions
     public static WebApplication MapCl37Bot(this WebApplication app)
     {
         SingletonPrewarm.Start(app.Services);
-        app.MapObservability();
         app.MapPlayground();
         app.MapTeams();
         app.MapDiscord();
+        // Last: /metrics needs the meter provider, which the prewarm is building meanwhile.
+        app.MapObservability();
         return app;
     }
 }
