@@ -38,7 +38,6 @@ internal sealed class BenchApp : WebApplicationFactory<CommandDispatcher>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(DatabasePath + suffix);
+        BenchDatabase.Delete(DatabasePath);
     }
 }

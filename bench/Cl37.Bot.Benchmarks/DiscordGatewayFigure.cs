@@ -69,8 +69,7 @@ internal static class DiscordGatewayFigure
         {
             await bot.StopAsync();
             await bot.DisposeAsync();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                File.Delete(database + suffix);
+            BenchDatabase.Delete(database);
         }
     }
 }

@@ -87,8 +87,7 @@ internal static class DiscordHttpFigure
         {
             await bot.StopAsync();
             await bot.DisposeAsync();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                File.Delete(database + suffix);
+            BenchDatabase.Delete(database);
         }
     }
 

@@ -38,7 +38,7 @@ internal static class ProcessFigures
             }
             await using (var started = await StartAsync(Path.Combine(outDir, "bot", "cl37bot.dll"), db))
                 bot.Add(started.Ready);
-            DeleteDb(db);
+            BenchDatabase.Delete(db);
         }
         bare.Sort();
         bot.Sort();
@@ -57,7 +57,7 @@ internal static class ProcessFigures
             await Task.Delay(TimeSpan.FromSeconds(2));
             burstMb = app.WorkingSetMb();
         }
-        DeleteDb(memDb);
+        BenchDatabase.Delete(memDb);
 
         return
         [
@@ -145,12 +145,6 @@ internal static class ProcessFigures
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void DeleteDb(string path)
-    {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(path + suffix);
     }
 
     private sealed record Started(Process Process, Uri Address, double Ready) : IAsyncDisposable

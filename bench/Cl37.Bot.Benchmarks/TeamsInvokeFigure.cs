@@ -236,8 +236,7 @@ internal static class TeamsInvokeFigure
         public override async ValueTask DisposeAsync()
         {
             await base.DisposeAsync();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                File.Delete(_db + suffix);
+            BenchDatabase.Delete(_db);
         }
     }
 

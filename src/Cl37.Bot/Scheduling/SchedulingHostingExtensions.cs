@@ -1,5 +1,5 @@
-using Cl37.Bot.Hosting;
 using Cl37.Bot.Data;
+using Cl37.Bot.Hosting;
 using Quartz;
 
 namespace Cl37.Bot.Scheduling;

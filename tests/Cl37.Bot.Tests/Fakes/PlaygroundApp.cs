@@ -61,15 +61,6 @@ public sealed class PlaygroundApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(_dbPath + suffix);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        SqliteFiles.Delete(_dbPath);
     }
 }

@@ -86,15 +86,6 @@ public sealed class QuizApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(_dbPath + suffix);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        SqliteFiles.Delete(_dbPath);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cl37.Bot.Tests.Fakes;
 using Cl37.Bot.Tests.Hosting;
 using Microsoft.Data.Sqlite;
 
@@ -82,8 +83,7 @@ public sealed class KillDuringBurstTests
         finally
         {
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                File.Delete(db + suffix);
+            SqliteFiles.Delete(db);
         }
     }
 

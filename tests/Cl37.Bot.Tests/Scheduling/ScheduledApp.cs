@@ -27,16 +27,7 @@ internal sealed class ScheduledApp : IAsyncDisposable
 
     public static void DeleteDatabase(string path)
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(path + suffix);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        SqliteFiles.Delete(path);
     }
 
     public Task<IScheduler> SchedulerAsync() => App.Get<ISchedulerFactory>().GetScheduler().AsTask();

@@ -2,37 +2,15 @@ using System.Text.Json;
 using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Platforms.Discord.Gateway;
 using Cl37.Bot.Tests.Fakes;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;
 
 /// <summary>The gateway client against the loopback fake Discord, following DAD events/gateway.mdx
 /// and the close-code table; the clock is fake, so heartbeats and backoff happen when the test
 /// advances it.</summary>
-public sealed class DiscordGatewayClientTests : IAsyncLifetime
+public sealed class DiscordGatewayClientTests : LiveGatewayTests
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
-    private readonly CancellationTokenSource _stop = new();
-    private FakeDiscordServer _fake = null!;
-    private DiscordTestHost _host = null!;
-    private Task _run = Task.CompletedTask;
-
-    public async Task InitializeAsync()
-    {
-        _fake = await FakeDiscordServer.StartAsync();
-        _host = await DiscordTestHost.CreateAsync(_fake, _time);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await Task.WhenAny(_run, Task.Delay(TimeSpan.FromSeconds(10)));
-        await _host.DisposeAsync();
-        await _fake.DisposeAsync();
-        _stop.Dispose();
-    }
-
-    private DiscordConnectionState State => _host.Get<DiscordConnectionState>();
+    private DiscordConnectionState State => Host.Get<DiscordConnectionState>();
 
     [Fact]
     public async Task Run_FullLifecycle_IdentifiesHeartbeatsAndAnswersInteractions()
@@ -41,7 +19,7 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
 
         Assert.Equal("/gateway", conn.Path);
         Assert.Equal("?v=10&encoding=json", conn.Query);
-        var gatewayBot = Assert.Single(_fake.RequestsTo("GET", "gateway/bot"));
+        var gatewayBot = Assert.Single(Fake.RequestsTo("GET", "gateway/bot"));
         Assert.Equal("Bot " + DiscordTestHost.Token, gatewayBot.Authorization);
         Assert.StartsWith("DiscordBot (", gatewayBot.UserAgent, StringComparison.Ordinal);
 
@@ -54,17 +32,17 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
         Assert.Equal("linux", d.GetProperty("properties").GetProperty("os").GetString());
         Assert.Equal("[0,1]", d.GetProperty("shard").GetRawText());
 
-        await conn.SendReadyAsync("session-1", _fake.ResumeUrl, seq: 1);
+        await conn.SendReadyAsync("session-1", Fake.ResumeUrl, seq: 1);
         await Until(() => State.State == DiscordConnectionState.Kind.Ready, advance: TimeSpan.Zero);
 
-        _time.Advance(TimeSpan.FromSeconds(45));
+        Time.Advance(TimeSpan.FromSeconds(45));
         var beat = await conn.ReceiveHeartbeatAsync();
         Assert.Equal(1, beat.GetProperty("d").GetInt64());
         await conn.SyncAsync();
-        _time.Advance(TimeSpan.FromSeconds(45));
+        Time.Advance(TimeSpan.FromSeconds(45));
         await conn.ReceiveHeartbeatAsync();
         await conn.SyncAsync();
-        _time.Advance(TimeSpan.FromSeconds(45));
+        Time.Advance(TimeSpan.FromSeconds(45));
         await conn.ReceiveHeartbeatAsync();
 
         await conn.SendHeartbeatRequestAsync();
@@ -72,14 +50,14 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
 
         var button = JsonDocument.Parse(File.ReadAllText(Path.Combine("Samples", "discord", "interaction_create_button.json"))).RootElement.GetProperty("d").GetRawText();
         await conn.SendDispatchAsync("INTERACTION_CREATE", button, seq: 2);
-        await Until(() => _fake.RequestsTo("POST", "interactions/").Count == 1, advance: TimeSpan.Zero);
-        var callback = _fake.RequestsTo("POST", "interactions/")[0];
+        await Until(() => Fake.RequestsTo("POST", "interactions/").Count == 1, advance: TimeSpan.Zero);
+        var callback = Fake.RequestsTo("POST", "interactions/")[0];
         Assert.Equal("interactions/846462639134605312/BUTTON_TOKEN/callback", callback.Path);
         Assert.Null(callback.Authorization);
         Assert.Equal(4, callback.Json.GetProperty("type").GetInt32());
         Assert.Equal(64, callback.Json.GetProperty("data").GetProperty("flags").GetInt32());
         Assert.Equal(DiscordConnectionState.Kind.Ready, State.State);
-        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains(DiscordTestHost.Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(Host.Logs.Lines, l => l.Contains(DiscordTestHost.Token, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -103,7 +81,7 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
         Assert.Equal(DiscordTestHost.Token, resume.GetProperty("d").GetProperty("token").GetString());
         await second.SendDispatchAsync("RESUMED", "{}", seq: 6);
         await Until(() => State.State == DiscordConnectionState.Kind.Ready, advance: TimeSpan.Zero);
-        Assert.Single(_fake.RequestsTo("GET", "gateway/bot"));
+        Assert.Single(Fake.RequestsTo("GET", "gateway/bot"));
     }
 
     [Fact]
@@ -116,8 +94,8 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
         for (var drop = 1; drop <= 10; drop++)
         {
             await conn.SendDispatchAsync("INTERACTION_CREATE", button, seq: ++seq);
-            await Until(() => _fake.RequestsTo("POST", "interactions/").Count == drop, advance: TimeSpan.Zero);
-            _time.Advance(TimeSpan.FromSeconds(10));
+            await Until(() => Fake.RequestsTo("POST", "interactions/").Count == drop, advance: TimeSpan.Zero);
+            Time.Advance(TimeSpan.FromSeconds(10));
             conn.Abort();
 
             conn = await NextConnectionAsync();
@@ -131,9 +109,9 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
         }
 
         await conn.SendDispatchAsync("INTERACTION_CREATE", button, seq: ++seq);
-        await Until(() => _fake.RequestsTo("POST", "interactions/").Count == 11, advance: TimeSpan.Zero);
+        await Until(() => Fake.RequestsTo("POST", "interactions/").Count == 11, advance: TimeSpan.Zero);
         // Every drop was resumed: one session, never a new identify (the daily identify budget is untouched).
-        Assert.Single(_fake.RequestsTo("GET", "gateway/bot"));
+        Assert.Single(Fake.RequestsTo("GET", "gateway/bot"));
     }
 
     [Fact]
@@ -160,12 +138,12 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
         await conn.SendInvalidSessionAsync(resumable: false);
 
         await conn.Closed.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.False(_fake.HasPendingConnection);
+        Assert.False(Fake.HasPendingConnection);
         var second = await NextConnectionAsync();
         Assert.Equal("/gateway", second.Path);
         await second.SendHelloAsync();
         Assert.Equal(2, (await second.ReceiveAsync()).GetProperty("op").GetInt32());
-        Assert.Equal(2, _fake.RequestsTo("GET", "gateway/bot").Count);
+        Assert.Equal(2, Fake.RequestsTo("GET", "gateway/bot").Count);
     }
 
     [Fact]
@@ -228,12 +206,12 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
 
         await conn.CloseAsync(code);
 
-        await Until(() => _run.IsCompleted, advance: TimeSpan.FromSeconds(1));
+        await Until(() => Run.IsCompleted, advance: TimeSpan.FromSeconds(1));
         Assert.Equal(DiscordConnectionState.Kind.Stopped, State.State);
         Assert.Contains(cause, State.Reason, StringComparison.Ordinal);
-        Assert.Contains(_host.Logs.Lines, l => l.StartsWith("Critical", StringComparison.Ordinal) && l.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        Assert.False(_fake.HasPendingConnection);
-        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains(DiscordTestHost.Token, StringComparison.Ordinal));
+        Assert.Contains(Host.Logs.Lines, l => l.StartsWith("Critical", StringComparison.Ordinal) && l.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.False(Fake.HasPendingConnection);
+        Assert.DoesNotContain(Host.Logs.Lines, l => l.Contains(DiscordTestHost.Token, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -242,9 +220,9 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
         var conn = await ReadyAsync();
         conn.AutoAck = false;
 
-        _time.Advance(TimeSpan.FromSeconds(45));
+        Time.Advance(TimeSpan.FromSeconds(45));
         await conn.ReceiveHeartbeatAsync();
-        _time.Advance(TimeSpan.FromSeconds(45));
+        Time.Advance(TimeSpan.FromSeconds(45));
 
         var code = await conn.Closed.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(DiscordGatewayClient.ZombieCloseCode, code);
@@ -259,39 +237,39 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
     {
         var conn = await ReadyAsync();
 
-        await _stop.CancelAsync();
+        await Stop.CancelAsync();
 
         Assert.Equal(1000, await conn.Closed.WaitAsync(TimeSpan.FromSeconds(10)));
-        await _run.WaitAsync(TimeSpan.FromSeconds(10));
+        await Run.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.NotEqual(DiscordConnectionState.Kind.Ready, State.State);
     }
 
     [Fact]
     public async Task Run_IdentifyBudgetUsedUp_WaitsForTheReset()
     {
-        _fake.IdentifyRemaining = 0;
-        _run = _host.Get<DiscordGatewayClient>().RunAsync(_stop.Token);
-        await Until(() => _fake.RequestsTo("GET", "gateway/bot").Count == 1, advance: TimeSpan.Zero);
-        var asked = _time.GetUtcNow();
+        Fake.IdentifyRemaining = 0;
+        Run = Host.Get<DiscordGatewayClient>().RunAsync(Stop.Token);
+        await Until(() => Fake.RequestsTo("GET", "gateway/bot").Count == 1, advance: TimeSpan.Zero);
+        var asked = Time.GetUtcNow();
 
-        await Until(() => _fake.HasPendingConnection, advance: TimeSpan.FromMinutes(10));
+        await Until(() => Fake.HasPendingConnection, advance: TimeSpan.FromMinutes(10));
 
         // reset_after is 14,400,000 ms in the fake's answer.
-        Assert.True(_time.GetUtcNow() - asked >= TimeSpan.FromHours(4));
-        Assert.Contains(_host.Logs.Lines, l => l.Contains("identify budget used up", StringComparison.Ordinal));
+        Assert.True(Time.GetUtcNow() - asked >= TimeSpan.FromHours(4));
+        Assert.Contains(Host.Logs.Lines, l => l.Contains("identify budget used up", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Run_GatewayBotRejectsToken_StopsWithoutConnecting()
     {
-        _fake.Responder = r => r.Path == "gateway/bot" ? new FakeDiscordResponse(401, """{"message":"401: Unauthorized","code":0}""") : null;
+        Fake.Responder = r => r.Path == "gateway/bot" ? new FakeDiscordResponse(401, """{"message":"401: Unauthorized","code":0}""") : null;
 
-        _run = _host.Get<DiscordGatewayClient>().RunAsync(_stop.Token);
-        await Until(() => _run.IsCompleted, advance: TimeSpan.FromSeconds(1));
+        Run = Host.Get<DiscordGatewayClient>().RunAsync(Stop.Token);
+        await Until(() => Run.IsCompleted, advance: TimeSpan.FromSeconds(1));
 
         Assert.Equal(DiscordConnectionState.Kind.Stopped, State.State);
         Assert.Contains("Discord:Token", State.Reason, StringComparison.Ordinal);
-        Assert.False(_fake.HasPendingConnection);
+        Assert.False(Fake.HasPendingConnection);
     }
 
     [Theory]
@@ -312,7 +290,7 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
 
     private async Task<FakeDiscordGatewayConnection> StartAndConnectAsync()
     {
-        _run = _host.Get<DiscordGatewayClient>().RunAsync(_stop.Token);
+        Run = Host.Get<DiscordGatewayClient>().RunAsync(Stop.Token);
         return await NextConnectionAsync();
     }
 
@@ -321,7 +299,7 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
         var conn = await StartAndConnectAsync();
         await conn.SendHelloAsync(45000);
         await conn.ReceiveAsync();
-        await conn.SendReadyAsync("session-1", _fake.ResumeUrl, seq: 1);
+        await conn.SendReadyAsync("session-1", Fake.ResumeUrl, seq: 1);
         await Until(() => State.State == DiscordConnectionState.Kind.Ready, advance: TimeSpan.Zero);
         return conn;
     }
@@ -329,9 +307,9 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
     /// <summary>Waits for the bot's next connection, moving the fake clock through any backoff.</summary>
     private async Task<FakeDiscordGatewayConnection> NextConnectionAsync()
     {
-        await Until(() => _fake.HasPendingConnection || _run.IsCompleted, advance: TimeSpan.FromMilliseconds(500));
-        Assert.False(_run.IsCompleted, "the gateway client stopped instead of reconnecting");
-        return await _fake.NextConnectionAsync();
+        await Until(() => Fake.HasPendingConnection || Run.IsCompleted, advance: TimeSpan.FromMilliseconds(500));
+        Assert.False(Run.IsCompleted, "the gateway client stopped instead of reconnecting");
+        return await Fake.NextConnectionAsync();
     }
 
     private async Task Until(Func<bool> condition, TimeSpan advance)
@@ -339,7 +317,7 @@ public sealed class DiscordGatewayClientTests : IAsyncLifetime
         for (var i = 0; i < 1000 && !condition(); i++)
         {
             if (advance > TimeSpan.Zero)
-                _time.Advance(advance);
+                Time.Advance(advance);
             await Task.Delay(10);
         }
         Assert.True(condition(), "condition not reached");

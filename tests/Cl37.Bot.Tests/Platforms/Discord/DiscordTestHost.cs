@@ -112,15 +112,6 @@ public sealed class DiscordTestHost : IAsyncDisposable
         }
         await App.DisposeAsync();
         SigningKey.Dispose();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(_dbPath + suffix);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        SqliteFiles.Delete(_dbPath);
     }
 }

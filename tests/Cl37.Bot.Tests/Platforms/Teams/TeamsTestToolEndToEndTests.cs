@@ -158,16 +158,7 @@ public sealed class TeamsTestToolEndToEndTests(ITestOutputHelper output)
         public override async ValueTask DisposeAsync()
         {
             await base.DisposeAsync();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                try
-                {
-                    File.Delete(_dbPath + suffix);
-                }
-                catch (IOException)
-                {
-                }
-            }
+            SqliteFiles.Delete(_dbPath);
         }
     }
 }
