@@ -2,7 +2,6 @@ using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Quiz;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace Cl37.Bot.Hosting;
@@ -23,7 +22,7 @@ internal static class SingletonPrewarm
             {
                 services.GetService(type);
             }
-            catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or IOException or FormatException or ArgumentException or OptionsValidationException)
+            catch (Exception)
             {
                 // The start-up path resolves the same singleton again and reports the failure there.
                 return;

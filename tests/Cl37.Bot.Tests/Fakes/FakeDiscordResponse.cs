@@ -11,4 +11,12 @@ public sealed record FakeDiscordResponse(int Status, string? Body = null, IReadO
             ["X-RateLimit-Scope"] = scope,
             ["X-RateLimit-Global"] = global ? "true" : "false",
         });
+
+    /// <summary>A <see cref="FakeDiscordServer.Responder"/> that gives <paramref name="response"/> to the
+    /// first request matching <paramref name="when"/> (any, by default), then the documented defaults.</summary>
+    public static Func<FakeDiscordRequest, FakeDiscordResponse?> Once(FakeDiscordResponse response, Func<FakeDiscordRequest, bool>? when = null)
+    {
+        var used = 0;
+        return r => (when is null || when(r)) && Interlocked.Exchange(ref used, 1) == 0 ? response : null;
+    }
 }

@@ -97,14 +97,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     [Fact]
     public async Task PostAsync_RouteRateLimited_WaitsRetryAfterThenRetries()
     {
-        var first = true;
-        _fake.Responder = r =>
-        {
-            if (r.Method != "POST" || !first)
-                return null;
-            first = false;
-            return FakeDiscordResponse.RateLimited(2.5, global: false);
-        };
+        _fake.Responder = FakeDiscordResponse.Once(FakeDiscordResponse.RateLimited(2.5, global: false), r => r.Method == "POST");
 
         var posting = Platform.PostAsync(Ref(), OutgoingMessage.PublicText("hello"), default);
         await Until(() => _fake.Requests.Count == 1);
@@ -124,14 +117,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     public async Task RespondAsync_CallbackRateLimited_WaitsRetryAfterThenRetries()
     {
         // Callbacks have no bucket to hold the wait; an immediate retry would be one more 429 toward Cloudflare's ban.
-        var first = true;
-        _fake.Responder = _ =>
-        {
-            if (!first)
-                return null;
-            first = false;
-            return FakeDiscordResponse.RateLimited(2.5, global: false);
-        };
+        _fake.Responder = FakeDiscordResponse.Once(FakeDiscordResponse.RateLimited(2.5, global: false));
 
         var responding = Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = 4, Data = new InteractionCallbackData { Content = "hi" } }, default);
         await Until(() => _fake.Requests.Count == 1);
@@ -162,14 +148,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     [Fact]
     public async Task PostAsync_GlobalRateLimit_PausesEveryRoute()
     {
-        var first = true;
-        _fake.Responder = r =>
-        {
-            if (!first)
-                return null;
-            first = false;
-            return FakeDiscordResponse.RateLimited(1, global: true, scope: "global");
-        };
+        _fake.Responder = FakeDiscordResponse.Once(FakeDiscordResponse.RateLimited(1, global: true, scope: "global"));
 
         var a = Platform.PostAsync(Ref("111111111111111111"), OutgoingMessage.PublicText("a"), default);
         await Until(() => _host.Logs.Lines.Any(l => l.Contains("global", StringComparison.Ordinal)));
