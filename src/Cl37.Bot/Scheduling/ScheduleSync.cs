@@ -26,8 +26,8 @@ public sealed class ScheduleSync(
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     // Loading schedules runs once the server listens and has answered ready (the gate), so it does
-    // not delay readiness; the host's start still completes only after it, and Quartz and the EF Core
-    // warm-up wait for the application to have started, so the order of start-up is unchanged.
+    // not delay readiness; the host's start still completes only after it, and the scheduler
+    // (SchedulerLifetime, registered after this) is built and started only then.
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled)

@@ -48,13 +48,9 @@ public static class SchedulingHostingExtensions
             q.AddJob<SweepJob>(j => j.WithIdentity(SweepJob.Key).StoreDurably());
         });
         // Registered after AddData's migrator, so the triggers are loaded from a migrated database;
-        // the scheduler itself starts once the app has started, so start-up posts find the platforms up.
+        // the scheduler is built and started after them, once the server is up and has answered ready.
         s.AddHostedService(sp => sp.GetRequiredService<ScheduleSync>());
-        s.AddQuartzHostedService(o =>
-        {
-            o.AwaitApplicationStarted = true;
-            o.WaitForJobsToComplete = true;
-        });
+        s.AddHostedService<SchedulerLifetime>();
         return builder;
     }
 

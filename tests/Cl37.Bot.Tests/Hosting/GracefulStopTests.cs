@@ -64,6 +64,26 @@ public sealed class GracefulStopTests
         Assert.Equal(TimeSpan.FromSeconds(17), app.Get<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value.ShutdownTimeout);
     }
 
+    // Docker and Kubernetes may stop a replica the moment it reports ready, while the deferred start-up
+    // work (schedules, scheduler) is still running: that work is cancelled and the process exits 0.
+    [Fact]
+    public async Task Sigterm_RightAfterTheFirstReadyAnswer_ExitsCleanly()
+    {
+        for (var run = 0; run < 3; run++)
+        {
+            await using var app = AppProcess.Start(new Dictionary<string, string>
+            {
+                ["Hosting__DeferredStartSeconds"] = "2",
+                ["Scheduling__Enabled"] = "true",
+            });
+            await app.WaitReadyAsync();
+            var exitCode = await app.StopAsync();
+            Assert.True(exitCode == 0, $"exit code {exitCode}:\n{app.Output}");
+            Assert.DoesNotContain("Unhandled exception", app.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Hosting failed to start", app.Output, StringComparison.Ordinal);
+        }
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var i = 0; i < 500 && !condition(); i++)

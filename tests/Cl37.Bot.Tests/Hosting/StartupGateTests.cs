@@ -10,7 +10,7 @@ using Quartz;
 
 namespace Cl37.Bot.Tests.Hosting;
 
-/// <summary>Loading the schedules (and after it Quartz and the EF Core warm-up) waits until the first
+/// <summary>Loading the schedules (then building and starting Quartz, and the EF Core warm-up) waits until the first
 /// healthy /health/ready answer has gone out, or until Hosting:DeferredStartSeconds have passed.</summary>
 public sealed class StartupGateTests
 {
@@ -71,7 +71,8 @@ public sealed class StartupGateTests
         using var ready = await http.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         await start.WaitAsync(TimeSpan.FromSeconds(20));
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var scheduler = Assert.Single(await app.Services.GetRequiredService<ISchedulerFactory>().GetAllSchedulers());
+        Assert.Equal(SchedulerStatus.Running, await scheduler.GetStatus());
         Assert.NotNull(await scheduler.GetTrigger(ScheduleTriggers.SweepKey));
     }
 
