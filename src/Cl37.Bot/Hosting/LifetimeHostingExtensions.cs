@@ -14,6 +14,7 @@ public static class LifetimeHostingExtensions
             .Validate(o => o.DeferredStartSeconds is >= 0 and <= 60, "Hosting:DeferredStartSeconds must be between 0 and 60.")
             .ValidateOnStart();
         StartupGate.Register(builder.Services);
+        builder.Services.AddSingleton<StartupPrewarm>();
         builder.Services.AddOptions<HostOptions>()
             .Configure<IOptions<LifetimeOptions>>((host, lifetime) =>
                 host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(lifetime.Value.ShutdownTimeoutSeconds, 1, 600)));

@@ -7,6 +7,8 @@ namespace Cl37.Bot.Observability;
 /// degraded (still serving), no questions at all make it unhealthy with the first errors named.</summary>
 internal sealed class DeckHealthCheck(IServiceProvider services) : IHealthCheck
 {
+    public const string Name = "deck";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var decks = services.GetService<DeckLibrary>();

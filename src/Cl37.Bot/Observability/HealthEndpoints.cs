@@ -15,9 +15,12 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteReadyAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = IsReadyCheck, ResponseWriter = WriteReadyAsync });
         return app;
     }
+
+    /// <summary>The checks /health/ready runs.</summary>
+    public static bool IsReadyCheck(HealthCheckRegistration check) => check.Tags.Contains(ReadyTag);
 
     private static Task WriteReadyAsync(HttpContext context, HealthReport report)
     {
@@ -37,8 +40,13 @@ public static class HealthEndpoints
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        var body = new HealthReportJson(report.Status.ToString(), Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+        return WriteReportAsync(context.Response.Body, report, context.RequestAborted);
+    }
+
+    internal static Task WriteReportAsync(Stream body, HealthReport report, CancellationToken cancellationToken)
+    {
+        var json = new HealthReportJson(report.Status.ToString(), Math.Round(report.TotalDuration.TotalMilliseconds, 1),
             [.. report.Entries.Select(e => new HealthEntryJson(e.Key, e.Value.Status.ToString(), e.Value.Description, Math.Round(e.Value.Duration.TotalMilliseconds, 1)))]);
-        return JsonSerializer.SerializeAsync(context.Response.Body, body, HealthJsonContext.Default.HealthReportJson, context.RequestAborted);
+        return JsonSerializer.SerializeAsync(body, json, HealthJsonContext.Default.HealthReportJson, cancellationToken);
     }
 }

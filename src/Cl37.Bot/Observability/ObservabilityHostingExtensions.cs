@@ -24,7 +24,7 @@ public static class ObservabilityHostingExtensions
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<DeckHealthCheck>("deck", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<DeckHealthCheck>(DeckHealthCheck.Name, tags: [HealthEndpoints.ReadyTag]);
 
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(QuizMetrics.MeterName, MeterPattern)

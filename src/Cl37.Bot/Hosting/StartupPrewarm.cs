@@ -1,0 +1,66 @@
+using Cl37.Bot.Content;
+using Cl37.Bot.Data;
+using Cl37.Bot.Observability;
+using Cl37.Bot.Quiz;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+
+namespace Cl37.Bot.Hosting;
+
+/// <summary>Start-up work done on the second core while the main thread maps the endpoints, runs the
+/// migration check and starts the server (issue #8). First the costliest singletons (the OpenTelemetry
+/// meter provider, EF Core's context factory, the parsed deck, the platform adapters); once the
+/// endpoints are mapped, the code the first /health/ready request runs: the endpoints are built, a
+/// throwaway routing pipeline matches /health/ready (which compiles the route matcher), and the health
+/// check service runs the deck check and writes its report to nowhere. Nothing is sent or stored; the
+/// database check is left out so an unmigrated database logs no failure. The one trace it leaves is
+/// one match counted for /health/ready in aspnetcore_routing_match_attempts_total: the routing
+/// middleware counts every match it makes and offers no way to opt out.</summary>
+public sealed class StartupPrewarm
+{
+    private static readonly Type[] Costly = [typeof(MeterProvider), typeof(IDbContextFactory<BotDbContext>), typeof(DeckLibrary), typeof(ChatPlatforms)];
+
+    // ASP.NET Core's key for the app's own endpoint route builder; WebApplication.New() leaves it out.
+    private const string GlobalRoutesKey = "__GlobalEndpointRouteBuilder";
+
+    private readonly TaskCompletionSource _mapped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task<string?> _completion = Task.FromResult<string?>(null);
+
+    /// <summary>The display name of the endpoint the warm-up matched for /health/ready; null when the
+    /// warm-up failed (the start-up path then meets and reports the same failure itself).</summary>
+    public Task<string?> Completion => _completion;
+
+    public void Begin(WebApplication app) => _completion = Task.Run(() => RunAsync(app));
+
+    /// <summary>Called once every endpoint is mapped.</summary>
+    public void EndpointsMapped() => _mapped.TrySetResult();
+
+    private async Task<string?> RunAsync(WebApplication app)
+    {
+        var services = app.Services;
+        try
+        {
+            foreach (var type in Costly)
+                services.GetService(type);
+            await _mapped.Task;
+
+            var routing = ((IApplicationBuilder)app).New();
+            routing.Properties[GlobalRoutesKey] = app;
+            routing.UseRouting();
+            routing.Run(_ => Task.CompletedTask);
+            var context = new DefaultHttpContext { RequestServices = services };
+            context.Request.Method = HttpMethods.Get;
+            context.Request.Path = "/health/ready";
+            await routing.Build()(context);
+
+            var report = await services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == DeckHealthCheck.Name);
+            await HealthEndpoints.WriteReportAsync(Stream.Null, report, CancellationToken.None);
+            return context.GetEndpoint()?.DisplayName;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+}
