@@ -130,7 +130,10 @@ public sealed class PlaygroundOptionsTests
 
         var address = app.StartKestrel();
 
-        var lines = app.Logs.Entries.Where(e => e.Message.StartsWith("Playground: ", StringComparison.Ordinal)).ToList();
-        Assert.Equal($"Playground: http://127.0.0.1:{address.Port}", Assert.Single(lines).Message);
+        // Logged from an ApplicationStarted callback, which may still be running when the test host
+        // (notified by its own callback on the same token) returns from StartKestrel.
+        List<string> Lines() => [.. app.Logs.Entries.Where(e => e.Message.StartsWith("Playground: ", StringComparison.Ordinal)).Select(e => e.Message)];
+        await Scheduling.Eventually.TrueAsync(() => Task.FromResult(Lines().Count > 0), "the playground address to be logged");
+        Assert.Equal($"Playground: http://127.0.0.1:{address.Port}", Assert.Single(Lines()));
     }
 }
