@@ -8,11 +8,14 @@ public static class ContentHostingExtensions
     /// every deck problem is logged as a warning and the good questions still load.</summary>
     public static WebApplicationBuilder AddContent(this WebApplicationBuilder builder)
     {
+        // The deck is read on the second core while the main thread builds the host (issue #8). Settings
+        // added later (tests, environment) may point elsewhere, so the preload is used only for the same path.
+        var preloadPath = DeckLoader.ResolvePath(ConfiguredPath(builder.Configuration));
+        var preload = Task.Run(() => DeckLoader.Load(preloadPath));
         builder.Services.AddSingleton(sp =>
         {
-            var configured = sp.GetRequiredService<IConfiguration>()[$"{QuizOptions.Section}:{nameof(QuizOptions.ContentPath)}"];
-            var path = DeckLoader.ResolvePath(configured);
-            var library = DeckLoader.Load(path);
+            var path = DeckLoader.ResolvePath(ConfiguredPath(sp.GetRequiredService<IConfiguration>()));
+            var library = path == preloadPath ? preload.GetAwaiter().GetResult() : DeckLoader.Load(path);
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DeckLibrary));
             foreach (var error in library.Errors)
                 logger.LogWarning("Deck problem: {DeckError}", error.ToString());
@@ -22,4 +25,6 @@ public static class ContentHostingExtensions
         });
         return builder;
     }
+
+    private static string? ConfiguredPath(IConfiguration configuration) => configuration[$"{QuizOptions.Section}:{nameof(QuizOptions.ContentPath)}"];
 }

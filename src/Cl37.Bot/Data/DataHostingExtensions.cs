@@ -13,9 +13,12 @@ public static class DataHostingExtensions
     {
         builder.Services.AddOptions<DatabaseOptions>()
             .Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
-            .ValidateDataAnnotations()
-            .Validate(o => o.Provider != DatabaseOptions.Sqlite || IsValidSqlite(o.ConnectionString), "Database:ConnectionString is not a valid SQLite connection string (e.g. Data Source=data/cl37bot.db).")
-            .Validate(o => o.Provider != DatabaseOptions.Postgres || IsValidPostgres(o.ConnectionString), "Database:ConnectionString is not a valid PostgreSQL connection string (e.g. Host=db;Database=cl37bot;Username=cl37;Password=...).")
+            // Plain checks rather than data annotations: their validator (reflection, a Regex) cost start-up time.
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Provider), "Database:Provider is required (Sqlite or Postgres).")
+            .Validate(o => string.IsNullOrWhiteSpace(o.Provider) || o.Provider is DatabaseOptions.Sqlite or DatabaseOptions.Postgres, "Database:Provider must be Sqlite or Postgres.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString is required.")
+            .Validate(o => o.Provider != DatabaseOptions.Sqlite || string.IsNullOrWhiteSpace(o.ConnectionString) || IsValidSqlite(o.ConnectionString), "Database:ConnectionString is not a valid SQLite connection string (e.g. Data Source=data/cl37bot.db).")
+            .Validate(o => o.Provider != DatabaseOptions.Postgres || string.IsNullOrWhiteSpace(o.ConnectionString) || IsValidPostgres(o.ConnectionString), "Database:ConnectionString is not a valid PostgreSQL connection string (e.g. Host=db;Database=cl37bot;Username=cl37;Password=...).")
             .ValidateOnStart();
 
         // The provider is chosen when the factory is first resolved, so settings that tests or
@@ -27,8 +30,35 @@ public static class DataHostingExtensions
         StartupGate.Register(builder.Services);
         builder.Services.AddHostedService<ModelWarmup>();
         builder.Services.AddSingleton<DatabaseState>();
+        if ((builder.Configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"] ?? DatabaseOptions.Sqlite) == DatabaseOptions.Sqlite)
+            WarmSqliteInBackground();
         return builder;
     }
+
+    // The SQLite native library, Microsoft.Data.Sqlite, and EF Core's options and context pool are
+    // loaded and compiled on the second core while the main thread still builds the host (issue #8):
+    // the migration check and the context factory then start warm. Everything here is an in-memory
+    // database that is thrown away; a failure only means the real start-up pays for it instead.
+    private static void WarmSqliteInBackground() => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await using (var connection = new SqliteConnection("Data Source=:memory:"))
+            {
+                await connection.OpenAsync();
+                await using var cmd = connection.CreateCommand();
+                cmd.CommandText = "SELECT 1";
+                await cmd.ExecuteScalarAsync();
+            }
+            var options = new DbContextOptionsBuilder<BotDbContext>();
+            Configure(options, new DatabaseOptions { ConnectionString = "Data Source=:memory:" });
+            _ = new PooledDbContextFactory<BotDbContext>(options.Options);
+        }
+        catch (Exception)
+        {
+            // Only a warm-up.
+        }
+    });
 
     private static IDbContextFactory<BotDbContext> CreateFactory(IServiceProvider sp)
     {

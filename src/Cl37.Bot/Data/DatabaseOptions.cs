@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Cl37.Bot.Data;
 
 /// <summary>The <c>Database</c> settings section.</summary>
@@ -10,11 +8,8 @@ public sealed class DatabaseOptions
     public const string Postgres = "Postgres";
 
     /// <summary>Sqlite (default, one replica) or Postgres (several replicas).</summary>
-    [Required(ErrorMessage = "Database:Provider is required (Sqlite or Postgres).")]
-    [RegularExpression("^(Sqlite|Postgres)$", ErrorMessage = "Database:Provider must be Sqlite or Postgres.")]
     public string Provider { get; set; } = Sqlite;
 
     /// <summary>The connection string; for SQLite the default keeps the file in data/.</summary>
-    [Required(ErrorMessage = "Database:ConnectionString is required.")]
     public string ConnectionString { get; set; } = "Data Source=data/cl37bot.db";
 }

@@ -4,7 +4,9 @@ namespace Cl37.Bot.Tests.Hosting;
 public sealed class SettingsValidationTests
 {
     [Theory]
-    [InlineData("Database__Provider=Oracle", "Database:Provider")]
+    [InlineData("Database__Provider=Oracle", "Database:Provider must be Sqlite or Postgres")]
+    [InlineData("Database__Provider=", "Database:Provider is required")]
+    [InlineData("Database__ConnectionString=", "Database:ConnectionString is required")]
     [InlineData("Database__Provider=Postgres|Database__ConnectionString=Port=5432", "Database:ConnectionString")]
     [InlineData("Logging__Format=Xml", "Logging:Format")]
     [InlineData("Hosting__ShutdownTimeoutSeconds=soon", "Hosting:ShutdownTimeoutSeconds")]
