@@ -3,6 +3,7 @@ using Cl37.Bot.Hosting;
 if (await CommandLine.TryRunAsync(args, Console.Out) is { } exitCode)
     return exitCode;
 
+StartupPrewarm.BeforeBuilder();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCl37Bot();
 

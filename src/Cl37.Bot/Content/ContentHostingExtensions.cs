@@ -1,3 +1,4 @@
+using Cl37.Bot.Hosting;
 using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Content;
@@ -11,7 +12,7 @@ public static class ContentHostingExtensions
         // The deck is read on the second core while the main thread builds the host (issue #8). Settings
         // added later (tests, environment) may point elsewhere, so the preload is used only for the same path.
         var preloadPath = DeckLoader.ResolvePath(ConfiguredPath(builder.Configuration));
-        var preload = Task.Run(() => DeckLoader.Load(preloadPath));
+        var preload = StartupPrewarm.OnSpareThread(() => DeckLoader.Load(preloadPath));
         builder.Services.AddSingleton(sp =>
         {
             var path = DeckLoader.ResolvePath(ConfiguredPath(sp.GetRequiredService<IConfiguration>()));

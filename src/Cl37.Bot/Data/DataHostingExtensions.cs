@@ -26,7 +26,8 @@ public static class DataHostingExtensions
         builder.Services.AddSingleton<IDbContextFactory<BotDbContext>>(CreateFactory);
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext());
         builder.Services.AddSingleton<DatabaseConnections>();
-        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
         StartupGate.Register(builder.Services);
         builder.Services.AddHostedService<ModelWarmup>();
         builder.Services.AddSingleton<DatabaseState>();
@@ -39,16 +40,16 @@ public static class DataHostingExtensions
     // loaded and compiled on the second core while the main thread still builds the host (issue #8):
     // the migration check and the context factory then start warm. Everything here is an in-memory
     // database that is thrown away; a failure only means the real start-up pays for it instead.
-    private static void WarmSqliteInBackground() => _ = Task.Run(async () =>
+    private static void WarmSqliteInBackground() => StartupPrewarm.OnSpareThread(() =>
     {
         try
         {
-            await using (var connection = new SqliteConnection("Data Source=:memory:"))
+            using (var connection = new SqliteConnection("Data Source=:memory:"))
             {
-                await connection.OpenAsync();
-                await using var cmd = connection.CreateCommand();
+                connection.Open();
+                using var cmd = connection.CreateCommand();
                 cmd.CommandText = "SELECT 1";
-                await cmd.ExecuteScalarAsync();
+                cmd.ExecuteScalar();
             }
             var options = new DbContextOptionsBuilder<BotDbContext>();
             Configure(options, new DatabaseOptions { ConnectionString = "Data Source=:memory:" });

@@ -3,15 +3,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Data;
 
-/// <summary>Applies the committed migrations before the app serves anything, and sets SQLite to WAL.</summary>
+/// <summary>Applies the committed migrations before the app serves anything, and sets SQLite to WAL.
+/// The check may begin early, on the start-up prewarm lane as soon as the container exists; the host's
+/// start still waits for it here, where nothing that touches the database has started yet.</summary>
 internal sealed class DatabaseMigrator(
     DatabaseConnections connections,
     IDbContextFactory<BotDbContext> factory,
     DatabaseState state,
     ILogger<DatabaseMigrator> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private readonly Lock _lock = new();
+    private Task? _migrated;
+
+    /// <summary>Starts the check (and the migration it may need) once; later calls share it.</summary>
+    public Task BeginAsync()
     {
+        lock (_lock)
+            return _migrated ??= MigrateAsync();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => BeginAsync().WaitAsync(cancellationToken);
+
+    private async Task MigrateAsync()
+    {
+        // Not cancellable: a migration cut off halfway helps nobody, and it is bounded by the database's own timeouts.
+        var cancellationToken = CancellationToken.None;
         bool upToDate;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         {

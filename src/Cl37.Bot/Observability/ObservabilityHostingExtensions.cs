@@ -33,30 +33,22 @@ public static class ObservabilityHostingExtensions
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
-        WarmMetricsInBackground();
         return builder;
     }
 
-    // Building the app's meter provider took ~50 ms of JIT on the start-up path (issue #8). A throwaway
-    // provider over a private meter, built on the second core while the main thread still builds the
-    // host, compiles the same SDK and exporter code first. Its meter matches none of the app's meter
-    // names, and both are disposed before the app's provider exists, so nothing of it is exported.
-    private static void WarmMetricsInBackground() => _ = Task.Run(() =>
+    /// <summary>Building the app's meter provider took ~50 ms of JIT on the start-up path (issue #8). A
+    /// throwaway provider over a private meter, built by the start-up prewarm on the idle core before the
+    /// host exists, compiles the same SDK and exporter code first. Its meter matches none of the app's
+    /// meter names, and both are disposed before the app's provider exists, so nothing of it is exported.</summary>
+    internal static void WarmMetrics()
     {
-        try
-        {
-            using var meter = new Meter("StartupWarmup");
-            using var provider = Sdk.CreateMeterProviderBuilder().AddMeter(meter.Name).AddPrometheusExporter().Build();
-            meter.CreateCounter<long>("warmup_total").Add(1, new KeyValuePair<string, object?>("kind", "warmup"));
-            meter.CreateHistogram<double>("warmup_seconds").Record(0.5);
-            meter.CreateObservableGauge("warmup_state", () => 1);
-            provider.ForceFlush(1000);
-        }
-        catch (Exception)
-        {
-            // Only a warm-up.
-        }
-    });
+        using var meter = new Meter("StartupWarmup");
+        using var provider = Sdk.CreateMeterProviderBuilder().AddMeter(meter.Name).AddPrometheusExporter().Build();
+        meter.CreateCounter<long>("warmup_total").Add(1, new KeyValuePair<string, object?>("kind", "warmup"));
+        meter.CreateHistogram<double>("warmup_seconds").Record(0.5);
+        meter.CreateObservableGauge("warmup_state", () => 1);
+        provider.ForceFlush(1000);
+    }
 
     public static WebApplication MapObservability(this WebApplication app)
     {
