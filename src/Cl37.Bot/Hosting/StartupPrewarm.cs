@@ -9,15 +9,17 @@ using OpenTelemetry.Metrics;
 
 namespace Cl37.Bot.Hosting;
 
-/// <summary>Start-up work done on the second core while the main thread maps the endpoints, runs the
-/// migration check and starts the server (issue #8). First the costliest singletons (the OpenTelemetry
-/// meter provider, EF Core's context factory, the parsed deck, the platform adapters); once the
-/// endpoints are mapped, the code the first /health/ready request runs: the endpoints are built, a
-/// throwaway routing pipeline matches /health/ready (which compiles the route matcher), and the health
-/// check service runs the deck check and writes its report to nowhere. Nothing is sent or stored; the
-/// database check is left out so an unmigrated database logs no failure. The one trace it leaves is
-/// one match counted for /health/ready in aspnetcore_routing_match_attempts_total: the routing
-/// middleware counts every match it makes and offers no way to opt out.</summary>
+/// <summary>Start-up work moved off the main thread onto the second core, which was otherwise idle for
+/// most of a start (issue #8). Before the host builder exists: Quartz's registration and the
+/// OpenTelemetry SDK are compiled on throwaway objects. Once the container is built, one lane builds
+/// the meter provider (the main thread needs it when it maps /metrics), begins the migration check,
+/// builds the costliest singletons and the hosted services; once the endpoints are mapped, it runs the
+/// code the first /health/ready request needs: the endpoints are built, a throwaway routing pipeline
+/// matches /health/ready (compiling the route matcher), and the health check service runs the deck
+/// check and writes its report to nowhere. Nothing is sent or stored; the database check is left out
+/// so an unmigrated database logs no failure. The one trace it leaves is one match counted for
+/// /health/ready in aspnetcore_routing_match_attempts_total: the routing middleware counts every
+/// match it makes and offers no way to opt out.</summary>
 public sealed class StartupPrewarm
 {
     private static readonly Type[] Costly = [typeof(IDbContextFactory<BotDbContext>), typeof(DeckLibrary), typeof(ChatPlatforms)];
