@@ -139,7 +139,8 @@ internal sealed class TeamsActivityHandler(
     private async Task OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
     {
         var botId = activity.Recipient?.Id;
-        bool IsBot(ChannelAccount m) => botId is not null && string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase);
+        // Member lists come off the wire: a forged one may hold null entries, which are skipped.
+        bool IsBot(ChannelAccount? m) => botId is not null && m is not null && string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase);
         if (activity.MembersRemoved?.Any(IsBot) == true || activity.ChannelData?.EventType is "teamDeleted" or "channelDeleted")
             await ForgetAsync(activity, cancellationToken);
         else if (activity.MembersAdded?.Any(IsBot) == true)
@@ -201,6 +202,8 @@ internal sealed class TeamsActivityHandler(
 
     private async Task ForgetAsync(Activity activity, CancellationToken cancellationToken)
     {
+        if (activity.Conversation?.Id is null)
+            return;
         var channel = TeamsActivities.ChannelOf(activity);
         await store.RemoveAsync(channel, cancellationToken);
         savedReferences.Removed(channel);

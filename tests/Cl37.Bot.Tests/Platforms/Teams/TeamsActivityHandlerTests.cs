@@ -58,6 +58,37 @@ public sealed class TeamsActivityHandlerTests
         Assert.Empty(_kit.Store.Saved);
     }
 
+    // Found by the wire fuzz test: a forged member list with a null entry made the handler throw.
+    [Fact]
+    public async Task HandleAsync_ConversationUpdateWithNullMembers_SkipsThemAndStillSeesTheBot()
+    {
+        var handler = _kit.Handler();
+        var update = Sample("conversationUpdate");
+        update.MembersAdded = [null!, .. update.MembersAdded!];
+        await handler.HandleAsync(update, default);
+        Assert.True(_kit.Store.Saved.ContainsKey(PersonalChat));
+
+        update.MembersRemoved = [null!, .. update.MembersAdded];
+        update.MembersAdded = null;
+        await handler.HandleAsync(update, default);
+        Assert.Empty(_kit.Store.Saved);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ChannelDeletedWithoutAConversation_ForgetsNothing()
+    {
+        var handler = _kit.Handler();
+        await handler.HandleAsync(Sample("conversationUpdate"), default);
+        var deleted = Sample("conversationUpdate");
+        deleted.MembersAdded = null;
+        deleted.Conversation = null;
+        deleted.ChannelData!.EventType = "channelDeleted";
+
+        await handler.HandleAsync(deleted, default);
+
+        Assert.True(_kit.Store.Saved.ContainsKey(PersonalChat));
+    }
+
     [Fact]
     public async Task HandleAsync_ConversationUpdateWithBotAddedThenRemoved_StoresThenForgets()
     {
