@@ -9,7 +9,8 @@ public sealed class LifetimeOptions
     /// and the scheduler to finish. Keep it below the orchestrator's grace period (Kubernetes: 30 s).</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 25;
 
-    /// <summary>Seconds after the server came up at which the schedules load (then Quartz and the EF Core
-    /// warm-up start) if /health/ready has not answered healthy before; 0 starts them at once.</summary>
+    /// <summary>Seconds after the server came up at which the schedules load (then Quartz is built and
+    /// started, and the EF Core warm-up runs) if /health/ready has not answered healthy before; 0 starts
+    /// them at once.</summary>
     public int DeferredStartSeconds { get; set; } = 2;
 }

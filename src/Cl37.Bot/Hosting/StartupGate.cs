@@ -4,9 +4,10 @@ using Microsoft.Extensions.Options;
 namespace Cl37.Bot.Hosting;
 
 /// <summary>When start-up work that readiness does not need may begin: loading the schedules, then
-/// building and starting the Quartz scheduler, and the EF Core warm-up. On a 2-core machine their JIT and query compilation took the CPU the first
-/// /health/ready answer needed, so they wait until that answer has gone out healthy, or
-/// <see cref="LifetimeOptions.DeferredStartSeconds"/> after the server came up when nobody probes.</summary>
+/// building and starting the Quartz scheduler, and the EF Core warm-up. On a 2-core machine their JIT
+/// and query compilation took the CPU the first /health/ready answer needed, so they wait until that
+/// answer has gone out healthy, or <see cref="LifetimeOptions.DeferredStartSeconds"/> after the server
+/// came up when nobody probes.</summary>
 public sealed class StartupGate(IOptions<LifetimeOptions> options) : IDisposable
 {
     private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,6 +1,6 @@
+using System.Diagnostics.Metrics;
 using Cl37.Bot.Quiz;
 using Microsoft.Extensions.Logging.Console;
-using System.Diagnostics.Metrics;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 
