@@ -33,9 +33,10 @@ public sealed class AnswerService(
         if (grade.Error is { } problem)
             return OutgoingMessage.PrivateText(problem);
 
+        // Whether the post is still open is the writer's call, made in the database as it stores the
+        // answer: another replica may have revealed it since this one cached the post.
         var now = time.GetUtcNow().UtcDateTime;
-        var late = post.Revealed || (post.ClosesUtc is { } closes && now >= closes);
-        var practice = late || post.PracticePersonId is not null;
+        var practice = post.PracticePersonId is not null;
         var periods = practice ? [] : await PeriodsAsync(post, now, cancellationToken);
         var name = DisplayNames.Clean(action.User.DisplayName);
         var stored = await writer.WriteAsync(new PendingAnswer(post.GroupId, post.PostId, question.Id, action.User.Id, name,
@@ -47,6 +48,9 @@ public sealed class AnswerService(
             tally.MarkDirty(post.PostId);
             metrics.AnswerRecorded(Stopwatch.GetElapsedTime(started));
         }
+        if (stored.Inserted && stored.Practice && !practice)
+            posts.Invalidate(post.PostId);
+        var late = stored.Practice && !practice;
         return Feedback(question, post, stored, late, grade.Description, grade.Points);
     }
 

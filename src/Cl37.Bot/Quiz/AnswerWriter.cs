@@ -8,8 +8,14 @@ namespace Cl37.Bot.Quiz;
 /// <summary>The single writer for answers: it drains waiting answers in batches, stores each batch
 /// in one transaction (person, answer, totals, streak, review box) and only then completes the
 /// callers. One answer per (post, person) is enforced by the unique key with ON CONFLICT DO NOTHING,
-/// so a redelivered click or a second replica can never store twice.</summary>
-public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, LeaderboardCache leaderboards, ILogger<AnswerWriter> logger) : BackgroundService
+/// so a redelivered click or a second replica can never store twice. Whether the post is still open
+/// is read in the same transaction, with the post row locked against a concurrent reveal, so no
+/// replica scores an answer after another one revealed the question.</summary>
+public sealed class AnswerWriter(
+    IDbContextFactory<BotDbContext> factory,
+    DatabaseConnections connections,
+    LeaderboardCache leaderboards,
+    ILogger<AnswerWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 256;
     private const int MaxAttempts = 4;
@@ -80,7 +86,7 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
         {
             try
             {
-                _session ??= await Session.OpenAsync(factory, _people);
+                _session ??= await Session.OpenAsync(factory, _people, connections.IsPostgres);
                 return _session.Write(batch, order);
             }
             catch (DbException ex) when (ex.IsTransient && attempt < MaxAttempts)
@@ -133,7 +139,7 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
             s.Learned(a.GroupId, a.PersonExternalId, a.DisplayName, personId);
         }
 
-        var scored = !a.Practice;
+        var scored = !a.Practice && s.IsOpen(a.PostId, a.AnsweredUtc);
         var points = scored ? a.BasePoints : 0;
         if (scored && a.IsCorrect)
         {
@@ -143,7 +149,7 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
                 points += Bonuses.Speed(a.LatencyMs);
         }
 
-        s.Insert.Bind(a.PostId, personId, a.GroupId, a.QuestionId, a.Response, points, a.IsCorrect, a.Practice, a.AnsweredUtc, a.LatencyMs);
+        s.Insert.Bind(a.PostId, personId, a.GroupId, a.QuestionId, a.Response, points, a.IsCorrect, !scored, a.AnsweredUtc, a.LatencyMs);
         var inserted = s.Insert.Command.ExecuteScalar();
         if (inserted is null or DBNull)
         {
@@ -177,7 +183,7 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
         s.Review.Bind(personId, a.QuestionId, a.IsCorrect, at.AddDays(ReviewDays[0]), at.AddDays(ReviewDays[1]), at.AddDays(ReviewDays[2]),
             at.AddDays(ReviewDays[3]), at.AddDays(ReviewDays[4]), at.AddMinutes(10));
         s.Review.Command.ExecuteNonQuery();
-        return new StoredAnswer(true, personId, a.Response, points, a.IsCorrect, a.Practice, streak);
+        return new StoredAnswer(true, personId, a.Response, points, a.IsCorrect, !scored, streak);
     }
 
     /// <summary>The writer's connection, kept open with its statements prepared once: opening, setting
@@ -193,14 +199,14 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
             _statements = statements;
         }
 
-        public static async Task<Session> OpenAsync(IDbContextFactory<BotDbContext> factory, PersonCache people)
+        public static async Task<Session> OpenAsync(IDbContextFactory<BotDbContext> factory, PersonCache people, bool postgres)
         {
             var db = await factory.CreateDbContextAsync();
             try
             {
                 // Opened through EF so the SQLite pragmas (synchronous=NORMAL) apply to this connection too.
                 await db.Database.OpenConnectionAsync();
-                return new Session(db, new Statements(db.Database.GetDbConnection(), people));
+                return new Session(db, new Statements(db.Database.GetDbConnection(), people, postgres));
             }
             catch
             {
@@ -229,10 +235,11 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
         }
     }
 
-    private sealed class Statements(DbConnection connection, PersonCache people) : IAsyncDisposable
+    private sealed class Statements(DbConnection connection, PersonCache people, bool postgres) : IAsyncDisposable
     {
         private DbTransaction? _tx;
         private readonly List<(long GroupId, string ExternalId, string Name, long Id)> _learned = [];
+        private readonly Dictionary<long, (bool Revealed, DateTime? ClosesUtc)> _postStates = [];
 
         /// <summary>The person's id when this writer already stored them under the same name.</summary>
         public long? KnownPerson(long groupId, string externalId, string name) => people.Find(groupId, externalId, name);
@@ -244,6 +251,7 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
         {
             _tx = tx;
             _learned.Clear();
+            _postStates.Clear();
             foreach (var p in All())
                 p.Command.Transaction = tx;
         }
@@ -255,7 +263,28 @@ public sealed class AnswerWriter(IDbContextFactory<BotDbContext> factory, Leader
                 people.Remember(groupId, externalId, name, id);
         }
 
-        private IEnumerable<Prepared> All() => new[] { Person, StreakOf, Insert, Existing, Streak, Review }.Concat(_totals.Values);
+        private IEnumerable<Prepared> All() => new[] { PostState, Person, StreakOf, Insert, Existing, Streak, Review }.Concat(_totals.Values);
+
+        /// <summary>Whether the post takes scored answers at <paramref name="answeredUtc"/>: not revealed
+        /// and not past its window, as the database holds it inside this batch's transaction. Read
+        /// once per post and batch: SQLite's writer transaction (BEGIN IMMEDIATE) and PostgreSQL's
+        /// FOR SHARE row lock keep a reveal from committing in between.</summary>
+        public bool IsOpen(long postId, DateTime answeredUtc)
+        {
+            if (!_postStates.TryGetValue(postId, out var state))
+            {
+                PostState.Bind(postId);
+                using var reader = PostState.Command.ExecuteReader();
+                state = reader.Read() ? (!reader.IsDBNull(0), reader.IsDBNull(1) ? null : reader.GetDateTime(1)) : (true, null);
+                _postStates[postId] = state;
+            }
+            return !state.Revealed && (state.ClosesUtc is not { } closes || answeredUtc < closes);
+        }
+
+        // A reveal claims the post with UPDATE … SET "RevealedUtc"; FOR SHARE makes it wait for this
+        // transaction (and this read wait for a reveal in progress), so the reveal counts what was scored.
+        public Prepared PostState { get; } = new(connection,
+            """SELECT "RevealedUtc", "ClosesUtc" FROM "Posts" WHERE "Id" = @p0""" + (postgres ? " FOR SHARE" : ""), 1);
 
         public Prepared StreakOf { get; } = new(connection, """SELECT "CurrentStreak" FROM "People" WHERE "Id" = @p0""", 1);
 

@@ -65,6 +65,9 @@ public sealed class TallyUpdater(
         if (question is null || platform is null)
             return;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // The cached post may predate a reveal by another replica; an edit now would reopen the card.
+        if (await db.Posts.AnyAsync(p => p.Id == postId && p.RevealedUtc != null, cancellationToken))
+            return;
         var count = await db.Answers.CountAsync(a => a.PostId == postId && !a.Practice, cancellationToken);
         await platform.UpdateAsync(post.Channel, post.MessageId, QuestionCards.Question(postId, question, count, post.ClosesUtc, false), cancellationToken);
     }

@@ -164,7 +164,9 @@ public sealed class PlatformOutageScenarioTests(ITestOutputHelper output) : IAsy
         Assert.Equal("Degraded", degraded["discord"].Status);
         Assert.Contains("Discord REST is failing", degraded["discord"].Description);
         Assert.Equal("Degraded", degraded["teams"].Status);
+        // Both failing operations are named, whichever of them failed last.
         Assert.Contains("Bot Connector send failed", degraded["teams"].Description);
+        Assert.Contains("Bot Connector update failed", degraded["teams"].Description);
         Assert.Equal("Healthy", degraded["database"].Status);
         Assert.Single(await PlaygroundQuestionsAsync());
 

@@ -114,7 +114,7 @@ internal sealed class TeamsConnectorClient(
             metrics.Request(operation, status);
             if (response.IsSuccessStatusCode)
             {
-                health.Succeeded();
+                health.Succeeded(operation);
                 var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
                 if (bytes.Length == 0)
                     return null;

@@ -1,15 +1,18 @@
+using Cl37.Bot.Chat;
+
 namespace Cl37.Bot.Platforms.Teams;
 
-/// <summary>The last Bot Connector call that failed after all its retries, until the next success;
-/// the health check reports Teams degraded meanwhile.</summary>
+/// <summary>Bot Connector operations (send, reply, update, create, member) that failed after all
+/// their retries, each until that operation succeeds again or the failure ages out; the health
+/// check reports Teams degraded and names every one of them meanwhile.</summary>
 internal sealed class TeamsConnectorHealth(TimeProvider time)
 {
-    private volatile string? _lastFailure;
+    private readonly PlatformFailures _failures = new(time);
 
-    public string? LastFailure => _lastFailure;
+    /// <summary>Every operation failing now, newest first, or null when none is failing.</summary>
+    public string? Failure => _failures.Describe();
 
-    public void Succeeded() => _lastFailure = null;
+    public void Succeeded(string operation) => _failures.Succeeded(operation);
 
-    public void Failed(string operation, string reason) =>
-        _lastFailure = $"Bot Connector {operation} failed at {time.GetUtcNow():u}: {reason}";
+    public void Failed(string operation, string reason) => _failures.Failed(operation, $"Bot Connector {operation} failed: {reason}");
 }

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Teams;
 
-/// <summary>Ready unless the inbox is backed up, the last outbound token request failed, or the
-/// last Bot Connector call failed after its retries.</summary>
+/// <summary>Ready unless the inbox is backed up, the last outbound token request failed, or some
+/// Bot Connector operation is failing after its retries (every failing one is named).</summary>
 internal sealed class TeamsHealthCheck(IOptions<TeamsOptions> options, TeamsInbox inbox, IBotTokenProvider tokens, TeamsConnectorHealth connector) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -15,7 +15,7 @@ internal sealed class TeamsHealthCheck(IOptions<TeamsOptions> options, TeamsInbo
             return Task.FromResult(HealthCheckResult.Unhealthy($"Teams inbox nearly full ({inbox.Pending} pending)", data: data));
         if (tokens is MsalBotTokenProvider { LastError: { } error })
             return Task.FromResult(HealthCheckResult.Degraded($"Teams: {error}", data: data));
-        if (connector.LastFailure is { } failure)
+        if (connector.Failure is { } failure)
             return Task.FromResult(HealthCheckResult.Degraded($"Teams: {failure}", data: data));
         return Task.FromResult(HealthCheckResult.Healthy($"Teams: {mode}", data));
     }

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,6 +23,37 @@ public sealed class TeamsHealthAndMetricsTests
 
         Assert.Equal(HealthStatus.Healthy, result.Status);
         Assert.Contains("local mode", result.Description);
+    }
+
+    [Fact]
+    public async Task CheckHealthAsync_SendAndUpdateFailing_NamesBothUntilEachSucceeds()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var kit = new TeamsTestKit(time);
+        var check = new TeamsHealthCheck(kit.Options, new TeamsInbox(null!, NullLogger<TeamsInbox>.Instance), new FixedTokenProvider(null), kit.ConnectorHealth);
+        const string serviceUrl = "https://smba.trafficmanager.net/emea/";
+        const string conversation = "19:a@thread.tacv2";
+        Activity Message() => TeamsActivities.Message(OutgoingMessage.PublicText("x"), "28:bot", null, conversation);
+
+        kit.Http.Enqueue(HttpStatusCode.InternalServerError, "", TimeSpan.Zero);
+        await Assert.ThrowsAsync<TeamsConnectorException>(() => kit.Connector.SendAsync(serviceUrl, conversation, Message(), default));
+        time.Advance(TimeSpan.FromSeconds(1));
+        kit.Http.Enqueue(HttpStatusCode.InternalServerError, "", TimeSpan.Zero);
+        await Assert.ThrowsAsync<TeamsConnectorException>(() => kit.Connector.UpdateAsync(serviceUrl, conversation, "1", Message(), default));
+
+        var both = await check.CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Degraded, both.Status);
+        Assert.Contains("Bot Connector send failed: HTTP 500", both.Description);
+        Assert.Contains("Bot Connector update failed: HTTP 500", both.Description);
+
+        await kit.Connector.UpdateAsync(serviceUrl, conversation, "1", Message(), default);
+        var sendOnly = await check.CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Degraded, sendOnly.Status);
+        Assert.Contains("Bot Connector send failed", sendOnly.Description);
+        Assert.DoesNotContain("update", sendOnly.Description);
+
+        time.Advance(PlatformFailures.Remembered + TimeSpan.FromSeconds(1));
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ internal sealed class DiscordRestClient(
             }
             catch (HttpRequestException ex)
             {
-                health.Failed(route.RouteKey, time.GetUtcNow(), $"Discord {route.Method} {route.Template} unreachable: {ex.Message}");
+                health.Failed(route.RouteKey, $"Discord {route.Method} {route.Template} unreachable: {ex.Message}");
                 throw;
             }
             using (response)
@@ -137,7 +137,7 @@ internal sealed class DiscordRestClient(
                 if (status == 401 && route.Authorized)
                     health.Unauthorized = true;
                 if (status is >= 500 or 429)
-                    health.Failed(route.RouteKey, time.GetUtcNow(), $"Discord {route.Method} {route.Template} answered {status} after every retry");
+                    health.Failed(route.RouteKey, $"Discord {route.Method} {route.Template} answered {status} after every retry");
                 var error = TryParse(text, Json.ErrorResponse);
                 logger.LogError("Discord {Method} {Route} failed with {Status}: {Body}", route.Method, route.Template, status, Shorten(text));
                 throw new DiscordRestException(status, error?.Code, $"Discord {route.Method} {route.Template} failed with {status}: {error?.Message ?? Shorten(text)}");

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Cl37.Bot.Chat;
 
 namespace Cl37.Bot.Platforms.Discord.Rest;
 
@@ -6,14 +6,10 @@ namespace Cl37.Bot.Platforms.Discord.Rest;
 /// authorized calls are sent (DAD topics/rate-limits.mdx "Invalid Request Limit"). It also remembers,
 /// per route, a call that failed after every retry (5xx, 429, unreachable) until that route succeeds
 /// again, so health shows Discord as degraded while the gateway still looks connected — and a
-/// working interaction callback does not hide channel posts that still fail. A failure nobody
-/// repeats or clears ages out: a route used once during an outage must not hold health down forever
-/// (posts that keep failing are retried by the sweep every 30 s, which keeps theirs fresh).</summary>
+/// working interaction callback does not hide channel posts that still fail.</summary>
 internal sealed class DiscordRestHealth(TimeProvider time)
 {
-    private static readonly TimeSpan FailureRemembered = TimeSpan.FromMinutes(5);
-
-    private readonly ConcurrentDictionary<string, (DateTimeOffset At, string What)> _failures = new(StringComparer.Ordinal);
+    private readonly PlatformFailures _failures = new(time);
     private volatile bool _unauthorized;
 
     public bool Unauthorized
@@ -22,22 +18,10 @@ internal sealed class DiscordRestHealth(TimeProvider time)
         set => _unauthorized = value;
     }
 
-    /// <summary>The latest failure of a route that has not succeeded since, or null when none is failing.</summary>
-    public string? Failure
-    {
-        get
-        {
-            var since = time.GetUtcNow() - FailureRemembered;
-            var failing = _failures.Where(f => f.Value.At >= since).ToArray();
-            if (failing.Length == 0)
-                return null;
-            var (_, (at, what)) = failing.MaxBy(f => f.Value.At);
-            var others = failing.Length > 1 ? $"; {failing.Length - 1} other route(s) failing too" : "";
-            return $"{what} (at {at:yyyy-MM-dd HH:mm:ss} UTC){others}";
-        }
-    }
+    /// <summary>Every route failing now, newest first, or null when none is failing.</summary>
+    public string? Failure => _failures.Describe();
 
-    public void Failed(string route, DateTimeOffset at, string what) => _failures[route] = (at, what);
+    public void Failed(string route, string what) => _failures.Failed(route, what);
 
-    public void Succeeded(string route) => _failures.TryRemove(route, out _);
+    public void Succeeded(string route) => _failures.Succeeded(route);
 }
