@@ -64,4 +64,42 @@ public sealed class TwoInstanceAnswerTests : IAsyncLifetime
         Assert.Equal(people, await _db.CountAsync("""SELECT count(*) FROM "People" WHERE "ExternalId" LIKE 'q%'"""));
         Assert.Equal(people, await _db.CountAsync($"""SELECT coalesce(sum("Answered"), 0) FROM "ScoreTotals" WHERE "Period" = '{PeriodKeys.AllTime}'"""));
     }
+
+    [PostgresFact]
+    public async Task Answer_OnTheOtherInstanceAfterTheReveal_IsPracticeOnlyOnBoth()
+    {
+        var postId = await _a.PostQuestionAsync();
+        // B learns the post while it is open, so its cache says "open" from here on.
+        Assert.Contains("Answer recorded", (await _b.AnswerAsync(postId, "ann", "A")).Text);
+
+        Assert.True(await _a.Get<QuizPoster>().RevealAsync(postId, CancellationToken.None));
+        var ben = await _b.AnswerAsync(postId, "ben", "A");
+        var cem = await _a.AnswerAsync(postId, "cem", "A");
+
+        Assert.Contains("counts as practice only", ben.Text);
+        Assert.Contains("counts as practice only", cem.Text);
+        Assert.Equal(1, await _db.CountAsync($"""SELECT count(*) FROM "Answers" WHERE "PostId" = {postId} AND NOT "Practice" """));
+        Assert.Equal(2, await _db.CountAsync($"""SELECT count(*) FROM "Answers" WHERE "PostId" = {postId} AND "Practice" AND "Points" = 0"""));
+        Assert.Equal(1, await _db.CountAsync($"""SELECT coalesce(sum("Answered"), 0) FROM "ScoreTotals" WHERE "Period" = '{PeriodKeys.AllTime}'"""));
+        Assert.Equal(1, Assert.Single(_a.Platform.Cards<RevealCard>()).AnsweredCount);
+    }
+
+    [PostgresFact]
+    public async Task Answer_BurstOnOneInstanceWhileTheOtherReveals_RevealCountsEveryScoredAnswer()
+    {
+        var postId = await _a.PostQuestionAsync();
+        await _b.AnswerAsync(postId, "warm", "A");
+        const int people = 200;
+        var burst = Task.Run(() => Task.WhenAll(Enumerable.Range(0, people).Select(i => _b.AnswerAsync(postId, "r" + i, "A"))));
+        await Task.Delay(20);
+        Assert.True(await _a.Get<QuizPoster>().RevealAsync(postId, CancellationToken.None));
+        var replies = await burst;
+
+        var scored = await _db.CountAsync($"""SELECT count(*) FROM "Answers" WHERE "PostId" = {postId} AND NOT "Practice" """);
+        var practice = await _db.CountAsync($"""SELECT count(*) FROM "Answers" WHERE "PostId" = {postId} AND "Practice" """);
+        Assert.Equal(people + 1, scored + practice);
+        Assert.Equal(scored, Assert.Single(_a.Platform.Cards<RevealCard>()).AnsweredCount);
+        Assert.Equal(practice, replies.Count(r => r.Text.Contains("practice only", StringComparison.Ordinal)));
+        Assert.Equal(scored, await _db.CountAsync($"""SELECT coalesce(sum("Answered"), 0) FROM "ScoreTotals" WHERE "Period" = '{PeriodKeys.AllTime}'"""));
+    }
 }
