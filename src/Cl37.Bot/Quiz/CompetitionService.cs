@@ -52,7 +52,7 @@ public sealed class CompetitionService(
         db.Competitions.Add(new Competition { GroupId = channel.GroupId, ChannelId = channel.ChannelId, Name = name, StartUtc = now, EndUtc = endUtc });
         await db.SaveChangesAsync(cancellationToken);
         _running.TryRemove(channel.GroupId, out _);
-        return OutgoingMessage.PublicText($"🏁 Competition **{name}** has started! It runs until the end of {end:yyyy-MM-dd} ({zone.Id}). Every scored answer from now counts. `/leaderboard competition` shows the standings.");
+        return OutgoingMessage.PublicText($"🏁 Competition **{name}** has started! It runs {RunsUntil(end, zone)}. Every scored answer from now counts. `/leaderboard competition` shows the standings.");
     }
 
     public async Task<OutgoingMessage> EndAsync(ChannelInfo channel, CancellationToken cancellationToken)
@@ -72,9 +72,16 @@ public sealed class CompetitionService(
         if (c is null)
             return OutgoingMessage.PrivateText("There has been no competition yet. Admins start one with `/competition start <name> <end date>`.");
         var page = await leaderboards.GetPageAsync(c.GroupId, PeriodKeys.Competition(c.Id), 1, requesterExternalId, cancellationToken);
-        var state = c.EndedUtc is null ? $"running until {TimeZoneInfo.ConvertTimeFromUtc(c.EndUtc, TimeZones.FindOrUtc(channel.TimeZone)):yyyy-MM-dd HH:mm}" : "final standings";
+        var state = c.EndedUtc is null ? "running " + RunsUntil(c.EndUtc, TimeZones.FindOrUtc(channel.TimeZone)) : "final standings";
         return LeaderboardService.ToMessage($"🏆 {c.Name} — {state}", page, isPrivate: true);
     }
+
+    /// <summary>The one wording of a competition's end everywhere: "until the end of 2026-12-31 (Europe/Berlin)".</summary>
+    private static string RunsUntil(DateOnly lastDay, TimeZoneInfo zone) => $"until the end of {lastDay:yyyy-MM-dd} ({zone.Id})";
+
+    // EndUtc is the local midnight after the last day.
+    private static string RunsUntil(DateTime endUtc, TimeZoneInfo zone) =>
+        RunsUntil(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(endUtc, zone)).AddDays(-1), zone);
 
     /// <summary>Ends every competition whose end has passed and posts its final standings.</summary>
     public async Task<int> EndDueAsync(CancellationToken cancellationToken)

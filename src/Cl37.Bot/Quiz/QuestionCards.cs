@@ -8,13 +8,25 @@ namespace Cl37.Bot.Quiz;
 /// <summary>Builds the platform-neutral question, feedback and reveal messages.</summary>
 public static class QuestionCards
 {
-    public static string Title(Question q) => q.Kind switch
+    /// <summary>"MCQ 9 · single choice · onnx": the deck's own section name and number, so MCQ 1 and
+    /// MSQ 1 never share a label.</summary>
+    public static string Title(Question q) => $"{Label(q)} · " + q.Kind switch
     {
-        QuestionKind.SingleChoice => $"Question {q.Number} · single choice",
-        QuestionKind.MultipleSelect => $"Question {q.Number} · select all that apply",
-        QuestionKind.Numerical => $"Question {q.Number} · calculation",
-        _ => $"Question {q.Number} · fill in the blank",
+        QuestionKind.SingleChoice => "single choice",
+        QuestionKind.MultipleSelect => "select all that apply",
+        QuestionKind.Numerical => "calculation",
+        _ => "fill in the blank",
     } + $" · {q.Topic}";
+
+    /// <summary>The question as the deck heads it: "MCQ 9", "MSQ 1", "Numerical 4", "Fill 2".</summary>
+    public static string Label(Question q) => q.Section switch
+    {
+        "mcq" => "MCQ",
+        "msq" => "MSQ",
+        "numerical" => "Numerical",
+        "fill" => "Fill",
+        _ => "Question",
+    } + string.Create(CultureInfo.InvariantCulture, $" {q.Number}");
 
     public static AnswerInput InputOf(Question q) => q.Kind switch
     {
@@ -39,7 +51,11 @@ public static class QuestionCards
         var text = new StringBuilder().Append("**").Append(card.Title).Append("**\n").Append(card.Prompt);
         foreach (var o in q.Options)
             text.Append("\n- ").Append(o.Key).Append(") ").Append(o.Text);
-        text.Append(closed ? "\n\n_Closed._" : string.Create(CultureInfo.InvariantCulture, $"\n\n{answered} answered"));
+        // A private practice question has no audience, so it carries no tally.
+        if (closed)
+            text.Append("\n\n_Closed._");
+        else if (!isPrivate)
+            text.Append(CultureInfo.InvariantCulture, $"\n\n{answered} answered");
         return new OutgoingMessage(text.ToString(), card, isPrivate);
     }
 

@@ -225,7 +225,7 @@ public sealed class QuizPoster(
                          orderby t.Points descending, t.Correct descending, t.PersonId
                          select new { t.PersonId, person.DisplayName, t.Points }).Take(5).ToListAsync(cancellationToken);
         var movement = top.Select((t, i) => string.Create(CultureInfo.InvariantCulture,
-            $"{i + 1}. {t.DisplayName} — {t.Points:0.##} pts{(pointsHere.TryGetValue(t.PersonId, out var gained) ? $" (+{gained:0.##} today)" : "")}")).ToList();
+            $"{i + 1}. {t.DisplayName} — {t.Points:0.##} pts{(pointsHere.TryGetValue(t.PersonId, out var gained) ? $" (+{gained:0.##} on this question)" : "")}")).ToList();
         reveal = reveal with { Movement = movement };
 
         try
@@ -278,7 +278,9 @@ public sealed class QuizPoster(
             sb.Append("\n📖 ").Append(r.Explanation);
         foreach (var o in r.Options)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"\n{(o.IsCorrect ? "✅" : "▫️")} {o.Key}) {o.Text} — {o.Count} ({o.Percent:0}%)");
+            // Typed answers (fill-in, numerical) are their own label: no "Grafana) Grafana".
+            var label = o.Key == o.Text ? o.Text : $"{o.Key}) {o.Text}";
+            sb.Append(CultureInfo.InvariantCulture, $"\n{(o.IsCorrect ? "✅" : "▫️")} {label} — {o.Count} ({o.Percent:0}%)");
             if (!o.IsCorrect && o.WhyWrong is { Length: > 0 } why)
                 sb.Append(" — ").Append(why);
         }

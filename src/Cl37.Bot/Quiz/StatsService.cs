@@ -28,32 +28,36 @@ public sealed class StatsService(IDbContextFactory<BotDbContext> factory, DeckLi
         var scored = answers.Where(a => !a.Practice).ToList();
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"**Stats for {person.DisplayName}**\n");
-        sb.Append(CultureInfo.InvariantCulture, $"Scored answers: {scored.Count}, correct {scored.Count(a => a.IsCorrect)} ({Percent(scored.Count(a => a.IsCorrect), scored.Count)}), points {scored.Sum(a => a.Points):0.##}; practice answers: {answers.Count - scored.Count}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Scored answers: {scored.Count}, correct {scored.Count(a => a.IsCorrect)} ({Percent(scored.Count(a => a.IsCorrect), scored.Count)}), points {scored.Sum(a => a.Points):0.##}; practice answers: {answers.Count - scored.Count} ({answers.Count(a => a.Practice && a.IsCorrect)} right)\n");
         sb.Append(CultureInfo.InvariantCulture, $"Streak: {person.CurrentStreak} now, best {person.BestStreak}\n");
 
         var rows = new List<IReadOnlyList<string>>();
-        var withQuestion = answers.Select(a => (a, q: decks.FindQuestion(a.QuestionId))).Where(x => x.q is not null).ToList();
-        sb.Append("\n**By type**\n");
-        foreach (var g in withQuestion.GroupBy(x => x.q!.Kind).OrderBy(g => g.Key))
+        // Accuracy counts scored answers only; practice is for learning and would flatter it.
+        var withQuestion = scored.Select(a => (a, q: decks.FindQuestion(a.QuestionId))).Where(x => x.q is not null).ToList();
+        if (withQuestion.Count > 0)
         {
-            var line = $"{KindName(g.Key)}: {Percent(g.Count(x => x.a.IsCorrect), g.Count())} of {g.Count()}";
-            sb.Append("- ").Append(line).Append('\n');
-            rows.Add(["type", KindName(g.Key), Percent(g.Count(x => x.a.IsCorrect), g.Count()), g.Count().ToString(CultureInfo.InvariantCulture)]);
+            sb.Append("\n**By type**\n");
+            foreach (var g in withQuestion.GroupBy(x => x.q!.Kind).OrderBy(g => g.Key))
+            {
+                var line = $"{KindName(g.Key)}: {Percent(g.Count(x => x.a.IsCorrect), g.Count())} of {g.Count()}";
+                sb.Append("- ").Append(line).Append('\n');
+                rows.Add(["type", KindName(g.Key), Percent(g.Count(x => x.a.IsCorrect), g.Count()), g.Count().ToString(CultureInfo.InvariantCulture)]);
+            }
+            sb.Append("\n**By topic**\n");
+            foreach (var g in withQuestion.GroupBy(x => x.q!.Topic).OrderBy(g => (double)g.Count(x => x.a.IsCorrect) / g.Count()))
+            {
+                sb.Append("- ").Append(g.Key).Append(": ").Append(Percent(g.Count(x => x.a.IsCorrect), g.Count())).Append(" of ").Append(g.Count()).Append('\n');
+                rows.Add(["topic", g.Key, Percent(g.Count(x => x.a.IsCorrect), g.Count()), g.Count().ToString(CultureInfo.InvariantCulture)]);
+            }
         }
-        sb.Append("\n**By topic**\n");
-        foreach (var g in withQuestion.GroupBy(x => x.q!.Topic).OrderBy(g => (double)g.Count(x => x.a.IsCorrect) / g.Count()))
-        {
-            sb.Append("- ").Append(g.Key).Append(": ").Append(Percent(g.Count(x => x.a.IsCorrect), g.Count())).Append(" of ").Append(g.Count()).Append('\n');
-            rows.Add(["topic", g.Key, Percent(g.Count(x => x.a.IsCorrect), g.Count()), g.Count().ToString(CultureInfo.InvariantCulture)]);
-        }
-        var weakest = withQuestion.GroupBy(x => x.q!.Id)
+        var weakest = answers.Select(a => (a, q: decks.FindQuestion(a.QuestionId))).Where(x => x.q is not null).GroupBy(x => x.q!.Id)
             .Select(g => (q: g.First().q!, wrong: g.Count(x => !x.a.IsCorrect), total: g.Count()))
             .Where(x => x.wrong > 0).OrderByDescending(x => x.wrong).ThenByDescending(x => x.total).Take(3).ToList();
         if (weakest.Count > 0)
         {
-            sb.Append("\n**Weakest questions**\n");
+            sb.Append("\n**Weakest questions** (practice included)\n");
             foreach (var (q, wrong, total) in weakest)
-                sb.Append(CultureInfo.InvariantCulture, $"- {Shorten(q.Prompt)} ({wrong} of {total} wrong)\n");
+                sb.Append(CultureInfo.InvariantCulture, $"- {QuestionCards.Label(q)}: {Shorten(q.Prompt)} ({wrong} of {total} wrong)\n");
         }
         var table = new TableCard($"Stats for {person.DisplayName}", ["By", "What", "Accuracy", "Answers"], rows, $"Streak {person.CurrentStreak} (best {person.BestStreak})");
         return new OutgoingMessage(sb.ToString().TrimEnd(), table, Private: true);

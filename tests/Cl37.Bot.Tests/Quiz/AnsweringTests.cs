@@ -115,7 +115,7 @@ public sealed class AnsweringTests : IAsyncLifetime
         Assert.Equal(2, b.Count);
         Assert.Equal("A is wrong.", reveal.Options.Single(o => o.Key == "A").WhyWrong);
         Assert.StartsWith("Name ann", reveal.FastestCorrect[0]);
-        Assert.Contains(reveal.Movement, m => m.Contains("Name ann") && m.Contains("+10 today"));
+        Assert.Contains(reveal.Movement, m => m.Contains("Name ann") && m.Contains("+10 on this question"));
         var closed = _app.Platform.Updates.Select(u => u.Message.Card).OfType<QuestionCard>().Last();
         Assert.True(closed.Closed);
     }
