@@ -1,3 +1,4 @@
+using Cl37.Bot.Data;
 using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Chat;
@@ -49,9 +50,11 @@ public sealed class CommandDispatcher(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Command /{Command} {SubCommand} failed", definition.Name, sub?.Name);
-            return OutgoingMessage.PrivateText(StorageErrors.IsTransient(ex)
-                ? "The bot is busy storing other work. Nothing was changed — please try again in a moment."
-                : "Something went wrong running that command; nothing was changed. Please try again.");
+            if (StorageFaults.IsBusy(ex))
+                return OutgoingMessage.PrivateText("The bot is busy storing other work. Nothing was changed — please try again in a moment.") with { NotSaved = true };
+            if (StorageFaults.IsFault(ex))
+                return OutgoingMessage.PrivateText("Not saved: the bot could not write to its database, so nothing was changed. Please try again in a moment.") with { NotSaved = true };
+            return OutgoingMessage.PrivateText("Something went wrong running that command; nothing was changed. Please try again.");
         }
     }
 
@@ -64,9 +67,10 @@ public sealed class CommandDispatcher(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Answer to post {PostId} failed", action.PostId);
-            return OutgoingMessage.PrivateText(StorageErrors.IsTransient(ex)
-                ? "Your answer was not saved because the bot is busy. Please try again in a moment."
-                : "Your answer could not be recorded. Please try again.");
+            var text = StorageFaults.IsBusy(ex) ? "Your answer was **not saved** because the bot is busy. Please try again in a moment."
+                : StorageFaults.IsFault(ex) ? "Your answer was **not saved**: the bot could not write to its database. Please try again in a moment."
+                : "Your answer was **not saved** because something went wrong. Please try again.";
+            return OutgoingMessage.PrivateText(text) with { NotSaved = true };
         }
     }
 }

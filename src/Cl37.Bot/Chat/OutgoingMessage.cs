@@ -5,6 +5,10 @@ namespace Cl37.Bot.Chat;
 /// them (Discord ephemeral, Teams per-user card, playground private panel).</summary>
 public sealed record OutgoingMessage(string Text, ChatCard? Card = null, bool Private = false)
 {
+    /// <summary>The request did not take effect (storage failed or the command broke): nothing was
+    /// saved. Platforms that answer with an HTTP status say so there too.</summary>
+    public bool NotSaved { get; init; }
+
     /// <summary>A private plain-text reply.</summary>
     public static OutgoingMessage PrivateText(string text) => new(text, null, true);
 

@@ -20,11 +20,37 @@ public sealed class DatabaseConnections(IOptions<DatabaseOptions> options)
     /// <summary>The newest migration this build carries for the configured provider.</summary>
     public string LatestMigrationId => _latestMigration.Value;
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>The full path of the SQLite file, or null for PostgreSQL and in-memory databases.</summary>
+    public string? SqlitePath
     {
-        DbConnection connection = IsPostgres
-            ? new NpgsqlConnection(options.Value.ConnectionString)
-            : new SqliteConnection(DataHostingExtensions.SqliteConnectionString(options.Value.ConnectionString));
+        get
+        {
+            if (IsPostgres)
+                return null;
+            var csb = new SqliteConnectionStringBuilder(DataHostingExtensions.SqliteConnectionString(options.Value.ConnectionString));
+            return csb.Mode == SqliteOpenMode.Memory || csb.DataSource is "" or ":memory:" ? null : csb.DataSource;
+        }
+    }
+
+    /// <summary>Opens the database; <paramref name="mustExist"/> never creates a missing SQLite file
+    /// (a probe must not replace a deleted database with an empty one) and opens the file afresh,
+    /// not through a pooled connection that may still hold a deleted or replaced file.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken, bool mustExist = false)
+    {
+        DbConnection connection;
+        if (IsPostgres)
+            connection = new NpgsqlConnection(options.Value.ConnectionString);
+        else
+        {
+            var csb = new SqliteConnectionStringBuilder(DataHostingExtensions.SqliteConnectionString(options.Value.ConnectionString));
+            if (mustExist)
+            {
+                if (csb.Mode == SqliteOpenMode.ReadWriteCreate)
+                    csb.Mode = SqliteOpenMode.ReadWrite;
+                csb.Pooling = false;
+            }
+            connection = new SqliteConnection(csb.ToString());
+        }
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -35,6 +61,14 @@ public sealed class DatabaseConnections(IOptions<DatabaseOptions> options)
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The id stamped in a SQLite file's header (<c>PRAGMA application_id</c>); 0 when none.</summary>
+    public async Task<int> ReadFileIdAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA application_id;";
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string LatestMigration(string provider)

@@ -10,6 +10,7 @@ internal sealed class DatabaseMigrator(
     DatabaseConnections connections,
     IDbContextFactory<BotDbContext> factory,
     DatabaseState state,
+    Random random,
     ILogger<DatabaseMigrator> logger) : IHostedService
 {
     private readonly Lock _lock = new();
@@ -28,6 +29,13 @@ internal sealed class DatabaseMigrator(
     {
         // Not cancellable: a migration cut off halfway helps nobody, and it is bounded by the database's own timeouts.
         var cancellationToken = CancellationToken.None;
+        var sqlitePath = connections.SqlitePath;
+        if (sqlitePath is not null && !File.Exists(sqlitePath) && File.Exists(SqliteFileIdentity.MarkerOf(sqlitePath)))
+        {
+            logger.LogWarning("Creating a new, empty database at {Path}, but {Marker} shows a database was kept there before: " +
+                "if this deployment should have its data, stop the bot and restore the file (or fix Database:ConnectionString)",
+                sqlitePath, SqliteFileIdentity.MarkerOf(sqlitePath));
+        }
         bool upToDate;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         {
@@ -48,7 +56,30 @@ internal sealed class DatabaseMigrator(
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
-        state.MarkReady();
+        state.MarkReady(sqlitePath is null ? null : await StampAsync(sqlitePath, cancellationToken));
+    }
+
+    /// <summary>Gives the SQLite file a random id in its header (kept when it has one) and writes it
+    /// to the marker beside it, so the readiness check can tell this file from a replacement.</summary>
+    private async Task<SqliteFileIdentity> StampAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var id = await connections.ReadFileIdAsync(connection, cancellationToken);
+        if (id == 0)
+        {
+            id = random.Next(1, int.MaxValue);
+            await ExecuteAsync(connection, $"PRAGMA application_id = {id};", cancellationToken);
+        }
+        var identity = new SqliteFileIdentity(path, id);
+        try
+        {
+            await File.WriteAllTextAsync(identity.MarkerPath, id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not write {Marker} ({Error}); a lost database will not be noticed at the next start", identity.MarkerPath, ex.Message);
+        }
+        return identity;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

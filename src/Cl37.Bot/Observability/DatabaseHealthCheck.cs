@@ -3,28 +3,62 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Cl37.Bot.Observability;
 
-/// <summary>Ready when the migrations have been applied and the database answers a trivial query.</summary>
-internal sealed class DatabaseHealthCheck(DatabaseState state, DatabaseConnections connections) : IHealthCheck
+/// <summary>Ready when the database is migrated, answers a query, is still the file this process
+/// opened (SQLite: not deleted or replaced underneath it), and writes are not failing. The probe
+/// reads only: it never creates a missing SQLite file.</summary>
+internal sealed class DatabaseHealthCheck(DatabaseState state, DatabaseConnections connections, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
+
+    private string? _lastFileProblem;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!state.IsReady)
             return HealthCheckResult.Unhealthy("the database is not migrated yet");
+        var name = connections.IsPostgres ? "PostgreSQL" : "SQLite";
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Budget);
-            await using var connection = await connections.OpenAsync(timeout.Token);
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT 1";
-            await cmd.ExecuteScalarAsync(timeout.Token);
-            return HealthCheckResult.Healthy((connections.IsPostgres ? "PostgreSQL" : "SQLite") + " reachable and migrated");
+            if (state.SqliteFile is { } file)
+            {
+                if (await FileProblemAsync(file, timeout.Token) is { } problem)
+                    return Unhealthy(problem);
+                Recovered();
+            }
+            else
+            {
+                await using var connection = await connections.OpenAsync(timeout.Token, mustExist: true);
+                await using var cmd = connection.CreateCommand();
+                cmd.CommandText = "SELECT 1";
+                await cmd.ExecuteScalarAsync(timeout.Token);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy("the database is unreachable: " + ex.GetType().Name);
+            return HealthCheckResult.Unhealthy($"the database is unreachable: {StorageFaults.Describe(ex)}");
         }
+        if (state.WriteFailure is { } failure)
+            return HealthCheckResult.Unhealthy($"{name} writes are failing: {failure}");
+        return HealthCheckResult.Healthy($"{name} reachable and migrated");
     }
+
+    private async Task<string?> FileProblemAsync(SqliteFileIdentity file, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(file.Path))
+            return $"the database file {file.Path} is gone (deleted or moved while the bot ran): restore it and restart; answers are refused meanwhile";
+        await using var connection = await connections.OpenAsync(cancellationToken, mustExist: true);
+        var id = await connections.ReadFileIdAsync(connection, cancellationToken);
+        return id == file.Id ? null : $"the database file {file.Path} was replaced while the bot ran (its id is {id}, this process opened {file.Id}): restart the bot to use the new file";
+    }
+
+    private HealthCheckResult Unhealthy(string problem)
+    {
+        if (Interlocked.Exchange(ref _lastFileProblem, problem) != problem)
+            logger.LogError("Storage: {Problem}", problem);
+        return HealthCheckResult.Unhealthy(problem);
+    }
+
+    private void Recovered() => Interlocked.Exchange(ref _lastFileProblem, null);
 }

@@ -24,6 +24,8 @@ public static class ObservabilityHostingExtensions
         builder.Logging.AddConsole(o => o.FormatterName = RedactingConsoleFormatter.FormatterName);
         builder.Logging.AddConsoleFormatter<RedactingConsoleFormatter, ConsoleFormatterOptions>();
 
+        // One instance, so a storage problem is logged once when it appears, not at every probe.
+        builder.Services.AddSingleton<DatabaseHealthCheck>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<DeckHealthCheck>(DeckHealthCheck.Name, tags: [HealthEndpoints.ReadyTag]);

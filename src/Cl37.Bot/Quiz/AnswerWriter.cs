@@ -14,6 +14,7 @@ namespace Cl37.Bot.Quiz;
 public sealed class AnswerWriter(
     IDbContextFactory<BotDbContext> factory,
     DatabaseConnections connections,
+    DatabaseState state,
     LeaderboardCache leaderboards,
     ILogger<AnswerWriter> logger) : BackgroundService
 {
@@ -51,6 +52,7 @@ public sealed class AnswerWriter(
             try
             {
                 var results = await WriteBatchAsync(batch);
+                state.WriteSucceeded();
                 foreach (var groupId in batch.Select(w => w.Answer.GroupId).Distinct())
                     leaderboards.Invalidate(groupId);
                 for (var i = 0; i < batch.Count; i++)
@@ -58,6 +60,7 @@ public sealed class AnswerWriter(
             }
             catch (Exception ex)
             {
+                state.WriteFailed(ex);
                 logger.LogWarning(ex, "Storing {Count} answers failed; they were not saved", batch.Count);
                 foreach (var work in batch)
                     work.Done.TrySetException(ex);
@@ -86,6 +89,10 @@ public sealed class AnswerWriter(
         {
             try
             {
+                // Writing on through an open connection to a deleted file would acknowledge answers
+                // that are already lost.
+                if (state.SqliteFile is { } file && !File.Exists(file.Path))
+                    throw new IOException($"the database file {file.Path} is gone");
                 _session ??= await Session.OpenAsync(factory, _people, connections.IsPostgres);
                 return _session.Write(batch, order);
             }

@@ -33,8 +33,6 @@ public sealed class QuizPoster(
         Question question;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            if (scheduledDate is not null && await db.Posts.AnyAsync(p => p.ChannelId == channel.ChannelId && p.ScheduledDate == scheduledDate, cancellationToken))
-                return new PostResult(PostOutcome.AlreadyPosted, null, "Today's question was already posted.");
             var next = await selector.NextForChannelAsync(db, channel.ChannelId, deckId ?? channel.DeckId, cancellationToken);
             if (next is null)
                 return new PostResult(PostOutcome.NoQuestions, null, deckId is null ? "There are no questions loaded." : $"The deck `{CommandTextParser.Shorten(deckId)}` has no questions. Decks: {string.Join(", ", decks.Decks.Select(d => d.Id))}.");
@@ -49,29 +47,33 @@ public sealed class QuizPoster(
                 ScheduledDate = scheduledDate,
                 HideResults = hideResults || channel.HideResults,
             };
-            db.Posts.Add(post);
-            try
+            if (scheduledDate is { } day)
             {
-                await db.SaveChangesAsync(cancellationToken);
+                // The day's claim: a second run racing for the same day (another replica, a repeated
+                // fire) finds the row taken and stops here, a normal outcome rather than a failed insert.
+                var claimed = await db.Database.SqlQuery<long>($"""
+                    INSERT INTO "Posts" ("ChannelId", "GroupId", "QuestionId", "PostedUtc", "ClosesUtc", "ScheduledDate", "HideResults")
+                    VALUES ({post.ChannelId}, {post.GroupId}, {post.QuestionId}, {post.PostedUtc}, {post.ClosesUtc}, {day}, {post.HideResults})
+                    ON CONFLICT ("ChannelId", "ScheduledDate") DO NOTHING
+                    RETURNING "Id" AS "Value"
+                    """).ToListAsync(cancellationToken);
+                if (claimed.Count == 0)
+                {
+                    logger.LogDebug("The question of {Date} in channel {ChannelId} was already claimed", day, post.ChannelId);
+                    return new PostResult(PostOutcome.AlreadyPosted, null, "Today's question was already posted.");
+                }
+                post.Id = claimed[0];
             }
-            catch (DbUpdateException) when (scheduledDate is not null)
+            else
             {
-                // Only the unique claim means "already posted"; a busy database is thrown on, to be retried.
-                if (!await ClaimedAsync(channel.ChannelId, scheduledDate.Value))
-                    throw;
-                return new PostResult(PostOutcome.AlreadyPosted, null, "Today's question was already posted.");
+                db.Posts.Add(post);
+                await db.SaveChangesAsync(cancellationToken);
             }
         }
         // Only the claim's winner closes the channel's open question: a second instance (or a
         // repeated fire) for the same day must not reveal the question that was just posted.
         await RevealOpenInChannelAsync(channel.ChannelId, cancellationToken);
         return await SendAsync(platform, channel.Channel, post, question, cancellationToken);
-    }
-
-    private async Task<bool> ClaimedAsync(long channelId, DateOnly scheduledDate)
-    {
-        await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
-        return await db.Posts.AnyAsync(p => p.ChannelId == channelId && p.ScheduledDate == scheduledDate, CancellationToken.None);
     }
 
     /// <summary>A claim younger than this may still be on its way out from the poster that made it,

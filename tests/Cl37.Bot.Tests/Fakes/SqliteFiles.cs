@@ -1,11 +1,11 @@
 namespace Cl37.Bot.Tests.Fakes;
 
-/// <summary>Removes a test's SQLite database with its WAL and shared-memory files.</summary>
+/// <summary>Removes a test's SQLite database with its WAL, shared-memory and id marker files.</summary>
 internal static class SqliteFiles
 {
     public static void Delete(string path)
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".id" })
         {
             try
             {

@@ -67,8 +67,24 @@ public sealed class DiskFullTests : IAsyncLifetime
 
         Assert.NotNull(refused);
         Assert.True(refused.Private);
-        Assert.Contains("Your answer was not saved", refused.Text);
+        Assert.True(refused.NotSaved);
+        Assert.Contains("Your answer was **not saved**", refused.Text);
+        Assert.Contains("could not write to its database", refused.Text);
+        Assert.DoesNotContain("busy", refused.Text);
         Assert.Contains("try again", refused.Text);
+
+        // Readiness names the cause while writes fail; commands that only read still work.
+        using var http = _host.CreateClient();
+        using (var ready = await http.GetAsync("/health/ready"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            var body = await ready.Content.ReadAsStringAsync();
+            Assert.Contains("writes are failing", body);
+            Assert.Contains("database or disk is full", body);
+        }
+        var board = await dispatcher.DispatchTextAsync("/leaderboard", QuizApp.Channel(), QuizApp.User("p0"), CancellationToken.None);
+        Assert.False(board.NotSaved);
+        Assert.Contains("Person 0", board.Text);
         Assert.InRange(accepted, 1, 399);
         await using (var db = Db())
         {
@@ -83,6 +99,8 @@ public sealed class DiskFullTests : IAsyncLifetime
             new AnswerAction(QuizApp.Channel(), new ChatUser(refusedUser!, "Back again", false), postId, ["Pod"]), CancellationToken.None);
 
         Assert.Contains("Answer recorded", retried.Text);
+        using (var ready = await http.GetAsync("/health/ready"))
+            Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
         await using var after = Db();
         Assert.Equal(accepted + 1, await after.Answers.CountAsync());
         var person = await after.People.SingleAsync(p => p.ExternalId == refusedUser);

@@ -1,0 +1,95 @@
+using System.Net;
+using Cl37.Bot.Tests.Fakes;
+using Cl37.Bot.Tests.Platforms.Discord;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Cl37.Bot.Tests.Hardening;
+
+/// <summary>The SQLite file deleted or replaced under the running bot: readiness says so, the error
+/// is logged once, answers are refused instead of acknowledged into a file nobody will read, and the
+/// next start says it is creating a new database where one was expected.</summary>
+public sealed class DatabaseFileTests
+{
+    [Fact]
+    public async Task Ready_DatabaseFileDeletedWhileRunning_NotReadyRefusesAnswersAndTheRestartWarns()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var app = new QuizApp(TestDeck.OneQuestion());
+        await using var host = WithLogs(app, logs);
+        using var http = host.CreateClient();
+        var dispatcher = host.Services.GetRequiredService<Cl37.Bot.Chat.CommandDispatcher>();
+        await dispatcher.DispatchTextAsync("/quiz now", QuizApp.Channel(), QuizApp.User("admin", admin: true), CancellationToken.None);
+        var postId = app.Platform.Cards<Cl37.Bot.Chat.QuestionCard>().Last().PostId;
+        Assert.Contains("Answer recorded", (await Answer(dispatcher, postId, "ann")).Text);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
+
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(app.DatabasePath + suffix);
+
+        for (var probe = 0; probe < 2; probe++)
+        {
+            using var ready = await http.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Contains("is gone", await ready.Content.ReadAsStringAsync());
+        }
+        Assert.False(File.Exists(app.DatabasePath), "the readiness probe created a new, empty database");
+        Assert.Single(logs.Lines, l => l.StartsWith("Error Cl37.Bot.Observability.DatabaseHealthCheck", StringComparison.Ordinal) && l.Contains("is gone", StringComparison.Ordinal));
+        var refused = await Answer(dispatcher, postId, "ben");
+        Assert.True(refused.NotSaved);
+        Assert.Contains("not saved", refused.Text);
+
+        await host.DisposeAsync();
+        var restartLogs = new CapturingLoggerProvider();
+        await using var restarted = new QuizApp(settings: new Dictionary<string, string?> { ["Database:ConnectionString"] = $"Data Source={app.DatabasePath}" });
+        await using var restartedHost = WithLogs(restarted, restartLogs);
+        _ = restartedHost.Server;
+        Assert.Contains(restartLogs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal)
+            && l.Contains("Creating a new, empty database at " + app.DatabasePath, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ready_DatabaseFileReplacedWhileRunning_NotReadyAndSaysReplaced()
+    {
+        await using var app = new QuizApp();
+        using var http = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
+
+        var other = app.DatabasePath + ".other";
+        await using (var connection = new SqliteConnection($"Data Source={other};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA application_id = 42; CREATE TABLE t (x);";
+            await cmd.ExecuteNonQueryAsync();
+        }
+        foreach (var suffix in new[] { "-wal", "-shm" })
+            File.Delete(app.DatabasePath + suffix);
+        File.Move(other, app.DatabasePath, overwrite: true);
+
+        using var ready = await http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("was replaced", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Start_NewDatabaseWithoutAMarker_DoesNotWarn()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var app = new QuizApp();
+        await using var host = WithLogs(app, logs);
+        _ = host.Server;
+
+        Assert.True(File.Exists(app.DatabasePath + ".id"));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("Creating a new, empty database", StringComparison.Ordinal));
+    }
+
+    private static WebApplicationFactory<Program> WithLogs(QuizApp app, CapturingLoggerProvider logs) =>
+        app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+
+    private static Task<Cl37.Bot.Chat.OutgoingMessage> Answer(Cl37.Bot.Chat.CommandDispatcher dispatcher, long postId, string user) =>
+        dispatcher.AnswerAsync(new Cl37.Bot.Chat.AnswerAction(QuizApp.Channel(), QuizApp.User(user), postId, ["B"]), CancellationToken.None);
+}
