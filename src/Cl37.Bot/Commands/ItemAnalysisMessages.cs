@@ -14,8 +14,8 @@ public static class ItemAnalysisMessages
 
     public static OutgoingMessage Reply(ItemAnalysisReport report, bool csv)
     {
-        if (report.Error is { } error)
-            return OutgoingMessage.PrivateText(error);
+        if (report.KnownDecks is { } known)
+            return OutgoingMessage.PrivateText($"There is no deck `{CommandTextParser.Shorten(report.DeckId ?? "")}`. Decks: {string.Join(", ", known)}.");
         var scope = report.DeckId is null ? "all decks" : $"deck {report.DeckId}";
         var title = $"Item analysis · {scope}";
         if (report.Rows.Count == 0)

@@ -100,8 +100,10 @@ public sealed class ItemAnalysisTests
         var refused = await app.RunAsync("/quiz analysis", QuizApp.User("bob"));
         var reply = await app.RunAsync("/quiz analysis", QuizApp.User("admin", admin: true));
         var csv = await app.RunAsync("/quiz analysis format:csv", QuizApp.User("admin", admin: true));
+        var unknown = await app.RunAsync("/quiz analysis deck:nope", QuizApp.User("admin", admin: true));
 
         Assert.StartsWith("Only admins", refused.Text, StringComparison.Ordinal);
+        Assert.Equal("There is no deck `nope`. Decks: test.", unknown.Text);
         var table = Assert.IsType<TableCard>(reply.Card);
         var row = Assert.Single(table.Rows);
         Assert.Equal(["test/mcq/1", "1", "2", "50%", "—", "A 1 · B 1✓ · C 0 · D 0", ""], row);

@@ -11,7 +11,7 @@ public sealed class ItemAnalysisService(IDbContextFactory<BotDbContext> factory,
     public async Task<ItemAnalysisReport> AnalyseAsync(long groupId, string? deckId, CancellationToken cancellationToken)
     {
         if (deckId is not null && decks.FindDeck(deckId) is null)
-            return new ItemAnalysisReport(deckId, 0, [], $"There is no deck `{deckId}`. Decks: {string.Join(", ", decks.Decks.Select(d => d.Id))}.");
+            return new ItemAnalysisReport(deckId, 0, [], decks.Decks.Select(d => d.Id).ToList());
         var pool = decks.QuestionsOf(deckId);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var asked = await db.Posts.AsNoTracking()
