@@ -75,7 +75,7 @@ public sealed class QuizCommand(
             $"Settings: streak bonus {OnOff(group.StreakBonus)}, speed bonus {OnOff(group.SpeedBonus)}, everyone can post {OnOff(group.EveryoneCanPost)}, results hidden until the reveal {OnOff(group.HideResults)}.");
     }
 
-    /// <summary>When the channel's open daily question closes, in the group's zone, or null when none is open.</summary>
+    /// <summary>When the channel's open daily question closes, in its schedule's zone, or null when none is open.</summary>
     private async Task<string?> OpenDailyClosesAsync(ChannelInfo channel, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
