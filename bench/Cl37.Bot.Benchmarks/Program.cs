@@ -16,6 +16,7 @@ internal static class BenchProgram
             ("teams", () => One(TeamsInvokeFigure.RunAsync())),
             ("teams-burst", () => One(TeamsInvokeFigure.RunBurstAsync())),
             ("deck", DeckParseFigure.RunAsync),
+            ("item-analysis", () => One(ItemAnalysisFigure.RunAsync())),
             ("process", () => ProcessFigures.RunAsync()),
             ("discord-gateway", () => One(DiscordGatewayFigure.RunAsync(spreadMs: 1000))),
             ("discord-gateway-at-once", () => One(DiscordGatewayFigure.RunAsync())),

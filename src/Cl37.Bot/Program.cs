@@ -1,6 +1,6 @@
 using Cl37.Bot.Hosting;
 
-if (await CommandLine.TryRunAsync(args, Console.Out) is { } exitCode)
+if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
 
 StartupPrewarm.BeforeBuilder();
@@ -9,5 +9,4 @@ builder.AddCl37Bot();
 
 var app = builder.Build();
 app.MapCl37Bot();
-await app.RunAsync();
-return 0;
+return await CommandLine.RunHostAsync(app, Console.Error);

@@ -13,10 +13,11 @@ public static class CalcCommandLine
     private static readonly ChannelRef CliChannel = new("cli", "cli", "cli");
     private static readonly ChatUser User = new("cli", "cli", false);
 
-    public static int Run(string[] args, TextWriter output)
+    /// <summary>Prints the worked answer to <paramref name="output"/>; what is wrong with the input, with usage, to <paramref name="error"/>.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var definition = CommandCatalog.Find("calc")!;
-        if (args is ["help" or "--help" or "-h"])
+        if (args is ["help" or "--help" or "-h" or "-?"])
         {
             output.WriteLine("Usage (the same as the chat command /calc):");
             output.WriteLine(CommandUsage.Of(definition));
@@ -26,22 +27,22 @@ public static class CalcCommandLine
         var parsed = CommandTextParser.Parse("calc " + string.Join(' ', args.Select(Quote)), CliChannel, User);
         if (parsed.Command is not { } command)
         {
-            output.WriteLine(parsed.Error);
+            error.WriteLine(parsed.Error);
             return BadInput;
         }
         var sub = command.SubCommand is null ? null : definition.FindSubCommand(command.SubCommand);
         if (ArgumentValidator.Validate(command, definition, sub) is { } invalid)
         {
-            output.WriteLine(invalid);
-            output.WriteLine($"Usage: {CommandUsage.Of(definition, sub)}");
-            output.WriteLine($"Example: {CommandUsage.Example(definition, sub)}");
+            error.WriteLine(invalid);
+            error.WriteLine($"Usage: {CommandUsage.Of(definition, sub)}");
+            error.WriteLine($"Example: {CommandUsage.Example(definition, sub)}");
             return BadInput;
         }
 
         var reply = CalcCommand.Handle(command);
         if (reply.Card is not StepsCard card)
         {
-            output.WriteLine(reply.Text);
+            error.WriteLine(reply.Text);
             return BadInput;
         }
         output.WriteLine(card.Title);

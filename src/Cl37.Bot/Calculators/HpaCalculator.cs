@@ -18,10 +18,13 @@ public static class HpaCalculator
     {
         if (!CalcText.TryWhole(currentPods, out var pods, out var problem))
             return Fail("current_pods", problem);
-        if (!CalcText.TryNumber(currentMetric, out var current, out problem))
+        if (!KubernetesQuantity.TryParse(currentMetric, out var current, out var currentUnit, out problem))
             return Fail("current_metric", problem);
-        if (!CalcText.TryNumber(targetMetric, out var target, out problem))
+        if (!KubernetesQuantity.TryParse(targetMetric, out var target, out var targetUnit, out problem))
             return Fail("target_metric", problem);
+        // A utilization (%) and a resource quantity (200m) measure different things; plain numbers go with either.
+        if ((currentUnit == "%" && targetUnit is not ("" or "%")) || (targetUnit == "%" && currentUnit is not ("" or "%")))
+            return Fail("target_metric", $"(`{CalcText.Shorten(targetMetric!.Trim())}`) and `current_metric` (`{CalcText.Shorten(currentMetric!.Trim())}`) must both be percentages or both quantities");
         long? minPods = null;
         long? maxPods = null;
         if (!string.IsNullOrWhiteSpace(min))
@@ -36,7 +39,11 @@ public static class HpaCalculator
                 return Fail("max", problem);
             maxPods = m;
         }
-        return Calculate(new HpaInput(pods, current, target, minPods, maxPods));
+        var result = Calculate(new HpaInput(pods, current, target, minPods, maxPods));
+        if (result.Error is not null || (currentUnit is "" or "%" && targetUnit is "" or "%"))
+            return result;
+        var read = $"Quantities: {currentMetric!.Trim()} = {CalcText.Format(current)}, {targetMetric!.Trim()} = {CalcText.Format(target)}";
+        return result with { Steps = [read, .. result.Steps] };
     }
 
     public static CalcResult<HpaDecision> Calculate(HpaInput input)

@@ -1,12 +1,12 @@
 namespace Cl37.Bot.Calculators;
 
-/// <summary>Deck, Numerical 3: Server Count = ceil(Peak_RPS / Single_Server_RPS), then × Safety_Factor rounded up.</summary>
+/// <summary>Deck, Numerical 3: Server Count = ceil(Peak_RPS / Single_Server_RPS); only when a safety
+/// factor is given, × Safety_Factor rounded up (the deck's 1.25 is an example, not a default).</summary>
 public static class ServersCalculator
 {
     public const string Title = "Servers needed for a peak load";
     public const string Example = "/calc servers 200 50";
-    public const string Formula = "Server Count = ceil(Peak_RPS / Single_Server_RPS), with buffer ceil(Server Count × Safety_Factor)";
-    public const decimal DefaultBuffer = 1.25m;
+    public const string Formula = "Server Count = ceil(Peak_RPS / Single_Server_RPS); with a buffer, ceil(Server Count × Safety_Factor)";
     public const decimal MaxBuffer = 10m;
 
     public static CalcResult<ServerCount> Calculate(string? peak, string? capacity, string? buffer)
@@ -15,9 +15,13 @@ public static class ServersCalculator
             return Fail("peak", problem);
         if (!CalcText.TryNumber(capacity, out var c, out problem))
             return Fail("capacity", problem);
-        var b = DefaultBuffer;
-        if (!string.IsNullOrWhiteSpace(buffer) && !CalcText.TryNumber(buffer, out b, out problem))
-            return Fail("buffer", problem);
+        decimal? b = null;
+        if (!string.IsNullOrWhiteSpace(buffer))
+        {
+            if (!CalcText.TryNumber(buffer, out var given, out problem))
+                return Fail("buffer", problem);
+            b = given;
+        }
         return Calculate(new ServersInput(p, c, b));
     }
 
@@ -32,9 +36,9 @@ public static class ServersCalculator
         if (input.Capacity > CalcText.Huge)
             return Fail("capacity", $"is absurdly large (at most {CalcText.Format(CalcText.Huge)})");
         if (input.Buffer < 1)
-            return Fail("buffer", $"is a safety factor of at least 1 (1.25 adds 25%), not {CalcText.Format(input.Buffer)}");
+            return Fail("buffer", $"is a safety factor of at least 1 (1.25 adds 25%), not {CalcText.Format(input.Buffer.Value)}");
         if (input.Buffer > MaxBuffer)
-            return Fail("buffer", $"is absurdly large ({CalcText.Format(input.Buffer)}; at most {CalcText.Format(MaxBuffer)})");
+            return Fail("buffer", $"is absurdly large ({CalcText.Format(input.Buffer.Value)}; at most {CalcText.Format(MaxBuffer)})");
 
         decimal exact;
         try
@@ -49,9 +53,6 @@ public static class ServersCalculator
         // Beyond 10^15 servers the answer is meaningless; it also keeps minimum × buffer inside decimal and long.
         if (minimum > 1_000_000_000_000_000m)
             return Fail("capacity", $"is too small next to `peak` ({CalcText.Format(input.Capacity)} against {CalcText.Format(input.Peak)}): that would be over 10^15 servers");
-        var buffered = minimum * input.Buffer;
-        var withBuffer = decimal.Ceiling(buffered);
-
         var peak = CalcText.Format(input.Peak);
         var capacity = CalcText.Format(input.Capacity);
         var steps = new List<string>
@@ -60,15 +61,24 @@ public static class ServersCalculator
             exact == minimum
                 ? $"Minimum instances = {peak} / {capacity} = {CalcText.Format(minimum)}"
                 : $"Minimum instances = {peak} / {capacity} {CalcText.Eq(exact)}, round up: {CalcText.Format(minimum)}",
-            buffered == withBuffer
-                ? $"Add buffer for reliability (typically 20-50%): {CalcText.Format(minimum)} × {CalcText.Format(input.Buffer)} = {CalcText.Format(withBuffer)}"
-                : $"Add buffer for reliability (typically 20-50%): {CalcText.Format(minimum)} × {CalcText.Format(input.Buffer)} {CalcText.Eq(buffered)}, round up: {CalcText.Format(withBuffer)}",
         };
+        if (input.Buffer is not { } factor)
+        {
+            steps.Add("No buffer given: for a reserve, add a safety factor as the third number (1.25 adds 25%)");
+            var alone = new ServerCount((long)minimum, null);
+            return CalcResults.Ok<ServerCount>(Title, Formula, alone, steps, $"{CalcText.Format(minimum)} {Noun(minimum)}");
+        }
+        var buffered = minimum * factor;
+        var withBuffer = decimal.Ceiling(buffered);
+        steps.Add(buffered == withBuffer
+            ? $"Add buffer for reliability (typically 20-50%): {CalcText.Format(minimum)} × {CalcText.Format(factor)} = {CalcText.Format(withBuffer)}"
+            : $"Add buffer for reliability (typically 20-50%): {CalcText.Format(minimum)} × {CalcText.Format(factor)} {CalcText.Eq(buffered)}, round up: {CalcText.Format(withBuffer)}");
         var result = new ServerCount((long)minimum, (long)withBuffer);
-        var noun = withBuffer == 1 ? "server instance" : "server instances";
-        var answer = $"{CalcText.Format(withBuffer)} {noun} ({CalcText.Format(minimum)} minimum, {CalcText.Format(withBuffer)} with buffer)";
+        var answer = $"{CalcText.Format(withBuffer)} {Noun(withBuffer)} ({CalcText.Format(minimum)} minimum, {CalcText.Format(withBuffer)} with buffer)";
         return CalcResults.Ok<ServerCount>(Title, Formula, result, steps, answer);
     }
+
+    private static string Noun(decimal count) => count == 1 ? "server instance" : "server instances";
 
     private static CalcResult<ServerCount> Fail(string argument, string problem) =>
         CalcResults.Fail<ServerCount>(Title, Formula, $"`{argument}` {problem}; for example `{Example}`.");

@@ -12,8 +12,10 @@ public static class CommandCatalog
         new("quiz", "Quiz questions: post one now, practise privately, manage the daily schedule",
         [
             new("now", "Post the next question in this channel now",
-                [new("deck", "Deck to draw from (default: the channel's)", OptionKind.Text, MaxLength: 64)],
-                Example: "/quiz now"),
+            [
+                new("deck", "Deck to draw from (default: the channel's)", OptionKind.Text, MaxLength: 64),
+                new("force", "Close the open daily question early (admins)", OptionKind.Boolean),
+            ], Example: "/quiz now"),
             new("practice", "A private question for you from your review boxes (not scored)", [], Example: "/quiz practice"),
             new("reveal", "Close the open question in this channel now and post the reveal", [], AdminOnly: true, Example: "/quiz reveal"),
             new("schedule set", "Post a question every day at a local time",
@@ -27,6 +29,11 @@ public static class CommandCatalog
             ], AdminOnly: true, Example: "/quiz schedule set 09:00 Europe/Berlin mon-fri"),
             new("schedule show", "Show this channel's schedule", [], Example: "/quiz schedule show"),
             new("schedule off", "Stop the daily question in this channel", [], AdminOnly: true, Example: "/quiz schedule off"),
+            new("analysis", "Item analysis for deck authors: facility, discrimination, distractors",
+            [
+                new("deck", "Deck to analyse (default: every deck asked here)", OptionKind.Text, MaxLength: 64),
+                new("format", "table, or csv to export", OptionKind.Text, Choices: ["table", "csv"]),
+            ], AdminOnly: true, Example: "/quiz analysis"),
             new("settings", "Group settings: bonuses, who may post, hidden results",
             [
                 new("streak_bonus", "Award a streak bonus", OptionKind.Boolean),
@@ -65,8 +72,8 @@ public static class CommandCatalog
             new("hpa", "Kubernetes HPA: desired replicas",
             [
                 new("current_pods", "Current number of pods", OptionKind.Integer, Required: true, MinValue: 1, MaxValue: 100_000),
-                new("current_metric", "Current metric value (e.g. CPU %)", OptionKind.Number, Required: true, MinValue: 0),
-                new("target_metric", "Target metric value", OptionKind.Number, Required: true),
+                new("current_metric", "Current metric: 90, 90%, or a quantity such as 200m or 1.5", OptionKind.Text, Required: true, MaxLength: 32),
+                new("target_metric", "Target metric, in the same form (60%, 500m)", OptionKind.Text, Required: true, MaxLength: 32),
                 new("min", "Minimum replicas (default 1)", OptionKind.Integer, MinValue: 1, MaxValue: 100_000),
                 new("max", "Maximum replicas (default unbounded)", OptionKind.Integer, MinValue: 1, MaxValue: 100_000),
             ], Example: "/calc hpa 2 90 60"),
@@ -74,7 +81,7 @@ public static class CommandCatalog
             [
                 new("peak", "Peak requests per second", OptionKind.Number, Required: true),
                 new("capacity", "Requests per second one server handles", OptionKind.Number, Required: true),
-                new("buffer", "Safety factor (default 1.25)", OptionKind.Number),
+                new("buffer", "Safety factor such as 1.25 (default: none)", OptionKind.Number),
             ], Example: "/calc servers 200 50"),
             new("coldstart", "Loading time of several models, sequential vs parallel",
             [

@@ -1,11 +1,13 @@
+using System.Globalization;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
 using Cl37.Bot.Quiz;
+using Cl37.Bot.Quiz.Analysis;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Commands;
 
-/// <summary>/quiz now | practice | reveal | schedule set|show|off | settings.</summary>
+/// <summary>/quiz now | practice | reveal | schedule set|show|off | settings | analysis.</summary>
 public sealed class QuizCommand(
     ChannelDirectory channels,
     QuizPoster poster,
@@ -13,7 +15,9 @@ public sealed class QuizCommand(
     ScheduleService schedules,
     PostCache posts,
     AdminPolicy admins,
-    IDbContextFactory<BotDbContext> factory) : ICommandHandler
+    ItemAnalysisService analysis,
+    IDbContextFactory<BotDbContext> factory,
+    TimeProvider time) : ICommandHandler
 {
     public string Command => "quiz";
 
@@ -23,8 +27,17 @@ public sealed class QuizCommand(
         switch (command.SubCommand)
         {
             case "now":
-                if (!channel.EveryoneCanPost && !admins.IsAdmin(command.Channel, command.User))
+                var isAdmin = admins.IsAdmin(command.Channel, command.User);
+                if (!channel.EveryoneCanPost && !isAdmin)
                     return OutgoingMessage.PrivateText($"Only admins can post a question now in this group (an admin can allow everyone with `/quiz settings everyone_can_post:true`). {AdminPolicy.WhoIsAdmin}");
+                // A new post reveals the open one, so an open daily question would close early: only an admin's explicit force does that.
+                if (await OpenDailyClosesAsync(channel, cancellationToken) is { } closes)
+                {
+                    if (!isAdmin)
+                        return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early. Only an admin can do that, with `/quiz now force:true`.");
+                    if (ArgumentValidator.Bool(command, "force") != true)
+                        return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early and post its reveal. To do that, use `/quiz now force:true`.");
+                }
                 var result = await poster.PostNextAsync(channel, null, null, command.Arg("deck"), false, cancellationToken);
                 return OutgoingMessage.PrivateText(result.Outcome == PostOutcome.Posted ? $"✅ {result.Message}" : result.Message);
             case "practice":
@@ -40,6 +53,9 @@ public sealed class QuizCommand(
                 return await schedules.OffAsync(channel, cancellationToken);
             case "settings":
                 return await SettingsAsync(channel, command, cancellationToken);
+            case "analysis":
+                var report = await analysis.AnalyseAsync(channel.GroupId, command.Arg("deck"), cancellationToken);
+                return ItemAnalysisMessages.Reply(report, string.Equals(command.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase));
             default:
                 return OutgoingMessage.PrivateText("Usage:\n" + CommandUsage.Of(CommandCatalog.Find("quiz")!));
         }
@@ -57,6 +73,23 @@ public sealed class QuizCommand(
         posts.InvalidateGroup(group.Id);
         return OutgoingMessage.PrivateText(
             $"Settings: streak bonus {OnOff(group.StreakBonus)}, speed bonus {OnOff(group.SpeedBonus)}, everyone can post {OnOff(group.EveryoneCanPost)}, results hidden until the reveal {OnOff(group.HideResults)}.");
+    }
+
+    /// <summary>When the channel's open daily question closes, in its schedule's zone, or null when none is open.</summary>
+    private async Task<string?> OpenDailyClosesAsync(ChannelInfo channel, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var closes = await db.Posts.AsNoTracking()
+            .Where(p => p.ChannelId == channel.ChannelId && p.PracticePersonId == null && p.ScheduledDate != null
+                        && p.RevealedUtc == null && p.ClosesUtc != null && p.ClosesUtc > now)
+            .OrderByDescending(p => p.Id).Select(p => p.ClosesUtc).FirstOrDefaultAsync(cancellationToken);
+        if (closes is not { } utc)
+            return null;
+        var zoneName = await db.Schedules.AsNoTracking().Where(s => s.ChannelId == channel.ChannelId).Select(s => s.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        var zone = TimeZones.FindOrUtc(zoneName ?? channel.TimeZone);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        return local.ToString("ddd HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
     }
 
     private static string OnOff(bool value) => value ? "on" : "off";

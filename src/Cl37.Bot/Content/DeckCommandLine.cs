@@ -3,17 +3,22 @@ using System.Globalization;
 namespace Cl37.Bot.Content;
 
 /// <summary><c>deck check [path]</c>: loads the decks, prints a count per question type and every
-/// problem; exit code 1 when there is any problem.</summary>
+/// problem; exit code 1 when there is any problem. Wrong arguments go to standard error.</summary>
 public static class DeckCommandLine
 {
     private const string Usage = "Usage: deck check [path]   (a deck file or a folder of *.md; default: content/)";
 
-    public static Task<int> RunAsync(string[] args, TextWriter output)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
+        if (args is ["help" or "--help" or "-h"])
+        {
+            output.WriteLine(Usage);
+            return Task.FromResult(0);
+        }
         if (args.Length == 0 || args[0] is not "check" || args.Length > 2)
         {
-            output.WriteLine(args.Length == 0 ? "deck needs a sub-command." : $"deck: unknown arguments `{string.Join(' ', args)}`.");
-            output.WriteLine(Usage);
+            error.WriteLine(args.Length == 0 ? "deck needs a sub-command." : $"deck: unknown arguments `{string.Join(' ', args)}`.");
+            error.WriteLine(Usage);
             return Task.FromResult(2);
         }
         var path = DeckLoader.ResolvePath(args.Length == 2 ? args[1] : null);

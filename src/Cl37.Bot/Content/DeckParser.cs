@@ -124,19 +124,30 @@ public static partial class DeckParser
     }
 
     /// <summary>Fill-in alternatives: <c>Vertical (or Scale Up)</c> → Vertical, Scale Up;
+    /// <c>PromQL (Prometheus Query Language)</c> → PromQL, Prometheus Query Language and the whole
+    /// text (an expansion in brackets is the same answer in another form);
     /// <c>@app.route()</c> → also app.route.</summary>
     internal static IReadOnlyList<string> AcceptedAnswersOf(string answer)
     {
         var list = new List<string>();
         void Add(string s)
         {
-            s = s.Trim().Trim('`').Trim();
+            s = Spaces().Replace(s.Trim().Trim('`').Trim(), " ");
             if (s.Length > 0 && !list.Contains(s, StringComparer.OrdinalIgnoreCase))
                 list.Add(s);
         }
         var main = OrAlternative().Replace(answer, " ").Trim();
+        var expansions = Expansion().Matches(main).Select(m => m.Groups[1].Value).ToList();
+        if (expansions.Count > 0)
+            Add(main);
+        main = Expansion().Replace(main, " ").Trim();
         foreach (var part in SlashOr().Split(main))
             Add(part);
+        foreach (var expansion in expansions)
+        {
+            foreach (var part in SlashOr().Split(expansion))
+                Add(part);
+        }
         foreach (Match m in OrAlternative().Matches(answer))
         {
             foreach (var part in SlashOr().Split(m.Groups[1].Value))
@@ -171,6 +182,12 @@ public static partial class DeckParser
 
     [GeneratedRegex(@"\(\s*or\s+([^()]+)\)", RegexOptions.IgnoreCase)]
     private static partial Regex OrAlternative();
+
+    [GeneratedRegex(@"\(([^()]*[A-Za-z0-9][^()]*)\)")]
+    private static partial Regex Expansion();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     [GeneratedRegex(@"\s+or\s+|\s*\|\s*", RegexOptions.IgnoreCase)]
     private static partial Regex SlashOr();

@@ -1,22 +1,116 @@
+using System.Net;
+using System.Net.Sockets;
 using Cl37.Bot.Calculators;
 using Cl37.Bot.Content;
+using Microsoft.AspNetCore.Connections;
 
 namespace Cl37.Bot.Hosting;
 
-/// <summary>The command-line verbs that run without starting the host.</summary>
+/// <summary>The command-line verbs that run without starting the host, and the host's own start
+/// when its address is taken. Answers go to standard output, errors to standard error.</summary>
 public static class CommandLine
 {
+    public const int BadArguments = 2;
+
+    /// <summary>Exit code when the address to listen on is taken.</summary>
+    public const int AddressInUse = 3;
+
+    public const string Usage = """
+        Usage: cl37bot [verb] [arguments]
+          (no verb)                    start the bot; settings as --Key=value, e.g. --Urls=http://localhost:5081
+          calc <calculator> <values>   a course calculator with worked steps, e.g. calc servers 200 50
+          deck check [path]            check decks, list every problem (default: content/)
+          teams package [...]          build the Teams app package
+          help                         this text
+        With dotnet run, put them after --: dotnet run --project src/Cl37.Bot -- calc servers 200 50
+        """;
+
     /// <summary>Runs a verb (<c>calc …</c>, <c>deck check …</c>) and returns its exit code, or null to start the host.</summary>
-    public static async Task<int?> TryRunAsync(string[] args, TextWriter output)
+    public static async Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error)
     {
         if (args.Length == 0)
             return null;
-        return args[0] switch
+        switch (args[0])
         {
-            "calc" => CalcCommandLine.Run(args[1..], output),
-            "deck" => await DeckCommandLine.RunAsync(args[1..], output),
-            "teams" => Platforms.Teams.TeamsPackageCommand.Run(args[1..], output),
-            _ => null,
-        };
+            case "calc":
+                return CalcCommandLine.Run(args[1..], output, error);
+            case "deck":
+                return await DeckCommandLine.RunAsync(args[1..], output, error);
+            case "teams":
+                return Platforms.Teams.TeamsPackageCommand.Run(args[1..], output);
+            case "help" or "--help" or "-h" or "-?" or "/?":
+                output.WriteLine(Usage);
+                return 0;
+        }
+        // Settings for the host come as --Key=value, --Key value, /Key=value or Key=value; any other word is a mistake, not a start.
+        if (args[0].StartsWith('-') || args[0].StartsWith('/') || args[0].Contains('=', StringComparison.Ordinal))
+            return null;
+        error.WriteLine($"Unknown command `{args[0]}`: use calc, deck or teams, or no command to start the bot.");
+        error.WriteLine(Usage);
+        return BadArguments;
+    }
+
+    /// <summary>Runs the host; an address that is already taken ends it with one line naming the port
+    /// and the setting to change, instead of Kestrel's stack trace.</summary>
+    public static async Task<int> RunHostAsync(WebApplication app, TextWriter error)
+    {
+        var urls = app.Configuration["urls"];
+        if (TakenAddress(urls) is { } taken)
+        {
+            error.WriteLine(AddressInUseMessage(taken.Url, taken.Port));
+            return AddressInUse;
+        }
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception ex) when (ex is AddressInUseException || ex.InnerException is AddressInUseException)
+        {
+            // Taken between the check and the bind: the same line, without the stack trace.
+            error.WriteLine(AddressInUseMessage(urls ?? "", null));
+            return AddressInUse;
+        }
+    }
+
+    public static string AddressInUseMessage(string url, int? port) =>
+        (port is { } p ? $"Port {p} is already in use ({url})" : $"The address is already in use ({url})")
+        + "; stop the other program or choose another address with the `Urls` setting (environment variable URLS, e.g. URLS=http://localhost:5081).";
+
+    /// <summary>The first configured address whose port another program already listens on.</summary>
+    public static (string Url, int Port)? TakenAddress(string? urls)
+    {
+        if (string.IsNullOrWhiteSpace(urls))
+            return null;
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Endpoint(url) is not { } endpoint)
+                continue;
+            using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(endpoint);
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                return (url, endpoint.Port);
+            }
+            catch (SocketException)
+            {
+                // Not ours to judge (no IPv6, an address of another machine): Kestrel reports it.
+            }
+        }
+        return null;
+    }
+
+    private static IPEndPoint? Endpoint(string url)
+    {
+        // Kestrel's wildcards (+, *) are not valid URI hosts.
+        var parseable = url.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal);
+        if (!Uri.TryCreate(parseable, UriKind.Absolute, out var uri) || uri.Port <= 0)
+            return null;
+        if (uri.IsLoopback && !IPAddress.TryParse(uri.Host.Trim('[', ']'), out _))
+            return new IPEndPoint(IPAddress.Loopback, uri.Port);
+        return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) ? new IPEndPoint(address, uri.Port) : null;
     }
 }

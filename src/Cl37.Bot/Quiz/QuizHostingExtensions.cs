@@ -33,6 +33,7 @@ public static class QuizHostingExtensions
         s.AddSingleton<PracticeService>();
         s.AddSingleton<StatsService>();
         s.AddSingleton<ScheduleService>();
+        s.AddSingleton<Analysis.ItemAnalysisService>();
         return builder;
     }
 

@@ -53,7 +53,7 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, IOp
         schedule.UpdatedUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         Changed?.Invoke(channel.ChannelId);
-        return OutgoingMessage.PublicText("📅 " + Describe(schedule) + Next(schedule));
+        return OutgoingMessage.PublicText("📅 " + Describe(schedule) + await NextAsync(db, schedule, cancellationToken));
     }
 
     public async Task<OutgoingMessage> ShowAsync(ChannelInfo channel, CancellationToken cancellationToken)
@@ -62,7 +62,7 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, IOp
         var schedule = await db.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.ChannelId == channel.ChannelId, cancellationToken);
         return schedule is null || !schedule.Enabled
             ? OutgoingMessage.PrivateText("This channel has no daily question. Admins set one with `/quiz schedule set 09:00 Europe/Berlin mon-fri`.")
-            : OutgoingMessage.PrivateText("📅 " + Describe(schedule) + Next(schedule));
+            : OutgoingMessage.PrivateText("📅 " + Describe(schedule) + await NextAsync(db, schedule, cancellationToken));
     }
 
     public async Task<OutgoingMessage> OffAsync(ChannelInfo channel, CancellationToken cancellationToken)
@@ -76,14 +76,24 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, IOp
             : OutgoingMessage.PublicText("📅 The daily question in this channel is switched off. Answers and scores are kept.");
     }
 
-    /// <summary>When the next question posts and its answers close, in the schedule's zone.</summary>
-    private string Next(QuizSchedule s)
+    /// <summary>When the next question posts and its answers close, in the schedule's zone. A day
+    /// whose question already went out gets no second one (the post is claimed per channel and local
+    /// date), so a time later today names tomorrow's post, or the next posting day's.</summary>
+    private async Task<string> NextAsync(BotDbContext db, QuizSchedule s, CancellationToken cancellationToken)
     {
         var schedule = DailySchedule.From(s);
-        if (schedule.NextAfter(time.GetUtcNow()) is not { } next)
+        var now = time.GetUtcNow();
+        var today = schedule.LocalDate(now);
+        var posted = await db.Posts.AsNoTracking()
+            .Where(p => p.ChannelId == s.ChannelId && p.ScheduledDate != null && p.ScheduledDate >= today)
+            .Select(p => p.ScheduledDate!.Value).ToListAsync(cancellationToken);
+        var next = schedule.NextAfter(now);
+        while (next is { } n && posted.Contains(n.Date))
+            next = schedule.NextAfter(n.At);
+        if (next is not { } found)
             return "";
-        var at = TimeZoneInfo.ConvertTime(next.At, schedule.Zone);
-        var closes = TimeZoneInfo.ConvertTime(next.Closes, schedule.Zone);
+        var at = TimeZoneInfo.ConvertTime(found.At, schedule.Zone);
+        var closes = TimeZoneInfo.ConvertTime(found.Closes, schedule.Zone);
         return string.Create(CultureInfo.InvariantCulture, $" Next question: {at:ddd yyyy-MM-dd HH:mm}; its answers close {closes:ddd yyyy-MM-dd HH:mm}.");
     }
 

@@ -22,6 +22,44 @@ public sealed class HpaCalculatorTests
         Assert.Equal("3 pods (by the formula)", result.Answer);
     }
 
+    [Theory]
+    [InlineData("90%", "60%", 3, HpaRule.Formula)]
+    [InlineData("200m", "100m", 4, HpaRule.Formula)]
+    [InlineData("300m", "0.2", 3, HpaRule.Formula)]
+    [InlineData("1.5", "1", 3, HpaRule.Formula)]
+    [InlineData("1.05", "1", 2, HpaRule.Tolerance)]
+    [InlineData("1Gi", "512Mi", 4, HpaRule.Formula)]
+    [InlineData("66%", "60", 2, HpaRule.Tolerance)]
+    public void Calculate_KubernetesQuantities_ReadAsKubectlWritesThem(string current, string target, long desired, HpaRule rule)
+    {
+        var decision = CalcAssert.Succeeds(HpaCalculator.Calculate("2", current, target, null, null));
+
+        Assert.Equal(desired, decision.Desired);
+        Assert.Equal(rule, decision.Rule);
+    }
+
+    [Fact]
+    public void Calculate_MilliCpu_ShowsTheConversionFirst()
+    {
+        var result = HpaCalculator.Calculate("2", "200m", "500m", null, "10");
+
+        Assert.Equal("Quantities: 200m = 0.2, 500m = 0.5", result.Steps[0]);
+        Assert.Equal("Scale factor = Current metric / Target metric = 0.2 / 0.5 = 0.4", result.Steps[1]);
+        Assert.Equal(1, CalcAssert.Succeeds(result).Desired);
+    }
+
+    [Theory]
+    [InlineData("80%", "500m")]
+    [InlineData("200m", "60%")]
+    [InlineData("80 %", "1Ki")]
+    public void Calculate_PercentAgainstQuantity_Refused(string current, string target)
+    {
+        var result = HpaCalculator.Calculate("2", current, target, null, null);
+
+        CalcAssert.FailsOn(result, "target_metric");
+        Assert.Contains("must both be percentages or both quantities", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Calculate_DefaultsMinOneMaxUnbounded()
     {
@@ -112,7 +150,9 @@ public sealed class HpaCalculatorTests
     [InlineData("-2", "90", "60", null, null, "current_pods", "at least 1")]
     [InlineData("2.5", "90", "60", null, null, "current_pods", "whole number")]
     [InlineData("1000000", "90", "60", null, null, "current_pods", "absurdly large")]
-    [InlineData("2", "ninety", "60", null, null, "current_metric", "must be a number")]
+    [InlineData("2", "ninety", "60", null, null, "current_metric", "must be a number or a Kubernetes quantity")]
+    [InlineData("2", "200x", "60", null, null, "current_metric", "must be a number or a Kubernetes quantity")]
+    [InlineData("2", "-200m", "60", null, null, "current_metric", "cannot be negative")]
     [InlineData("2", "-90", "60", null, null, "current_metric", "cannot be negative")]
     [InlineData("2", "NaN", "60", null, null, "current_metric", "finite")]
     [InlineData("2", "1e20", "60", null, null, "current_metric", "absurdly large")]

@@ -5,17 +5,27 @@ namespace Cl37.Bot.Tests.Calculators;
 public sealed class ServersCalculatorTests
 {
     [Fact]
-    public void Calculate_DeckNumerical3_Gives4MinimumAnd5WithBuffer()
+    public void Calculate_NoBuffer_GivesTheMinimum4()
     {
         var result = ServersCalculator.Calculate("200", "50", null);
 
-        Assert.Equal(new ServerCount(4, 5), CalcAssert.Succeeds(result));
+        Assert.Equal(new ServerCount(4, null), CalcAssert.Succeeds(result));
         Assert.Equal(
         [
             "Minimum instances needed = Peak demand / Server capacity",
             "Minimum instances = 200 / 50 = 4",
-            "Add buffer for reliability (typically 20-50%): 4 × 1.25 = 5",
+            "No buffer given: for a reserve, add a safety factor as the third number (1.25 adds 25%)",
         ], result.Steps);
+        Assert.Equal("4 server instances", result.Answer);
+    }
+
+    [Fact]
+    public void Calculate_DeckNumerical3WithBuffer_Gives4MinimumAnd5WithBuffer()
+    {
+        var result = ServersCalculator.Calculate("200", "50", "1.25");
+
+        Assert.Equal(new ServerCount(4, 5), CalcAssert.Succeeds(result));
+        Assert.Equal("Add buffer for reliability (typically 20-50%): 4 × 1.25 = 5", result.Steps[2]);
         Assert.Equal("5 server instances (4 minimum, 5 with buffer)", result.Answer);
     }
 
@@ -37,8 +47,11 @@ public sealed class ServersCalculatorTests
         Assert.Equal(new ServerCount(minimum, withBuffer), CalcAssert.Succeeds(ServersCalculator.Calculate("200", "50", buffer)));
 
     [Fact]
-    public void Calculate_OneServer_SingularNoun() =>
+    public void Calculate_OneServer_SingularNoun()
+    {
         Assert.Equal("1 server instance (1 minimum, 1 with buffer)", ServersCalculator.Calculate("10", "50", "1").Answer);
+        Assert.Equal("1 server instance", ServersCalculator.Calculate("10", "50", null).Answer);
+    }
 
     [Theory]
     [InlineData("200", "0", null, "capacity", "more than 0")]
@@ -69,7 +82,7 @@ public sealed class ServersCalculatorTests
     [Fact]
     public void Calculate_HugePeakTinyCapacity_RefusedNotOverflowed()
     {
-        var result = ServersCalculator.Calculate(new ServersInput(1_000_000_000_000m, 0.0000001m));
+        var result = ServersCalculator.Calculate(new ServersInput(1_000_000_000_000m, 0.0000001m, 1.25m));
 
         CalcAssert.FailsOn(result, "capacity");
     }

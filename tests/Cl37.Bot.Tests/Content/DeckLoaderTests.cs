@@ -61,7 +61,7 @@ public sealed class DeckLoaderTests : IDisposable
     public async Task DeckCheck_ShippedContent_Reports38AndExitsZero()
     {
         var output = new StringWriter();
-        var code = await DeckCommandLine.RunAsync(["check", Path.Combine(DeckFiles.RepoRoot, "content")], output);
+        var code = await DeckCommandLine.RunAsync(["check", Path.Combine(DeckFiles.RepoRoot, "content")], output, TextWriter.Null);
         var text = output.ToString();
         Assert.Equal(0, code);
         Assert.Matches(@"cl37-model-deployment\s+15\s+10\s+5\s+8\s+38\s+11", text);
@@ -77,7 +77,7 @@ public sealed class DeckLoaderTests : IDisposable
         var line = text.Split('\n').ToList().FindIndex(l => l == "**✅ Correct Answer:** F") + 1;
 
         var output = new StringWriter();
-        var code = await DeckCommandLine.RunAsync(["check", file], output);
+        var code = await DeckCommandLine.RunAsync(["check", file], output, TextWriter.Null);
 
         Assert.Equal(1, code);
         Assert.Contains($"{file}:{line}: MCQ 4: answer letter F is not among the options A–D.", output.ToString(), StringComparison.Ordinal);
@@ -88,10 +88,12 @@ public sealed class DeckLoaderTests : IDisposable
     [InlineData("")]
     [InlineData("verify")]
     [InlineData("check a b")]
-    public async Task DeckCheck_BadArguments_PrintsUsage(string args)
+    public async Task DeckCheck_BadArguments_PrintsUsageToStandardError(string args)
     {
         var output = new StringWriter();
-        Assert.Equal(2, await DeckCommandLine.RunAsync(args.Split(' ', StringSplitOptions.RemoveEmptyEntries), output));
-        Assert.Contains("Usage: deck check [path]", output.ToString(), StringComparison.Ordinal);
+        var error = new StringWriter();
+        Assert.Equal(2, await DeckCommandLine.RunAsync(args.Split(' ', StringSplitOptions.RemoveEmptyEntries), output, error));
+        Assert.Contains("Usage: deck check [path]", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(output.ToString());
     }
 }

@@ -79,7 +79,7 @@ public sealed partial class DiscordCommandBuilderTests
 
         Assert.Equal(4, hpa.Single(o => o.Name == "current_pods").Type);
         Assert.Equal(1, hpa.Single(o => o.Name == "current_pods").MinValue);
-        Assert.Equal(10, hpa.Single(o => o.Name == "current_metric").Type);
+        Assert.Equal(3, hpa.Single(o => o.Name == "current_metric").Type);
         Assert.Equal(3, weights.Single(o => o.Name == "layers").Type);
         Assert.Equal(200, weights.Single(o => o.Name == "layers").MaxLength);
         Assert.Equal(5, weights.Single(o => o.Name == "biases").Type);

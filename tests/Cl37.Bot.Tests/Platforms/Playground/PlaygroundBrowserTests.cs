@@ -110,7 +110,7 @@ public sealed partial class PlaygroundBrowserTests(PlaygroundBrowserFixture fixt
         await box.PressAsync("Enter");
         var steps = two.Locator("article.steps-card").Last;
         await Expect(steps).ToBeVisibleAsync();
-        await Expect(steps.Locator(".answer")).ToContainTextAsync("5");
+        await Expect(steps.Locator(".answer")).ToContainTextAsync("4 server instances");
         await Expect(steps.Locator(".steps")).ToContainTextAsync("4");
         Assert.True(await steps.Locator(".steps li").CountAsync() >= 2);
         await Expect(two.Locator(".message .invoked").Last).ToContainTextAsync("Tutor used /calc servers 200 50");

@@ -138,14 +138,65 @@ public sealed class GraderTests
         Assert.Equal(message, r.Error);
     }
 
-    [Fact]
-    public void Grade_Numerical_FractionalAnswerHasOnePercentTolerance()
+    [Theory]
+    [InlineData("99.8%", "99.8", true)]
+    [InlineData("99.8%", "99.75%", true)]
+    [InlineData("99.8%", "99.85", true)]
+    [InlineData("99.8%", "99.84", true)]
+    [InlineData("99.8%", "99", false)]
+    [InlineData("99.8%", "99.7", false)]
+    [InlineData("99.8%", "99.9", false)]
+    [InlineData("0.5 seconds", "0.45", true)]
+    [InlineData("0.5 seconds", "0.55", true)]
+    [InlineData("0.5 seconds", "500 ms", true)]
+    [InlineData("0.5 seconds", "0.56", false)]
+    [InlineData("0.5 seconds", "0.44", false)]
+    [InlineData("110,592 weight parameters", "110592", true)]
+    [InlineData("110,592 weight parameters", "110,591", false)]
+    [InlineData("110,592 weight parameters", "110600", false)]
+    [InlineData("99.8% ± 0.5", "99.4", true)]
+    [InlineData("99.8% ± 0.5", "99.2", false)]
+    [InlineData("1.5 GB", "1515 MB", true)]
+    [InlineData("1.5 GB", "1.56", false)]
+    public void Grade_Numerical_AsPreciseAsTheKey(string key, string typed, bool correct)
     {
-        var q = Q("numerical/5") with { NumericParts = [new NumericPart(null, 1.5, "GB", 0, 0.01)] };
-        Assert.True(Grader.Grade(q, ["1.51"]).IsCorrect);
-        Assert.True(Grader.Grade(q, ["1515 MB"]).IsCorrect);
-        Assert.False(Grader.Grade(q, ["1.52"]).IsCorrect);
+        var q = Q("numerical/5") with { AnswerText = key, NumericParts = NumericText.ParseExpected(key) };
+        var r = Grader.Grade(q, [typed]);
+        Assert.True(r.IsValid, r.Error);
+        Assert.Equal(correct, r.IsCorrect);
     }
+
+    [Theory]
+    [InlineData("PromQL")]
+    [InlineData("Prometheus Query Language")]
+    [InlineData("promql (prometheus query language)")]
+    [InlineData("PromQL (Prometheus Query Language)")]
+    public void Grade_FillInWithExpansion_AcceptsEachForm(string typed)
+    {
+        const string key = "PromQL (Prometheus Query Language)";
+        var q = Q("fill/8") with { AnswerText = key, AcceptedAnswers = DeckParser.AcceptedAnswersOf(key) };
+        var r = Grader.Grade(q, [typed]);
+        Assert.True(r.IsCorrect, $"{typed}: {r.Description}");
+    }
+
+    [Theory]
+    [InlineData("Prometheus")]
+    [InlineData("Query Language")]
+    [InlineData("PromQL Prometheus")]
+    public void Grade_FillInWithExpansion_RefusesPartialForms(string typed)
+    {
+        const string key = "PromQL (Prometheus Query Language)";
+        var q = Q("fill/8") with { AnswerText = key, AcceptedAnswers = DeckParser.AcceptedAnswersOf(key) };
+        Assert.False(Grader.Grade(q, [typed]).IsCorrect);
+    }
+
+    [Fact]
+    public void AcceptedAnswersOf_Expansion_KeepsTheWholeTextAndBothForms() =>
+        Assert.Equal(["PromQL (Prometheus Query Language)", "PromQL", "Prometheus Query Language"], DeckParser.AcceptedAnswersOf("PromQL (Prometheus Query Language)"));
+
+    [Fact]
+    public void AcceptedAnswersOf_OrAlternative_Unchanged() =>
+        Assert.Equal(["Vertical", "Scale Up"], DeckParser.AcceptedAnswersOf("Vertical (or Scale Up)"));
 
     [Theory]
     [InlineData("fill/1", "Serialization", true)]
