@@ -24,7 +24,7 @@ public sealed class QuizCommand(
         {
             case "now":
                 if (!channel.EveryoneCanPost && !admins.IsAdmin(command.Channel, command.User))
-                    return OutgoingMessage.PrivateText($"Only admins can post a question now in this group (an admin can allow everyone with `/quiz settings everyone_can_post:true`). {AdminPolicy.WhoIsAdmin}");
+                    return OutgoingMessage.PrivateText($"Only admins can post a question now in this group (an admin can allow everyone with `/quiz settings everyone_can_post:true`). {AdminPolicy.WhoIsAdmin(command.Channel.Platform)}");
                 var result = await poster.PostNextAsync(channel, null, null, command.Arg("deck"), false, cancellationToken);
                 return OutgoingMessage.PrivateText(result.Outcome == PostOutcome.Posted ? $"✅ {result.Message}" : result.Message);
             case "practice":
