@@ -50,7 +50,8 @@ internal static class DiscordText
             {
                 reopen = "";
             }
-            parts.Add(piece);
+            if (piece.Length > 0)
+                parts.Add(piece);
         }
         if (rest.Length > 0 || parts.Count == 0)
             parts.Add(reopen + rest);
