@@ -109,6 +109,18 @@ public sealed partial class DiscordTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BadArgument_OnDiscord_ShowsTheSlashCommandOptions()
+    {
+        var reply = await CommandAsync("u1", "Kim", admin: false, "calc", "servers", ("peak", 200), ("capacity", 50), ("speed", 3));
+
+        Assert.Contains("`speed` is not an option", reply, StringComparison.Ordinal);
+        Assert.Contains("`peak:`", reply, StringComparison.Ordinal);
+        Assert.Contains("Example: `/calc servers peak:200 capacity:50`", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("<peak>", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("[buffer]", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AdminCommand_FromAMemberWithoutManageServer_NamesTheDiscordRuleOnly()
     {
         var refusal = await CommandAsync("u1", "Kim", admin: false, "quiz", "reveal");

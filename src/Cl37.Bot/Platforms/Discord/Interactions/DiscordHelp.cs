@@ -41,6 +41,26 @@ internal static class DiscordHelp
         return OutgoingMessage.PrivateText(sb.ToString().TrimEnd());
     }
 
+    /// <summary>A command whose arguments the dispatcher would refuse, refused here with the Discord
+    /// form of its usage; null when the arguments are fine (or the dispatcher has its own answer).</summary>
+    public static OutgoingMessage? ArgumentProblem(ChatCommand command)
+    {
+        if (CommandCatalog.Find(command.Name) is not { } definition)
+            return null;
+        var sub = command.SubCommand is null ? null : definition.FindSubCommand(command.SubCommand);
+        if (definition.SubCommands.Count > 0 && sub is null)
+            return null;
+        if (ArgumentValidator.Validate(command, definition, sub) is not { } error)
+            return null;
+        var sb = new StringBuilder(error).Append("\n\n**/").Append(definition.Name);
+        if (sub is not null)
+            sb.Append(' ').Append(sub.Name);
+        sb.Append("**\n");
+        Options(sb, sub?.Options ?? definition.Options);
+        Example(sb, sub?.Example ?? definition.Example);
+        return OutgoingMessage.PrivateText(sb.ToString().TrimEnd());
+    }
+
     private static void Options(StringBuilder sb, IReadOnlyList<OptionDefinition> options)
     {
         // Required options first, as they are registered (DAD application-commands.mdx: required options must come first).

@@ -151,6 +151,8 @@ internal sealed class DiscordInteractionHandler(
             case 2 when interaction.Data is { } data && ToCommand(interaction, data) is { } command:
                 if (string.Equals(command.Name, DiscordHelp.Command, StringComparison.OrdinalIgnoreCase))
                     return Reply(DiscordHelp.Reply(command.Arg("command")));
+                if (DiscordHelp.ArgumentProblem(command) is { } problem)
+                    return Reply(problem);
                 return await RunAsync((d, ct) => d.DispatchAsync(command, ct), cancellationToken);
             case 3 when interaction.Data is { } data && DiscordCustomIds.TryParse(data.CustomId, out var kind, out var postId, out var key):
                 if (kind == 'o')
