@@ -26,7 +26,6 @@ internal sealed class DiscordInteractionHandler(
     public const int AutocompleteResult = 8;
     public const int Modal = 9;
     public const string FallbackText = "Discord would not show my reply here, sorry. Nothing was lost; please try again in a moment.";
-    private const int LabelComponent = 18;
     private const ulong ManageGuild = 0x20;
     private const ulong Administrator = 0x8;
 
@@ -96,7 +95,7 @@ internal sealed class DiscordInteractionHandler(
     /// Discord-compatible server accepts.</summary>
     public static InteractionResponse? Fallback(InteractionResponse refused)
     {
-        if (refused is { Type: Modal, Data: { CustomId: { } id, Components: [{ Type: LabelComponent }] } }
+        if (refused is { Type: Modal, Data: { CustomId: { } id, Components: [{ Type: DiscordMessageRenderer.LabelType }] } }
             && DiscordCustomIds.TryParse(id, out _, out var postId, out _))
             return new InteractionResponse { Type = Modal, Data = DiscordMessageRenderer.LegacyAnswerModal(postId) };
         return refused.Data?.Content == FallbackText

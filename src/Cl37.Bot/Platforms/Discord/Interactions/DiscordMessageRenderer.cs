@@ -11,14 +11,14 @@ namespace Cl37.Bot.Platforms.Discord.Interactions;
 internal static class DiscordMessageRenderer
 {
     public const int MaxContent = 2000;
-    private const int MaxTallyLength = 64;
+    public const int EphemeralFlag = 1 << 6;
+    public const int LabelType = 18;
     private const int ActionRowType = 1;
     private const int TextInputType = 4;
-    private const int LabelType = 18;
+    private const int MaxTallyLength = 64;
     private const string ModalTitle = "Your answer";
     private const string AnswerLabel = "Answer";
     private const string EmptyContent = "\u200b";
-    public const int EphemeralFlag = 1 << 6;
     private const int MaxButtons = 25;
     private const int ButtonsPerRow = 5;
     private const int MaxSelectOptions = 25;

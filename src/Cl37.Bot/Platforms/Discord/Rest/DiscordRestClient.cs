@@ -72,7 +72,8 @@ internal sealed class DiscordRestClient(
         var serverErrors = 0;
         while (true)
         {
-            PastDeadline(route, deadline, TimeSpan.Zero);
+            if (!InTime(deadline, TimeSpan.Zero))
+                throw PastDeadlineError(route);
             using var lease = await limiter.AcquireAsync(route, cancellationToken);
             using var request = new HttpRequestMessage(route.Method, route.Path);
             request.Headers.UserAgent.ParseAdd(UserAgent);
@@ -94,11 +95,10 @@ internal sealed class DiscordRestClient(
             {
                 throw PastDeadlineError(route);
             }
-            catch (HttpRequestException ex) when (serverErrors < MaxServerErrorRetries)
+            catch (HttpRequestException ex) when (serverErrors < MaxServerErrorRetries && InTime(deadline, Backoff(serverErrors + 1)))
             {
                 logger.LogWarning("Discord {Method} {Route} failed to send ({Error}); retrying", route.Method, route.Template, ex.Message);
                 serverErrors++;
-                PastDeadline(route, deadline, Backoff(serverErrors));
                 await Task.Delay(Backoff(serverErrors), time, cancellationToken);
                 continue;
             }
@@ -136,10 +136,9 @@ internal sealed class DiscordRestClient(
                         await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, retryAfter)), time, cancellationToken);
                     continue;
                 }
-                if (status >= 500 && serverErrors < MaxServerErrorRetries)
+                if (status >= 500 && serverErrors < MaxServerErrorRetries && InTime(deadline, Backoff(serverErrors + 1)))
                 {
                     serverErrors++;
-                    PastDeadline(route, deadline, Backoff(serverErrors), status);
                     logger.LogWarning("Discord {Method} {Route} answered {Status}; retry {Attempt} of {Max}", route.Method, route.Template, status, serverErrors, MaxServerErrorRetries);
                     await Task.Delay(Backoff(serverErrors), time, cancellationToken);
                     continue;
@@ -188,15 +187,13 @@ internal sealed class DiscordRestClient(
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
-    /// <summary>Throws when a wait of <paramref name="wait"/> would end at or after the deadline.</summary>
-    private void PastDeadline(DiscordRoute route, DateTimeOffset? deadline, TimeSpan wait, int? status = null)
-    {
-        if (deadline is { } until && time.GetUtcNow() + wait >= until)
-            throw PastDeadlineError(route, status);
-    }
+    /// <summary>Whether a retry after <paramref name="wait"/> would still be before the deadline
+    /// (always, for calls without one). A retry past it is not made: the call fails as it stands.</summary>
+    private bool InTime(DateTimeOffset? deadline, TimeSpan wait) =>
+        deadline is not { } until || time.GetUtcNow() + wait < until;
 
-    private static DiscordRestException PastDeadlineError(DiscordRoute route, int? status = null) =>
-        new(status ?? 504, null, $"Discord {route.Method} {route.Template} {(status is null ? "did not answer" : $"answered {status}")} within the 3 s an interaction response may take; not retried");
+    private static DiscordRestException PastDeadlineError(DiscordRoute route) =>
+        new(504, null, $"Discord {route.Method} {route.Template} did not answer within the 3 s an interaction response may take; not retried");
 
     private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(500 * (1 << (attempt - 1)));
 
