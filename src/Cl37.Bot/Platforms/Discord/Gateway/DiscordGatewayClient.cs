@@ -324,8 +324,9 @@ internal sealed class DiscordGatewayClient(
             if (interaction is null)
                 return;
             var outcome = await handler.HandleAsync(interaction, _stopping);
-            await RespondAsync(interaction, outcome.Initial, deadline);
-            await handler.FinishAsync(interaction, outcome, _stopping);
+            // After a fallback the rest of the reply (or a deferral's result) has no response to follow.
+            if (await RespondAsync(interaction, outcome.Initial, deadline))
+                await handler.FinishAsync(interaction, outcome, _stopping);
         }
         catch (Exception ex) when (!_stopping.IsCancellationRequested)
         {
@@ -334,15 +335,17 @@ internal sealed class DiscordGatewayClient(
     }
 
     /// <summary>Sends the first response; when Discord refuses it as invalid (400), sends the
-    /// handler's fallback instead, so the person never sees "This interaction failed" for it.</summary>
-    private async Task RespondAsync(Interaction interaction, InteractionResponse response, DateTimeOffset deadline)
+    /// handler's fallback instead, so the person never sees "This interaction failed" for it.
+    /// True when the response sent is the one the handler made.</summary>
+    private async Task<bool> RespondAsync(Interaction interaction, InteractionResponse response, DateTimeOffset deadline)
     {
+        var original = response;
         while (true)
         {
             try
             {
                 await rest.RespondAsync(interaction.Id, interaction.Token, response, deadline, _stopping);
-                return;
+                return ReferenceEquals(response, original);
             }
             catch (DiscordRestException ex) when (ex.Status == StatusCodes.Status400BadRequest && DiscordInteractionHandler.Fallback(response) is { } fallback)
             {
