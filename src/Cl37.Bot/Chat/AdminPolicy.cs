@@ -6,7 +6,15 @@ namespace Cl37.Bot.Chat;
 /// people listed in <c>Quiz:Admins</c> as <c>platform:userId</c>.</summary>
 public sealed class AdminPolicy(IOptions<Quiz.QuizOptions> options)
 {
-    public const string WhoIsAdmin = "Admins are people with Manage Server on Discord, team owners on Teams, and people listed in the Quiz:Admins setting.";
+    /// <summary>The rule a refusal names: only the platform the person is on, never a setting key
+    /// (people listed in <c>Quiz:Admins</c> are never refused, so they need no mention).</summary>
+    public static string WhoIsAdmin(string platform) => platform switch
+    {
+        "discord" => "On Discord, admins are people with the Manage Server permission.",
+        "teams" => "On Teams, admins are the team's owners.",
+        "playground" => "In the playground, tick the admin box to act as an admin.",
+        _ => "Ask an admin of this group.",
+    };
 
     public bool IsAdmin(ChannelRef channel, ChatUser user) =>
         user.IsPlatformAdmin || options.Value.Admins.Contains($"{channel.Platform}:{user.Id}", StringComparer.OrdinalIgnoreCase);

@@ -41,7 +41,7 @@ public sealed class CommandDispatcher(
             return OutgoingMessage.PrivateText($"{error}\nUsage: {CommandUsage.Of(definition, sub)}\nExample: `{CommandUsage.Example(definition, sub)}`");
 
         if (definition.IsAdminOnly(sub?.Name) && !admins.IsAdmin(command.Channel, command.User))
-            return OutgoingMessage.PrivateText($"Only admins can use `/{definition.Name}{(sub is null ? "" : " " + sub.Name)}`. {AdminPolicy.WhoIsAdmin}");
+            return OutgoingMessage.PrivateText($"Only admins can use `/{definition.Name}{(sub is null ? "" : " " + sub.Name)}`. {AdminPolicy.WhoIsAdmin(command.Channel.Platform)}");
 
         try
         {

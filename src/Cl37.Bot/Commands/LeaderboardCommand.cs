@@ -50,7 +50,7 @@ public sealed class LeaderboardCommand(
         if (string.Equals(command.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase))
         {
             if (!admins.IsAdmin(command.Channel, command.User))
-                return OutgoingMessage.PrivateText($"Only admins can export a leaderboard as CSV. {AdminPolicy.WhoIsAdmin}");
+                return OutgoingMessage.PrivateText($"Only admins can export a leaderboard as CSV. {AdminPolicy.WhoIsAdmin(command.Channel.Platform)}");
             var csv = await leaderboards.ExportCsvAsync(channel.GroupId, key, cancellationToken);
             var fileName = $"leaderboard-{periodName}-{key}.csv";
             return new OutgoingMessage($"**{title}** — CSV export\n```csv\n{csv}```", new FileCard(fileName, "text/csv", csv), Private: true);

@@ -6,7 +6,7 @@ namespace Cl37.Bot.Observability;
 /// <summary>Removes secrets from log text: every configured value whose setting name says it is a
 /// secret (token, password, key, signature …), connection-string passwords, and the shapes of
 /// credentials that arrive from outside (Authorization headers, JWTs, Discord interaction tokens in
-/// webhook URLs, request signatures).</summary>
+/// webhook and interaction callback URLs, request signatures).</summary>
 public sealed partial class SecretRedactor : IDisposable
 {
     public const string Mask = "***";
@@ -35,6 +35,7 @@ public sealed partial class SecretRedactor : IDisposable
         text = JwtPattern().Replace(text, Mask);
         text = DiscordTokenPattern().Replace(text, Mask);
         text = WebhookPattern().Replace(text, m => m.Groups[1].Value + Mask);
+        text = InteractionCallbackPattern().Replace(text, m => m.Groups[1].Value + Mask);
         text = ConnectionPasswordPattern().Replace(text, m => m.Groups[1].Value + Mask);
         text = SignaturePattern().Replace(text, m => m.Groups[1].Value + Mask);
         return text;
@@ -86,6 +87,10 @@ public sealed partial class SecretRedactor : IDisposable
     // Follow-ups and edits carry the interaction token in the path: /webhooks/{application.id}/{interaction.token}.
     [GeneratedRegex(@"(/webhooks/\d+/)[A-Za-z0-9._-]+", RegexOptions.IgnoreCase)]
     private static partial Regex WebhookPattern();
+
+    // The first response carries it too: /interactions/{interaction.id}/{interaction.token}/callback.
+    [GeneratedRegex(@"(/interactions/\d+/)[A-Za-z0-9._-]+", RegexOptions.IgnoreCase)]
+    private static partial Regex InteractionCallbackPattern();
 
     [GeneratedRegex(@"((?:Password|Pwd)\s*=\s*)([^;""'\s]+)", RegexOptions.IgnoreCase)]
     private static partial Regex ConnectionPasswordPattern();

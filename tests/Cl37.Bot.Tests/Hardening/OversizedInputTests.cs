@@ -27,8 +27,9 @@ public sealed class OversizedInputTests
         using var http = new HttpClient { BaseAddress = host.BaseUri, Timeout = TimeSpan.FromSeconds(20) };
         var body = Body(kind);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Signature-Timestamp", "1700000000");
-        request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(host.SigningKey, Encoding.UTF8.GetBytes("1700000000" + body))).ToLowerInvariant());
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        request.Headers.Add("X-Signature-Timestamp", now);
+        request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(host.SigningKey, Encoding.UTF8.GetBytes(now + body))).ToLowerInvariant());
 
         using var response = await SendOrRefusedAsync(http, request);
 

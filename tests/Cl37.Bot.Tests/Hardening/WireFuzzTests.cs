@@ -29,8 +29,9 @@ public sealed class WireFuzzTests
         {
             var body = m.Apply(samples);
             using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            request.Headers.Add("X-Signature-Timestamp", "1700000000");
-            request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(host.SigningKey, Encoding.UTF8.GetBytes("1700000000" + body))).ToLowerInvariant());
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            request.Headers.Add("X-Signature-Timestamp", now);
+            request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(host.SigningKey, Encoding.UTF8.GetBytes(now + body))).ToLowerInvariant());
             using var response = await http.SendAsync(request);
             Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {Shown(body)}\n{host.Logs.Lines.LastOrDefault(l => l.StartsWith("Error", StringComparison.Ordinal))}");
         }, iter: Iterations, threads: 1, seed: "0001nHM04qD3");

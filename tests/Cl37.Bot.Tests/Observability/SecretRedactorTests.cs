@@ -28,6 +28,7 @@ public sealed class SecretRedactorTests
     [InlineData("Authorization: Bot MTAxNzY0NzQ3NTk1NTI0MTA5Mg.GxYzAb.abcdefghijklmnopqrstuvwxyz0123", "Authorization: Bot ***")]
     [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl", "Bearer ***")]
     [InlineData("POST https://discord.com/api/v10/webhooks/1017647475955241092/aW50ZXJhY3Rpb246MTIzNDU2Nzg5MA/messages/@original", "POST https://discord.com/api/v10/webhooks/1017647475955241092/***/messages/@original")]
+    [InlineData("POST https://discord.com/api/v10/interactions/1017647475955241092/aW50ZXJhY3Rpb246MTIzNDU2Nzg5MA/callback failed", "POST https://discord.com/api/v10/interactions/1017647475955241092/***/callback failed")]
     [InlineData("X-Signature-Ed25519: 8f2ab3c4d5e6f70812233445566778899aabbccddeeff00112233445566778899", "X-Signature-Ed25519: ***")]
     [InlineData("Server=db;Password=hunter22;Database=x", "Server=db;Password=***;Database=x")]
     public void Redact_CredentialShapesFromOutside_AreMasked(string text, string expected)

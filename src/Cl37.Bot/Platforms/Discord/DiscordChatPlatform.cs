@@ -4,23 +4,27 @@ using Cl37.Bot.Platforms.Discord.Rest;
 
 namespace Cl37.Bot.Platforms.Discord;
 
-/// <summary>The chat port on Discord: posts and edits channel messages over REST.</summary>
+/// <summary>The chat port on Discord: posts and edits channel messages over REST. A message longer
+/// than Discord allows is posted as several; its id is the last one's, which carries the answer
+/// controls and the tally, so an update edits only that one.</summary>
 internal sealed class DiscordChatPlatform(DiscordRestClient rest) : IChatPlatform
 {
     public string Name => "discord";
 
     public async Task<string> PostAsync(ChannelRef channel, OutgoingMessage message, CancellationToken cancellationToken)
     {
-        var payload = DiscordMessageRenderer.Render(message);
-        var created = await rest.CreateMessageAsync(ChannelId(channel), payload, cancellationToken);
-        return created.Id;
+        var channelId = ChannelId(channel);
+        var id = "";
+        foreach (var payload in DiscordMessageRenderer.Render(message))
+            id = (await rest.CreateMessageAsync(channelId, payload, cancellationToken)).Id;
+        return id;
     }
 
     public Task UpdateAsync(ChannelRef channel, string messageId, OutgoingMessage message, CancellationToken cancellationToken)
     {
         if (!DiscordOptionsValidator.IsSnowflake(messageId))
             throw new ArgumentException($"\"{messageId}\" is not a Discord message id.", nameof(messageId));
-        return rest.EditMessageAsync(ChannelId(channel), messageId, DiscordMessageRenderer.Render(message), cancellationToken);
+        return rest.EditMessageAsync(ChannelId(channel), messageId, DiscordMessageRenderer.Render(message)[^1], cancellationToken);
     }
 
     // An id that is not a snowflake would be a guaranteed 404, and invalid requests count toward a Cloudflare ban.

@@ -34,6 +34,7 @@ internal static class DiscordServiceExtensions
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddSingleton<DiscordRestHealth>();
         services.TryAddSingleton<DiscordSignatureVerifier>();
+        services.TryAddSingleton<DiscordReplayGuard>();
         // No HttpClient logging: interaction webhook URLs carry tokens. The client logs routes by template itself.
         // No resilience pipeline either: 429 and 5xx retries belong to the rate limiter, which must see every response.
         services.AddHttpClient<DiscordRestClient>(HttpClientName, (sp, http) =>

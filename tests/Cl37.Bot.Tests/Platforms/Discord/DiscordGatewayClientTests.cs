@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Platforms.Discord.Gateway;
+using Cl37.Bot.Platforms.Discord.Interactions;
 using Cl37.Bot.Tests.Fakes;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;
@@ -292,6 +293,48 @@ public sealed class DiscordGatewayClientTests : LiveGatewayTests
     {
         Run = Host.Get<DiscordGatewayClient>().RunAsync(Stop.Token);
         return await NextConnectionAsync();
+    }
+
+    [Fact]
+    public async Task Interaction_ModalRefusedByDiscord_FallsBackToTheLegacyModalThenToText()
+    {
+        var conn = await ReadyAsync();
+        Fake.Responder = r => r.Path.StartsWith("interactions/", StringComparison.Ordinal) && r.Json.GetProperty("type").GetInt32() == 9
+            ? new FakeDiscordResponse(400, """{"message":"Invalid Form Body","code":50035}""")
+            : null;
+        var button = JsonDocument.Parse(File.ReadAllText(Path.Combine("Samples", "discord", "interaction_create_button.json"))).RootElement.GetProperty("d").GetRawText()
+            .Replace("\"a:42:B\"", "\"o:42\"", StringComparison.Ordinal);
+
+        await conn.SendDispatchAsync("INTERACTION_CREATE", button, seq: 2);
+        await Until(() => Fake.RequestsTo("POST", "interactions/").Count == 3, advance: TimeSpan.Zero);
+
+        var callbacks = Fake.RequestsTo("POST", "interactions/").Select(r => r.Json).ToList();
+        Assert.Equal([9, 9, 4], callbacks.Select(c => c.GetProperty("type").GetInt32()));
+        Assert.Equal(18, callbacks[0].GetProperty("data").GetProperty("components")[0].GetProperty("type").GetInt32());
+        Assert.Equal(1, callbacks[1].GetProperty("data").GetProperty("components")[0].GetProperty("type").GetInt32());
+        Assert.Equal(64, callbacks[2].GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal(DiscordInteractionHandler.FallbackText, callbacks[2].GetProperty("data").GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task Interaction_CallbackFailingWith500_RetriesStopAtTheThreeSecondWindow()
+    {
+        var conn = await ReadyAsync();
+        Fake.Responder = r => r.Path.StartsWith("interactions/", StringComparison.Ordinal) ? new FakeDiscordResponse(500) : null;
+        var button = JsonDocument.Parse(File.ReadAllText(Path.Combine("Samples", "discord", "interaction_create_button.json"))).RootElement.GetProperty("d").GetRawText();
+
+        await conn.SendDispatchAsync("INTERACTION_CREATE", button, seq: 2);
+        await Until(() => Fake.RequestsTo("POST", "interactions/").Count == 1, advance: TimeSpan.Zero);
+        for (var i = 0; i < 80; i++)
+        {
+            Time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(10);
+        }
+
+        // Backoff 0.5 s then 1 s: attempts at 0, 0.5 and 1.5 s; the next (3.5 s) would be past the window.
+        Assert.Equal(3, Fake.RequestsTo("POST", "interactions/").Count);
+        Assert.Contains(Host.Logs.Lines, l => l.Contains("failed with 500", StringComparison.Ordinal));
+        Assert.DoesNotContain(Host.Logs.Lines, l => l.Contains("BUTTON_TOKEN", StringComparison.Ordinal));
     }
 
     private async Task<FakeDiscordGatewayConnection> ReadyAsync()

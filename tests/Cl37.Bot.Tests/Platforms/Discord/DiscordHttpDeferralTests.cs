@@ -24,8 +24,9 @@ public sealed class DiscordHttpDeferralTests
         var body = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine("Samples", "discord", "interaction_create_command.json"))).RootElement.GetProperty("d").GetRawText();
         using var http = new HttpClient { BaseAddress = host.BaseUri };
         using var request = new HttpRequestMessage(HttpMethod.Post, DiscordInteractionsEndpoint.Path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(host.SigningKey, Encoding.UTF8.GetBytes("1700000000" + body))));
-        request.Headers.Add("X-Signature-Timestamp", "1700000000");
+        var now = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(host.SigningKey, Encoding.UTF8.GetBytes(now + body))));
+        request.Headers.Add("X-Signature-Timestamp", now);
 
         var sending = http.SendAsync(request);
         for (var i = 0; i < 400 && !sending.IsCompleted; i++)

@@ -136,6 +136,56 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CompleteDeferredAsync_EditRefusedByDiscord_TellsThePersonInsteadOfLeavingThemWaiting()
+    {
+        var gate = new TaskCompletionSource();
+        _host.Handlers["quiz"].Gate = gate.Task;
+        _host.Handlers["quiz"].Reply = OutgoingMessage.PrivateText("Finally done.");
+        _fake.Responder = FakeDiscordResponse.Once(new FakeDiscordResponse(400, """{"message":"Invalid Form Body","code":50035}"""), r => r.Method == "PATCH");
+        var interaction = DiscordGoldenSampleTests.Interaction("interaction_create_command_group.json");
+
+        var handling = Handler.HandleAsync(interaction, default);
+        await Until(() => handling.IsCompleted, advance: TimeSpan.FromMilliseconds(250));
+        var outcome = await handling;
+        gate.SetResult();
+        await Handler.FinishAsync(interaction, outcome, default);
+
+        var edits = _fake.RequestsTo("PATCH", "webhooks/");
+        Assert.Equal(2, edits.Count);
+        Assert.Equal(DiscordInteractionHandler.FallbackText, edits[1].Json.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task HandleAsync_ReplyLongerThan2000Characters_SendsTheRestAsEphemeralFollowups()
+    {
+        var text = string.Join("\n", Enumerable.Range(0, 300).Select(i => $"Line {i} of a long formula sheet."));
+        _host.Handlers["quiz"].Reply = OutgoingMessage.PrivateText(text);
+        var interaction = DiscordGoldenSampleTests.Interaction("interaction_create_command_group.json");
+
+        var outcome = await Handler.HandleAsync(interaction, default);
+        await Handler.FinishAsync(interaction, outcome, default);
+
+        Assert.True(outcome.Initial.Data!.Content!.Length <= 2000);
+        var followups = _fake.RequestsTo("POST", "webhooks/");
+        Assert.Equal(outcome.Followups.Count, followups.Count);
+        Assert.NotEmpty(followups);
+        Assert.All(followups, f => Assert.Equal(64, f.Json.GetProperty("flags").GetInt32()));
+        var shown = outcome.Initial.Data.Content + "\n" + string.Join("\n", followups.Select(f => f.Json.GetProperty("content").GetString()));
+        Assert.Equal(text, shown);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AdminCommandFromNonAdmin_NamesManageServerNotASetting()
+    {
+        var interaction = WithPermissions(DiscordGoldenSampleTests.Interaction("interaction_create_command_group.json"), "1024");
+
+        var outcome = await Handler.HandleAsync(interaction, default);
+
+        Assert.Contains("Manage Server", outcome.Initial.Data!.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quiz:Admins", outcome.Initial.Data.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HandleAsync_ModalSubmitWithBlankText_AsksForAnAnswer()
     {
         var raw = File.ReadAllText(Path.Combine("Samples", "discord", "interaction_create_modal.json")).Replace("\" 3.14 \"", "\"  \"", StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -41,7 +42,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Post_SignedPing_AnswersPong()
     {
-        using var response = await PostAsync(Ping, Sign("1700000000", Ping));
+        using var response = await PostAsync(Ping, Sign(Now(), Ping));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -68,7 +69,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     [MemberData(nameof(BadSignatures))]
     public async Task Post_BadSignature_Returns401(string kind)
     {
-        const string ts = "1700000000";
+        var ts = Now();
         var body = Ping;
         string? signature = Sign(ts, Ping);
         string? timestamp = ts;
@@ -89,7 +90,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
                     signature = Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(other, Encoding.UTF8.GetBytes(ts + Ping)));
                 break;
             case "altered body": body = Ping.Replace("\"t\"", "\"u\"", StringComparison.Ordinal); break;
-            case "altered timestamp": timestamp = "1700000001"; break;
+            case "altered timestamp": timestamp = (long.Parse(ts, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture); break;
             case "empty body": body = ""; break;
             case "empty signature": signature = ""; break;
         }
@@ -106,11 +107,84 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("hello")]
+    [InlineData("-5")]
+    [InlineData("1.5")]
+    [InlineData("ten years ahead")]
+    [InlineData("six minutes ago")]
+    [InlineData("six minutes ahead")]
+    public async Task Post_SignedWithStaleOrMalformedTimestamp_Returns401(string kind)
+    {
+        var timestamp = kind switch
+        {
+            "ten years ahead" => Now(10 * 365 * 24 * 3600),
+            "six minutes ago" => Now(-6 * 60),
+            "six minutes ahead" => Now(6 * 60),
+            _ => kind,
+        };
+
+        using var response = await PostAsync(Ping, Sign(timestamp, Ping), timestamp);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_SignedFourMinutesAgo_IsAccepted()
+    {
+        var timestamp = Now(-4 * 60);
+
+        using var response = await PostAsync(Ping, Sign(timestamp, Ping), timestamp);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_SameSignedCommandThreeTimes_IsHandledOnce()
+    {
+        _host.Handlers["calc"].Reply = OutgoingMessage.PublicText("**16** servers");
+        var body = await File.ReadAllTextAsync(Path.Combine("Samples", "discord", "interaction_create_command.json"));
+        var interaction = JsonDocument.Parse(body).RootElement.GetProperty("d").GetRawText();
+        var timestamp = Now();
+        var signature = Sign(timestamp, interaction);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await PostAsync(interaction, signature, timestamp);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized], statuses);
+        Assert.Single(_host.Handlers["calc"].Received);
+    }
+
+    [Fact]
+    public async Task Post_SignedBodyOverTheCap_Returns413()
+    {
+        var body = PaddedPing(64 * 1024);
+
+        using var response = await PostAsync(body, Sign(Now(), body));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_SignedBodyJustUnderTheCap_IsAccepted()
+    {
+        var body = PaddedPing(64 * 1024 - PaddedPing(0).Length);
+
+        using var response = await PostAsync(body, Sign(Now(), body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task Post_SignedButNotJson_Returns400()
     {
         const string body = "not json";
-        using var response = await PostAsync(body, Sign("1", body), "1");
+        using var response = await PostAsync(body, Sign(Now(), body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -122,7 +196,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
         var body = await File.ReadAllTextAsync(Path.Combine("Samples", "discord", "interaction_create_command.json"));
         var interaction = JsonDocument.Parse(body).RootElement.GetProperty("d").GetRawText();
 
-        using var response = await PostAsync(interaction, Sign("1700000000", interaction));
+        using var response = await PostAsync(interaction, Sign(Now(), interaction));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -138,7 +212,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     {
         var interaction = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine("Samples", "discord", "interaction_create_button.json"))).RootElement.GetProperty("d").GetRawText();
 
-        using var response = await PostAsync(interaction, Sign("1700000000", interaction));
+        using var response = await PostAsync(interaction, Sign(Now(), interaction));
 
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(4, json.GetProperty("type").GetInt32());
@@ -148,8 +222,13 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     private string Sign(string timestamp, string body) =>
         Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(_host.SigningKey, Encoding.UTF8.GetBytes(timestamp + body))).ToLowerInvariant();
 
-    private async Task<HttpResponseMessage> PostAsync(string body, string signature, string timestamp = "1700000000")
+    private static string PaddedPing(int padding) => "{\"type\":1,\"id\":\"1\",\"application_id\":\"1100\",\"token\":\"t\",\"version\":1,\"pad\":\"" + new string('x', padding) + "\"}";
+
+    private static string Now(int offsetSeconds = 0) => (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + offsetSeconds).ToString(CultureInfo.InvariantCulture);
+
+    private async Task<HttpResponseMessage> PostAsync(string body, string signature, string? timestamp = null)
     {
+        timestamp ??= Now();
         using var request = new HttpRequestMessage(HttpMethod.Post, DiscordInteractionsEndpoint.Path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.TryAddWithoutValidation("X-Signature-Ed25519", signature);
         request.Headers.TryAddWithoutValidation("X-Signature-Timestamp", timestamp);

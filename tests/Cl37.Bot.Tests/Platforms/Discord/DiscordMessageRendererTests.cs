@@ -16,7 +16,7 @@ public sealed class DiscordMessageRendererTests
     [Fact]
     public void Render_SingleChoiceWith25Options_FillsFiveRowsOfFiveButtons()
     {
-        var payload = DiscordMessageRenderer.Render(new OutgoingMessage("", Question(AnswerInput.SingleChoice, 25)));
+        var payload = Assert.Single(DiscordMessageRenderer.Render(new OutgoingMessage("", Question(AnswerInput.SingleChoice, 25))));
 
         Assert.Equal(5, payload.Components!.Count);
         Assert.All(payload.Components, row => Assert.Equal(5, row.Components!.Count));
@@ -27,7 +27,7 @@ public sealed class DiscordMessageRendererTests
     [Fact]
     public void Render_SingleChoiceWithMoreThan25Options_FallsBackToASelectOf25()
     {
-        var payload = DiscordMessageRenderer.Render(new OutgoingMessage("", Question(AnswerInput.SingleChoice, 30)));
+        var payload = Assert.Single(DiscordMessageRenderer.Render(new OutgoingMessage("", Question(AnswerInput.SingleChoice, 30))));
 
         var select = Assert.Single(Assert.Single(payload.Components!).Components!);
         Assert.Equal(3, select.Type);
@@ -38,7 +38,7 @@ public sealed class DiscordMessageRendererTests
     [Fact]
     public void Render_MultiSelect_UsesAStringSelectWithMaxValues()
     {
-        var payload = DiscordMessageRenderer.Render(new OutgoingMessage("", Question(AnswerInput.MultiSelect, 4)));
+        var payload = Assert.Single(DiscordMessageRenderer.Render(new OutgoingMessage("", Question(AnswerInput.MultiSelect, 4))));
 
         var select = Assert.Single(Assert.Single(payload.Components!).Components!);
         Assert.Equal(3, select.Type);
@@ -51,7 +51,7 @@ public sealed class DiscordMessageRendererTests
     [Fact]
     public void Render_FreeText_ShowsOneAnswerButton()
     {
-        var payload = DiscordMessageRenderer.Render(new OutgoingMessage("", Question(AnswerInput.FreeText, 0)));
+        var payload = Assert.Single(DiscordMessageRenderer.Render(new OutgoingMessage("", Question(AnswerInput.FreeText, 0))));
 
         var button = Assert.Single(Assert.Single(payload.Components!).Components!);
         Assert.Equal("Answer", button.Label);
@@ -65,18 +65,25 @@ public sealed class DiscordMessageRendererTests
     [InlineData(AnswerInput.FreeText, 0)]
     public void Render_ClosedQuestion_DisablesEveryControl(AnswerInput input, int options)
     {
-        var payload = DiscordMessageRenderer.Render(new OutgoingMessage("", Question(input, options, closed: true)));
+        var payload = Assert.Single(DiscordMessageRenderer.Render(new OutgoingMessage("", Question(input, options, closed: true))));
 
         Assert.All(payload.Components!.SelectMany(r => r.Components!), c => Assert.True(c.Disabled));
     }
 
     [Fact]
-    public void Render_VeryLongPrompt_StaysWithin2000Characters()
+    public void Render_VeryLongPrompt_IsSplitWithTheControlsAndTallyOnTheLastPart()
     {
-        var payload = DiscordMessageRenderer.Render(new OutgoingMessage("", Question(AnswerInput.SingleChoice, 4, prompt: new string('x', 5000))));
+        var prompt = string.Join(' ', Enumerable.Range(0, 1200).Select(i => "word" + i));
 
-        Assert.Equal(2000, payload.Content!.Length);
-        Assert.EndsWith("…", payload.Content, StringComparison.Ordinal);
+        var payloads = DiscordMessageRenderer.Render(new OutgoingMessage("", Question(AnswerInput.SingleChoice, 4, prompt: prompt)));
+
+        Assert.True(payloads.Count > 1);
+        Assert.All(payloads, p => Assert.InRange(p.Content!.Length, 1, 2000));
+        Assert.All(payloads[..^1], p => Assert.Null(p.Components));
+        Assert.NotNull(payloads[^1].Components);
+        Assert.EndsWith("-# 3 answers", payloads[^1].Content, StringComparison.Ordinal);
+        var words = string.Join(' ', payloads.Select(p => p.Content)).Split(' ', '\n').Where(w => w.StartsWith("word", StringComparison.Ordinal));
+        Assert.Equal(1200, words.Distinct().Count());
     }
 
     [Fact]
@@ -101,25 +108,27 @@ public sealed class DiscordMessageRendererTests
     }
 
     [Fact]
-    public void Render_LongTable_DropsRowsAndKeepsTheFenceClosed()
+    public void Contents_LongTable_IsSplitWithEveryRowAndEachPartsFenceClosed()
     {
-        var rows = Enumerable.Range(1, 500).Select(i => (IReadOnlyList<string>)[i.ToString(System.Globalization.CultureInfo.InvariantCulture), "Person with a long display name " + i, "123.5"]).ToList();
+        var rows = Enumerable.Range(1, 500).Select(i => (IReadOnlyList<string>)[i.ToString(System.Globalization.CultureInfo.InvariantCulture), "Person " + i, "123.5"]).ToList();
         var table = new TableCard("Leaderboard · week", ["#", "Name", "Points"], rows, "Page 1 of 50");
 
-        var content = DiscordMessageRenderer.Content(new OutgoingMessage("Weekly standings", table));
+        var parts = DiscordMessageRenderer.Contents(new OutgoingMessage("Weekly standings", table));
 
-        Assert.True(content.Length <= 2000);
-        Assert.Equal(2, Regex.Count(content, "```"));
-        Assert.Contains("more", content, StringComparison.Ordinal);
-        Assert.EndsWith("Page 1 of 50", content, StringComparison.Ordinal);
+        Assert.True(parts.Count > 1);
+        Assert.All(parts, p => Assert.True(p.Length <= 2000));
+        Assert.All(parts, p => Assert.Equal(0, Regex.Count(p, "```") % 2));
+        var all = string.Join("\n", parts);
+        Assert.All(rows, r => Assert.Contains("Person " + r[0] + " ", all, StringComparison.Ordinal));
+        Assert.EndsWith("Page 1 of 50", parts[^1], StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Render_StepsAndReveal_ContainTheirParts()
+    public void Contents_StepsAndReveal_ContainTheirParts()
     {
-        var steps = DiscordMessageRenderer.Content(new OutgoingMessage("", new StepsCard("Servers", "ceil(peak × buffer / capacity)", ["200 × 1.25 = 250", "250 / 50 = 5"], "5 servers")));
-        var reveal = DiscordMessageRenderer.Content(new OutgoingMessage("", new RevealCard(1, "Question 1", "Which?", "B", "Because B.",
-            [new RevealOption("A", "a", 1, 25, false, "A is wrong."), new RevealOption("B", "b", 3, 75, true, null)], 4, 3, ["Ada"], ["Ada moved up to #1"], [])));
+        var steps = Assert.Single(DiscordMessageRenderer.Contents(new OutgoingMessage("", new StepsCard("Servers", "ceil(peak × buffer / capacity)", ["200 × 1.25 = 250", "250 / 50 = 5"], "5 servers"))));
+        var reveal = Assert.Single(DiscordMessageRenderer.Contents(new OutgoingMessage("", new RevealCard(1, "Question 1", "Which?", "B", "Because B.",
+            [new RevealOption("A", "a", 1, 25, false, "A is wrong."), new RevealOption("B", "b", 3, 75, true, null)], 4, 3, ["Ada"], ["Ada moved up to #1"], []))));
 
         Assert.Contains("1. 200 × 1.25 = 250", steps, StringComparison.Ordinal);
         Assert.Contains("**Answer:** 5 servers", steps, StringComparison.Ordinal);
@@ -129,9 +138,66 @@ public sealed class DiscordMessageRendererTests
     }
 
     [Fact]
+    public void Contents_RevealOfTypedAnswers_ShowsEachAnswerOnceAndLiterally()
+    {
+        var reveal = new RevealCard(1, "Fill 1", "The unit is a ____.", "Pod", "", [new RevealOption("Pod", "Pod", 2, 50, true, null), new RevealOption("||x||", "||x||", 2, 50, false, null)], 4, 2, [], [], []);
+
+        var content = Assert.Single(DiscordMessageRenderer.Contents(new OutgoingMessage("", reveal)));
+
+        Assert.Contains("✅ Pod · 2 (50%)", content, StringComparison.Ordinal);
+        Assert.Contains(@"▫️ \|\|x\|\| · 2", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Contents_RevealWithoutExplanation_ShowsTheSolutionStepsOnce()
+    {
+        var reveal = new RevealCard(1, "Numerical 1", "How many?", "4", "200 / 50 = 4", [], 0, 0, [], [], ["200 / 50 = 4"]);
+
+        var content = Assert.Single(DiscordMessageRenderer.Contents(new OutgoingMessage("", reveal)));
+
+        Assert.Equal(1, Regex.Count(content, Regex.Escape("200 / 50 = 4")));
+    }
+
+    [Fact]
+    public void Contents_PrivateQuestion_HasNoTally()
+    {
+        var content = Assert.Single(DiscordMessageRenderer.Contents(new OutgoingMessage("", Question(AnswerInput.SingleChoice, 4), Private: true)));
+
+        Assert.DoesNotContain("answers", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Contents_NamesInTableTitleAndFooter_AreEscapedOutsideTheCodeBlock()
+    {
+        var table = new TableCard("Stats for b*o*b ||s||", ["#", "Name"], [["1", "b*o*b ||s||"]], "b*o*b ||s||: #1");
+
+        var content = Assert.Single(DiscordMessageRenderer.Contents(new OutgoingMessage("", table)));
+
+        Assert.StartsWith(@"**Stats for b\*o\*b \|\|s\|\|**", content, StringComparison.Ordinal);
+        Assert.Contains("1  b*o*b ||s||", content, StringComparison.Ordinal);
+        Assert.EndsWith(@"b\*o\*b \|\|s\|\|: \#1", content, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("intro\n\n```csv\n")]
+    [InlineData("")]
+    public void Split_LongCodeBlock_ReopensTheFenceWithItsLanguage(string lead)
+    {
+        var text = lead + (lead.Length == 0 ? "```csv\n" : "") + string.Concat(Enumerable.Repeat("a,b,c\n", 700)) + "```";
+
+        var parts = DiscordText.Split(text, 2000);
+
+        Assert.True(parts.Count > 1);
+        Assert.All(parts, p => Assert.True(p.Length <= 2000));
+        Assert.All(parts[1..], p => Assert.StartsWith("```csv\n", p, StringComparison.Ordinal));
+        Assert.All(parts, p => Assert.Equal(0, Regex.Count(p, "```") % 2));
+        Assert.Equal(700, parts.Sum(p => Regex.Count(p, "a,b,c")));
+    }
+
+    [Fact]
     public void Render_AnyMessage_ForbidsAllMentions()
     {
-        var payload = DiscordMessageRenderer.Render(OutgoingMessage.PublicText("@everyone look <@&123>"));
+        var payload = Assert.Single(DiscordMessageRenderer.Render(OutgoingMessage.PublicText("@everyone look <@&123>")));
 
         var json = JsonSerializer.SerializeToElement(payload, DiscordJsonContext.Default.MessagePayload);
         Assert.Equal("""{"parse":[]}""", json.GetProperty("allowed_mentions").GetRawText());
@@ -140,7 +206,7 @@ public sealed class DiscordMessageRendererTests
     [Fact]
     public void CallbackData_PrivateMessage_IsEphemeral()
     {
-        var data = DiscordMessageRenderer.CallbackData(OutgoingMessage.PrivateText("only you"));
+        var data = DiscordMessageRenderer.CallbackData(DiscordMessageRenderer.Render(OutgoingMessage.PrivateText("only you"))[0], isPrivate: true);
 
         Assert.Equal(64, data.Flags);
         Assert.NotNull(data.AllowedMentions);

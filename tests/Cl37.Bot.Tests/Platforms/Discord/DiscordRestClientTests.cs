@@ -34,6 +34,8 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
 
     private DiscordRestClient Rest => _host.Get<DiscordRestClient>();
 
+    private DateTimeOffset Deadline() => _time.GetUtcNow() + DiscordRestClient.InitialResponseWindow;
+
     private static ChannelRef Ref(string channel = Channel) => new("discord", "290926798626357999", channel);
 
     [Fact]
@@ -63,6 +65,20 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         }
         """);
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(request.Body)), request.Body);
+        Assert.Equal(18, id.Length);
+    }
+
+    [Fact]
+    public async Task PostAsync_TextLongerThan2000Characters_PostsEveryPartAndReturnsTheLastId()
+    {
+        var text = string.Join("\n\n", Enumerable.Range(0, 120).Select(i => $"Paragraph {i} of a long announcement."));
+
+        var id = await Platform.PostAsync(Ref(), OutgoingMessage.PublicText(text), default);
+
+        var posts = _fake.RequestsTo("POST", $"channels/{Channel}/messages");
+        Assert.True(posts.Count > 1);
+        Assert.All(posts, p => Assert.True(p.Json.GetProperty("content").GetString()!.Length <= 2000));
+        Assert.Equal(text, string.Join("\n\n", posts.Select(p => p.Json.GetProperty("content").GetString())));
         Assert.Equal(18, id.Length);
     }
 
@@ -119,7 +135,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         // Callbacks have no bucket to hold the wait; an immediate retry would be one more 429 toward Cloudflare's ban.
         _fake.Responder = FakeDiscordResponse.Once(FakeDiscordResponse.RateLimited(2.5, global: false));
 
-        var responding = Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = 4, Data = new InteractionCallbackData { Content = "hi" } }, default);
+        var responding = Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = 4, Data = new InteractionCallbackData { Content = "hi" } }, Deadline(), default);
         await Until(() => _fake.Requests.Count == 1);
         await Task.Delay(50);
         Assert.False(responding.IsCompleted);
@@ -138,7 +154,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         _fake.Responder = _ => FakeDiscordResponse.RateLimited(5, global: false);
 
         var failed = await Assert.ThrowsAsync<DiscordRestException>(() =>
-            Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = 4, Data = new InteractionCallbackData { Content = "hi" } }, default)
+            Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = 4, Data = new InteractionCallbackData { Content = "hi" } }, Deadline(), default)
                 .WaitAsync(TimeSpan.FromSeconds(10)));
 
         Assert.Equal(429, failed.Status);
@@ -230,7 +246,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         await Task.Delay(100);
         Assert.Equal(50, _fake.Requests.Count);
 
-        await Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = 4, Data = new InteractionCallbackData { Content = "hi" } }, default).WaitAsync(TimeSpan.FromSeconds(10));
+        await Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = 4, Data = new InteractionCallbackData { Content = "hi" } }, Deadline(), default).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(51, _fake.Requests.Count);
 
         _time.Advance(TimeSpan.FromSeconds(1));

@@ -308,9 +308,14 @@ internal sealed class DiscordGatewayClient(
     }
 
     // On the thread pool, not awaited: the receive loop must keep reading (heartbeat ACKs, the next clicks).
-    private void Dispatch(JsonElement data) => _ = Task.Run(() => AnswerAsync(data), CancellationToken.None);
+    // The 3 s for the first response run from when the event arrives (DAD interactions/receiving-and-responding.mdx).
+    private void Dispatch(JsonElement data)
+    {
+        var deadline = time.GetUtcNow() + DiscordRestClient.InitialResponseWindow;
+        _ = Task.Run(() => AnswerAsync(data, deadline), CancellationToken.None);
+    }
 
-    private async Task AnswerAsync(JsonElement data)
+    private async Task AnswerAsync(JsonElement data, DateTimeOffset deadline)
     {
         Interaction? interaction = null;
         try
@@ -319,13 +324,34 @@ internal sealed class DiscordGatewayClient(
             if (interaction is null)
                 return;
             var outcome = await handler.HandleAsync(interaction, _stopping);
-            await rest.RespondAsync(interaction.Id, interaction.Token, outcome.Initial, _stopping);
-            if (outcome.Deferred is { } deferred)
-                await handler.CompleteDeferredAsync(interaction, deferred, _stopping);
+            // After a fallback the rest of the reply (or a deferral's result) has no response to follow.
+            if (await RespondAsync(interaction, outcome.Initial, deadline))
+                await handler.FinishAsync(interaction, outcome, _stopping);
         }
         catch (Exception ex) when (!_stopping.IsCancellationRequested)
         {
             logger.LogError(ex, "Answering interaction {InteractionId} failed", interaction?.Id);
+        }
+    }
+
+    /// <summary>Sends the first response; when Discord refuses it as invalid (400), sends the
+    /// handler's fallback instead, so the person never sees "This interaction failed" for it.
+    /// True when the response sent is the one the handler made.</summary>
+    private async Task<bool> RespondAsync(Interaction interaction, InteractionResponse response, DateTimeOffset deadline)
+    {
+        var original = response;
+        while (true)
+        {
+            try
+            {
+                await rest.RespondAsync(interaction.Id, interaction.Token, response, deadline, _stopping);
+                return ReferenceEquals(response, original);
+            }
+            catch (DiscordRestException ex) when (ex.Status == StatusCodes.Status400BadRequest && DiscordInteractionHandler.Fallback(response) is { } fallback)
+            {
+                logger.LogWarning("Discord refused the response of type {Type} to interaction {InteractionId}; sending a fallback", response.Type, interaction.Id);
+                response = fallback;
+            }
         }
     }
 

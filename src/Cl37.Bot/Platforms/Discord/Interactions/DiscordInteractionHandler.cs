@@ -25,36 +25,120 @@ internal sealed class DiscordInteractionHandler(
     public const int DeferredChannelMessage = 5;
     public const int AutocompleteResult = 8;
     public const int Modal = 9;
+    public const string FallbackText = "Discord would not show my reply here, sorry. Nothing was lost; please try again in a moment.";
     private const ulong ManageGuild = 0x20;
     private const ulong Administrator = 0x8;
 
     public async Task<InteractionOutcome> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var outcome = await RouteAsync(interaction, cancellationToken);
+        var outcome = Checked(await RouteAsync(interaction, cancellationToken));
         metrics.Interaction(interaction.Type, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return outcome;
     }
 
-    /// <summary>Delivers a deferred result: edits the deferred (ephemeral) response; a public
-    /// result is then posted as a follow-up so the channel sees it.</summary>
-    public async Task CompleteDeferredAsync(Interaction interaction, Task<OutgoingMessage> work, CancellationToken cancellationToken)
+    /// <summary>What follows the first response, once Discord has it: the remaining parts of a long
+    /// reply, or the deferred work's result.</summary>
+    public async Task FinishAsync(Interaction interaction, InteractionOutcome outcome, CancellationToken cancellationToken)
     {
+        if (outcome.Deferred is { } deferred)
+        {
+            await CompleteDeferredAsync(interaction, deferred, cancellationToken);
+            return;
+        }
         try
         {
-            var reply = await work;
+            foreach (var part in outcome.Followups)
+                await rest.FollowupAsync(interaction.ApplicationId, interaction.Token, part, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not send the rest of the reply to interaction {InteractionId}", interaction.Id);
+        }
+    }
+
+    /// <summary>Delivers a deferred result: edits the deferred (ephemeral) response; a public
+    /// result is then posted as a follow-up so the channel sees it. When Discord refuses the result,
+    /// the person is told so in the deferred response instead of waiting on "thinking…" until
+    /// Discord says the interaction failed.</summary>
+    public async Task CompleteDeferredAsync(Interaction interaction, Task<OutgoingMessage> work, CancellationToken cancellationToken)
+    {
+        var reply = await work;
+        var parts = DiscordMessageRenderer.Render(reply, ephemeral: reply.Private);
+        var edited = false;
+        try
+        {
             if (reply.Private)
             {
-                await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, DiscordMessageRenderer.Render(reply), cancellationToken);
-                return;
+                await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, WithoutFlags(parts[0]), cancellationToken);
+                edited = true;
+                parts.RemoveAt(0);
             }
-            await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, DiscordMessageRenderer.Render(OutgoingMessage.PrivateText("Done.")), cancellationToken);
-            await rest.FollowupAsync(interaction.ApplicationId, interaction.Token, DiscordMessageRenderer.Render(reply), cancellationToken);
+            else
+            {
+                await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, DiscordMessageRenderer.Render(OutgoingMessage.PrivateText("Done."))[0], cancellationToken);
+                edited = true;
+            }
+            foreach (var part in parts)
+                await rest.FollowupAsync(interaction.ApplicationId, interaction.Token, part, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Could not deliver the deferred reply to interaction {InteractionId}", interaction.Id);
+            await FallbackAsync(interaction, edited, cancellationToken);
         }
+    }
+
+    /// <summary>The initial response Discord refused (400): a plain ephemeral text in its place, so
+    /// the person reads what happened instead of "This interaction failed". A refused modal is first
+    /// offered again in the legacy shape (an action row around the text input), which every
+    /// Discord-compatible server accepts.</summary>
+    public static InteractionResponse? Fallback(InteractionResponse refused)
+    {
+        if (refused is { Type: Modal, Data: { CustomId: { } id, Components: [{ Type: DiscordMessageRenderer.LabelType }] } }
+            && DiscordCustomIds.TryParse(id, out _, out var postId, out _))
+            return new InteractionResponse { Type = Modal, Data = DiscordMessageRenderer.LegacyAnswerModal(postId) };
+        return refused.Data?.Content == FallbackText
+            ? null
+            : Reply(OutgoingMessage.PrivateText(FallbackText)).Initial;
+    }
+
+    private async Task FallbackAsync(Interaction interaction, bool edited, CancellationToken cancellationToken)
+    {
+        var message = DiscordMessageRenderer.Render(OutgoingMessage.PrivateText(FallbackText), ephemeral: true)[0];
+        try
+        {
+            if (edited)
+                await rest.FollowupAsync(interaction.ApplicationId, interaction.Token, message, cancellationToken);
+            else
+                await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, WithoutFlags(message), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("The fallback reply to interaction {InteractionId} failed too: {Error}", interaction.Id, ex.Message);
+        }
+    }
+
+    // Editing a response cannot change whether it is ephemeral (DAD receiving-and-responding.mdx
+    // "Edit Original Interaction Response" takes no ephemeral flag).
+    private static MessagePayload WithoutFlags(MessagePayload payload) =>
+        new() { Content = payload.Content, Components = payload.Components, AllowedMentions = payload.AllowedMentions };
+
+    /// <summary>A response that breaks a documented limit would be refused by Discord and shown as a
+    /// failed interaction; it is replaced before it is sent.</summary>
+    private InteractionOutcome Checked(InteractionOutcome outcome)
+    {
+        var initial = outcome.Initial;
+        var problem = initial.Type switch
+        {
+            Modal => DiscordPayloadRules.CheckModal(initial.Data),
+            ChannelMessage when initial.Data is { } data => DiscordPayloadRules.Check(new MessagePayload { Content = data.Content, Components = data.Components }),
+            _ => null,
+        };
+        if (problem is null)
+            return outcome;
+        logger.LogError("Interaction response of type {Type} not sent: {Problem}", initial.Type, problem);
+        return Reply(OutgoingMessage.PrivateText(FallbackText));
     }
 
     private async Task<InteractionOutcome> RouteAsync(Interaction interaction, CancellationToken cancellationToken)
@@ -64,6 +148,10 @@ internal sealed class DiscordInteractionHandler(
             case 1:
                 return new(new InteractionResponse { Type = Pong });
             case 2 when interaction.Data is { } data && ToCommand(interaction, data) is { } command:
+                if (string.Equals(command.Name, DiscordHelp.Command, StringComparison.OrdinalIgnoreCase))
+                    return Reply(DiscordHelp.Reply(command.Arg("command")));
+                if (DiscordHelp.ArgumentProblem(command) is { } problem)
+                    return Reply(problem);
                 return await RunAsync((d, ct) => d.DispatchAsync(command, ct), cancellationToken);
             case 3 when interaction.Data is { } data && DiscordCustomIds.TryParse(data.CustomId, out var kind, out var postId, out var key):
                 if (kind == 'o')
@@ -120,8 +208,11 @@ internal sealed class DiscordInteractionHandler(
         }
     }
 
-    private static InteractionOutcome Reply(OutgoingMessage message) =>
-        new(new InteractionResponse { Type = ChannelMessage, Data = DiscordMessageRenderer.CallbackData(message) });
+    private static InteractionOutcome Reply(OutgoingMessage message)
+    {
+        var parts = DiscordMessageRenderer.Render(message, ephemeral: message.Private);
+        return new(new InteractionResponse { Type = ChannelMessage, Data = DiscordMessageRenderer.CallbackData(parts[0], message.Private) }) { Followups = parts.Skip(1).ToList() };
+    }
 
     /// <summary>Walks sub-command groups and sub-commands (DAD interactions/application-commands.mdx
     /// "Subcommands and Subcommand Groups"): a group <c>schedule</c> with <c>set</c> is the catalog's

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Cl37.Bot.Platforms.Discord.Wire;
 
@@ -7,56 +9,83 @@ namespace Cl37.Bot.Platforms.Discord.Interactions;
 /// <summary><c>POST /discord/interactions</c> (DAD interactions/overview.mdx "Setting Up an
 /// Endpoint"): the signature is checked over the raw bytes before anything is parsed, any missing
 /// or bad signature is 401 (Discord probes with invalid ones and removes endpoints that accept
-/// them), PING is PONG, and the response goes inline. Nothing is kept between requests.</summary>
+/// them), PING is PONG, and the response goes inline. A signed request is accepted only while its
+/// timestamp is fresh and only once per interaction id, so a captured request cannot be replayed.</summary>
 internal static class DiscordInteractionsEndpoint
 {
     public const string Path = "/discord/interactions";
-    private const int MaxBody = 1 << 20;
 
-    public static async Task HandleAsync(HttpContext context, DiscordSignatureVerifier verifier, DiscordInteractionHandler handler, IHostApplicationLifetime lifetime)
+    /// <summary>How far <c>X-Signature-Timestamp</c> (Unix seconds) may be from now. Discord signs
+    /// each request as it sends it; a few minutes cover clock skew and slow networks.</summary>
+    public static readonly TimeSpan TimestampTolerance = TimeSpan.FromMinutes(5);
+
+    // Discord documents no size for an interaction body, so the cap follows from what this bot can
+    // receive: slash-command options of at most a few hundred characters (CommandCatalog), a click
+    // carrying one of its own messages (content ≤ 2,000 characters, ≤ 5 action rows; DAD
+    // resources/message.mdx) or its one-input modal (≤ 200 characters), plus the user, member and
+    // channel objects Discord adds. Each is a few KiB; 64 KiB leaves ample room.
+    private const int MaxBody = 64 * 1024;
+    private const int MaxTimestampDigits = 12;
+
+    public static async Task HandleAsync(HttpContext context, DiscordSignatureVerifier verifier, DiscordReplayGuard replays, DiscordInteractionHandler handler, TimeProvider time, IHostApplicationLifetime lifetime)
     {
         var request = context.Request;
+        var signature = request.Headers["X-Signature-Ed25519"];
+        var timestamp = request.Headers["X-Signature-Timestamp"];
+        if (signature.Count != 1 || timestamp.Count != 1 || !Fresh(timestamp[0], time))
+        {
+            await RefuseAsync(context, StatusCodes.Status401Unauthorized, "invalid request signature");
+            return;
+        }
         if (request.ContentLength > MaxBody)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
-        var body = await ReadAsync(request, context.RequestAborted);
-        if (body is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
-        }
-        var signature = request.Headers["X-Signature-Ed25519"];
-        var timestamp = request.Headers["X-Signature-Timestamp"];
-        if (signature.Count != 1 || timestamp.Count != 1 || !verifier.Verify(signature[0], timestamp[0], body))
-        {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            await context.Response.WriteAsync("invalid request signature", context.RequestAborted);
-            return;
-        }
+        // The timestamp goes first in the buffer and the body is read in after it, so the signed
+        // message (timestamp ‖ body) is verified and parsed in place, never copied.
+        var prefix = Encoding.ASCII.GetByteCount(timestamp[0]!);
+        // Kestrel never delivers more than Content-Length, so a declared length sizes the buffer exactly.
+        var capacity = (int)(request.ContentLength ?? MaxBody) + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent(prefix + capacity);
         Interaction? interaction;
         try
         {
-            interaction = JsonSerializer.Deserialize(body, DiscordJsonContext.Default.Interaction);
+            Encoding.ASCII.GetBytes(timestamp[0]!, buffer);
+            var length = await ReadAsync(request.Body, buffer.AsMemory(prefix, capacity), context.RequestAborted);
+            if (length < 0)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+            if (!verifier.VerifySigned(signature[0], buffer.AsSpan(0, prefix + length)))
+            {
+                await RefuseAsync(context, StatusCodes.Status401Unauthorized, "invalid request signature");
+                return;
+            }
+            interaction = Parse(buffer.AsSpan(prefix, length));
         }
-        catch (JsonException)
+        finally
         {
-            interaction = null;
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-        if (interaction is null)
+        if (interaction is not { Id.Length: > 0 })
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync("the body is not an interaction", context.RequestAborted);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "the body is not an interaction");
+            return;
+        }
+        if (!replays.TryClaim(interaction.Id))
+        {
+            await RefuseAsync(context, StatusCodes.Status401Unauthorized, "this interaction was already handled");
             return;
         }
         var outcome = await handler.HandleAsync(interaction, context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(outcome.Initial, DiscordJsonContext.Default.InteractionResponse), context.RequestAborted);
-        if (outcome.Deferred is { } deferred)
+        if (outcome.Deferred is not null || outcome.Followups.Count > 0)
         {
-            // The follow-up edits the deferred response, so it must not start before Discord has it.
+            // Follow-ups and edits of the response need the response to exist, so they wait until Discord has it.
             var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             context.Response.OnCompleted(() =>
             {
@@ -66,23 +95,51 @@ internal static class DiscordInteractionsEndpoint
             _ = Task.Run(async () =>
             {
                 await sent.Task;
-                await handler.CompleteDeferredAsync(interaction, deferred, lifetime.ApplicationStopping);
+                await handler.FinishAsync(interaction, outcome, lifetime.ApplicationStopping);
             }, CancellationToken.None);
         }
     }
 
-    private static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Unix seconds, digits only, within <see cref="TimestampTolerance"/> of now.</summary>
+    internal static bool Fresh(string? timestamp, TimeProvider time)
     {
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and <= MaxBody ? (int)request.ContentLength : 4096);
-        while (true)
+        if (timestamp is not { Length: > 0 and <= MaxTimestampDigits }
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            return false;
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        return Math.Abs(now - seconds) <= (long)TimestampTolerance.TotalSeconds;
+    }
+
+    private static Interaction? Parse(ReadOnlySpan<byte> body)
+    {
+        try
         {
-            var memory = buffer.GetMemory(4096);
-            var read = await request.Body.ReadAsync(memory, cancellationToken);
-            if (read == 0)
-                return buffer.WrittenSpan.ToArray();
-            buffer.Advance(read);
-            if (buffer.WrittenCount > MaxBody)
-                return null;
+            return JsonSerializer.Deserialize(body, DiscordJsonContext.Default.Interaction);
         }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Task RefuseAsync(HttpContext context, int status, string reason)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsync(reason, context.RequestAborted);
+    }
+
+    /// <summary>Reads the body into <paramref name="target"/>; returns its length, or -1 when it
+    /// does not fit (the target is one byte longer than the longest body accepted).</summary>
+    private static async ValueTask<int> ReadAsync(Stream body, Memory<byte> target, CancellationToken cancellationToken)
+    {
+        var length = 0;
+        while (length < target.Length)
+        {
+            var read = await body.ReadAsync(target[length..], cancellationToken);
+            if (read == 0)
+                return length;
+            length += read;
+        }
+        return -1;
     }
 }

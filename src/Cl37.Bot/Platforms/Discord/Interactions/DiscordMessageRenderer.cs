@@ -12,23 +12,39 @@ internal static class DiscordMessageRenderer
 {
     public const int MaxContent = 2000;
     public const int EphemeralFlag = 1 << 6;
+    public const int LabelType = 18;
+    private const int ActionRowType = 1;
+    private const int TextInputType = 4;
+    private const int MaxTallyLength = 64;
+    private const string ModalTitle = "Your answer";
+    private const string AnswerLabel = "Answer";
+    private const string EmptyContent = "\u200b";
     private const int MaxButtons = 25;
     private const int ButtonsPerRow = 5;
     private const int MaxSelectOptions = 25;
     private const int MaxButtonLabel = 80;
     private const int MaxSelectText = 100;
 
-    public static MessagePayload Render(OutgoingMessage message) => new()
+    /// <summary>The messages that show <paramref name="message"/>: one, or several when the text is
+    /// longer than 2,000 characters (split, never cut); the answer controls go on the last.</summary>
+    public static List<MessagePayload> Render(OutgoingMessage message, bool ephemeral = false)
     {
-        Content = Content(message),
-        Components = Components(message.Card),
-    };
+        var parts = Contents(message);
+        return parts.Select((content, i) => new MessagePayload
+        {
+            Content = content,
+            Components = i == parts.Count - 1 ? Components(message.Card) : null,
+            Flags = ephemeral ? EphemeralFlag : null,
+        }).ToList();
+    }
 
-    public static InteractionCallbackData CallbackData(OutgoingMessage message) => new()
+    /// <summary>The first response to an interaction: the first message of <see cref="Render"/>;
+    /// the others follow as follow-up messages.</summary>
+    public static InteractionCallbackData CallbackData(MessagePayload first, bool isPrivate) => new()
     {
-        Content = Content(message),
-        Components = Components(message.Card),
-        Flags = message.Private ? EphemeralFlag : null,
+        Content = first.Content,
+        Components = first.Components,
+        Flags = isPrivate ? EphemeralFlag : null,
         AllowedMentions = new AllowedMentions(),
     };
 
@@ -37,35 +53,52 @@ internal static class DiscordMessageRenderer
     public static InteractionCallbackData AnswerModal(long postId) => new()
     {
         CustomId = DiscordCustomIds.Modal(postId),
-        Title = "Your answer",
+        Title = ModalTitle,
         Components =
         [
             new Component
             {
-                Type = 18,
-                Label = "Answer",
+                Type = LabelType,
+                Label = AnswerLabel,
                 Description = "A number or a few words; you can answer once.",
-                Child = new Component { Type = 4, CustomId = DiscordCustomIds.AnswerInput, Style = 1, MinLength = 1, MaxLength = 200, Required = true },
+                Child = AnswerTextInput(label: null),
             },
         ],
     };
 
-    public static string Content(OutgoingMessage message)
+    /// <summary>The same modal in the older shape, an action row around the text input (still
+    /// accepted, though deprecated; DAD components/reference.mdx "Text Input").</summary>
+    public static InteractionCallbackData LegacyAnswerModal(long postId) => new()
     {
-        var card = message.Card switch
+        CustomId = DiscordCustomIds.Modal(postId),
+        Title = ModalTitle,
+        Components = [new Component { Type = ActionRowType, Components = [AnswerTextInput(AnswerLabel)] }],
+    };
+
+    private static Component AnswerTextInput(string? label) =>
+        new() { Type = TextInputType, CustomId = DiscordCustomIds.AnswerInput, Label = label, Style = 1, MinLength = 1, MaxLength = 200, Required = true };
+
+    /// <summary>The message's content in parts of at most 2,000 characters. A message with a card
+    /// shows the card only: the core's text is the same content worded for platforms without cards.</summary>
+    public static List<string> Contents(OutgoingMessage message)
+    {
+        if (message.Card is QuestionCard q)
         {
-            QuestionCard q => Question(q),
+            // The tally line is appended after the split, so a tally update edits only the last part
+            // and never moves the cut between the parts posted earlier.
+            var tail = Tally(q, message.Private);
+            var parts = DiscordText.Split(Question(q), MaxContent - MaxTallyLength);
+            parts[^1] += tail;
+            return parts;
+        }
+        var text = message.Card switch
+        {
             RevealCard r => Reveal(r),
-            TableCard t => Table(t, MaxContent - message.Text.Length - 2),
+            TableCard t => Table(t),
             StepsCard s => Steps(s),
-            _ => "",
+            _ => message.Text,
         };
-        var text = string.IsNullOrWhiteSpace(message.Text) ? card
-            : card.Length == 0 ? message.Text
-            : message.Text + "\n\n" + card;
-        if (text.Length == 0)
-            text = "\u200b";
-        return Fit(text, MaxContent);
+        return DiscordText.Split(string.IsNullOrWhiteSpace(text) ? EmptyContent : text, MaxContent);
     }
 
     public static List<Component>? Components(ChatCard? card)
@@ -147,12 +180,20 @@ internal static class DiscordMessageRenderer
             sb.Append("_Pick every answer that applies._\n");
         if (q.InputHint is { Length: > 0 } hint)
             sb.Append('_').Append(hint).Append("_\n");
-        sb.Append("\n-# ").Append(q.AnsweredCount.ToString(CultureInfo.InvariantCulture)).Append(q.AnsweredCount == 1 ? " answer" : " answers");
+        return sb.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>The one tally line (a private practice question has no tally: nobody else answers it).</summary>
+    private static string Tally(QuestionCard q, bool isPrivate)
+    {
+        var items = new List<string>();
+        if (!isPrivate)
+            items.Add(q.AnsweredCount.ToString(CultureInfo.InvariantCulture) + (q.AnsweredCount == 1 ? " answer" : " answers"));
         if (q.Closed)
-            sb.Append(" · closed");
+            items.Add("closed");
         else if (q.ClosesUtc is { } closes)
-            sb.Append(" · closes <t:").Append(new DateTimeOffset(DateTime.SpecifyKind(closes, DateTimeKind.Utc)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)).Append(":R>");
-        return sb.ToString();
+            items.Add("closes <t:" + new DateTimeOffset(DateTime.SpecifyKind(closes, DateTimeKind.Utc)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + ":R>");
+        return items.Count == 0 ? "" : "\n\n-# " + string.Join(" · ", items);
     }
 
     private static string Reveal(RevealCard r)
@@ -161,8 +202,13 @@ internal static class DiscordMessageRenderer
         sb.Append("**").Append(r.Title).Append("** · answer: **").Append(r.CorrectAnswer).Append("**\n").Append(r.Prompt).Append("\n\n");
         foreach (var o in r.Options)
         {
-            sb.Append(o.IsCorrect ? "✅ " : "▫️ ").Append("**").Append(o.Key).Append("** ").Append(o.Text)
-              .Append(" · ").Append(o.Count.ToString(CultureInfo.InvariantCulture))
+            sb.Append(o.IsCorrect ? "✅ " : "▫️ ");
+            // Typed answers (fill-in, numerical) are both the key and the text, and are people's own words.
+            if (o.Key == o.Text)
+                sb.Append(DiscordText.Escape(o.Text));
+            else
+                sb.Append("**").Append(o.Key).Append("** ").Append(o.Text);
+            sb.Append(" · ").Append(o.Count.ToString(CultureInfo.InvariantCulture))
               .Append(" (").Append(o.Percent.ToString("0", CultureInfo.InvariantCulture)).Append("%)");
             if (!o.IsCorrect && o.WhyWrong is { Length: > 0 } why)
                 sb.Append(" — ").Append(why);
@@ -170,14 +216,18 @@ internal static class DiscordMessageRenderer
         }
         if (r.Explanation.Length > 0)
             sb.Append('\n').Append(r.Explanation).Append('\n');
-        for (var i = 0; i < r.SolutionSteps.Count; i++)
-            sb.Append(i + 1).Append(". ").Append(r.SolutionSteps[i]).Append('\n');
+        // Without an explanation the core explains with the solution steps; they are then shown once.
+        if (r.Explanation != string.Join("\n", r.SolutionSteps))
+        {
+            for (var i = 0; i < r.SolutionSteps.Count; i++)
+                sb.Append(i + 1).Append(". ").Append(r.SolutionSteps[i]).Append('\n');
+        }
         sb.Append('\n').Append(r.CorrectCount.ToString(CultureInfo.InvariantCulture)).Append(" of ")
           .Append(r.AnsweredCount.ToString(CultureInfo.InvariantCulture)).Append(" correct");
         if (r.FastestCorrect.Count > 0)
-            sb.Append(" · fastest: ").Append(string.Join(", ", r.FastestCorrect));
+            sb.Append(" · fastest: ").Append(string.Join(", ", r.FastestCorrect.Select(DiscordText.Escape)));
         foreach (var line in r.Movement)
-            sb.Append('\n').Append(line);
+            sb.Append('\n').Append(DiscordText.Escape(line));
         return sb.ToString();
     }
 
@@ -191,9 +241,9 @@ internal static class DiscordMessageRenderer
         return sb.ToString();
     }
 
-    /// <summary>A monospaced table in a code block; rows that would not fit are dropped and counted
-    /// so the fence always closes.</summary>
-    private static string Table(TableCard t, int budget)
+    /// <summary>A monospaced table in a code block, where names need no escaping; the title and the
+    /// footer carry names too and are escaped. A long table is split across messages.</summary>
+    private static string Table(TableCard t)
     {
         var columns = t.Columns.Count;
         var cells = t.Rows.Select(r => Enumerable.Range(0, columns).Select(i => i < r.Count ? Cell(r[i]) : "").ToList()).ToList();
@@ -204,26 +254,14 @@ internal static class DiscordMessageRenderer
         string Line(IReadOnlyList<string> row) =>
             string.Join("  ", row.Select((c, i) => (c.Length > widths[i] ? c[..(widths[i] - 1)] + "…" : c).PadRight(widths[i]))).TrimEnd();
 
-        var head = new StringBuilder();
-        head.Append("**").Append(t.Title).Append("**\n```\n").Append(Line(header)).Append('\n')
-            .Append(string.Join("  ", widths.Select(w => new string('-', w)))).Append('\n');
-        var footer = t.Footer is { Length: > 0 } f ? "\n" + f : "";
-        var sb = new StringBuilder(head.ToString());
-        var shown = 0;
+        var sb = new StringBuilder();
+        sb.Append("**").Append(DiscordText.Escape(t.Title)).Append("**\n```\n").Append(Line(header)).Append('\n')
+          .Append(string.Join("  ", widths.Select(w => new string('-', w)))).Append('\n');
         foreach (var row in cells)
-        {
-            var line = Line(row) + "\n";
-            var moreNote = $"… {cells.Count - shown - 1} more\n";
-            if (sb.Length + line.Length + moreNote.Length + 4 + footer.Length > budget && shown < cells.Count - 1)
-                break;
-            if (sb.Length + line.Length + 4 + footer.Length > budget)
-                break;
-            sb.Append(line);
-            shown++;
-        }
-        if (shown < cells.Count)
-            sb.Append("… ").Append((cells.Count - shown).ToString(CultureInfo.InvariantCulture)).Append(" more\n");
-        sb.Append("```").Append(footer);
+            sb.Append(Line(row)).Append('\n');
+        sb.Append("```");
+        if (t.Footer is { Length: > 0 } footer)
+            sb.Append('\n').Append(DiscordText.Escape(footer));
         return sb.ToString();
     }
 

@@ -22,17 +22,24 @@ internal sealed class DiscordSignatureVerifier
 
     public bool Verify(string? signatureHex, string? timestamp, ReadOnlySpan<byte> body)
     {
-        if (_key is null || signatureHex is null || timestamp is null)
-            return false;
-        if (signatureHex.Length != SignatureBytes * 2 || timestamp.Length is 0 or > MaxTimestampChars)
-            return false;
-        Span<byte> signature = stackalloc byte[SignatureBytes];
-        if (Convert.FromHexString(signatureHex, signature, out _, out var written) != System.Buffers.OperationStatus.Done || written != SignatureBytes)
+        if (timestamp is null || timestamp.Length is 0 or > MaxTimestampChars)
             return false;
         var tsBytes = Encoding.UTF8.GetByteCount(timestamp);
         var message = new byte[tsBytes + body.Length];
         Encoding.UTF8.GetBytes(timestamp, message);
         body.CopyTo(message.AsSpan(tsBytes));
-        return SignatureAlgorithm.Ed25519.Verify(_key, message, signature);
+        return VerifySigned(signatureHex, message);
+    }
+
+    /// <summary>Verifies a buffer that already holds <c>timestamp ‖ raw body</c>, so the endpoint
+    /// reads the body once into it and copies nothing.</summary>
+    public bool VerifySigned(string? signatureHex, ReadOnlySpan<byte> timestampAndBody)
+    {
+        if (_key is null || signatureHex is null || signatureHex.Length != SignatureBytes * 2)
+            return false;
+        Span<byte> signature = stackalloc byte[SignatureBytes];
+        if (Convert.FromHexString(signatureHex, signature, out _, out var written) != System.Buffers.OperationStatus.Done || written != SignatureBytes)
+            return false;
+        return SignatureAlgorithm.Ed25519.Verify(_key, timestampAndBody, signature);
     }
 }

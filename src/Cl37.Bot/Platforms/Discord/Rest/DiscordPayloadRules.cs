@@ -39,4 +39,21 @@ internal static class DiscordPayloadRules
         }
         return null;
     }
+
+    /// <summary>A modal response: custom_id 1–100 characters, title 1–45, 1–5 top-level components,
+    /// labels ≤ 45 (DAD interactions/receiving-and-responding.mdx "Modal"; components/reference.mdx "Label").</summary>
+    public static string? CheckModal(InteractionCallbackData? modal)
+    {
+        if (modal is null)
+            return "a modal needs data";
+        if (modal.CustomId is not { Length: >= 1 and <= 100 })
+            return "a modal's custom_id must be 1 to 100 characters";
+        if (modal.Title is not { Length: >= 1 and <= 45 })
+            return "a modal's title must be 1 to 45 characters";
+        if (modal.Components is not { Count: >= 1 and <= 5 } components)
+            return "a modal needs 1 to 5 components";
+        if (components.Any(c => c.Label is { Length: > 45 } || c.Child?.Label is { Length: > 45 }))
+            return "a modal label is longer than 45 characters";
+        return null;
+    }
 }

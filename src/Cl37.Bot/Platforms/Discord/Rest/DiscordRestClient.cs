@@ -24,7 +24,9 @@ internal sealed class DiscordRestClient(
     public const string UserAgent = "DiscordBot (https://github.com/cl37/cl37-bot, 1.0)";
     private const int MaxRateLimitRetries = 5;
     private const int MaxServerErrorRetries = 3;
-    private static readonly TimeSpan InitialResponseDeadline = TimeSpan.FromSeconds(3);
+    /// <summary>The first response to an interaction must reach Discord within 3 s of the event, or
+    /// the token is invalidated (DAD interactions/receiving-and-responding.mdx "Responding to an Interaction").</summary>
+    public static readonly TimeSpan InitialResponseWindow = TimeSpan.FromSeconds(3);
     private static DiscordJsonContext Json => DiscordJsonContext.Default;
 
     public Task<GatewayBotResponse> GetGatewayBotAsync(CancellationToken cancellationToken) =>
@@ -36,8 +38,10 @@ internal sealed class DiscordRestClient(
     public Task EditMessageAsync(string channelId, string messageId, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.EditMessage(channelId, messageId), Checked(message), Json.DiscordMessage, cancellationToken);
 
-    public Task RespondAsync(string interactionId, string token, InteractionResponse response, CancellationToken cancellationToken) =>
-        SendAsync<DiscordMessage>(DiscordRoute.Callback(interactionId, token), Body(response, Json.InteractionResponse), null, cancellationToken);
+    /// <summary>The first response to an interaction; retries stop at <paramref name="deadline"/>,
+    /// after which Discord would only answer "unknown interaction" (and count an invalid request).</summary>
+    public Task RespondAsync(string interactionId, string token, InteractionResponse response, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+        SendAsync<DiscordMessage>(DiscordRoute.Callback(interactionId, token), Body(response, Json.InteractionResponse), null, cancellationToken, deadline);
 
     public Task EditOriginalAsync(string applicationId, string token, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.EditOriginal(applicationId, token), Checked(message), Json.DiscordMessage, cancellationToken);
@@ -60,7 +64,7 @@ internal sealed class DiscordRestClient(
         ? throw new ArgumentException("Not sent to Discord: " + problem + ".", nameof(message))
         : Body(message, Json.MessagePayload);
 
-    private async Task<T?> SendAsync<T>(DiscordRoute route, byte[]? body, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken)
+    private async Task<T?> SendAsync<T>(DiscordRoute route, byte[]? body, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken, DateTimeOffset? deadline = null)
     {
         if (route.Authorized && health.Unauthorized)
             throw new DiscordRestException(401, null, "Discord rejected the bot token earlier (401); no further calls are sent. Check Discord:Token.");
@@ -68,6 +72,8 @@ internal sealed class DiscordRestClient(
         var serverErrors = 0;
         while (true)
         {
+            if (!InTime(deadline, TimeSpan.Zero))
+                throw PastDeadlineError(route);
             using var lease = await limiter.AcquireAsync(route, cancellationToken);
             using var request = new HttpRequestMessage(route.Method, route.Path);
             request.Headers.UserAgent.ParseAdd(UserAgent);
@@ -79,11 +85,17 @@ internal sealed class DiscordRestClient(
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             }
             HttpResponseMessage response;
+            using var window = deadline is { } until ? new CancellationTokenSource(Remaining(until), time) : null;
+            using var linked = window is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, window.Token);
             try
             {
-                response = await http.SendAsync(request, cancellationToken);
+                response = await http.SendAsync(request, linked?.Token ?? cancellationToken);
             }
-            catch (HttpRequestException ex) when (serverErrors < MaxServerErrorRetries)
+            catch (OperationCanceledException) when (window is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+            {
+                throw PastDeadlineError(route);
+            }
+            catch (HttpRequestException ex) when (serverErrors < MaxServerErrorRetries && InTime(deadline, Backoff(serverErrors + 1)))
             {
                 logger.LogWarning("Discord {Method} {Route} failed to send ({Error}); retrying", route.Method, route.Template, ex.Message);
                 serverErrors++;
@@ -117,17 +129,14 @@ internal sealed class DiscordRestClient(
                     metrics.RateLimited(scope);
                     logger.LogWarning("Discord rate limit ({Scope}{Global}) on {Method} {Route}; waiting {RetryAfter:0.###} s",
                         scope, global ? ", global" : "", route.Method, route.Template, retryAfter);
-                    // The first response to an interaction must reach Discord within 3 s of the click
-                    // (DAD interactions/receiving-and-responding.mdx); after a longer wait it would only
-                    // fail as an unknown interaction and count as one more invalid request.
-                    if (route.InitialResponse && retryAfter >= InitialResponseDeadline.TotalSeconds)
+                    if (deadline is { } responseBy && retryAfter >= Remaining(responseBy).TotalSeconds)
                         throw new DiscordRestException(429, null, $"Discord {route.Method} {route.Template} is rate limited for {retryAfter:0.###} s, past the 3 s an interaction response may take; not retried");
                     // Interaction routes have no bucket to hold the wait, so it is waited out here.
                     if (lease.Bucket is null && !global)
                         await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, retryAfter)), time, cancellationToken);
                     continue;
                 }
-                if (status >= 500 && serverErrors < MaxServerErrorRetries)
+                if (status >= 500 && serverErrors < MaxServerErrorRetries && InTime(deadline, Backoff(serverErrors + 1)))
                 {
                     serverErrors++;
                     logger.LogWarning("Discord {Method} {Route} answered {Status}; retry {Attempt} of {Max}", route.Method, route.Template, status, serverErrors, MaxServerErrorRetries);
@@ -171,6 +180,20 @@ internal sealed class DiscordRestClient(
             return default;
         }
     }
+
+    private TimeSpan Remaining(DateTimeOffset deadline)
+    {
+        var left = deadline - time.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>Whether a retry after <paramref name="wait"/> would still be before the deadline
+    /// (always, for calls without one). A retry past it is not made: the call fails as it stands.</summary>
+    private bool InTime(DateTimeOffset? deadline, TimeSpan wait) =>
+        deadline is not { } until || time.GetUtcNow() + wait < until;
+
+    private static DiscordRestException PastDeadlineError(DiscordRoute route) =>
+        new(504, null, $"Discord {route.Method} {route.Template} did not answer within the 3 s an interaction response may take; not retried");
 
     private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(500 * (1 << (attempt - 1)));
 

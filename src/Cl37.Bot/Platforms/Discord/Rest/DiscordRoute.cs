@@ -6,7 +6,7 @@ namespace Cl37.Bot.Platforms.Discord.Rest;
 /// <param name="MajorId">The top-level resource (channel, guild, application, webhook) the limit is per.</param>
 /// <param name="Interaction">Interaction callbacks and follow-ups: exempt from the global limit and
 /// each token is used a handful of times, so they get no bucket of their own.</param>
-internal sealed record DiscordRoute(HttpMethod Method, string Path, string Template, string MajorId, bool Authorized = true, bool Interaction = false, bool InitialResponse = false)
+internal sealed record DiscordRoute(HttpMethod Method, string Path, string Template, string MajorId, bool Authorized = true, bool Interaction = false)
 {
     public string RouteKey => $"{Method.Method} {Template}";
 
@@ -19,7 +19,7 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Templ
         new(HttpMethod.Patch, $"channels/{channelId}/messages/{messageId}", "channels/{channel}/messages/{message}", channelId);
 
     public static DiscordRoute Callback(string interactionId, string token) =>
-        new(HttpMethod.Post, $"interactions/{interactionId}/{token}/callback", "interactions/{id}/{token}/callback", interactionId, Authorized: false, Interaction: true, InitialResponse: true);
+        new(HttpMethod.Post, $"interactions/{interactionId}/{token}/callback", "interactions/{id}/{token}/callback", interactionId, Authorized: false, Interaction: true);
 
     public static DiscordRoute EditOriginal(string applicationId, string token) =>
         new(HttpMethod.Patch, $"webhooks/{applicationId}/{token}/messages/@original", "webhooks/{application}/{token}/messages/@original", applicationId, Authorized: false, Interaction: true);
