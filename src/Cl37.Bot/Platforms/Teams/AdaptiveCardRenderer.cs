@@ -13,19 +13,24 @@ internal static class AdaptiveCardRenderer
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     public const int MaxCardBytes = 28 * 1024;
     public const string AnswerVerb = "answer";
+    public const string RefreshVerb = "refresh";
     public const string AnswerInputId = "answer";
     public const string DataMarker = "cl37";
 
     private static readonly int[] TextBudgets = [4000, 1200, 400, 120];
 
-    /// <summary>The card for a message, or null when it is plain text.</summary>
-    public static JsonObject? Render(OutgoingMessage message)
+    /// <summary>The card for a message, or null when it is plain text. An open question lists
+    /// <paramref name="personalViews"/> (Teams user ids) as the people whose client asks for their
+    /// own view of it.</summary>
+    public static JsonObject? Render(OutgoingMessage message, IReadOnlyList<string>? personalViews = null)
     {
         if (message.Card is null)
             return null;
         foreach (var budget in TextBudgets)
         {
             var card = RenderOnce(message, budget);
+            if (personalViews is not null && message.Card is QuestionCard { Closed: false } question)
+                card["refresh"] = Refresh(question.PostId, personalViews);
             if (Encoding.UTF8.GetByteCount(card.ToJsonString()) < MaxCardBytes)
                 return card;
         }
@@ -212,6 +217,22 @@ internal static class AdaptiveCardRenderer
             data["multi"] = true;
         return data;
     }
+
+    // Universal Actions, User-Specific-Views.md: Teams sends the listed users (at most 60) an
+    // adaptiveCard/action invoke with trigger "automatic" whenever they see the card, and shows them
+    // the card the bot answers with. userIds [] (rather than none) keeps Teams from refreshing for
+    // every member of a small channel; the others get the "Refresh card" menu only.
+    private static JsonObject Refresh(long postId, IReadOnlyList<string> userIds) => new()
+    {
+        ["action"] = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = "Refresh",
+            ["verb"] = RefreshVerb,
+            ["data"] = new JsonObject { [DataMarker] = RefreshVerb, ["post"] = postId },
+        },
+        ["userIds"] = new JsonArray([.. userIds.Take(TeamsAnswerers.MaxUserSpecificViews).Select(u => (JsonNode)JsonValue.Create(u))]),
+    };
 
     // Universal Action with an Action.Submit fallback for clients without Action.Execute.
     private static JsonObject Execute(string title, JsonObject data) => new()

@@ -1,4 +1,5 @@
 using Cl37.Bot.Chat;
+using Cl37.Bot.Quiz;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,8 @@ internal static class TeamsHostingExtensions
         services.AddSingleton<TeamsConnectorHealth>();
         services.AddSingleton<TeamsConnectorClient>();
         services.AddSingleton<TeamsRoster>();
+        services.AddSingleton<TeamsAnswerers>();
+        services.TryAddSingleton<AnswerLookup>();
         services.AddSingleton<TeamsReferenceCache>();
         services.TryAddSingleton<ITeamsConversationStore, ChannelDirectoryConversationStore>();
         services.TryAddScoped<ITeamsCommandSink, DispatcherCommandSink>();

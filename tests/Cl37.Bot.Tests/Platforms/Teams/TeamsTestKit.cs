@@ -33,16 +33,17 @@ internal sealed class TeamsTestKit
 
     public TeamsConnectorHealth ConnectorHealth { get; }
     public TeamsRoster Roster { get; }
+    public TeamsAnswerers Answerers { get; } = new();
     public InMemoryTeamsConversationStore Store { get; } = new();
     public FakeCommandSink Sink { get; } = new();
 
     public TeamsActivityHandler Handler() =>
-        new(Sink, Store, Connector, Roster, new TeamsReferenceCache(), Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
+        new(Sink, Store, Connector, Roster, Answerers, new TeamsReferenceCache(), Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
 
     public TeamsChatPlatform Platform()
     {
         var services = new ServiceCollection().AddSingleton<ITeamsConversationStore>(Store).BuildServiceProvider();
-        return new TeamsChatPlatform(services.GetRequiredService<IServiceScopeFactory>(), Connector);
+        return new TeamsChatPlatform(services.GetRequiredService<IServiceScopeFactory>(), Connector, Answerers);
     }
 }
 
@@ -77,4 +78,14 @@ internal sealed class FakeCommandSink : ITeamsCommandSink
             Answers.Add(action);
         return Task.FromResult(AnswerReply);
     }
+
+    /// <summary>Stored feedback by (post, user id); a user without an entry has not answered.</summary>
+    public Dictionary<(long PostId, string UserId), OutgoingMessage> Feedback { get; } = [];
+    public OutgoingMessage? QuestionView { get; set; }
+
+    public Task<OutgoingMessage?> FeedbackAsync(long postId, ChannelRef channel, ChatUser user, CancellationToken cancellationToken) =>
+        Task.FromResult(Feedback.TryGetValue((postId, user.Id), out var f) ? f : null);
+
+    public Task<OutgoingMessage?> QuestionAsync(long postId, ChannelRef channel, CancellationToken cancellationToken) =>
+        Task.FromResult(QuestionView);
 }

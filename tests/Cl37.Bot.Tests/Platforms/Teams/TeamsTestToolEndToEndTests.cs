@@ -74,8 +74,30 @@ public sealed class TeamsTestToolEndToEndTests(ITestOutputHelper output)
         Assert.All(feedback, f => Assert.Contains("Answer recorded", f));
         Assert.All(feedback, f => Assert.DoesNotContain("already answered", f, StringComparison.OrdinalIgnoreCase));
 
-        // The public card is updated (PUT) with the tally.
-        await tool.WaitForAsync(m => IsUpdateOf(m, cardMessageId) && Card(m)!.ToJsonString().Contains("3 answered", StringComparison.Ordinal), "the tally update to 3 answered");
+        // The public card is updated (PUT) with the tally, and it lists the three answerers for
+        // personal views, so the update does not take their feedback away.
+        var tallied = await tool.WaitForAsync(m => IsUpdateOf(m, cardMessageId) && Card(m)!.ToJsonString().Contains("3 answered", StringComparison.Ordinal), "the tally update to 3 answered");
+        var refresh = Card(tallied)!["refresh"]!;
+        Assert.Equal(people, refresh["userIds"]!.AsArray().Select(u => (string?)u));
+
+        // What a Teams client does for each listed person whenever it draws the updated card: the
+        // automatic refresh invoke. Each answerer sees their own answer again, not the bare question.
+        foreach (var person in people)
+        {
+            var view = await tool.PostAsync("/_conversation/v1/invoke", new JsonObject
+            {
+                ["name"] = "adaptiveCard/action",
+                ["value"] = new JsonObject { ["action"] = refresh["action"]!.DeepClone(), ["trigger"] = "automatic" },
+                ["from"] = new JsonObject { ["id"] = person },
+                ["conversation"] = new JsonObject { ["id"] = cardConversation },
+                ["replyToId"] = cardMessageId,
+            });
+            output.WriteLine($"personal view of {person}: {view!.ToJsonString()}");
+            Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)view["type"]);
+            var viewJson = view["value"]!.ToJsonString();
+            Assert.Contains("Your answer", viewJson);
+            Assert.DoesNotContain("\"actions\"", viewJson);
+        }
 
         // The reveal posts with the counts.
         await Say(tool, "quiz reveal");
