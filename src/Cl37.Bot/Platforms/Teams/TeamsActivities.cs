@@ -44,7 +44,7 @@ internal static class TeamsActivities
             Type = "message",
             From = botId is null ? null : new ChannelAccount { Id = botId, Name = botName },
             Conversation = new ConversationAccount { Id = conversationId },
-            Text = card is null ? message.Text : null,
+            Text = card is null ? TeamsMessageText.Markdown(message.Text) : null,
             TextFormat = card is null ? "markdown" : null,
             Attachments = card is null ? null : [new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = card }],
         };
