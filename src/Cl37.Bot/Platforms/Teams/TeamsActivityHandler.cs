@@ -230,9 +230,10 @@ internal sealed class TeamsActivityHandler(
         if (configured.Contains(from.Id, StringComparer.OrdinalIgnoreCase)
             || (from.AadObjectId is { } aad && configured.Contains(aad, StringComparer.OrdinalIgnoreCase)))
             return true;
-        if (activity.ChannelData?.Team?.Id is not { } teamId || activity.ServiceUrl is null)
+        if (activity.ChannelData?.Team is not { Id: { } teamId } team || activity.ServiceUrl is null)
             return false;
-        return await roster.IsOwnerAsync(activity.ServiceUrl, teamId, from.Id, cancellationToken);
+        var tenant = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id;
+        return await roster.IsOwnerAsync(activity.ServiceUrl, teamId, team.AadGroupId, tenant, from.AadObjectId, cancellationToken);
     }
 
     // The AAD object id is the same person in every team and chat; the 29: id is per bot.

@@ -20,6 +20,7 @@ internal static class TeamsHostingExtensions
         services.TryAddSingleton(Random.Shared);
         services.AddHttpClient(BotSigningKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient(TeamsConnectorClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(TeamsGraphClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
 
         services.AddSingleton<TeamsMetrics>();
         services.AddSingleton<BotSigningKeys>();
@@ -29,6 +30,8 @@ internal static class TeamsHostingExtensions
         services.AddSingleton<TeamsSendQueue>();
         services.AddSingleton<TeamsConnectorHealth>();
         services.AddSingleton<TeamsConnectorClient>();
+        services.AddSingleton<IGraphTokenProvider, MsalGraphTokenProvider>();
+        services.AddSingleton<TeamsGraphClient>();
         services.AddSingleton<TeamsRoster>();
         services.AddSingleton<TeamsAnswerers>();
         services.TryAddSingleton<AnswerLookup>();

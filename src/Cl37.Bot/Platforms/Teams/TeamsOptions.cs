@@ -34,7 +34,10 @@ internal sealed class TeamsOptions
     /// <summary>The route the Bot Framework posts activities to.</summary>
     public string Route { get; set; } = "/api/messages";
 
-    /// <summary>Minutes a team member's role from the roster is cached.</summary>
+    /// <summary>Microsoft Graph, where team owners are read (<c>GET /teams/{id}/members</c>).</summary>
+    public string GraphBaseUrl { get; set; } = "https://graph.microsoft.com";
+
+    /// <summary>Minutes a team's owners (from Microsoft Graph) are cached.</summary>
     public double RosterCacheMinutes { get; set; } = 10;
 
     internal bool LocalMode => string.IsNullOrWhiteSpace(AppId);
