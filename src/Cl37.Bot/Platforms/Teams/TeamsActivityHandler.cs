@@ -142,16 +142,25 @@ internal sealed class TeamsActivityHandler(
         if (text.Length == 0)
             text = "help";
         var user = UserOf(activity, await IsOwnerAsync(activity, cancellationToken));
-        await ReplyAsync(activity, await dispatcher.DispatchTextAsync(text, channel, user, cancellationToken), cancellationToken);
+        var reply = await dispatcher.DispatchTextAsync(text, channel, user, cancellationToken);
+        // Teams has no ephemeral messages: a private reply (a confirmation such as "✅ Posted", help,
+        // stats, a refusal) to a command typed in a channel or group chat goes to the person's 1:1
+        // chat with the bot, so the channel holds only the quiz. Without that chat it stays in the
+        // command's own thread.
+        if (reply.Private && !IsPersonal(activity) && await TrySendPersonallyAsync(activity, reply, cancellationToken))
+            return;
+        await ReplyAsync(activity, reply, cancellationToken);
     }
+
+    private static bool IsPersonal(Activity activity) =>
+        string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
 
     // Teams has no ephemeral messages. Feedback to an Action.Submit in a team or group chat would
     // tell everyone the answer, so it goes to the person's 1:1 chat with the bot; when the app is
     // not installed for them there, the thread only learns that an answer was recorded.
     private async Task SendPrivatelyAsync(Activity inbound, OutgoingMessage feedback, CancellationToken cancellationToken)
     {
-        if (string.Equals(inbound.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase)
-            || inbound.ServiceUrl is null || inbound.From?.Id is null)
+        if (IsPersonal(inbound) || inbound.ServiceUrl is null || inbound.From?.Id is null)
         {
             await ReplyAsync(inbound, feedback, cancellationToken);
             return;
@@ -199,7 +208,31 @@ internal sealed class TeamsActivityHandler(
         if (activity.MembersRemoved?.Any(IsBot) == true || activity.ChannelData?.EventType is "teamDeleted" or "channelDeleted")
             await ForgetAsync(activity, cancellationToken);
         else if (activity.MembersAdded?.Any(IsBot) == true)
+        {
             await RememberAsync(activity, cancellationToken);
+            await WelcomeAsync(activity, cancellationToken);
+        }
+    }
+
+    // Installing sends installationUpdate and conversationUpdate; only the second (the bot among
+    // membersAdded, as botbuilder's OnMembersAddedAsync welcome) says hello, so it is said once.
+    private async Task WelcomeAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.ServiceUrl is null || activity.Conversation?.Id is not { } conversationId)
+            return;
+        var name = string.IsNullOrWhiteSpace(activity.Recipient?.Name) ? "the bot" : activity.Recipient.Name;
+        var text = IsPersonal(activity)
+            ? $"Hi, I'm {name}: exam-prep questions, leaderboards and the course's calculators.\n\nType `quiz practice` for a question of your own, `stats` for how you are doing, or `help` for everything."
+            : $"Hi, I'm {name}: a daily exam-prep question for this team, answered with the buttons on its card (your feedback is shown to you only).\n\nTo start, a team owner mentions me with `quiz now` to post a question or `quiz schedule set 09:00` to post one every day. Mention me with `help` for everything.";
+        var message = TeamsActivities.Message(OutgoingMessage.PublicText(text), activity.Recipient?.Id, activity.Recipient?.Name, conversationId);
+        try
+        {
+            await connector.SendAsync(activity.ServiceUrl, conversationId, message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TeamsConnectorException or HttpRequestException)
+        {
+            logger.LogWarning("Could not post the welcome in Teams conversation {Conversation}: {Error}", conversationId, ex.Message);
+        }
     }
 
     private async Task ReplyAsync(Activity inbound, OutgoingMessage reply, CancellationToken cancellationToken)

@@ -129,6 +129,7 @@ public sealed class TeamsActivityHandlerTests
         message.Entities = [new Entity { Type = "mention", Text = "<at>Test Bot</at>", Mentioned = new ChannelAccount { Id = message.Recipient!.Id, Name = "Test Bot" } }];
         message.Conversation = new ConversationAccount { Id = "19:general@thread.tacv2;messageid=1700", ConversationType = "channel" };
         message.ChannelData = new TeamsChannelData { Team = new TeamInfo { Id = "19:team@thread.tacv2" }, Channel = new IdName { Id = "19:general@thread.tacv2" } };
+        _kit.Sink.CommandReply = OutgoingMessage.PublicText("Servers needed: 4");
 
         await _kit.Handler().HandleAsync(message, default);
 
