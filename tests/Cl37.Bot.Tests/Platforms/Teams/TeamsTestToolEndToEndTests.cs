@@ -38,6 +38,8 @@ public sealed class TeamsTestToolEndToEndTests(ITestOutputHelper output)
         var reference = await Eventually(() => directory.GetPlatformDataAsync(channel, CancellationToken.None), "the stored conversation reference");
         Assert.Contains("\"serviceUrl\":\"http://localhost:", reference);
         Assert.Contains($"\"botId\":\"{BotId}\"", reference);
+        var welcome = await tool.WaitForAsync(m => IsBotMessage(m) && Text(m).Contains("To start", StringComparison.Ordinal), "the welcome");
+        Assert.Equal(Team, (string?)welcome["actionConversationId"]);
 
         // A typed command with the bot's @mention, answered in the thread.
         await Say(tool, "calc servers 200 50");
@@ -106,6 +108,11 @@ public sealed class TeamsTestToolEndToEndTests(ITestOutputHelper output)
         foreach (var item in tool.Stream)
             output.WriteLine("stream: " + item.ToJsonString());
         var revealJson = Card(reveal)!.ToJsonString();
+        // The reveal answers in the question's thread; the admin's confirmations stay out of the channel.
+        Assert.Equal($"{Team};messageid={cardMessageId}", (string?)reveal["actionConversationId"]);
+        Assert.DoesNotContain(tool.Stream, m => IsBotMessage(m) && ((string?)m["actionConversationId"])?.StartsWith(Team, StringComparison.Ordinal) == true
+            && Text(m).Contains("Posted", StringComparison.Ordinal));
+        Assert.Contains(tool.Stream, m => IsBotMessage(m) && Text(m).Contains("Posted", StringComparison.Ordinal));
         Assert.Contains("of 3 correct", revealJson);
         if (card["actions"]!.AsArray().Count >= 3)
             Assert.Equal(3, Card(reveal)!["body"]!.AsArray().Count(b => ((string?)b!["text"])?.EndsWith("— 1 (33%)", StringComparison.Ordinal) == true)); // one person per button
