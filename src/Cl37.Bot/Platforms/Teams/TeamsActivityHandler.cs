@@ -223,7 +223,7 @@ internal sealed class TeamsActivityHandler(
         var name = string.IsNullOrWhiteSpace(activity.Recipient?.Name) ? "the bot" : activity.Recipient.Name;
         var text = IsPersonal(activity)
             ? $"Hi, I'm {name}: exam-prep questions, leaderboards and the course's calculators.\n\nType `quiz practice` for a question of your own, `stats` for how you are doing, or `help` for everything."
-            : $"Hi, I'm {name}: a daily exam-prep question for this team, answered with the buttons on its card (your feedback is shown to you only).\n\nTo start, a team owner mentions me with `quiz now` to post a question or `quiz schedule set 09:00` to post one every day. Mention me with `help` for everything.";
+            : $"Hi, I'm {name}: a daily exam-prep question for this {(activity.ChannelData?.Team is null ? "chat" : "team")}, answered with the buttons on its card (your feedback is shown to you only).\n\nTo start, {(activity.ChannelData?.Team is null ? "an admin" : "a team owner")} mentions me with `quiz now` to post a question or `quiz schedule set 09:00` to post one every day. Mention me with `help` for everything.";
         var message = TeamsActivities.Message(OutgoingMessage.PublicText(text), activity.Recipient?.Id, activity.Recipient?.Name, conversationId);
         try
         {
