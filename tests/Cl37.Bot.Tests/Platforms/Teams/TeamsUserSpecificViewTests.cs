@@ -1,8 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Content;
+using Cl37.Bot.Data;
 using Cl37.Bot.Platforms.Teams;
 using Cl37.Bot.Platforms.Teams.Wire;
+using Cl37.Bot.Quiz;
+using Cl37.Bot.Tests.Fakes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cl37.Bot.Tests.Platforms.Teams;
@@ -114,5 +119,26 @@ public sealed class TeamsUserSpecificViewTests
         Assert.Contains("\"members\":[{\"id\":\"29:late\"}]", _kit.Http.Requests[0].Body);
         Assert.EndsWith("/v3/conversations/a%3Apersonal-chat/activities", _kit.Http.Requests[1].Url, StringComparison.Ordinal);
         Assert.Contains("Recorded: B. Correct!", _kit.Http.Requests[1].Body);
+    }
+
+    [Fact]
+    public async Task FeedbackAsync_StoredAnswer_IsThatPersonsOwnViewAndNobodyElses()
+    {
+        await using var app = new QuizApp();
+        var postId = await app.PostQuestionAsync();
+        await app.AnswerAsync(postId, "kim", "B");
+        var lookup = new AnswerLookup(app.Get<IDbContextFactory<BotDbContext>>(), app.Get<PostCache>(), app.Get<DeckLibrary>());
+
+        var kim = await lookup.FeedbackAsync(postId, QuizApp.Channel(), "kim", default);
+        var lee = await lookup.FeedbackAsync(postId, QuizApp.Channel(), "lee", default);
+        var elsewhere = await lookup.FeedbackAsync(postId, new ChannelRef("test", "other-group", "general"), "kim", default);
+
+        Assert.NotNull(kim);
+        Assert.True(kim.Private);
+        Assert.Contains("Your answer: **B**.", kim.Text);
+        Assert.Contains("**Answer:**", kim.Text);
+        Assert.Null(lee);
+        Assert.Null(elsewhere);
+        Assert.Contains("1 answered", (await lookup.QuestionAsync(postId, QuizApp.Channel(), default))!.Text);
     }
 }
