@@ -11,9 +11,6 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         if (!Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata)
             || (metadata.Scheme != Uri.UriSchemeHttps && !metadata.IsLoopback))
             errors.Add("Teams:OpenIdMetadataUrl must be an absolute https URL (http only for a loopback address).");
-        if (!Uri.TryCreate(options.GraphBaseUrl, UriKind.Absolute, out var graph)
-            || (graph.Scheme != Uri.UriSchemeHttps && !graph.IsLoopback))
-            errors.Add("Teams:GraphBaseUrl must be an absolute https URL (http only for a loopback address).");
         if (string.IsNullOrWhiteSpace(options.Route) || !options.Route.StartsWith('/'))
             errors.Add("Teams:Route must start with '/' (default /api/messages).");
         if (options.RosterCacheMinutes is <= 0 or > 1440 || !double.IsFinite(options.RosterCacheMinutes))
