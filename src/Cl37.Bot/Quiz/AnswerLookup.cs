@@ -62,6 +62,6 @@ public sealed class AnswerLookup(IDbContextFactory<BotDbContext> factory, PostCa
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var count = await db.Answers.CountAsync(a => a.PostId == postId && !a.Practice, cancellationToken);
         var revealed = await db.Posts.AnyAsync(p => p.Id == postId && p.RevealedUtc != null, cancellationToken);
-        return QuestionCards.Question(postId, question, count, post.ClosesUtc, revealed, isPrivate: true);
+        return QuestionCards.Question(postId, question, count, post.ClosesUtc, revealed);
     }
 }
