@@ -381,7 +381,16 @@
       list.append(el('li', { class: 'private-item' + (entry.error ? ' is-error' : '') }, head, about, body));
     });
     $('private').hidden = entries.length === 0;
-    if (entries.length) list.lastElementChild.scrollIntoView({ block: 'nearest' });
+    if (entries.length) showNewestPrivate();
+  }
+
+  // Scrolls only the panel (never the page) so the newest reply starts just below the sticky heading;
+  // one that fits is then shown whole, since the panel cannot scroll past its end.
+  function showNewestPrivate() {
+    const panel = $('private');
+    const newest = $('private-messages').lastElementChild;
+    const head = panel.querySelector('.private-head');
+    panel.scrollTop += newest.getBoundingClientRect().top - head.getBoundingClientRect().bottom;
   }
 
   // ---------- requests ----------
@@ -452,6 +461,8 @@
   }
 
   // ---------- person ----------
+  const wide = () => window.matchMedia('(min-width: 761px)').matches;
+
   function loadJson(storage, key) {
     try { return JSON.parse(storage.getItem(key) || 'null'); } catch { return null; }
   }
@@ -513,9 +524,11 @@
       $('person-error').textContent = problem;
       if (problem) { $('person-name').focus(); return; }
       setPerson({ name, admin: $('person-admin').checked }, true);
+      // On a phone the open form would keep taking the room the channel and the private replies need.
+      if (!wide()) $('person-details').open = false;
     });
     // Phones start with the person form folded away to leave room for the channel.
-    $('person-details').open = window.matchMedia('(min-width: 761px)').matches;
+    $('person-details').open = wide();
     if (!state.config.allowAdminSwitch) {
       $('person-admin-label').hidden = true;
       $('person-admin-note').hidden = false;
