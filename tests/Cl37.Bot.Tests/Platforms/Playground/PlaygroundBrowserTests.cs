@@ -250,10 +250,35 @@ public sealed partial class PlaygroundBrowserTests(PlaygroundBrowserFixture fixt
         Assert.True(problem.Length == 0, $"The newest private reply ({what}) is cut off: {problem}");
     }
 
-    private void StartApp(Content.DeckLibrary? decks = null)
+    [PlaygroundBrowserFact]
+    public async Task AccessKey_Required_PageAsksOnceThenGoesLive()
+    {
+        StartApp(settings: new Dictionary<string, string?> { ["Playground:AccessKey"] = "correct-horse-battery-staple" });
+        var browserContext = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1024, Height = 768 } });
+        _contexts.Add(browserContext);
+        var page = await browserContext.NewPageAsync();
+        await page.GotoAsync(new Uri(_address, "/playground/").ToString());
+
+        var key = page.GetByLabel("Access key");
+        await Expect(key).ToBeVisibleAsync();
+        await key.FillAsync("a wrong guess");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the playground" }).ClickAsync();
+        await Expect(page.Locator("#access-error")).ToContainTextAsync("not the access key");
+        await key.FillAsync("correct-horse-battery-staple");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the playground" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Live");
+        await SendAsync(page, "/calc servers 200 50");
+        await Expect(page.Locator("article.steps-card")).ToBeVisibleAsync();
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Live");
+        await Expect(page.Locator("#access-gate")).ToBeHiddenAsync();
+    }
+
+    private void StartApp(Content.DeckLibrary? decks = null, Dictionary<string, string?>? settings = null)
     {
         Assert.True(File.Exists(PlaygroundBrowserFactAttribute.ChromiumPath), $"Chromium is required at {PlaygroundBrowserFactAttribute.ChromiumPath} in CI: apt-get install -y chromium.");
-        _app = new PlaygroundApp(decks: decks, kestrel: true);
+        _app = new PlaygroundApp(settings, decks: decks, kestrel: true);
         _address = _app.StartKestrel();
     }
 
