@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Cl37.Bot.Platforms.Playground;
@@ -16,6 +19,11 @@ internal sealed class PlaygroundStreamResult(
 {
     private const int SliceBytes = 16 * 1024;
 
+    // Linux's TCP_NOTSENT_LOWAT (IPPROTO_TCP level): how much unsent data the kernel takes from a socket.
+    private const int IpProtocolTcp = 6;
+    private const int TcpNotSentLowWatermark = 25;
+    private const int UnsentBytes = 16 * 1024;
+
     public async Task ExecuteAsync(HttpContext context)
     {
         using var _ = slot;
@@ -25,6 +33,7 @@ internal sealed class PlaygroundStreamResult(
         // nginx buffers proxied responses unless told otherwise; events must arrive as they happen.
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        LimitUnsent(context);
         var writer = response.BodyWriter;
         try
         {
@@ -41,6 +50,27 @@ internal sealed class PlaygroundStreamResult(
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The tab closed or the app is stopping.
+        }
+    }
+
+    // Without a limit the kernel auto-tunes the send buffer of a connection whose client stopped
+    // reading to megabytes and takes every event, so the write never waits and the timeout never
+    // sees it. With it, such a connection backs up into the response buffer within a few kilobytes.
+    private static void LimitUnsent(HttpContext context)
+    {
+        if (!OperatingSystem.IsLinux() || !HttpProtocol.IsHttp11(context.Request.Protocol))
+            return;
+        if (context.Features.Get<IConnectionSocketFeature>()?.Socket is not { ProtocolType: ProtocolType.Tcp } socket)
+            return;
+        Span<byte> value = stackalloc byte[sizeof(int)];
+        MemoryMarshal.Write(value, UnsentBytes);
+        try
+        {
+            socket.SetRawSocketOption(IpProtocolTcp, TcpNotSentLowWatermark, value);
+        }
+        catch (SocketException)
+        {
+            // A kernel without the option (before 3.12) keeps its own buffering; the caps still hold.
         }
     }
 
