@@ -49,7 +49,7 @@ internal sealed class PlaygroundStreamResult(
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The tab closed or the app is stopping.
+            // The tab closed.
         }
     }
 
