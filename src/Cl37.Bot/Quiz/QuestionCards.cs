@@ -47,7 +47,8 @@ public static class QuestionCards
                 QuestionKind.Numerical => "A number, e.g. 42 (units optional; several parts as 30, 90)",
                 QuestionKind.FillIn => "The missing word or phrase",
                 _ => null,
-            });
+            },
+            ShowTally: !isPrivate);
         var text = new StringBuilder().Append("**").Append(card.Title).Append("**\n").Append(card.Prompt);
         foreach (var o in q.Options)
             text.Append("\n- ").Append(o.Key).Append(") ").Append(o.Text);

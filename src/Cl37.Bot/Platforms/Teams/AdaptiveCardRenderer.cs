@@ -113,12 +113,15 @@ internal static partial class AdaptiveCardRenderer
                     break;
             }
         }
-        var footer = q.Closed
-            ? $"Closed · {Answered(q.AnsweredCount)}"
-            : q.ClosesUtc is { } closes
-                ? $"{Answered(q.AnsweredCount)} · closes {closes.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC"
-                : Answered(q.AnsweredCount);
-        body.Add(Text(footer, subtle: true, spacing: "Medium"));
+        var footer = q switch
+        {
+            { ShowTally: false } => q.Closed ? "Closed" : null,
+            { Closed: true } => $"Closed · {Answered(q.AnsweredCount)}",
+            { ClosesUtc: { } closes } => $"{Answered(q.AnsweredCount)} · closes {closes.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC",
+            _ => Answered(q.AnsweredCount),
+        };
+        if (footer is not null)
+            body.Add(Text(footer, subtle: true, spacing: "Medium"));
         return Card(body, actions);
     }
 

@@ -24,6 +24,10 @@
   };
 
   // ---------- DOM helpers ----------
+  function shorten(text, max) {
+    return text.length <= max ? text : text.slice(0, max) + '…';
+  }
+
   function el(tag, props, ...children) {
     const node = document.createElement(tag);
     if (props) {
@@ -163,11 +167,14 @@
       body.push(form);
     }
 
-    const footer = el('p', { class: 'card-footer' },
-      el('span', { class: 'tally', 'data-count': card.answeredCount }, `${card.answeredCount} answered`));
-    if (closed) footer.append(' · ', el('span', { text: 'answers closed' }));
-    else if (card.closes) footer.append(' · ', el('span', { text: 'closes ' + clock(card.closes) }));
-    body.push(footer);
+    // A private practice question has no tally (answeredCount is null): nobody else answers it.
+    const footer = el('p', { class: 'card-footer' });
+    const parts = [];
+    if (card.answeredCount != null) parts.push(el('span', { class: 'tally', 'data-count': card.answeredCount }, `${card.answeredCount} answered`));
+    if (closed) parts.push(el('span', { text: 'answers closed' }));
+    else if (card.closes) parts.push(el('span', { text: 'closes ' + clock(card.closes) }));
+    parts.forEach((part, i) => { if (i > 0) footer.append(' · '); footer.append(part); });
+    if (parts.length > 0) body.push(footer);
     return el('article', { class: 'card question' + (closed ? ' closed' : ''), 'data-post': card.postId, 'aria-label': 'Question: ' + card.title }, body);
   }
 
@@ -612,7 +619,7 @@
       };
     }
     const command = findCommand(tokens[0]);
-    if (!command) return { hint: `Unknown command ${tokens[0]}: try /help.`, items: [] };
+    if (!command) return { hint: `Unknown command ${shorten(tokens[0], 40)}: try /help.`, items: [] };
     let rest = tokens.slice(1);
     let sub = null;
     if (command.subCommands.length) {
