@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
@@ -33,14 +32,8 @@ public sealed class AnswerLookup(IDbContextFactory<BotDbContext> factory, PostCa
         sb.Append("Your answer: **").Append(answer.Response).Append("**").Append(answer.Practice ? " (practice, not scored)." : ".");
         if (answer.Practice || !post.HideResults || post.Revealed)
         {
-            var icon = answer.IsCorrect ? "✅" : answer.Points > 0 ? "🟡" : "❌";
-            sb.Append("\n\n").Append(icon).Append(answer.IsCorrect ? " Correct" : answer.Points > 0 ? " Partly right" : " Not right");
-            if (!answer.Practice)
-                sb.Append(CultureInfo.InvariantCulture, $" — {answer.Points:0.##} points.");
-            sb.Append("\n**Answer:** ").Append(QuestionCards.CorrectAnswer(question));
-            var explanation = QuestionCards.Explanation(question);
-            if (explanation.Length > 0)
-                sb.Append("\n**Why:** ").Append(explanation);
+            sb.Append("\n\n").Append(QuestionCards.Verdict(answer.IsCorrect, answer.Points, scored: !answer.Practice))
+                .Append(QuestionCards.KeyAndWhy(question));
         }
         else
         {

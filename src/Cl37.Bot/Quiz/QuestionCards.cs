@@ -67,6 +67,21 @@ public static class QuestionCards
         _ => q.AnswerText,
     };
 
+    /// <summary>"✅ Correct — 10 points.", "🟡 Partly right — 5 points.", "❌ Not right" (no points when not scored).</summary>
+    public static string Verdict(bool isCorrect, double points, bool scored)
+    {
+        var verdict = isCorrect ? "✅ Correct" : points > 0 ? "🟡 Partly right" : "❌ Not right";
+        return scored ? string.Create(CultureInfo.InvariantCulture, $"{verdict} — {points:0.##} points.") : verdict;
+    }
+
+    /// <summary>The key and why, as private feedback ends: "\n**Answer:** …\n**Why:** …".</summary>
+    public static string KeyAndWhy(Question q)
+    {
+        var text = "\n**Answer:** " + CorrectAnswer(q);
+        var explanation = Explanation(q);
+        return explanation.Length > 0 ? text + "\n**Why:** " + explanation : text;
+    }
+
     /// <summary>Explanation for feedback and reveals: the deck's explanation, or its solution steps.</summary>
     public static string Explanation(Question q) =>
         q.Explanation.Length > 0 ? q.Explanation : string.Join("\n", q.SolutionSteps);
