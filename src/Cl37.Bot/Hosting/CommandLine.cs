@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using Cl37.Bot.Calculators;
 using Cl37.Bot.Content;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Cl37.Bot.Hosting;
 
@@ -55,7 +57,9 @@ public static class CommandLine
     public static async Task<int> RunHostAsync(WebApplication app, TextWriter error)
     {
         var urls = app.Configuration["urls"];
-        if (TakenAddress(urls) is { } taken)
+        // Only Kestrel binds ports; an in-memory test server does not, whatever the settings say.
+        var kestrel = app.Services.GetService<IServer>()?.GetType().Assembly == typeof(KestrelServerOptions).Assembly;
+        if (kestrel && TakenAddress(urls) is { } taken)
         {
             error.WriteLine(AddressInUseMessage(taken.Url, taken.Port));
             return AddressInUse;

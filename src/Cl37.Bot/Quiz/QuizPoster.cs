@@ -145,7 +145,7 @@ public sealed class QuizPoster(
         }
         posts.Invalidate(post.Id);
         metrics.QuestionPosted(channel.Platform);
-        return new PostResult(PostOutcome.Posted, post.Id, $"Posted question {question.Number} ({question.Topic}).");
+        return new PostResult(PostOutcome.Posted, post.Id, $"Posted {QuestionCards.Label(question)} ({question.Topic}).");
     }
 
     private async Task<bool> TakeAsync(QuestionPost post, CancellationToken cancellationToken)
