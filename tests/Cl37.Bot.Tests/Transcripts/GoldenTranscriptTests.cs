@@ -13,6 +13,15 @@ public sealed class GoldenTranscriptTests
         GoldenFile.AssertMatches("discord", transcript.ToJson());
     }
 
+    [Fact]
+    public async Task Playground_Scenario_MatchesGoldenTranscript()
+    {
+        var transcript = await PlaygroundTranscriptDriver.RunAsync();
+
+        AssertChecks(transcript);
+        GoldenFile.AssertMatches("playground", transcript.ToJson());
+    }
+
     private static void AssertChecks(Transcript transcript)
     {
         var found = TranscriptChecks.Check(transcript);
