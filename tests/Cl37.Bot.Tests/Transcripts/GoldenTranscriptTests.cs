@@ -22,6 +22,15 @@ public sealed class GoldenTranscriptTests
         GoldenFile.AssertMatches("playground", transcript.ToJson());
     }
 
+    [Fact]
+    public async Task Teams_Scenario_MatchesGoldenTranscript()
+    {
+        var transcript = await TeamsTranscriptDriver.RunAsync();
+
+        AssertChecks(transcript);
+        GoldenFile.AssertMatches("teams", transcript.ToJson());
+    }
+
     private static void AssertChecks(Transcript transcript)
     {
         var found = TranscriptChecks.Check(transcript);

@@ -216,16 +216,18 @@ internal static partial class TranscriptChecks
         _ => [],
     };
 
-    /// <summary>A public message carries no private feedback and no paragraph of a reply that was
-    /// meant for one person (answer feedback, /stats).</summary>
+    /// <summary>A step whose reply is meant for one person (answer feedback, /stats) sends nothing
+    /// to the channel, and no public message carries private feedback or a paragraph of such a reply.</summary>
     private static IEnumerable<string> PrivateInPublic(Transcript transcript)
     {
         var secrets = transcript.Entries
-            .Where(e => !e.Public && TranscriptScenario.RepliesPrivately(TranscriptScenario.Steps[e.Step - 1]))
+            .Where(e => !e.Public && e.Step > 0 && TranscriptScenario.RepliesPrivately(TranscriptScenario.Steps[e.Step - 1]))
             .SelectMany(e => Messages(transcript.Platform, e))
             .SelectMany(Paragraphs)
             .Where(p => p.Length >= 20)
             .ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in transcript.Entries.Where(e => e.Public && e.Step > 0 && TranscriptScenario.RepliesPrivately(TranscriptScenario.Steps[e.Step - 1])))
+            yield return $"private in public · {Where(entry)}: a reply meant for one person went to the channel";
         foreach (var entry in transcript.Entries.Where(e => e.Public))
         {
             foreach (var message in Messages(transcript.Platform, entry))

@@ -44,11 +44,18 @@ internal static class TranscriptScenario
         new TranscriptStep.FlushTallies(),
         new TranscriptStep.Wait(30),
         new TranscriptStep.Command(Admin, "/quiz reveal"),
+        // People type at human speed; Teams' send queue holds an eighth send within 2 s on the same clock.
+        new TranscriptStep.Wait(2),
         new TranscriptStep.Command("Ann", "/leaderboard"),
+        new TranscriptStep.Wait(2),
         new TranscriptStep.Command("Ann", "/stats"),
+        new TranscriptStep.Wait(2),
         new TranscriptStep.Command("Ben", "/calc servers 200 50"),
+        new TranscriptStep.Wait(2),
         new TranscriptStep.Command("Ben", "/help"),
+        new TranscriptStep.Wait(2),
         new TranscriptStep.Command("Cy", "/quiz reveal"),
+        new TranscriptStep.Wait(2),
         new TranscriptStep.Command("Cy", "/calc hpa 2 abc 60"),
     ];
 
