@@ -88,8 +88,7 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
         activity["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["text"] = mention, ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = BotName } });
         var id = activity["id"]!.GetValue<string>();
         await PostAsync(activity);
-        // The reply to the command is the last thing its handling sends.
-        await UntilAsync(() => Task.FromResult(_connector.Calls.Any(c => c.Method == "POST" && c.Path.EndsWith("/activities/" + id, StringComparison.Ordinal))), $"the reply to step {step}");
+        await HandledAsync(id, step);
         var before = _transcript.Entries.Count;
         TakeConnectorCalls(step);
         foreach (var entry in _transcript.Entries.Skip(before))
@@ -168,6 +167,31 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
     };
 
     private static string Aad(string person) => "aad-" + person.ToLowerInvariant();
+
+    /// <summary>The reply in the command's thread is the last thing its handling sends. A command
+    /// that is not answered in the thread (a confirmation sent elsewhere, or none) counts as
+    /// handled once the connector has been quiet for a second.</summary>
+    private async Task HandledAsync(string activityId, int step)
+    {
+        using var limit = new CancellationTokenSource(RealLimit);
+        var count = _connector.Calls.Count;
+        var quietSince = DateTime.UtcNow;
+        while (!_connector.Calls.Any(c => c.Method == "POST" && c.Path.EndsWith("/activities/" + activityId, StringComparison.Ordinal)))
+        {
+            if (limit.IsCancellationRequested)
+                throw new TimeoutException($"Timed out after {RealLimit.TotalSeconds} s waiting for step {step} to be handled.");
+            if (_connector.Calls.Count != count)
+            {
+                count = _connector.Calls.Count;
+                quietSince = DateTime.UtcNow;
+            }
+            else if (DateTime.UtcNow - quietSince > TimeSpan.FromSeconds(1))
+            {
+                return;
+            }
+            await Task.Delay(10);
+        }
+    }
 
     private async Task QuietAsync()
     {

@@ -234,7 +234,7 @@ internal static partial class TranscriptChecks
             {
                 foreach (var marker in PrivateMarkers.Where(m => message.Contains(m, StringComparison.Ordinal)))
                     yield return $"private in public · {Where(entry)}: \"{marker}\"";
-                foreach (var paragraph in Paragraphs(message).Where(secrets.Contains))
+                foreach (var paragraph in Paragraphs(message).Where(p => secrets.Any(secret => p.Contains(secret, StringComparison.Ordinal))))
                     yield return $"private in public · {Where(entry)}: \"{paragraph}\"";
             }
         }
