@@ -41,8 +41,13 @@ internal static partial class TranscriptChecks
                 problems.AddRange(RepeatedParagraphs(message).Select(p => $"repeated paragraph · {Where(entry)}: \"{p}\""));
             if (transcript.Platform == "discord")
                 problems.AddRange(DiscordLimits(entry).Select(p => $"discord limit · {Where(entry)}: {p}"));
+            foreach (var message in Messages(transcript.Platform, entry))
+                problems.AddRange(message.Split('\n').Where(l => DoubleListMarker().IsMatch(l)).Select(l => $"two list markers · {Where(entry)}: \"{l.Trim()}\""));
             if (transcript.Platform == "teams")
+            {
                 problems.AddRange(TeamsCards(entry).Select(p => $"adaptive card · {Where(entry)}: {p}"));
+                problems.AddRange(TeamsLostLineBreaks(entry).Select(p => $"teams line break · {Where(entry)}: {p}"));
+            }
         }
         problems.AddRange(PrivateInPublic(transcript));
         return problems;
@@ -208,6 +213,34 @@ internal static partial class TranscriptChecks
         }
     }
 
+    /// <summary>Teams Markdown keeps a single line break only before a list item; elsewhere it needs a
+    /// blank line (or &lt;br&gt;), so "…points.\n**Answer:** …" reads as one run-on line. One problem
+    /// per text, naming the first break that is lost.</summary>
+    private static IEnumerable<string> TeamsLostLineBreaks(TranscriptEntry entry)
+    {
+        if (entry.Body is not JsonObject body)
+            yield break;
+        var texts = new List<string>();
+        if (body["text"]?.GetValue<string>() is { } text && body["textFormat"]?.GetValue<string>() != "plain")
+            texts.Add(text);
+        foreach (var card in Cards(body))
+            texts.AddRange(TextBlocks(card));
+        foreach (var t in texts)
+        {
+            var lines = t.ReplaceLineEndings("\n").Split('\n');
+            for (var i = 1; i < lines.Length; i++)
+            {
+                if (lines[i - 1].Trim().Length > 0 && lines[i].Trim().Length > 0 && !ListMarker().IsMatch(lines[i].Trim()))
+                {
+                    yield return $"\"{Clip(lines[i - 1])}⏎{Clip(lines[i])}\" runs together";
+                    break;
+                }
+            }
+        }
+    }
+
+    private static string Clip(string line) => line.Length <= 40 ? line : line[..39] + "…";
+
     private static IEnumerable<string> ElementTypes(JsonNode? node) => node switch
     {
         JsonObject o => (o["type"] is JsonValue v && v.TryGetValue<string>(out var t) ? [t] : Array.Empty<string>())
@@ -245,6 +278,9 @@ internal static partial class TranscriptChecks
 
     [GeneratedRegex(@"^([-*•]|\d+[.)])\s+")]
     private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"^\s*[-*•]\s+\d+[.)]\s")]
+    private static partial Regex DoubleListMarker();
 
     [GeneratedRegex(@"[*_~`|\\]")]
     private static partial Regex Emphasis();

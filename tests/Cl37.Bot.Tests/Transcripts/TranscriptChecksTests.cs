@@ -84,6 +84,29 @@ public sealed class TranscriptChecksTests
     }
 
     [Fact]
+    public void Check_ListItemWithTwoMarkers_Reported()
+    {
+        var transcript = new Transcript("playground");
+        transcript.Add(CalcStep, "channel message posted", true, JsonNode.Parse("""{"id":"9","text":"This week:\n\n• 1. Kim — 10 pts"}"""));
+
+        var problem = Assert.Single(TranscriptChecks.Check(transcript));
+
+        Assert.StartsWith("two list markers", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_TeamsSingleLineBreakOutsideAList_Reported()
+    {
+        var transcript = new Transcript("teams");
+        transcript.Add(CalcStep, "POST /v3/conversations/c/activities", true, JsonNode.Parse(
+            """{"type":"message","text":"Correct: 10 points.\n**Answer:** B\n\nSteps:\n- one\n- two","textFormat":"markdown"}"""));
+
+        var problem = Assert.Single(TranscriptChecks.Check(transcript));
+
+        Assert.Contains("Correct: 10 points.⏎**Answer:** B", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scrub_PortsAndGuids_Replaced()
     {
         var scrubbed = TranscriptScrubber.Scrub("http://127.0.0.1:45123/x 0f8fad5b-d9cb-469f-a165-70867728950e post 12");
