@@ -40,6 +40,8 @@ internal sealed class DiscordTranscriptDriver : IAsyncDisposable
         _fake = await FakeDiscordServer.StartAsync();
         _app = new QuizApp(TranscriptScenario.Decks(), new Dictionary<string, string?>
         {
+            // The in-memory server never listens; its start-up check must not trip over a bot running on the default address.
+            ["Urls"] = TranscriptScenario.Urls,
             ["Discord:Token"] = DiscordTestHost.Token,
             ["Discord:ApplicationId"] = DiscordTestHost.ApplicationId,
             ["Discord:ApiBaseUrl"] = _fake.ApiBaseUrl,

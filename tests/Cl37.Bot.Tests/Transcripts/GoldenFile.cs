@@ -22,9 +22,7 @@ internal static class GoldenFile
             File.WriteAllText(Path.Combine(sourceDirectory, name + ".json"), actual);
             return;
         }
-        var received = Path.Combine(AppContext.BaseDirectory, "Transcripts", "received", name + ".json");
-        Directory.CreateDirectory(Path.GetDirectoryName(received)!);
-        File.WriteAllText(received, actual);
+        var received = SaveReceived(name, actual);
         if (!File.Exists(path))
         {
             Assert.Fail($"No golden transcript {path}. Create it with `{UpdateVariable}=1 dotnet test tests/Cl37.Bot.Tests --filter \"FullyQualifiedName~Transcripts\"`, "
@@ -35,6 +33,15 @@ internal static class GoldenFile
             return;
         Assert.Fail($"The {name} transcript differs from {path} at {FirstDifference(expected, actual)}\n"
             + $"This run's transcript is in {received}. If the change is intended, rerun with {UpdateVariable}=1 and commit the golden file: its diff is the review.");
+    }
+
+    /// <summary>Keeps this run's transcript under the output folder, to read when a check or the comparison fails.</summary>
+    public static string SaveReceived(string name, string actual)
+    {
+        var received = Path.Combine(AppContext.BaseDirectory, "Transcripts", "received", name + ".json");
+        Directory.CreateDirectory(Path.GetDirectoryName(received)!);
+        File.WriteAllText(received, actual);
+        return received;
     }
 
     private static string FirstDifference(string expected, string actual)

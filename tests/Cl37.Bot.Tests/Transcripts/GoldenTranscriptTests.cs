@@ -33,6 +33,7 @@ public sealed class GoldenTranscriptTests
 
     private static void AssertChecks(Transcript transcript)
     {
+        GoldenFile.SaveReceived(transcript.Platform, transcript.ToJson());
         var found = TranscriptChecks.Check(transcript);
         var known = KnownFindings.Of(transcript.Platform);
         var added = found.Except(known).ToList();

@@ -20,7 +20,7 @@ internal sealed class PlaygroundTranscriptDriver : IAsyncDisposable
     public static async Task<Transcript> RunAsync()
     {
         await using var driver = new PlaygroundTranscriptDriver();
-        driver._app = new QuizApp(TranscriptScenario.Decks(), new Dictionary<string, string?> { ["Playground:Enabled"] = "true" }, TranscriptScenario.Start);
+        driver._app = new QuizApp(TranscriptScenario.Decks(), new Dictionary<string, string?> { ["Playground:Enabled"] = "true", ["Urls"] = TranscriptScenario.Urls }, TranscriptScenario.Start);
         driver._http = driver._app.CreateClient();
         return await driver.PlayAsync();
     }

@@ -33,6 +33,8 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
         driver._connector = await FakeTeamsConnector.StartAsync();
         driver._app = new QuizApp(TranscriptScenario.Decks(), new Dictionary<string, string?>
         {
+            // The in-memory server never listens; its start-up check must not trip over a bot running on the default address.
+            ["Urls"] = TranscriptScenario.Urls,
             ["Teams:Enabled"] = "true",
             // The Bot Framework roster names no owners in local mode, so the tutor is an admin by setting.
             ["Teams:Admins:0"] = Aad(TranscriptScenario.Admin),

@@ -253,8 +253,10 @@ internal static partial class TranscriptChecks
     /// to the channel, and no public message carries private feedback or a paragraph of such a reply.</summary>
     private static IEnumerable<string> PrivateInPublic(Transcript transcript)
     {
+        // Answer feedback repeats the answer and its explanation, which the reveal publishes on
+        // purpose; what is private in it is caught by the markers. A private command's reply is private throughout.
         var secrets = transcript.Entries
-            .Where(e => !e.Public && e.Step > 0 && TranscriptScenario.RepliesPrivately(TranscriptScenario.Steps[e.Step - 1]))
+            .Where(e => !e.Public && e.Step > 0 && TranscriptScenario.Steps[e.Step - 1] is TranscriptStep.Command c && TranscriptScenario.RepliesPrivately(c))
             .SelectMany(e => Messages(transcript.Platform, e))
             .SelectMany(Paragraphs)
             .Where(p => p.Length >= 20)

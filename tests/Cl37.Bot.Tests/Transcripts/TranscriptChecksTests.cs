@@ -6,6 +6,7 @@ namespace Cl37.Bot.Tests.Transcripts;
 public sealed class TranscriptChecksTests
 {
     private const int AnswerStep = 3;
+    private const int StatsStep = 31;
     private const int CalcStep = 33;
 
     [Fact]
@@ -63,8 +64,9 @@ public sealed class TranscriptChecksTests
     public void Check_FeedbackInAChannelPost_Reported()
     {
         var transcript = new Transcript("playground");
-        transcript.Add(AnswerStep, "POST /playground/api/answers → 200", false, JsonNode.Parse("""{"reply":{"text":"Answer recorded: **B**.\n\nThe answer is B because the serializer keeps types.","private":true}}"""));
-        transcript.Add(CalcStep, "channel message posted", true, JsonNode.Parse("""{"id":"9","text":"Ann said: The answer is B because the serializer keeps types."}"""));
+        transcript.Add(AnswerStep, "POST /playground/api/answers → 200", false, JsonNode.Parse("""{"reply":{"text":"Answer recorded: **B**.","private":true}}"""));
+        transcript.Add(StatsStep, "POST /playground/api/commands → 200", false, JsonNode.Parse("""{"reply":{"text":"**Stats for Ann**\n\nScored answers: 3, correct 3 (100%)","private":true}}"""));
+        transcript.Add(CalcStep, "channel message posted", true, JsonNode.Parse("""{"id":"9","text":"Look: Scored answers: 3, correct 3 (100%)"}"""));
         transcript.Add(CalcStep, "channel message posted", true, JsonNode.Parse("""{"id":"10","text":"Answer recorded: **B**."}"""));
 
         var problems = TranscriptChecks.Check(transcript);

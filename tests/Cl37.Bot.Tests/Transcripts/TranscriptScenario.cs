@@ -75,6 +75,9 @@ internal static class TranscriptScenario
         ], []);
     }
 
+    /// <summary>The app's address for its start-up check: port 0 is never taken, whatever else runs on this machine.</summary>
+    public const string Urls = "http://127.0.0.1:0";
+
     /// <summary>The scenario starts on a Monday morning, UTC.</summary>
     public static DateTimeOffset Start { get; } = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 }
