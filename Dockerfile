@@ -25,7 +25,10 @@ RUN mkdir -p /app/data && chown app:app /app/data
 USER app
 VOLUME ["/app/data"]
 # URLS (unprefixed) outranks the "Urls" of appsettings.json, which is for `dotnet run` on a laptop.
+# The container listens on every interface, so the playground (an admin console for whoever reaches
+# it) is off; to offer it, set Playground__Enabled=true and Playground__AccessKey, behind HTTPS.
 ENV URLS=http://+:8080 \
+    Playground__Enabled=false \
     DOTNET_ENVIRONMENT=Production \
     Logging__Format=Json \
     Database__ConnectionString="Data Source=/app/data/cl37bot.db"

@@ -13,17 +13,7 @@ internal static class ProcessFigures
 {
     public static async Task<IReadOnlyList<Figure>> RunAsync(int runs = 5)
     {
-        var root = Machine.RepoRoot();
-        // One folder per checkout (CL37_BENCH_PUBLISH overrides it), so two worktrees measuring at once
-        // do not delete each other's published apps.
-        var outDir = Environment.GetEnvironmentVariable("CL37_BENCH_PUBLISH") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Path.GetTempPath(), "cl37-bench-publish-" + Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)));
-        if (Directory.Exists(outDir))
-            Directory.Delete(outDir, recursive: true);
-        // The Dockerfile's publish, and the bare app with the same ReadyToRun flags.
-        await RunToolAsync(root, "publish", "src/Cl37.Bot/Cl37.Bot.csproj", "-p:PublishProfile=container", "-o", Path.Combine(outDir, "bot"));
-        await RunToolAsync(root, "publish", "bench/coldstart/Bare/Bare.csproj", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", Path.Combine(outDir, "bare"));
+        var outDir = await PublishAsync();
 
         var bare = new List<double>();
         var bot = new List<double>();
@@ -70,6 +60,23 @@ internal static class ProcessFigures
         ];
     }
 
+    /// <summary>Publishes the bot as the Dockerfile does, and the bare app with the same ReadyToRun
+    /// flags, into one folder per checkout; returns the folder.</summary>
+    public static async Task<string> PublishAsync()
+    {
+        var root = Machine.RepoRoot();
+        // One folder per checkout (CL37_BENCH_PUBLISH overrides it), so two worktrees measuring at once
+        // do not delete each other's published apps.
+        var outDir = Environment.GetEnvironmentVariable("CL37_BENCH_PUBLISH") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Path.GetTempPath(), "cl37-bench-publish-" + Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)));
+        if (Directory.Exists(outDir))
+            Directory.Delete(outDir, recursive: true);
+        await RunToolAsync(root, "publish", "src/Cl37.Bot/Cl37.Bot.csproj", "-p:PublishProfile=container", "-o", Path.Combine(outDir, "bot"));
+        await RunToolAsync(root, "publish", "bench/coldstart/Bare/Bare.csproj", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", Path.Combine(outDir, "bare"));
+        return outDir;
+    }
+
     private static async Task<int> BurstAsync(Uri address, int count)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
@@ -92,7 +99,7 @@ internal static class ProcessFigures
         return ok;
     }
 
-    private static async Task<Started> StartAsync(string dll, string? database)
+    public static async Task<Started> StartAsync(string dll, string? database, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -103,6 +110,8 @@ internal static class ProcessFigures
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         if (database is not null)
             start.Environment["Database__ConnectionString"] = $"Data Source={database}";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -147,7 +156,7 @@ internal static class ProcessFigures
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed record Started(Process Process, Uri Address, double Ready) : IAsyncDisposable
+    internal sealed record Started(Process Process, Uri Address, double Ready) : IAsyncDisposable
     {
         public double WorkingSetMb()
         {

@@ -18,6 +18,7 @@ internal static class BenchProgram
             ("deck", DeckParseFigure.RunAsync),
             ("item-analysis", () => One(ItemAnalysisFigure.RunAsync())),
             ("process", () => ProcessFigures.RunAsync()),
+            ("playground-streams", PlaygroundStreamsFigure.RunAsync),
             ("discord-gateway", () => One(DiscordGatewayFigure.RunAsync(spreadMs: 1000))),
             ("discord-gateway-at-once", () => One(DiscordGatewayFigure.RunAsync())),
             ("discord-gateway-2000", () => One(DiscordGatewayFigure.RunAsync(people: 2000, rounds: 1, spreadMs: 1000))),

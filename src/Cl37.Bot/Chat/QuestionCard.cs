@@ -7,6 +7,7 @@ namespace Cl37.Bot.Chat;
 /// <param name="AnsweredCount">The public tally.</param>
 /// <param name="ClosesUtc">When the answer window closes, if it does.</param>
 /// <param name="Closed">True once the window has closed; controls are then disabled.</param>
+/// <param name="ShowTally">False for a private practice question: nobody else answers it.</param>
 public sealed record QuestionCard(
     long PostId,
     string QuestionId,
@@ -17,4 +18,5 @@ public sealed record QuestionCard(
     int AnsweredCount,
     DateTime? ClosesUtc,
     bool Closed = false,
-    string? InputHint = null) : ChatCard;
+    string? InputHint = null,
+    bool ShowTally = true) : ChatCard;

@@ -13,6 +13,9 @@ internal sealed class DatabaseMigrator(
     Random random,
     ILogger<DatabaseMigrator> logger) : IHostedService
 {
+    // Any fixed number; it only has to be the same in every replica ("Cl37" in ASCII).
+    private const long MigrationLockKey = 0x436C3337;
+
     private readonly Lock _lock = new();
     private Task? _migrated;
 
@@ -53,8 +56,22 @@ internal sealed class DatabaseMigrator(
         if (!upToDate)
         {
             logger.LogInformation("Migrating the database to {Migration}", connections.LatestMigrationId);
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
+            // Replicas starting together on one PostgreSQL database take turns: EF Core's own lock does
+            // not stop two of them applying the same pending migration. Whoever waits then finds
+            // nothing left to apply.
+            await using var turn = connections.IsPostgres ? await connections.OpenAsync(cancellationToken) : null;
+            if (turn is not null)
+                await ExecuteAsync(turn, $"SELECT pg_advisory_lock({MigrationLockKey});", cancellationToken);
+            try
+            {
+                await using var db = await factory.CreateDbContextAsync(cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                if (turn is not null)
+                    await ExecuteAsync(turn, $"SELECT pg_advisory_unlock({MigrationLockKey});", cancellationToken);
+            }
         }
         state.MarkReady(sqlitePath is null ? null : await StampAsync(sqlitePath, cancellationToken));
     }

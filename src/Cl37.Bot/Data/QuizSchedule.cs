@@ -24,5 +24,9 @@ public sealed class QuizSchedule
 
     public bool Enabled { get; set; }
 
+    /// <summary>Set when the schedule was switched off because the app was removed from the channel
+    /// (not by an admin), so adding the app back switches it on again.</summary>
+    public DateTime? PausedByRemovalUtc { get; set; }
+
     public DateTime UpdatedUtc { get; set; }
 }

@@ -78,23 +78,18 @@ public sealed class AnswerService(
         var showResult = stored.Practice || late || !post.HideResults;
         if (showResult)
         {
-            var icon = stored.IsCorrect ? "✅" : stored.Points > 0 ? "🟡" : "❌";
             if (stored.Inserted && description.Length > 0 && !stored.Practice)
             {
+                var icon = stored.IsCorrect ? "✅" : stored.Points > 0 ? "🟡" : "❌";
                 sb.Append("\n\n").Append(icon).Append(' ').Append(description);
                 if (stored.Points > basePoints)
                     sb.Append(System.Globalization.CultureInfo.InvariantCulture, $" With bonuses: {stored.Points:0.##} points.");
             }
             else
             {
-                sb.Append("\n\n").Append(icon).Append(stored.IsCorrect ? " Correct" : stored.Points > 0 ? " Partly right" : " Not right");
-                if (!stored.Practice)
-                    sb.Append(System.Globalization.CultureInfo.InvariantCulture, $" — {stored.Points:0.##} points.");
+                sb.Append("\n\n").Append(QuestionCards.Verdict(stored.IsCorrect, stored.Points, scored: !stored.Practice));
             }
-            sb.Append("\n**Answer:** ").Append(QuestionCards.CorrectAnswer(q));
-            var explanation = QuestionCards.Explanation(q);
-            if (explanation.Length > 0)
-                sb.Append("\n**Why:** ").Append(explanation);
+            sb.Append(QuestionCards.KeyAndWhy(q));
         }
         else
         {

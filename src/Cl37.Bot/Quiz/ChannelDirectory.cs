@@ -7,7 +7,7 @@ namespace Cl37.Bot.Quiz;
 
 /// <summary>Groups and channels by their platform ids; creates them on first use. Platforms keep
 /// opaque data per channel here (a Teams conversation reference) to reach it later.</summary>
-public sealed class ChannelDirectory(IDbContextFactory<BotDbContext> factory, TimeProvider time, IOptions<QuizOptions> options)
+public sealed class ChannelDirectory(IDbContextFactory<BotDbContext> factory, ScheduleService schedules, TimeProvider time, IOptions<QuizOptions> options)
 {
     public async Task<ChannelInfo> EnsureAsync(ChannelRef channel, CancellationToken cancellationToken)
     {
@@ -20,11 +20,20 @@ public sealed class ChannelDirectory(IDbContextFactory<BotDbContext> factory, Ti
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var (_, row) = await EnsureRowsAsync(db, channel, cancellationToken);
-        if (row.PlatformData != platformData)
+        if (row.PlatformData == platformData)
+            return;
+        row.PlatformData = platformData;
+        // The app is back: a schedule paused by its removal runs again, as the group left it.
+        var paused = platformData is null ? null
+            : await db.Schedules.FirstOrDefaultAsync(s => s.ChannelId == row.Id && s.PausedByRemovalUtc != null, cancellationToken);
+        if (paused is not null)
         {
-            row.PlatformData = platformData;
-            await db.SaveChangesAsync(cancellationToken);
+            paused.Enabled = true;
+            paused.PausedByRemovalUtc = null;
         }
+        await db.SaveChangesAsync(cancellationToken);
+        if (paused is not null)
+            schedules.NotifyChanged(row.Id);
     }
 
     public async Task<string?> GetPlatformDataAsync(ChannelRef channel, CancellationToken cancellationToken)
@@ -36,7 +45,8 @@ public sealed class ChannelDirectory(IDbContextFactory<BotDbContext> factory, Ti
                       select c.PlatformData).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Forgets how to reach a channel (the app was uninstalled); its history stays.</summary>
+    /// <summary>Forgets how to reach a channel (the app was uninstalled); its history stays, and its
+    /// schedule is paused until the app is added back.</summary>
     public async Task UnregisterAsync(ChannelRef channel, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -47,10 +57,15 @@ public sealed class ChannelDirectory(IDbContextFactory<BotDbContext> factory, Ti
         if (row is null)
             return;
         row.PlatformData = null;
-        var schedule = await db.Schedules.FirstOrDefaultAsync(s => s.ChannelId == row.Id, cancellationToken);
+        var schedule = await db.Schedules.FirstOrDefaultAsync(s => s.ChannelId == row.Id && s.Enabled, cancellationToken);
         if (schedule is not null)
+        {
             schedule.Enabled = false;
+            schedule.PausedByRemovalUtc = time.GetUtcNow().UtcDateTime;
+        }
         await db.SaveChangesAsync(cancellationToken);
+        if (schedule is not null)
+            schedules.NotifyChanged(row.Id);
     }
 
     public async Task<ChannelInfo?> FindAsync(long channelId, CancellationToken cancellationToken)

@@ -47,7 +47,8 @@ public static class QuestionCards
                 QuestionKind.Numerical => "A number, e.g. 42 (units optional; several parts as 30, 90)",
                 QuestionKind.FillIn => "The missing word or phrase",
                 _ => null,
-            });
+            },
+            ShowTally: !isPrivate);
         var text = new StringBuilder().Append("**").Append(card.Title).Append("**\n").Append(card.Prompt);
         foreach (var o in q.Options)
             text.Append("\n- ").Append(o.Key).Append(") ").Append(o.Text);
@@ -65,6 +66,21 @@ public static class QuestionCards
             string.Join(", ", q.CorrectKeys.Select(k => k + ") " + (q.Options.FirstOrDefault(o => o.Key == k)?.Text ?? ""))),
         _ => q.AnswerText,
     };
+
+    /// <summary>"✅ Correct — 10 points.", "🟡 Partly right — 5 points.", "❌ Not right" (no points when not scored).</summary>
+    public static string Verdict(bool isCorrect, double points, bool scored)
+    {
+        var verdict = isCorrect ? "✅ Correct" : points > 0 ? "🟡 Partly right" : "❌ Not right";
+        return scored ? string.Create(CultureInfo.InvariantCulture, $"{verdict} — {points:0.##} points.") : verdict;
+    }
+
+    /// <summary>The key and why, as private feedback ends: "\n**Answer:** …\n**Why:** …".</summary>
+    public static string KeyAndWhy(Question q)
+    {
+        var text = "\n**Answer:** " + CorrectAnswer(q);
+        var explanation = Explanation(q);
+        return explanation.Length > 0 ? text + "\n**Why:** " + explanation : text;
+    }
 
     /// <summary>Explanation for feedback and reveals: the deck's explanation, or its solution steps.</summary>
     public static string Explanation(Question q) =>

@@ -14,6 +14,9 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, IOp
     /// <summary>Raised with the channel id after a schedule was set or switched off.</summary>
     public event Action<long>? Changed;
 
+    /// <summary>Tells the scheduler a channel's schedule row changed outside a schedule command.</summary>
+    public void NotifyChanged(long channelId) => Changed?.Invoke(channelId);
+
     public async Task<OutgoingMessage> SetAsync(ChannelInfo channel, ChatCommand command, CancellationToken cancellationToken)
     {
         var timeText = command.Arg("time") ?? "";
@@ -50,6 +53,7 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, IOp
         schedule.HideResults = hide;
         schedule.DeckId = deck;
         schedule.Enabled = true;
+        schedule.PausedByRemovalUtc = null;
         schedule.UpdatedUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         Changed?.Invoke(channel.ChannelId);
@@ -68,8 +72,9 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, IOp
     public async Task<OutgoingMessage> OffAsync(ChannelInfo channel, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var changed = await db.Schedules.Where(s => s.ChannelId == channel.ChannelId && s.Enabled)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Enabled, false).SetProperty(x => x.UpdatedUtc, time.GetUtcNow().UtcDateTime), cancellationToken);
+        var changed = await db.Schedules.Where(s => s.ChannelId == channel.ChannelId && (s.Enabled || s.PausedByRemovalUtc != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Enabled, false).SetProperty(x => x.PausedByRemovalUtc, (DateTime?)null)
+                .SetProperty(x => x.UpdatedUtc, time.GetUtcNow().UtcDateTime), cancellationToken);
         Changed?.Invoke(channel.ChannelId);
         return changed == 0
             ? OutgoingMessage.PrivateText("This channel had no daily question to switch off.")

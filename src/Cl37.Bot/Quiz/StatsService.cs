@@ -20,10 +20,23 @@ public sealed class StatsService(IDbContextFactory<BotDbContext> factory, DeckLi
             var lowered = who.Trim().TrimStart('@', '＠').ToLowerInvariant();
             person = await people.FirstOrDefaultAsync(p => p.DisplayName.ToLower() == lowered, cancellationToken);
         }
+        List<long> personIds = person is null ? [] : [person.Id];
+        if (person is null && !byName)
+        {
+            // Where someone never answered (a 1:1 chat with the bot is a group of its own), their
+            // stats are their answers in every group on this platform: ids are per person, not per group.
+            var everywhere = await (from p in db.People
+                                    join g in db.Groups on p.GroupId equals g.Id
+                                    where g.Platform == channel.Channel.Platform && p.ExternalId == who
+                                    orderby p.BestStreak descending
+                                    select p).AsNoTracking().ToListAsync(cancellationToken);
+            person = everywhere.FirstOrDefault();
+            personIds = [.. everywhere.Select(p => p.Id)];
+        }
         if (person is null)
             return OutgoingMessage.PrivateText(byName ? $"I have no answers from `{CommandTextParser.Shorten(who)}` in this group yet." : "You have not answered any question here yet. Try `/quiz practice`.");
 
-        var answers = await db.Answers.AsNoTracking().Where(a => a.PersonId == person.Id)
+        var answers = await db.Answers.AsNoTracking().Where(a => personIds.Contains(a.PersonId))
             .Select(a => new { a.QuestionId, a.IsCorrect, a.Practice, a.Points }).ToListAsync(cancellationToken);
         var scored = answers.Where(a => !a.Practice).ToList();
         var sb = new StringBuilder();

@@ -1,5 +1,8 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
+using Cl37.Bot.Platforms.Playground;
+using Cl37.Bot.Platforms.Playground.Wire;
+using Cl37.Bot.Platforms.Teams;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Tests.Fakes;
 
@@ -38,7 +41,14 @@ public sealed class WordingTests : IAsyncLifetime
 
         Assert.True(reply.Private);
         Assert.DoesNotContain("answered", reply.Text);
+        Assert.False(Assert.IsType<QuestionCard>(reply.Card).ShowTally);
+        // As Teams and the playground render it.
+        Assert.DoesNotContain("answered", RenderedForTeams(reply));
+        var dto = PlaygroundMessageMapper.ToDto(reply, "1", 1, DateTimeOffset.UnixEpoch, null);
+        Assert.Null(Assert.IsType<QuestionCardDto>(dto.Card).AnsweredCount);
     }
+
+    private static string RenderedForTeams(OutgoingMessage message) => AdaptiveCardRenderer.RenderPrivate(message).ToJsonString();
 
     [Fact]
     public async Task Competition_StartAndShow_SayTheEndTheSameWay()

@@ -288,6 +288,9 @@ namespace Cl37.Bot.Data.Migrations
                     b.Property<bool>("HideResults")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PausedByRemovalUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TimeOfDayMinutes")
                         .HasColumnType("INTEGER");
 

@@ -1,4 +1,3 @@
-using System.Net.ServerSentEvents;
 using System.Text.Json;
 using System.Threading.Channels;
 using Cl37.Bot.Chat;
@@ -35,6 +34,7 @@ internal sealed class PlaygroundChatPlatform(IOptions<PlaygroundOptions> options
             state.Messages.Add(kept);
             if (state.Messages.Count > options.Value.HistoryLimit)
                 state.Messages.RemoveRange(0, state.Messages.Count - options.Value.HistoryLimit);
+            state.Changed();
             Broadcast(state, "post", kept);
             return id;
         }
@@ -55,6 +55,7 @@ internal sealed class PlaygroundChatPlatform(IOptions<PlaygroundOptions> options
             var old = state.Messages[index];
             var updated = old with { Version = old.Version + 1, Message = message.Private ? message with { Private = false } : message };
             state.Messages[index] = updated;
+            state.Changed();
             Broadcast(state, "update", updated);
         }
         return Task.CompletedTask;
@@ -67,23 +68,33 @@ internal sealed class PlaygroundChatPlatform(IOptions<PlaygroundOptions> options
             return [.. State(channel).Messages];
     }
 
-    /// <summary>Starts listening to a channel. The first item is the whole history (<c>reset</c>);
-    /// then every <c>post</c> and <c>update</c>, in order, until the token ends or the listener
-    /// falls too far behind (then the stream ends and the browser reconnects).</summary>
-    public async IAsyncEnumerable<SseItem<string>> ListenAsync(ChannelRef channel, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The channel's kept messages as the JSON of <c>/playground/api/messages</c>, built once per change.</summary>
+    public byte[] HistoryJson(ChannelRef channel)
     {
-        var queue = Channel.CreateBounded<SseItem<string>>(new BoundedChannelOptions(options.Value.MaxQueuedEvents)
+        lock (_gate)
+        {
+            var state = State(channel);
+            return state.HistoryJson ??= JsonSerializer.SerializeToUtf8Bytes(
+                new HistoryDto(channel.ChannelId, [.. state.Messages.Select(PlaygroundMessageMapper.ToDto)]), PlaygroundJsonContext.Default.HistoryDto);
+        }
+    }
+
+    /// <summary>Starts listening to a channel. The first item is the snapshot (<c>reset</c>); then
+    /// every <c>post</c> and <c>update</c>, in order, until the token ends or the listener falls too
+    /// far behind (then the stream ends, its queue is dropped and the browser reconnects).</summary>
+    public async IAsyncEnumerable<PlaygroundFrame> ListenAsync(ChannelRef channel, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var queue = Channel.CreateBounded<PlaygroundFrame>(new BoundedChannelOptions(options.Value.MaxQueuedEvents)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        SseItem<string> first;
+        PlaygroundFrame first;
         ChannelState state;
         lock (_gate)
         {
             state = State(channel);
-            var history = new HistoryDto(channel.ChannelId, [.. state.Messages.Select(PlaygroundMessageMapper.ToDto)]);
-            first = new SseItem<string>(JsonSerializer.Serialize(history, PlaygroundJsonContext.Default.HistoryDto), "reset");
+            first = Snapshot(channel, state);
             state.Listeners.Add(queue.Writer);
         }
         try
@@ -110,6 +121,11 @@ internal sealed class PlaygroundChatPlatform(IOptions<PlaygroundOptions> options
         {
             lock (_gate)
                 state.Listeners.Remove(queue.Writer);
+            queue.Writer.TryComplete();
+            // Whatever was queued for a stream that is gone goes now, not when the enumerator is collected.
+            while (queue.Reader.TryRead(out _))
+            {
+            }
         }
     }
 
@@ -120,9 +136,20 @@ internal sealed class PlaygroundChatPlatform(IOptions<PlaygroundOptions> options
             return State(channel).Listeners.Count;
     }
 
+    // The reset event: the newest messages, built once per change and shared by every stream.
+    private PlaygroundFrame Snapshot(ChannelRef channel, ChannelState state)
+    {
+        if (state.Snapshot is { } built)
+            return built;
+        var tail = state.Messages.Skip(Math.Max(0, state.Messages.Count - options.Value.StreamSnapshotMessages));
+        var json = JsonSerializer.SerializeToUtf8Bytes(new HistoryDto(channel.ChannelId, [.. tail.Select(PlaygroundMessageMapper.ToDto)]), PlaygroundJsonContext.Default.HistoryDto);
+        state.Snapshot = PlaygroundFrame.Of("reset", json);
+        return state.Snapshot;
+    }
+
     private void Broadcast(ChannelState state, string eventType, PlaygroundMessage message)
     {
-        var item = new SseItem<string>(JsonSerializer.Serialize(PlaygroundMessageMapper.ToDto(message), PlaygroundJsonContext.Default.MessageDto), eventType);
+        var item = PlaygroundFrame.Of(eventType, JsonSerializer.SerializeToUtf8Bytes(PlaygroundMessageMapper.ToDto(message), PlaygroundJsonContext.Default.MessageDto));
         foreach (var listener in state.Listeners.ToArray())
         {
             if (!listener.TryWrite(item))
@@ -149,6 +176,16 @@ internal sealed class PlaygroundChatPlatform(IOptions<PlaygroundOptions> options
     {
         public List<PlaygroundMessage> Messages { get; } = [];
 
-        public List<ChannelWriter<SseItem<string>>> Listeners { get; } = [];
+        public List<ChannelWriter<PlaygroundFrame>> Listeners { get; } = [];
+
+        public PlaygroundFrame? Snapshot { get; set; }
+
+        public byte[]? HistoryJson { get; set; }
+
+        public void Changed()
+        {
+            Snapshot = null;
+            HistoryJson = null;
+        }
     }
 }

@@ -14,15 +14,48 @@ internal static class PlaygroundEndpoints
     public const int MaxAnswerValues = 26;
     public const int MaxAnswerLength = 500;
 
+    private static readonly TimeSpan AccessCookieLifetime = TimeSpan.FromDays(30);
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/playground/api");
-        api.MapGet("/config", GetConfig);
-        api.MapGet("/commands", GetCommands);
-        api.MapGet("/messages", GetMessages);
-        api.MapGet("/events", GetEvents);
-        api.MapPost("/commands", PostCommand);
-        api.MapPost("/answers", PostAnswer);
+        api.MapPost("/access", PostAccess);
+        var keyed = api.MapGroup("").AddEndpointFilter(RequireKey);
+        keyed.MapGet("/config", GetConfig);
+        keyed.MapGet("/commands", GetCommands);
+        keyed.MapGet("/messages", GetMessages);
+        keyed.MapGet("/events", GetEvents);
+        keyed.MapPost("/commands", PostCommand);
+        keyed.MapPost("/answers", PostAnswer);
+    }
+
+    private static async ValueTask<object?> RequireKey(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var access = invocation.HttpContext.RequestServices.GetRequiredService<PlaygroundAccess>();
+        if (!access.Admits(invocation.HttpContext.Request))
+            return Error(StatusCodes.Status401Unauthorized, "This playground needs its access key: open the page and type the key you were given.");
+        return await next(invocation);
+    }
+
+    // The page sends the key once and gets a cookie for it, which EventSource then sends too (it cannot set headers).
+    private static async Task<IResult> PostAccess(HttpContext context, IOptions<PlaygroundOptions> options, [FromServices] PlaygroundAccess access, TimeProvider time)
+    {
+        var (request, readError) = await PlaygroundRequestReader.ReadAsync(context, PlaygroundJsonContext.Default.AccessRequest, options.Value.MaxRequestBytes);
+        if (readError is not null)
+            return readError;
+        if (!access.KeyRequired)
+            return TypedResults.NoContent();
+        if (!access.IsKey(request!.Key))
+            return Error(StatusCodes.Status401Unauthorized, "That is not the access key of this playground.");
+        context.Response.Cookies.Append(PlaygroundAccess.CookieName, access.CookieValue!, new CookieOptions
+        {
+            Path = "/playground",
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = context.Request.IsHttps,
+            Expires = time.GetUtcNow() + AccessCookieLifetime,
+        });
+        return TypedResults.NoContent();
     }
 
     public static IResult Error(int status, string message) =>
@@ -41,8 +74,7 @@ internal static class PlaygroundEndpoints
         var (channelRef, error) = ResolveChannel(channel, options.Value);
         if (error is not null)
             return error;
-        var messages = platform.History(channelRef!).Select(PlaygroundMessageMapper.ToDto).ToList();
-        return TypedResults.Json(new HistoryDto(channelRef!.ChannelId, messages), PlaygroundJsonContext.Default.HistoryDto);
+        return TypedResults.Bytes(platform.HistoryJson(channelRef!), "application/json; charset=utf-8");
     }
 
     private static IResult GetEvents(
@@ -50,15 +82,29 @@ internal static class PlaygroundEndpoints
         HttpContext context,
         IOptions<PlaygroundOptions> options,
         [FromServices] PlaygroundChatPlatform platform,
-        IHostApplicationLifetime lifetime)
+        [FromServices] PlaygroundStreams streams,
+        IHostApplicationLifetime lifetime,
+        TimeProvider time,
+        ILoggerFactory loggers)
     {
         var (channelRef, error) = ResolveChannel(channel, options.Value);
         if (error is not null)
             return error;
-        return TypedResults.ServerSentEvents(Listen(platform, channelRef!, context.RequestAborted, lifetime.ApplicationStopping));
+        var (slot, refusal) = streams.TryOpen(context.Connection.RemoteIpAddress);
+        if (refusal is not null)
+        {
+            context.Response.Headers.RetryAfter = "30";
+            return Error(StatusCodes.Status429TooManyRequests, refusal);
+        }
+        return new PlaygroundStreamResult(
+            Listen(platform, channelRef!, context.RequestAborted, lifetime.ApplicationStopping),
+            slot!,
+            TimeSpan.FromSeconds(options.Value.StreamWriteTimeoutSeconds),
+            time,
+            loggers.CreateLogger("Cl37.Bot.Playground"));
     }
 
-    private static async IAsyncEnumerable<System.Net.ServerSentEvents.SseItem<string>> Listen(
+    private static async IAsyncEnumerable<PlaygroundFrame> Listen(
         PlaygroundChatPlatform platform,
         ChannelRef channel,
         [EnumeratorCancellation] CancellationToken requestAborted,
@@ -75,6 +121,7 @@ internal static class PlaygroundEndpoints
         IOptions<PlaygroundOptions> options,
         [FromServices] PlaygroundChatPlatform platform,
         [FromServices] CommandDispatcher dispatcher,
+        [FromServices] AdminPolicy admins,
         TimeProvider time)
     {
         var (request, readError) = await PlaygroundRequestReader.ReadAsync(context, PlaygroundJsonContext.Default.CommandRequest, options.Value.MaxRequestBytes);
@@ -83,9 +130,9 @@ internal static class PlaygroundEndpoints
         var (channel, channelError) = ResolveChannel(request!.Channel, options.Value);
         if (channelError is not null)
             return channelError;
-        var (user, personError) = PlaygroundPeople.Resolve(request.Person, options.Value.AllowAdminSwitch);
+        var (user, personError) = ResolvePerson(request.Person, channel!, options.Value, admins);
         if (personError is not null)
-            return Error(StatusCodes.Status400BadRequest, personError);
+            return personError;
         if (string.IsNullOrWhiteSpace(request.Text))
             return Error(StatusCodes.Status400BadRequest, "`text` is missing: type a command such as /help.");
 
@@ -98,6 +145,7 @@ internal static class PlaygroundEndpoints
         IOptions<PlaygroundOptions> options,
         [FromServices] PlaygroundChatPlatform platform,
         [FromServices] CommandDispatcher dispatcher,
+        [FromServices] AdminPolicy admins,
         TimeProvider time)
     {
         var (request, readError) = await PlaygroundRequestReader.ReadAsync(context, PlaygroundJsonContext.Default.AnswerRequest, options.Value.MaxRequestBytes);
@@ -106,9 +154,9 @@ internal static class PlaygroundEndpoints
         var (channel, channelError) = ResolveChannel(request!.Channel, options.Value);
         if (channelError is not null)
             return channelError;
-        var (user, personError) = PlaygroundPeople.Resolve(request.Person, options.Value.AllowAdminSwitch);
+        var (user, personError) = ResolvePerson(request.Person, channel!, options.Value, admins);
         if (personError is not null)
-            return Error(StatusCodes.Status400BadRequest, personError);
+            return personError;
         if (request.PostId is not { } postId || postId <= 0)
             return Error(StatusCodes.Status400BadRequest, "`postId` is missing: say which question you answer.");
         if (request.Values is not { Count: > 0 } values || values.Any(string.IsNullOrWhiteSpace))
@@ -138,6 +186,18 @@ internal static class PlaygroundEndpoints
     {
         var t = text.Trim();
         return t.Length <= 200 ? t : t[..200] + "…";
+    }
+
+    // Without the admin switch nobody is an admin here: a name is only typed, so a name listed in
+    // Quiz:Admins would make anyone who types it an admin.
+    private static (ChatUser? User, IResult? Error) ResolvePerson(PersonDto? person, ChannelRef channel, PlaygroundOptions options, AdminPolicy admins)
+    {
+        var (user, error) = PlaygroundPeople.Resolve(person, options.AllowAdminSwitch);
+        if (error is not null)
+            return (null, Error(StatusCodes.Status400BadRequest, error));
+        if (!options.AllowAdminSwitch && admins.IsAdmin(channel, user!))
+            return (null, Error(StatusCodes.Status403Forbidden, $"“{user!.DisplayName}” is the name of an admin, and nobody can act as an admin in this playground. Pick another name."));
+        return (user, null);
     }
 
     private static (ChannelRef? Channel, IResult? Error) ResolveChannel(string? channel, PlaygroundOptions options)

@@ -18,7 +18,7 @@ internal static class PlaygroundMessageMapper
         QuestionCard q => new QuestionCardDto(
             q.PostId, q.QuestionId, q.Title, q.Prompt, InputName(q.Input),
             [.. q.Options.Select(o => new OptionDto(o.Key, o.Text))],
-            q.AnsweredCount,
+            q.ShowTally ? q.AnsweredCount : null,
             q.ClosesUtc is { } closes ? new DateTimeOffset(DateTime.SpecifyKind(closes, DateTimeKind.Utc)) : null,
             q.Closed, q.InputHint),
         RevealCard r => new RevealCardDto(

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Playground;
 
-internal sealed partial class PlaygroundOptionsValidator : IValidateOptions<PlaygroundOptions>
+internal sealed partial class PlaygroundOptionsValidator(PlaygroundBinding binding) : IValidateOptions<PlaygroundOptions>
 {
     public ValidateOptionsResult Validate(string? name, PlaygroundOptions options)
     {
@@ -25,9 +25,25 @@ internal sealed partial class PlaygroundOptionsValidator : IValidateOptions<Play
             errors.Add("Playground:MaxRequestBytes must be between 1024 and 1048576.");
         if (options.MaxQueuedEvents is < 16 or > 100_000)
             errors.Add("Playground:MaxQueuedEvents must be between 16 and 100000.");
+        if (options.MaxStreams is < 1 or > 100_000)
+            errors.Add("Playground:MaxStreams must be between 1 and 100000.");
+        if (options.MaxStreamsPerAddress is < 1 or > 100_000)
+            errors.Add("Playground:MaxStreamsPerAddress must be between 1 and 100000.");
+        if (options.StreamWriteTimeoutSeconds is < 1 or > 300)
+            errors.Add("Playground:StreamWriteTimeoutSeconds must be between 1 and 300.");
+        if (options.StreamSnapshotMessages is < 1 or > 10_000)
+            errors.Add("Playground:StreamSnapshotMessages must be between 1 and 10000.");
+        // The key travels in a header, so it keeps to characters every header can carry.
+        if (options.HasAccessKey && !KeyPattern().IsMatch(options.AccessKey!))
+            errors.Add("Playground:AccessKey must be 16 to 256 visible ASCII characters without spaces (for example from `openssl rand -base64 24`).");
+        if (options.Enabled == true && binding.BeyondLoopback && !options.HasAccessKey)
+            errors.Add($"Playground:Enabled is true and the app listens on {string.Join(", ", binding.Addresses)}, beyond this machine: set Playground:AccessKey (the page asks for it once), or listen on localhost only.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
     internal static partial Regex IdPattern();
+
+    [GeneratedRegex("^[!-~]{16,256}$")]
+    private static partial Regex KeyPattern();
 }

@@ -8,24 +8,29 @@ namespace Cl37.Bot.Platforms.Teams;
 /// <summary>Renders the port's cards as Adaptive Cards 1.5, the newest schema Teams supports
 /// (Universal Actions need exactly 1.5). Every card stays under 28 KB so it is valid on every path
 /// into Teams (perf-limits.md); long texts are clipped until it fits.</summary>
-internal static class AdaptiveCardRenderer
+internal static partial class AdaptiveCardRenderer
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     public const int MaxCardBytes = 28 * 1024;
     public const string AnswerVerb = "answer";
+    public const string RefreshVerb = "refresh";
     public const string AnswerInputId = "answer";
     public const string DataMarker = "cl37";
 
     private static readonly int[] TextBudgets = [4000, 1200, 400, 120];
 
-    /// <summary>The card for a message, or null when it is plain text.</summary>
-    public static JsonObject? Render(OutgoingMessage message)
+    /// <summary>The card for a message, or null when it is plain text. An open question lists
+    /// <paramref name="personalViews"/> (Teams user ids) as the people whose client asks for their
+    /// own view of it.</summary>
+    public static JsonObject? Render(OutgoingMessage message, IReadOnlyList<string>? personalViews = null)
     {
         if (message.Card is null)
             return null;
         foreach (var budget in TextBudgets)
         {
             var card = RenderOnce(message, budget);
+            if (personalViews is not null && message.Card is QuestionCard { Closed: false } question)
+                card["refresh"] = Refresh(question.PostId, personalViews);
             if (Encoding.UTF8.GetByteCount(card.ToJsonString()) < MaxCardBytes)
                 return card;
         }
@@ -108,12 +113,15 @@ internal static class AdaptiveCardRenderer
                     break;
             }
         }
-        var footer = q.Closed
-            ? $"Closed · {Answered(q.AnsweredCount)}"
-            : q.ClosesUtc is { } closes
-                ? $"{Answered(q.AnsweredCount)} · closes {closes.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC"
-                : Answered(q.AnsweredCount);
-        body.Add(Text(footer, subtle: true, spacing: "Medium"));
+        var footer = q switch
+        {
+            { ShowTally: false } => q.Closed ? "Closed" : null,
+            { Closed: true } => $"Closed · {Answered(q.AnsweredCount)}",
+            { ClosesUtc: { } closes } => $"{Answered(q.AnsweredCount)} · closes {closes.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC",
+            _ => Answered(q.AnsweredCount),
+        };
+        if (footer is not null)
+            body.Add(Text(footer, subtle: true, spacing: "Medium"));
         return Card(body, actions);
     }
 
@@ -125,7 +133,9 @@ internal static class AdaptiveCardRenderer
             Text(Clip(r.Prompt, budget), wrap: true),
             Text("Correct answer: " + Clip(r.CorrectAnswer, budget / 4), weight: "Bolder", color: "Good", wrap: true),
         };
-        if (!string.IsNullOrWhiteSpace(r.Explanation))
+        // A numerical question's explanation is often its solution steps, which follow as a list.
+        var stepsAreExplanation = r.SolutionSteps.Count > 0 && r.Explanation.Trim() == string.Join("\n", r.SolutionSteps).Trim();
+        if (!string.IsNullOrWhiteSpace(r.Explanation) && !stepsAreExplanation)
             body.Add(Text(Clip(r.Explanation, budget), wrap: true));
         foreach (var o in r.Options)
         {
@@ -143,7 +153,7 @@ internal static class AdaptiveCardRenderer
         if (r.FastestCorrect.Count > 0)
             body.Add(Text("Fastest: " + Clip(string.Join(", ", r.FastestCorrect), budget / 2), wrap: true));
         if (r.Movement.Count > 0)
-            body.Add(Text(string.Join("\n", r.Movement.Select(m => "- " + Clip(m, 200))), wrap: true));
+            body.Add(Text(string.Join("\n", r.Movement.Select(m => (NumberedLine().IsMatch(m) ? "" : "- ") + Clip(m, 200))), wrap: true));
         return Card(body, []);
     }
 
@@ -213,6 +223,22 @@ internal static class AdaptiveCardRenderer
         return data;
     }
 
+    // Universal Actions, User-Specific-Views.md: Teams sends the listed users (at most 60) an
+    // adaptiveCard/action invoke with trigger "automatic" whenever they see the card, and shows them
+    // the card the bot answers with. userIds [] (rather than none) keeps Teams from refreshing for
+    // every member of a small channel; the others get the "Refresh card" menu only.
+    private static JsonObject Refresh(long postId, IReadOnlyList<string> userIds) => new()
+    {
+        ["action"] = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = "Refresh",
+            ["verb"] = RefreshVerb,
+            ["data"] = new JsonObject { [DataMarker] = RefreshVerb, ["post"] = postId },
+        },
+        ["userIds"] = new JsonArray([.. userIds.Take(TeamsAnswerers.MaxUserSpecificViews).Select(u => (JsonNode)JsonValue.Create(u))]),
+    };
+
     // Universal Action with an Action.Submit fallback for clients without Action.Execute.
     private static JsonObject Execute(string title, JsonObject data) => new()
     {
@@ -240,7 +266,8 @@ internal static class AdaptiveCardRenderer
     private static JsonObject Text(string text, string? size = null, string? weight = null, string? color = null,
         bool wrap = false, bool subtle = false, string? spacing = null, string? fontType = null)
     {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text };
+        // Monospace blocks (a formula, an export) keep their lines as they are.
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = fontType is null ? TeamsMessageText.Markdown(text) : text };
         if (size is not null)
             block["size"] = size;
         if (weight is not null)
@@ -257,6 +284,10 @@ internal static class AdaptiveCardRenderer
             block["spacing"] = spacing;
         return block;
     }
+
+    // The board's lines come numbered ("1. Kim …"); a second marker would read "• 1. Kim".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,3}\.\s", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    private static partial System.Text.RegularExpressions.Regex NumberedLine();
 
     internal static string Clip(string? text, int max)
     {

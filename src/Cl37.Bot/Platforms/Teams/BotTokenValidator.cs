@@ -30,8 +30,11 @@ internal sealed class BotTokenValidator(BotSigningKeys keys, IOptions<TeamsOptio
             return BotAuthResult.Anonymous; // botbuilder: authentication is disabled only when no app id is configured
 
         var result = await CheckAsync(appId, authorizationHeader, channelId, serviceUrl, cancellationToken);
-        if (!result.Succeeded)
+        // An outage is logged once by BotSigningKeys, not once per request it turns away.
+        if (!result.Succeeded && result.RetryAfter is null)
             logger.LogWarning("Rejected a Bot Framework request: {Reason}", result.Error);
+        else if (!result.Succeeded)
+            logger.LogDebug("Turned away a Bot Framework request: {Reason}", result.Error);
         return result;
     }
 
@@ -70,12 +73,19 @@ internal sealed class BotTokenValidator(BotSigningKeys keys, IOptions<TeamsOptio
             return BotAuthResult.Fail($"Token algorithm '{unverified.Alg}' is not allowed.");
 
         var snapshot = await keys.GetAsync(cancellationToken);
+        if (snapshot is null)
+            return Unavailable();
         var validation = await ValidateSignatureAsync(token, appId, snapshot, cancellationToken);
         if (validation.Result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // botbuilder: on an unknown key id, refresh the metadata and try once more (key rollover).
             snapshot = await keys.RefreshForUnknownKeyAsync(cancellationToken);
+            if (snapshot is null)
+                return Unavailable();
             validation = await ValidateSignatureAsync(token, appId, snapshot, cancellationToken);
+            // The key may well be a new one we cannot fetch: the channel should try again later.
+            if (validation.Result.Exception is SecurityTokenSignatureKeyNotFoundException && keys.Unreachable)
+                return Unavailable();
         }
         if (!validation.Result.IsValid)
             return BotAuthResult.Fail($"Token validation failed: {validation.Result.Exception?.GetType().Name ?? "invalid"}.");
@@ -87,6 +97,9 @@ internal sealed class BotTokenValidator(BotSigningKeys keys, IOptions<TeamsOptio
             Remember(token, new ValidatedToken(appId, jwt.Kid, claim, validation.NotBefore, validation.Expires, snapshot));
         return result;
     }
+
+    private BotAuthResult Unavailable() =>
+        BotAuthResult.Unavailable("The Bot Framework signing keys cannot be fetched.", keys.RetryAfter);
 
     private static BotAuthResult CheckRequest(string appId, string? kid, string? serviceUrlClaim, BotSigningKeys.Snapshot snapshot, string? channelId, string? serviceUrl)
     {

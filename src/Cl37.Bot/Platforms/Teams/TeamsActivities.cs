@@ -34,16 +34,17 @@ internal static class TeamsActivities
         };
     }
 
-    /// <summary>A message activity for the connector: Markdown text, or the card as an Adaptive Card attachment.</summary>
-    public static Activity Message(OutgoingMessage message, string? botId, string? botName, string conversationId)
+    /// <summary>A message activity for the connector: Markdown text, or the card as an Adaptive Card
+    /// attachment (an open question with the people who have a personal view of it).</summary>
+    public static Activity Message(OutgoingMessage message, string? botId, string? botName, string conversationId, IReadOnlyList<string>? personalViews = null)
     {
-        var card = AdaptiveCardRenderer.Render(message);
+        var card = AdaptiveCardRenderer.Render(message, personalViews);
         return new Activity
         {
             Type = "message",
             From = botId is null ? null : new ChannelAccount { Id = botId, Name = botName },
             Conversation = new ConversationAccount { Id = conversationId },
-            Text = card is null ? message.Text : null,
+            Text = card is null ? TeamsMessageText.Markdown(message.Text) : null,
             TextFormat = card is null ? "markdown" : null,
             Attachments = card is null ? null : [new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = card }],
         };

@@ -12,6 +12,7 @@ internal sealed class TeamsActivityHandler(
     ITeamsConversationStore store,
     TeamsConnectorClient connector,
     TeamsRoster roster,
+    TeamsAnswerers answerers,
     TeamsReferenceCache savedReferences,
     TeamsMetrics metrics,
     IOptions<TeamsOptions> options,
@@ -67,6 +68,8 @@ internal sealed class TeamsActivityHandler(
         // ActivityHandler.GetAdaptiveCardInvokeValue: only Action.Execute is accepted.
         if (value?.Action is not { } action || !string.Equals(action.Type, "Action.Execute", StringComparison.Ordinal))
             return TeamsInvokeResult.Error(400, "The card action is not an Action.Execute.");
+        if (string.Equals(action.Verb, AdaptiveCardRenderer.RefreshVerb, StringComparison.Ordinal))
+            return await RefreshAsync(activity, action, cancellationToken);
         if (!string.Equals(action.Verb, AdaptiveCardRenderer.AnswerVerb, StringComparison.Ordinal))
             return TeamsInvokeResult.Error(400, $"This bot does not know the card action '{AdaptiveCardRenderer.Clip(action.Verb, 40)}'.");
 
@@ -76,7 +79,50 @@ internal sealed class TeamsActivityHandler(
         var reply = await dispatcher.AnswerAsync(
             new AnswerAction(TeamsActivities.ChannelOf(activity), UserOf(activity, isOwner: false), answer.PostId, answer.Values, activity.Id),
             cancellationToken);
+        if (activity.From?.Id is { Length: > 0 } userId && !answerers.TryAdd(answer.PostId, userId))
+        {
+            // Past Teams' 60 personal views the next tally update shows this person the bare
+            // question again, so the feedback also goes where it stays: their chat with the bot.
+            var kept = await TrySendPersonallyAsync(activity, reply, cancellationToken);
+            reply = reply with
+            {
+                Text = reply.Text + (kept
+                    ? "\n\nThis card shows personal feedback to its first 60 answerers only, so yours is also in your chat with the bot."
+                    : "\n\nThis card shows personal feedback to its first 60 answerers only: add the app in a personal chat to keep yours."),
+            };
+        }
         return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(reply));
+    }
+
+    // The automatic refresh of a card that lists this person (or anyone's "Refresh card"): their
+    // own answer if they gave one, else the question as everyone sees it.
+    private async Task<TeamsInvokeResult> RefreshAsync(Activity activity, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        if (RefreshPost(action.Data) is not { } postId)
+            return TeamsInvokeResult.Error(400, "This card was not made by this bot.");
+        var channel = TeamsActivities.ChannelOf(activity);
+        var feedback = await dispatcher.FeedbackAsync(postId, channel, UserOf(activity, isOwner: false), cancellationToken);
+        if (feedback is not null)
+        {
+            // After a restart the list of personal views starts empty; whoever refreshes is listed again.
+            if (activity.From?.Id is { Length: > 0 } userId)
+                answerers.TryAdd(postId, userId);
+            return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(feedback));
+        }
+        var question = await dispatcher.QuestionAsync(postId, channel, cancellationToken);
+        return question is null
+            ? TeamsInvokeResult.Error(400, "This question is not from this team or chat.")
+            : TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(question));
+    }
+
+    private static long? RefreshPost(JsonElement? data)
+    {
+        if (data is not { ValueKind: JsonValueKind.Object } d
+            || !d.TryGetProperty(AdaptiveCardRenderer.DataMarker, out var marker) || marker.ValueKind != JsonValueKind.String
+            || marker.GetString() != AdaptiveCardRenderer.RefreshVerb
+            || !d.TryGetProperty("post", out var post) || post.ValueKind != JsonValueKind.Number || !post.TryGetInt64(out var id))
+            return null;
+        return id;
     }
 
     private async Task OnMessageAsync(Activity activity, CancellationToken cancellationToken)
@@ -96,20 +142,41 @@ internal sealed class TeamsActivityHandler(
         if (text.Length == 0)
             text = "help";
         var user = UserOf(activity, await IsOwnerAsync(activity, cancellationToken));
-        await ReplyAsync(activity, await dispatcher.DispatchTextAsync(text, channel, user, cancellationToken), cancellationToken);
+        var reply = await dispatcher.DispatchTextAsync(text, channel, user, cancellationToken);
+        // Teams has no ephemeral messages: a private reply (a confirmation such as "✅ Posted", help,
+        // stats, a refusal) to a command typed in a channel or group chat goes to the person's 1:1
+        // chat with the bot, so the channel holds only the quiz. Without that chat it stays in the
+        // command's own thread.
+        if (reply.Private && !IsPersonal(activity) && await TrySendPersonallyAsync(activity, reply, cancellationToken))
+            return;
+        await ReplyAsync(activity, reply, cancellationToken);
     }
+
+    private static bool IsPersonal(Activity activity) =>
+        string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
 
     // Teams has no ephemeral messages. Feedback to an Action.Submit in a team or group chat would
     // tell everyone the answer, so it goes to the person's 1:1 chat with the bot; when the app is
     // not installed for them there, the thread only learns that an answer was recorded.
     private async Task SendPrivatelyAsync(Activity inbound, OutgoingMessage feedback, CancellationToken cancellationToken)
     {
-        if (string.Equals(inbound.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase)
-            || inbound.ServiceUrl is null || inbound.From?.Id is null)
+        if (IsPersonal(inbound) || inbound.ServiceUrl is null || inbound.From?.Id is null)
         {
             await ReplyAsync(inbound, feedback, cancellationToken);
             return;
         }
+        if (await TrySendPersonallyAsync(inbound, feedback, cancellationToken))
+            return;
+        var name = string.IsNullOrWhiteSpace(inbound.From.Name) ? "Your" : inbound.From.Name + ", your";
+        await ReplyAsync(inbound, OutgoingMessage.PublicText($"{name} answer was recorded. Feedback is private: add the app in a personal chat to see it."), cancellationToken);
+    }
+
+    /// <summary>Sends a message to the person's 1:1 chat with the bot; false when there is none
+    /// (the app is not installed for them personally) or the connector refused.</summary>
+    private async Task<bool> TrySendPersonallyAsync(Activity inbound, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        if (inbound.ServiceUrl is null || inbound.From?.Id is null)
+            return false;
         var tenant = inbound.Conversation?.TenantId ?? inbound.ChannelData?.Tenant?.Id;
         try
         {
@@ -121,19 +188,16 @@ internal sealed class TeamsActivityHandler(
                 TenantId = tenant,
                 ChannelData = tenant is null ? null : new TeamsChannelData { Tenant = new IdName { Id = tenant } },
             }, cancellationToken);
-            if (chat.Id is { Length: > 0 } chatId)
-            {
-                var message = TeamsActivities.Message(feedback, inbound.Recipient?.Id, inbound.Recipient?.Name, chatId);
-                await connector.SendAsync(inbound.ServiceUrl, chatId, message, cancellationToken);
-                return;
-            }
+            if (chat.Id is not { Length: > 0 } chatId)
+                return false;
+            await connector.SendAsync(inbound.ServiceUrl, chatId, TeamsActivities.Message(message, inbound.Recipient?.Id, inbound.Recipient?.Name, chatId), cancellationToken);
+            return true;
         }
         catch (Exception ex) when (ex is TeamsConnectorException or HttpRequestException)
         {
             logger.LogInformation("No 1:1 chat with {User} for private feedback: {Error}", inbound.From.Id, ex.Message);
+            return false;
         }
-        var name = string.IsNullOrWhiteSpace(inbound.From.Name) ? "Your" : inbound.From.Name + ", your";
-        await ReplyAsync(inbound, OutgoingMessage.PublicText($"{name} answer was recorded. Feedback is private: add the app in a personal chat to see it."), cancellationToken);
     }
 
     private async Task OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
@@ -144,7 +208,31 @@ internal sealed class TeamsActivityHandler(
         if (activity.MembersRemoved?.Any(IsBot) == true || activity.ChannelData?.EventType is "teamDeleted" or "channelDeleted")
             await ForgetAsync(activity, cancellationToken);
         else if (activity.MembersAdded?.Any(IsBot) == true)
+        {
             await RememberAsync(activity, cancellationToken);
+            await WelcomeAsync(activity, cancellationToken);
+        }
+    }
+
+    // Installing sends installationUpdate and conversationUpdate; only the second (the bot among
+    // membersAdded, as botbuilder's OnMembersAddedAsync welcome) says hello, so it is said once.
+    private async Task WelcomeAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.ServiceUrl is null || activity.Conversation?.Id is not { } conversationId)
+            return;
+        var name = string.IsNullOrWhiteSpace(activity.Recipient?.Name) ? "the bot" : activity.Recipient.Name;
+        var text = IsPersonal(activity)
+            ? $"Hi, I'm {name}: exam-prep questions, leaderboards and the course's calculators.\n\nType `quiz practice` for a question of your own, `stats` for how you are doing, or `help` for everything."
+            : $"Hi, I'm {name}: a daily exam-prep question for this {(activity.ChannelData?.Team is null ? "chat" : "team")}, answered with the buttons on its card (your feedback is shown to you only).\n\nTo start, {(activity.ChannelData?.Team is null ? "an admin" : "a team owner")} mentions me with `quiz now` to post a question or `quiz schedule set 09:00` to post one every day. Mention me with `help` for everything.";
+        var message = TeamsActivities.Message(OutgoingMessage.PublicText(text), activity.Recipient?.Id, activity.Recipient?.Name, conversationId);
+        try
+        {
+            await connector.SendAsync(activity.ServiceUrl, conversationId, message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TeamsConnectorException or HttpRequestException)
+        {
+            logger.LogWarning("Could not post the welcome in Teams conversation {Conversation}: {Error}", conversationId, ex.Message);
+        }
     }
 
     private async Task ReplyAsync(Activity inbound, OutgoingMessage reply, CancellationToken cancellationToken)
@@ -175,9 +263,10 @@ internal sealed class TeamsActivityHandler(
         if (configured.Contains(from.Id, StringComparer.OrdinalIgnoreCase)
             || (from.AadObjectId is { } aad && configured.Contains(aad, StringComparer.OrdinalIgnoreCase)))
             return true;
-        if (activity.ChannelData?.Team?.Id is not { } teamId || activity.ServiceUrl is null)
+        if (activity.ChannelData?.Team is not { Id: { } teamId } team || activity.ServiceUrl is null)
             return false;
-        return await roster.IsOwnerAsync(activity.ServiceUrl, teamId, from.Id, cancellationToken);
+        var tenant = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id;
+        return await roster.IsOwnerAsync(activity.ServiceUrl, teamId, team.AadGroupId, tenant, from.AadObjectId, cancellationToken);
     }
 
     // The AAD object id is the same person in every team and chat; the 29: id is per bot.

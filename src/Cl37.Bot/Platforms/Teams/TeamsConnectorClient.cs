@@ -69,6 +69,10 @@ internal sealed class TeamsConnectorClient(
         }
     }
 
+    /// <summary>The team's details, among them its AAD group id (the id Microsoft Graph knows it by).</summary>
+    public Task<TeamDetails?> GetTeamAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) =>
+        CallAsync("team", HttpMethod.Get, Url(serviceUrl, $"v3/teams/{Uri.EscapeDataString(teamId)}"), null, null, TeamsJsonContext.Default.TeamDetails, cancellationToken);
+
     internal static Uri Url(string serviceUrl, string path)
     {
         // botbuilder appends '/' to serviceUrl when it is missing and joins with exactly one slash.

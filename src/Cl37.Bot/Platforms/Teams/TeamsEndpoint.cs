@@ -34,6 +34,12 @@ internal static class TeamsEndpoint
             return Results.BadRequest("The activity has no type.");
 
         var auth = await validator.ValidateAsync(context.Request.Headers.Authorization.ToString(), activity.ChannelId, activity.ServiceUrl, cancellationToken);
+        if (auth.RetryAfter is { } retryAfter)
+        {
+            // RFC 9110 §10.2.3: Retry-After in seconds; the channel retries a 503 (rate-limit.md).
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         if (!auth.Succeeded)
             return Results.Unauthorized();
         if (options.Value.LocalMode && !IsLoopback(activity.ServiceUrl))

@@ -1,4 +1,5 @@
 using Cl37.Bot.Chat;
+using Cl37.Bot.Quiz;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ internal static class TeamsHostingExtensions
         services.TryAddSingleton(Random.Shared);
         services.AddHttpClient(BotSigningKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient(TeamsConnectorClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(TeamsGraphClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
 
         services.AddSingleton<TeamsMetrics>();
         services.AddSingleton<BotSigningKeys>();
@@ -28,7 +30,11 @@ internal static class TeamsHostingExtensions
         services.AddSingleton<TeamsSendQueue>();
         services.AddSingleton<TeamsConnectorHealth>();
         services.AddSingleton<TeamsConnectorClient>();
+        services.AddSingleton<IGraphTokenProvider, MsalGraphTokenProvider>();
+        services.AddSingleton<TeamsGraphClient>();
         services.AddSingleton<TeamsRoster>();
+        services.AddSingleton<TeamsAnswerers>();
+        services.TryAddSingleton<AnswerLookup>();
         services.AddSingleton<TeamsReferenceCache>();
         services.TryAddSingleton<ITeamsConversationStore, ChannelDirectoryConversationStore>();
         services.TryAddScoped<ITeamsCommandSink, DispatcherCommandSink>();

@@ -9,6 +9,7 @@ internal static class TeamsManifest
 {
     public const string PlaceholderAppId = "00000000-0000-0000-0000-000000000000";
     public const string SchemaVersion = "1.19";
+    public const string TeamMemberReadGroup = "TeamMember.Read.Group";
     private const int MaxCommands = 12;
 
     public static JsonObject Build(string appId) => new()
@@ -48,6 +49,17 @@ internal static class TeamsManifest
         }),
         ["permissions"] = new JsonArray("identity", "messageTeamMembers"),
         ["validDomains"] = new JsonArray(),
+        // rsc/resource-specific-consent.md (manifest 1.12+): the app's Entra id, and a resource
+        // that "has no operation in RSC" but must be set. TeamMember.Read.Group lets the bot read
+        // its team's members and their roles from Graph, so team owners are admins.
+        ["webApplicationInfo"] = new JsonObject { ["id"] = appId, ["resource"] = "https://RscPermission" },
+        ["authorization"] = new JsonObject
+        {
+            ["permissions"] = new JsonObject
+            {
+                ["resourceSpecific"] = new JsonArray(new JsonObject { ["name"] = TeamMemberReadGroup, ["type"] = "Application" }),
+            },
+        },
     };
 
     /// <summary>One entry per top-level command (the menu only pre-fills the text the bot parses).</summary>

@@ -1,14 +1,45 @@
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 using Cl37.Bot.Platforms.Teams.Wire;
 
 namespace Cl37.Bot.Platforms.Teams;
 
-/// <summary>The command a person typed, with the bot's @mention removed the way botbuilder does it
-/// (ActivityExtensions.RemoveRecipientMention) and other mentions reduced to their names
-/// (NormalizeMentionsMiddleware).</summary>
+/// <summary>Text in and out of Teams. In: the command a person typed, with the bot's @mention
+/// removed the way botbuilder does it (ActivityExtensions.RemoveRecipientMention) and other mentions
+/// reduced to their names (NormalizeMentionsMiddleware). Out: the core's light Markdown in the form
+/// Teams renders.</summary>
 internal static partial class TeamsMessageText
 {
+    /// <summary>The core's text (one line per line, lists as "- " or "1. ") as Teams Markdown.
+    /// msteams cards-format.md: "\r or \n escape sequences for newlines in lists"; outside a list a
+    /// single line break is a space there (as in CommonMark), so lines become paragraphs. Message
+    /// text and card TextBlocks follow the same rule.</summary>
+    public static string Markdown(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return text ?? "";
+        var sb = new StringBuilder(text.Length + 32);
+        string? previous = null;
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.Trim().Length == 0)
+            {
+                if (previous is not null)
+                    previous = "";
+                continue;
+            }
+            if (previous is not null)
+                sb.Append(previous.Length > 0 && IsListItem(previous) && IsListItem(line) ? "\n" : "\n\n");
+            sb.Append(CodeSpan().Replace(line, m => m.Value.Replace('<', '‹').Replace('>', '›')));
+            previous = line;
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsListItem(string line) => ListItem().IsMatch(line);
+
     public static string CommandText(Activity activity)
     {
         var text = activity.Text ?? "";
@@ -32,4 +63,12 @@ internal static partial class TeamsMessageText
 
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 200)]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^\s*(?:[-*•]|\d{1,3}[.)])\s", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ListItem();
+
+    // Teams shows '<' and '>' inside a code span as "&lt;" and "&gt;" (a help line read
+    // "/help &lt;command&gt;"), so a placeholder's brackets become the look-alike ‹ and ›.
+    [GeneratedRegex("`[^`]*`", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    private static partial Regex CodeSpan();
 }

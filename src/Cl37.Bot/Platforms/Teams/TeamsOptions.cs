@@ -34,8 +34,12 @@ internal sealed class TeamsOptions
     /// <summary>The route the Bot Framework posts activities to.</summary>
     public string Route { get; set; } = "/api/messages";
 
-    /// <summary>Minutes a team member's role from the roster is cached.</summary>
+
+    /// <summary>Minutes a team's owners (from Microsoft Graph) are cached.</summary>
     public double RosterCacheMinutes { get; set; } = 10;
+
+    // Microsoft Graph (public cloud), where team owners are read; not a setting, tests point it at a loopback fake.
+    internal string GraphBaseUrl { get; set; } = "https://graph.microsoft.com";
 
     internal bool LocalMode => string.IsNullOrWhiteSpace(AppId);
 

@@ -24,6 +24,10 @@
   };
 
   // ---------- DOM helpers ----------
+  function shorten(text, max) {
+    return text.length <= max ? text : text.slice(0, max) + '…';
+  }
+
   function el(tag, props, ...children) {
     const node = document.createElement(tag);
     if (props) {
@@ -163,11 +167,14 @@
       body.push(form);
     }
 
-    const footer = el('p', { class: 'card-footer' },
-      el('span', { class: 'tally', 'data-count': card.answeredCount }, `${card.answeredCount} answered`));
-    if (closed) footer.append(' · ', el('span', { text: 'answers closed' }));
-    else if (card.closes) footer.append(' · ', el('span', { text: 'closes ' + clock(card.closes) }));
-    body.push(footer);
+    // A private practice question has no tally (answeredCount is null): nobody else answers it.
+    const footer = el('p', { class: 'card-footer' });
+    const parts = [];
+    if (card.answeredCount != null) parts.push(el('span', { class: 'tally', 'data-count': card.answeredCount }, `${card.answeredCount} answered`));
+    if (closed) parts.push(el('span', { text: 'answers closed' }));
+    else if (card.closes) parts.push(el('span', { text: 'closes ' + clock(card.closes) }));
+    parts.forEach((part, i) => { if (i > 0) footer.append(' · '); footer.append(part); });
+    if (parts.length > 0) body.push(footer);
     return el('article', { class: 'card question' + (closed ? ' closed' : ''), 'data-post': card.postId, 'aria-label': 'Question: ' + card.title }, body);
   }
 
@@ -381,7 +388,16 @@
       list.append(el('li', { class: 'private-item' + (entry.error ? ' is-error' : '') }, head, about, body));
     });
     $('private').hidden = entries.length === 0;
-    if (entries.length) list.lastElementChild.scrollIntoView({ block: 'nearest' });
+    if (entries.length) showNewestPrivate();
+  }
+
+  // Scrolls only the panel (never the page) so the newest reply starts just below the sticky heading;
+  // one that fits is then shown whole, since the panel cannot scroll past its end.
+  function showNewestPrivate() {
+    const panel = $('private');
+    const newest = $('private-messages').lastElementChild;
+    const head = panel.querySelector('.private-head');
+    panel.scrollTop += newest.getBoundingClientRect().top - head.getBoundingClientRect().bottom;
   }
 
   // ---------- requests ----------
@@ -398,6 +414,7 @@
     }
     let data = null;
     try { data = await response.json(); } catch { data = null; }
+    if (response.status === 401) askForKey();
     if (!response.ok) return { error: (data && data.error) || `The server answered ${response.status}.` };
     return data || {};
   }
@@ -448,10 +465,50 @@
     source.addEventListener('error', () => {
       status.textContent = 'Reconnecting…';
       status.dataset.state = 'connecting';
+      // The browser retries a dropped stream by itself, but not one the server refused (401, 429).
+      if (source.readyState === EventSource.CLOSED) retryLater(source);
+    });
+  }
+
+  async function retryLater(source) {
+    try {
+      if ((await fetch(API + '/config', { headers: { Accept: 'application/json' } })).status === 401) { askForKey(); return; }
+    } catch { /* the server is away; try again below */ }
+    // Spread out so a room full of tabs does not come back in one burst.
+    setTimeout(() => { if (state.events === source) connect(); }, 5000 + Math.random() * 20000);
+  }
+
+  // ---------- access key ----------
+  function askForKey() {
+    if (state.events) { state.events.close(); state.events = null; }
+    $('access-gate').hidden = false;
+    $('access-key').focus();
+  }
+
+  function initAccess() {
+    $('access-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const response = await fetch(API + '/access', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ key: $('access-key').value }),
+      }).catch(() => null);
+      if (response && response.ok) {
+        $('access-key').value = '';
+        $('access-error').textContent = '';
+        $('access-gate').hidden = true;
+        start();
+        return;
+      }
+      let message = 'The playground server is not reachable.';
+      if (response) { try { message = (await response.json()).error; } catch { message = `The server answered ${response.status}.`; } }
+      $('access-error').textContent = message;
     });
   }
 
   // ---------- person ----------
+  const wide = () => window.matchMedia('(min-width: 761px)').matches;
+
   function loadJson(storage, key) {
     try { return JSON.parse(storage.getItem(key) || 'null'); } catch { return null; }
   }
@@ -464,6 +521,7 @@
     if (!name) return 'Type a name.';
     if (name.length > state.config.maxNameLength) return `At most ${state.config.maxNameLength} characters.`;
     if (!/[\p{L}\p{N}]/u.test(name)) return 'Use at least one letter or digit.';
+    if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\u034F\u115F\u1160\u3164\uFFA0\u2800]/u.test(name)) return 'Use visible characters only: no zero-width or direction-changing characters.';
     return '';
   }
 
@@ -513,9 +571,11 @@
       $('person-error').textContent = problem;
       if (problem) { $('person-name').focus(); return; }
       setPerson({ name, admin: $('person-admin').checked }, true);
+      // On a phone the open form would keep taking the room the channel and the private replies need.
+      if (!wide()) $('person-details').open = false;
     });
     // Phones start with the person form folded away to leave room for the channel.
-    $('person-details').open = window.matchMedia('(min-width: 761px)').matches;
+    $('person-details').open = wide();
     if (!state.config.allowAdminSwitch) {
       $('person-admin-label').hidden = true;
       $('person-admin-note').hidden = false;
@@ -559,7 +619,7 @@
       };
     }
     const command = findCommand(tokens[0]);
-    if (!command) return { hint: `Unknown command ${tokens[0]}: try /help.`, items: [] };
+    if (!command) return { hint: `Unknown command ${shorten(tokens[0], 40)}: try /help.`, items: [] };
     let rest = tokens.slice(1);
     let sub = null;
     if (command.subCommands.length) {
@@ -702,24 +762,32 @@
   // ---------- start ----------
   async function getJson(path) {
     const response = await fetch(API + path, { headers: { Accept: 'application/json' } });
+    if (response.status === 401) throw Object.assign(new Error('the access key is needed'), { needsKey: true });
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
     return response.json();
   }
+
+  let initialised = false;
 
   async function start() {
     try {
       state.config = await getJson('/config');
       state.commands = await getJson('/commands');
     } catch (error) {
+      if (error.needsKey) { askForKey(); return; }
       $('status').textContent = 'Could not load the playground: ' + error.message;
       $('status').dataset.state = 'error';
     }
-    initChannels();
-    initPerson();
-    initComposer();
+    if (!initialised) {
+      initialised = true;
+      initChannels();
+      initPerson();
+      initComposer();
+    }
     connect();
     document.body.dataset.ready = '1';
   }
 
+  initAccess();
   start();
 })();

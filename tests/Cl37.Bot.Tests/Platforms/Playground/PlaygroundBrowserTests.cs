@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.Playwright;
@@ -199,10 +200,85 @@ public sealed partial class PlaygroundBrowserTests(PlaygroundBrowserFixture fixt
         Assert.Empty(errors);
     }
 
-    private void StartApp(Content.DeckLibrary? decks = null)
+    [PlaygroundBrowserFact]
+    public async Task PrivatePanel_ChannelWithLongHistory_FeedbackStatsAndErrorsFullyVisibleOnLaptopAndPhone()
+    {
+        StartApp();
+        using var http = new HttpClient { BaseAddress = _address };
+        for (var i = 0; i < 32; i++)
+            (await http.PostAsJsonAsync("/playground/api/commands", new { channel = "general", text = $"/calc servers {200 + i} 50", person = new { name = "Dee" } })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("/playground/api/commands", new { channel = "general", text = "/quiz now", person = new { name = "Tutor", admin = true } })).EnsureSuccessStatusCode();
+
+        var laptop = new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 800 } };
+        var phone = new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true };
+        foreach (var (context, name) in new[] { (laptop, "Ann"), (phone, "Ben") })
+        {
+            var errors = new List<string>();
+            var page = await OpenAsync(context, errors);
+            await Expect(page.Locator("ol#messages > li")).ToHaveCountAsync(33);
+            await ActAsAsync(page, name);
+
+            await page.Locator("article.question button.choice[data-key=B]").ClickAsync();
+            await Expect(Private(page).Locator("li").Last).ToContainTextAsync("Answer recorded");
+            await AssertNewestPrivateFullyVisibleAsync(page, "answer feedback");
+
+            await SendAsync(page, "/stats");
+            await Expect(Private(page).Locator("li")).ToHaveCountAsync(2);
+            await AssertNewestPrivateFullyVisibleAsync(page, "/stats");
+
+            await SendAsync(page, "/calc servers many 50");
+            await Expect(Private(page).Locator("li")).ToHaveCountAsync(3);
+            await AssertNewestPrivateFullyVisibleAsync(page, "an error");
+            await ScreenshotAsync(page, $"9-private-long-history-{context.ViewportSize!.Width}");
+            Assert.Empty(errors);
+        }
+    }
+
+    // Fully visible: inside the viewport, inside the panel's scrolled area and below its sticky heading.
+    private static async Task AssertNewestPrivateFullyVisibleAsync(IPage page, string what)
+    {
+        var problem = await page.EvaluateAsync<string>("""
+            () => {
+              const item = document.querySelector('#private-messages > li:last-child');
+              const panel = document.getElementById('private');
+              const head = panel.querySelector('.private-head');
+              const r = item.getBoundingClientRect(), p = panel.getBoundingClientRect(), h = head.getBoundingClientRect();
+              const fits = r.top >= Math.max(0, p.top, h.bottom) - 1 && r.bottom <= Math.min(innerHeight, p.bottom) + 1;
+              return fits ? '' : `reply ${Math.round(r.top)}–${Math.round(r.bottom)} px, panel ${Math.round(p.top)}–${Math.round(p.bottom)} px (${Math.round(p.height)} px tall), heading ends ${Math.round(h.bottom)} px, viewport ${innerHeight} px`;
+            }
+            """);
+        Assert.True(problem.Length == 0, $"The newest private reply ({what}) is cut off: {problem}");
+    }
+
+    [PlaygroundBrowserFact]
+    public async Task AccessKey_Required_PageAsksOnceThenGoesLive()
+    {
+        StartApp(settings: new Dictionary<string, string?> { ["Playground:AccessKey"] = "correct-horse-battery-staple" });
+        var browserContext = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1024, Height = 768 } });
+        _contexts.Add(browserContext);
+        var page = await browserContext.NewPageAsync();
+        await page.GotoAsync(new Uri(_address, "/playground/").ToString());
+
+        var key = page.GetByLabel("Access key");
+        await Expect(key).ToBeVisibleAsync();
+        await key.FillAsync("a wrong guess");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the playground" }).ClickAsync();
+        await Expect(page.Locator("#access-error")).ToContainTextAsync("not the access key");
+        await key.FillAsync("correct-horse-battery-staple");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the playground" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Live");
+        await SendAsync(page, "/calc servers 200 50");
+        await Expect(page.Locator("article.steps-card")).ToBeVisibleAsync();
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Live");
+        await Expect(page.Locator("#access-gate")).ToBeHiddenAsync();
+    }
+
+    private void StartApp(Content.DeckLibrary? decks = null, Dictionary<string, string?>? settings = null)
     {
         Assert.True(File.Exists(PlaygroundBrowserFactAttribute.ChromiumPath), $"Chromium is required at {PlaygroundBrowserFactAttribute.ChromiumPath} in CI: apt-get install -y chromium.");
-        _app = new PlaygroundApp(decks: decks, kestrel: true);
+        _app = new PlaygroundApp(settings, decks: decks, kestrel: true);
         _address = _app.StartKestrel();
     }
 

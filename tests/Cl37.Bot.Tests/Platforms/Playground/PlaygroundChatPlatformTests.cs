@@ -1,4 +1,3 @@
-using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Playground;
@@ -66,6 +65,7 @@ public sealed class PlaygroundChatPlatformTests
 
         Assert.True(await stream.MoveNextAsync());
         Assert.Equal("reset", stream.Current.EventType);
+        Assert.StartsWith("event: reset\ndata: {", System.Text.Encoding.UTF8.GetString(stream.Current.Bytes));
         Assert.Equal("before", JsonDocument.Parse(stream.Current.Data).RootElement.GetProperty("messages")[0].GetProperty("text").GetString());
 
         await platform.PostAsync(General with { ChannelId = "other" }, OutgoingMessage.PublicText("elsewhere"), CancellationToken.None);
@@ -114,6 +114,45 @@ public sealed class PlaygroundChatPlatformTests
         Assert.Equal(0, platform.ListenerCount(General));
     }
 
-    private static (string Type, string? Text) Event(SseItem<string> item) =>
-        (item.EventType!, JsonDocument.Parse(item.Data).RootElement.GetProperty("text").GetString());
+    [Fact]
+    public async Task ListenAsync_SeveralStreamsBetweenChanges_ShareOneSnapshotBuiltPerChange()
+    {
+        var platform = Platform();
+        await platform.PostAsync(General, OutgoingMessage.PublicText("one"), CancellationToken.None);
+
+        var first = await FirstAsync(platform);
+        var second = await FirstAsync(platform);
+        await platform.PostAsync(General, OutgoingMessage.PublicText("two"), CancellationToken.None);
+        var third = await FirstAsync(platform);
+        var fourth = await FirstAsync(platform);
+
+        Assert.Same(first, second);
+        Assert.NotSame(second, third);
+        Assert.Same(third, fourth);
+        Assert.Equal(2, JsonDocument.Parse(third.Data).RootElement.GetProperty("messages").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ListenAsync_LongHistory_SnapshotIsTheNewestTail()
+    {
+        var platform = new PlaygroundChatPlatform(
+            Options.Create(new PlaygroundOptions { HistoryLimit = 50, StreamSnapshotMessages = 5 }), _clock, NullLogger<PlaygroundChatPlatform>.Instance);
+        for (var i = 1; i <= 30; i++)
+            await platform.PostAsync(General, OutgoingMessage.PublicText("m" + i), CancellationToken.None);
+
+        var messages = JsonDocument.Parse((await FirstAsync(platform)).Data).RootElement.GetProperty("messages");
+
+        Assert.Equal(["m26", "m27", "m28", "m29", "m30"], messages.EnumerateArray().Select(m => m.GetProperty("text").GetString()));
+        Assert.Equal(30, platform.History(General).Count);
+    }
+
+    private static async Task<PlaygroundFrame> FirstAsync(PlaygroundChatPlatform platform)
+    {
+        await using var stream = platform.ListenAsync(General, CancellationToken.None).GetAsyncEnumerator();
+        Assert.True(await stream.MoveNextAsync());
+        return stream.Current;
+    }
+
+    private static (string Type, string? Text) Event(PlaygroundFrame item) =>
+        (item.EventType, JsonDocument.Parse(item.Data).RootElement.GetProperty("text").GetString());
 }

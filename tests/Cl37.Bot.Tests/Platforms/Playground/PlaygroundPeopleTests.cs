@@ -11,6 +11,8 @@ public sealed class PlaygroundPeopleTests
     [InlineData("TUTOR", "tutor")]
     [InlineData("O'Brien, Pat", "o-brien-pat")]
     [InlineData("<script>alert(1)</script>", "script-alert-1-script")]
+    [InlineData("tutor!", "tutor")]
+    [InlineData("ｔｕｔｏｒ", "tutor")]
     public void IdOf_Name_DerivesReadableId(string name, string id) => Assert.Equal(id, PlaygroundPeople.IdOf(name));
 
     [Fact]

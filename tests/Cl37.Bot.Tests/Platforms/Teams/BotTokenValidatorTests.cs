@@ -60,7 +60,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     private static async Task<CountingCryptoProviderFactory> CountOn(BotSigningKeys keys)
     {
         var counter = new CountingCryptoProviderFactory();
-        foreach (var key in (await keys.GetAsync(default)).Keys)
+        foreach (var key in (await keys.GetAsync(default))!.Keys)
             key.CryptoProviderFactory = counter;
         return counter;
     }

@@ -16,6 +16,9 @@ public sealed class LoopbackOpenIdServer : IAsyncDisposable
 
     public int MetadataRequests { get; private set; }
 
+    /// <summary>While true the metadata endpoint answers 503, as during an outage.</summary>
+    public bool Failing { get; set; }
+
     private LoopbackOpenIdServer(WebApplication app) => _app = app;
 
     public string MetadataUrl { get; private set; } = "";
@@ -29,6 +32,8 @@ public sealed class LoopbackOpenIdServer : IAsyncDisposable
         app.MapGet("/v1/.well-known/openidconfiguration", (HttpContext ctx) =>
         {
             server.MetadataRequests++;
+            if (server.Failing)
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             var baseUrl = $"{ctx.Request.Scheme}://{ctx.Request.Host}";
             return Results.Text(new JsonObject
             {

@@ -15,7 +15,7 @@ public sealed class TeamsInboxTests
         var kit = new TeamsTestKit(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)));
         var sink = new GatedSink();
         var services = new ServiceCollection()
-            .AddScoped(_ => new TeamsActivityHandler(sink, kit.Store, kit.Connector, kit.Roster, new TeamsReferenceCache(), kit.Metrics, kit.Options, NullLogger<TeamsActivityHandler>.Instance))
+            .AddScoped(_ => new TeamsActivityHandler(sink, kit.Store, kit.Connector, kit.Roster, kit.Answerers, new TeamsReferenceCache(), kit.Metrics, kit.Options, NullLogger<TeamsActivityHandler>.Instance))
             .BuildServiceProvider();
         using var inbox = new TeamsInbox(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<TeamsInbox>.Instance);
         await inbox.StartAsync(default);
@@ -58,5 +58,9 @@ public sealed class TeamsInboxTests
         }
 
         public Task<OutgoingMessage> AnswerAsync(AnswerAction action, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<OutgoingMessage?> FeedbackAsync(long postId, ChannelRef channel, ChatUser user, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<OutgoingMessage?> QuestionAsync(long postId, ChannelRef channel, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -10,7 +10,7 @@ namespace Cl37.Bot.Tests.Platforms.Teams;
 /// <summary>Builds the adapter's pieces over a recording HTTP handler and a fake clock.</summary>
 internal sealed class TeamsTestKit
 {
-    public TeamsTestKit(TimeProvider time, TeamsOptions? options = null, IBotTokenProvider? tokens = null, int seed = 7, IMeterFactory? meters = null)
+    public TeamsTestKit(TimeProvider time, TeamsOptions? options = null, IBotTokenProvider? tokens = null, int seed = 7, IMeterFactory? meters = null, IHttpClientFactory? graphHttp = null)
     {
         Time = time;
         Http = new RecordingHttpHandler(time);
@@ -19,7 +19,8 @@ internal sealed class TeamsTestKit
         Queue = new TeamsSendQueue(time, Metrics);
         ConnectorHealth = new TeamsConnectorHealth(time);
         Connector = new TeamsConnectorClient(new StubHttpClientFactory(Http), tokens ?? new FixedTokenProvider(null), Queue, Metrics, ConnectorHealth, time, new Random(seed), NullLogger<TeamsConnectorClient>.Instance);
-        Roster = new TeamsRoster(Connector, Options, time, NullLogger<TeamsRoster>.Instance);
+        Graph = new TeamsGraphClient(graphHttp ?? new StubHttpClientFactory(Http), GraphTokens, Options);
+        Roster = new TeamsRoster(Connector, Graph, Options, time, NullLogger<TeamsRoster>.Instance);
     }
 
     public static IMeterFactory MeterFactory { get; } = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
@@ -32,17 +33,20 @@ internal sealed class TeamsTestKit
     public TeamsConnectorClient Connector { get; }
 
     public TeamsConnectorHealth ConnectorHealth { get; }
+    public FixedGraphTokenProvider GraphTokens { get; } = new();
+    public TeamsGraphClient Graph { get; }
     public TeamsRoster Roster { get; }
+    public TeamsAnswerers Answerers { get; } = new();
     public InMemoryTeamsConversationStore Store { get; } = new();
     public FakeCommandSink Sink { get; } = new();
 
     public TeamsActivityHandler Handler() =>
-        new(Sink, Store, Connector, Roster, new TeamsReferenceCache(), Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
+        new(Sink, Store, Connector, Roster, Answerers, new TeamsReferenceCache(), Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
 
     public TeamsChatPlatform Platform()
     {
         var services = new ServiceCollection().AddSingleton<ITeamsConversationStore>(Store).BuildServiceProvider();
-        return new TeamsChatPlatform(services.GetRequiredService<IServiceScopeFactory>(), Connector);
+        return new TeamsChatPlatform(services.GetRequiredService<IServiceScopeFactory>(), Connector, Answerers);
     }
 }
 
@@ -54,6 +58,18 @@ internal sealed class StubHttpClientFactory(HttpMessageHandler handler) : IHttpC
 internal sealed class FixedTokenProvider(string? token) : IBotTokenProvider
 {
     public Task<string?> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult(token);
+}
+
+internal sealed class FixedGraphTokenProvider : IGraphTokenProvider
+{
+    public string? Token { get; set; } = "graph-token";
+    public List<string> Tenants { get; } = [];
+
+    public Task<string?> GetTokenAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        Tenants.Add(tenantId);
+        return Task.FromResult(Token);
+    }
 }
 
 /// <summary>Records what the adapter hands the core and answers with scripted replies.</summary>
@@ -77,4 +93,14 @@ internal sealed class FakeCommandSink : ITeamsCommandSink
             Answers.Add(action);
         return Task.FromResult(AnswerReply);
     }
+
+    /// <summary>Stored feedback by (post, user id); a user without an entry has not answered.</summary>
+    public Dictionary<(long PostId, string UserId), OutgoingMessage> Feedback { get; } = [];
+    public OutgoingMessage? QuestionView { get; set; }
+
+    public Task<OutgoingMessage?> FeedbackAsync(long postId, ChannelRef channel, ChatUser user, CancellationToken cancellationToken) =>
+        Task.FromResult(Feedback.TryGetValue((postId, user.Id), out var f) ? f : null);
+
+    public Task<OutgoingMessage?> QuestionAsync(long postId, ChannelRef channel, CancellationToken cancellationToken) =>
+        Task.FromResult(QuestionView);
 }

@@ -38,12 +38,14 @@ public sealed class TeamsTestToolEndToEndTests(ITestOutputHelper output)
         var reference = await Eventually(() => directory.GetPlatformDataAsync(channel, CancellationToken.None), "the stored conversation reference");
         Assert.Contains("\"serviceUrl\":\"http://localhost:", reference);
         Assert.Contains($"\"botId\":\"{BotId}\"", reference);
+        var welcome = await tool.WaitForAsync(m => IsBotMessage(m) && Text(m).Contains("To start", StringComparison.Ordinal), "the welcome");
+        Assert.Equal(Team, (string?)welcome["actionConversationId"]);
 
         // A typed command with the bot's @mention, answered in the thread.
         await Say(tool, "calc servers 200 50");
         var calc = await tool.WaitForAsync(m => IsBotMessage(m) && Text(m).Contains("Servers needed", StringComparison.Ordinal), "the calc answer");
         Assert.Contains("200 / 50 = 4", Text(calc));
-        Assert.Contains("5 server instances", Text(calc));
+        Assert.Contains("server instances", Text(calc));
 
         // quiz now (Alex is a configured admin) posts a question card to the channel.
         await Say(tool, "quiz now");
@@ -74,8 +76,30 @@ public sealed class TeamsTestToolEndToEndTests(ITestOutputHelper output)
         Assert.All(feedback, f => Assert.Contains("Answer recorded", f));
         Assert.All(feedback, f => Assert.DoesNotContain("already answered", f, StringComparison.OrdinalIgnoreCase));
 
-        // The public card is updated (PUT) with the tally.
-        await tool.WaitForAsync(m => IsUpdateOf(m, cardMessageId) && Card(m)!.ToJsonString().Contains("3 answered", StringComparison.Ordinal), "the tally update to 3 answered");
+        // The public card is updated (PUT) with the tally, and it lists the three answerers for
+        // personal views, so the update does not take their feedback away.
+        var tallied = await tool.WaitForAsync(m => IsUpdateOf(m, cardMessageId) && Card(m)!.ToJsonString().Contains("3 answered", StringComparison.Ordinal), "the tally update to 3 answered");
+        var refresh = Card(tallied)!["refresh"]!;
+        Assert.Equal(people, refresh["userIds"]!.AsArray().Select(u => (string?)u));
+
+        // What a Teams client does for each listed person whenever it draws the updated card: the
+        // automatic refresh invoke. Each answerer sees their own answer again, not the bare question.
+        foreach (var person in people)
+        {
+            var view = await tool.PostAsync("/_conversation/v1/invoke", new JsonObject
+            {
+                ["name"] = "adaptiveCard/action",
+                ["value"] = new JsonObject { ["action"] = refresh["action"]!.DeepClone(), ["trigger"] = "automatic" },
+                ["from"] = new JsonObject { ["id"] = person },
+                ["conversation"] = new JsonObject { ["id"] = cardConversation },
+                ["replyToId"] = cardMessageId,
+            });
+            output.WriteLine($"personal view of {person}: {view!.ToJsonString()}");
+            Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)view["type"]);
+            var viewJson = view["value"]!.ToJsonString();
+            Assert.Contains("Your answer", viewJson);
+            Assert.DoesNotContain("\"actions\"", viewJson);
+        }
 
         // The reveal posts with the counts.
         await Say(tool, "quiz reveal");
@@ -84,6 +108,11 @@ public sealed class TeamsTestToolEndToEndTests(ITestOutputHelper output)
         foreach (var item in tool.Stream)
             output.WriteLine("stream: " + item.ToJsonString());
         var revealJson = Card(reveal)!.ToJsonString();
+        // The reveal answers in the question's thread; the admin's confirmations stay out of the channel.
+        Assert.Equal($"{Team};messageid={cardMessageId}", (string?)reveal["actionConversationId"]);
+        Assert.DoesNotContain(tool.Stream, m => IsBotMessage(m) && ((string?)m["actionConversationId"])?.StartsWith(Team, StringComparison.Ordinal) == true
+            && Text(m).Contains("Posted", StringComparison.Ordinal));
+        Assert.Contains(tool.Stream, m => IsBotMessage(m) && Text(m).Contains("Posted", StringComparison.Ordinal));
         Assert.Contains("of 3 correct", revealJson);
         if (card["actions"]!.AsArray().Count >= 3)
             Assert.Equal(3, Card(reveal)!["body"]!.AsArray().Count(b => ((string?)b!["text"])?.EndsWith("— 1 (33%)", StringComparison.Ordinal) == true)); // one person per button

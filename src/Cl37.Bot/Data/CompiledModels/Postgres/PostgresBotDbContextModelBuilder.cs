@@ -12,7 +12,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8f458da6-5634-47dd-9fc6-3909fb461aab"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("170dde0e-0021-46f3-b881-e4fff29510ff"), entityTypeCount: 9)
         {
         }
 

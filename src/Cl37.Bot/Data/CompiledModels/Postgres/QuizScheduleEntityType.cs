@@ -20,7 +20,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
                 "Cl37.Bot.Data.QuizSchedule",
                 typeof(QuizSchedule),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -75,6 +75,15 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
                 fieldInfo: typeof(QuizSchedule).GetField("<HideResults>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             hideResults.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var pausedByRemovalUtc = runtimeEntityType.AddProperty(
+                "PausedByRemovalUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(QuizSchedule).GetProperty("PausedByRemovalUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QuizSchedule).GetField("<PausedByRemovalUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            pausedByRemovalUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var timeOfDayMinutes = runtimeEntityType.AddProperty(
                 "TimeOfDayMinutes",

@@ -11,7 +11,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5d123aae-cb03-4202-88c6-0de4fcb3bcd0"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("c142e4e2-344f-44de-aba2-ceeadf01c412"), entityTypeCount: 9)
         {
         }
 

@@ -19,7 +19,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 "Cl37.Bot.Data.QuizSchedule",
                 typeof(QuizSchedule),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -68,6 +68,13 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(QuizSchedule).GetProperty("HideResults", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(QuizSchedule).GetField("<HideResults>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var pausedByRemovalUtc = runtimeEntityType.AddProperty(
+                "PausedByRemovalUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(QuizSchedule).GetProperty("PausedByRemovalUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QuizSchedule).GetField("<PausedByRemovalUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var timeOfDayMinutes = runtimeEntityType.AddProperty(
                 "TimeOfDayMinutes",

@@ -307,6 +307,9 @@ namespace Cl37.Bot.Data.Migrations.Postgres
                     b.Property<bool>("HideResults")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("PausedByRemovalUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("TimeOfDayMinutes")
                         .HasColumnType("integer");
 

@@ -9,6 +9,7 @@ namespace Cl37.Bot.Platforms.Playground.Wire;
     MaxDepth = 16)]
 [JsonSerializable(typeof(CommandRequest))]
 [JsonSerializable(typeof(AnswerRequest))]
+[JsonSerializable(typeof(AccessRequest))]
 [JsonSerializable(typeof(ReplyResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(MessageDto))]

@@ -7,7 +7,7 @@ internal sealed record QuestionCardDto(
     string Prompt,
     string Input,
     IReadOnlyList<OptionDto> Options,
-    int AnsweredCount,
+    int? AnsweredCount,
     DateTimeOffset? Closes,
     bool Closed,
     string? InputHint) : CardDto;

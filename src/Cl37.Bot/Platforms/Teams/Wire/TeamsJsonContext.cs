@@ -12,4 +12,6 @@ namespace Cl37.Bot.Platforms.Teams.Wire;
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(AdaptiveCardInvokeValue))]
 [JsonSerializable(typeof(TeamsConversationReference))]
+[JsonSerializable(typeof(GraphMembersPage))]
+[JsonSerializable(typeof(TeamDetails))]
 internal sealed partial class TeamsJsonContext : JsonSerializerContext;
