@@ -89,11 +89,12 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
         activity["textFormat"] = "plain";
         activity["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["text"] = mention, ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = BotName } });
         var id = activity["id"]!.GetValue<string>();
+        var before = _connector.Calls.Count;
         await PostAsync(activity);
-        await HandledAsync(id, step);
-        var before = _transcript.Entries.Count;
+        await HandledAsync(id, before, step);
+        var firstNew = _transcript.Entries.Count;
         TakeConnectorCalls(step);
-        foreach (var entry in _transcript.Entries.Skip(before))
+        foreach (var entry in _transcript.Entries.Skip(firstNew))
         {
             if (entry.Body is JsonObject body && body["replyToId"] is null && TranscriptChecks.Cards(body).Any(c => AnswerActions(c).Any()))
                 _questions.Add(TranscriptChecks.Cards(body).Single());
@@ -144,11 +145,13 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
             // Roster look-ups carry nothing anyone reads.
             if (call.Method == "GET")
                 continue;
-            // Everything sent into the team's channel (or a thread of it) is seen by the whole team.
-            var isPublic = call.Path.Contains(ChannelId, StringComparison.Ordinal) || call.Path.Contains(Uri.EscapeDataString(ChannelId), StringComparison.Ordinal);
-            _transcript.Add(step, $"{call.Method} {call.Path} → {call.Status}", isPublic, call.Body);
+            _transcript.Add(step, $"{call.Method} {call.Path} → {call.Status}", IsChannel(call.Path), call.Body);
         }
     }
+
+    /// <summary>Everything sent into the team's channel (or a thread of it) is seen by the whole team.</summary>
+    private static bool IsChannel(string path) =>
+        path.Contains(ChannelId, StringComparison.Ordinal) || path.Contains(Uri.EscapeDataString(ChannelId), StringComparison.Ordinal);
 
     private JsonObject Activity(string type, string person) => new()
     {
@@ -170,15 +173,16 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
 
     private static string Aad(string person) => "aad-" + person.ToLowerInvariant();
 
-    /// <summary>The reply in the command's thread is the last thing its handling sends. A command
-    /// that is not answered in the thread (a confirmation sent elsewhere, or none) counts as
-    /// handled once the connector has been quiet for a second.</summary>
-    private async Task HandledAsync(string activityId, int step)
+    /// <summary>The reply to a command is the last thing its handling sends: in the command's thread,
+    /// or in the person's 1:1 chat. A command answered neither way counts as handled once the
+    /// connector has been quiet for a second.</summary>
+    private async Task HandledAsync(string activityId, int before, int step)
     {
         using var limit = new CancellationTokenSource(RealLimit);
         var count = _connector.Calls.Count;
         var quietSince = DateTime.UtcNow;
-        while (!_connector.Calls.Any(c => c.Method == "POST" && c.Path.EndsWith("/activities/" + activityId, StringComparison.Ordinal)))
+        while (!_connector.Calls.Skip(before).Any(c => c.Method == "POST"
+            && (c.Path.EndsWith("/activities/" + activityId, StringComparison.Ordinal) || (c.Path.EndsWith("/activities", StringComparison.Ordinal) && !IsChannel(c.Path)))))
         {
             if (limit.IsCancellationRequested)
                 throw new TimeoutException($"Timed out after {RealLimit.TotalSeconds} s waiting for step {step} to be handled.");
