@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Quiz;
+using Cl37.Bot.Tests.Fakes;
+using Cl37.Bot.Tests.Platforms.Discord;
+using NSec.Cryptography;
+
+namespace Cl37.Bot.Tests.Transcripts;
+
+/// <summary>Plays the scenario on Discord as production runs it in HTTP interactions mode: signed
+/// interactions into <c>/discord/interactions</c>, the app's REST calls into the fake Discord. The
+/// transcript holds each interaction response (the HTTP body) and each REST call with a body, in order.</summary>
+internal sealed class DiscordTranscriptDriver : IAsyncDisposable
+{
+    private const string Guild = "290926798626357999";
+    private const string Channel = "645027906669510667";
+    private readonly Key _key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+    private readonly List<JsonObject> _questions = [];
+    private readonly Dictionary<string, int> _stepOfToken = new(StringComparer.Ordinal);
+    private readonly List<List<(int Order, TranscriptEntry Entry)>> _byStep = [];
+    private FakeDiscordServer _fake = null!;
+    private QuizApp _app = null!;
+    private HttpClient _http = null!;
+    private long _nextInteraction = 1300000000000000000;
+    private int _seen;
+
+    public static async Task<Transcript> RunAsync()
+    {
+        await using var driver = new DiscordTranscriptDriver();
+        await driver.StartAsync();
+        return await driver.PlayAsync();
+    }
+
+    private async Task StartAsync()
+    {
+        _fake = await FakeDiscordServer.StartAsync();
+        _app = new QuizApp(TranscriptScenario.Decks(), new Dictionary<string, string?>
+        {
+            // The in-memory server never listens; its start-up check must not trip over a bot running on the default address.
+            ["Urls"] = TranscriptScenario.Urls,
+            ["Discord:Token"] = DiscordTestHost.Token,
+            ["Discord:ApplicationId"] = DiscordTestHost.ApplicationId,
+            ["Discord:ApiBaseUrl"] = _fake.ApiBaseUrl,
+            ["Discord:RegisterCommands"] = "false",
+            ["Discord:Mode"] = "Http",
+            ["Discord:PublicKey"] = Convert.ToHexString(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
+        }, TranscriptScenario.Start);
+        _http = _app.CreateClient();
+        _seen = _fake.Requests.Count;
+    }
+
+    private async Task<Transcript> PlayAsync()
+    {
+        for (var i = 0; i < TranscriptScenario.Steps.Count; i++)
+        {
+            var step = i + 1;
+            _byStep.Add([]);
+            switch (TranscriptScenario.Steps[i])
+            {
+                case TranscriptStep.Command c:
+                    await CommandAsync(step, c);
+                    break;
+                case TranscriptStep.Answer a:
+                    await AnswerAsync(step, a);
+                    break;
+                case TranscriptStep.FlushTallies:
+                    await _app.Get<TallyUpdater>().FlushAsync(CancellationToken.None);
+                    TakeRestCalls(step);
+                    break;
+                case TranscriptStep.Wait w:
+                    _app.Clock.Advance(TimeSpan.FromSeconds(w.Seconds));
+                    break;
+            }
+        }
+        await FollowupsSettledAsync();
+        var transcript = new Transcript("discord");
+        for (var i = 0; i < _byStep.Count; i++)
+        {
+            foreach (var (_, entry) in _byStep[i].OrderBy(e => e.Order))
+                transcript.Add(entry.Step, entry.Payload, entry.Public, entry.Body);
+        }
+        return transcript;
+    }
+
+    private async Task CommandAsync(int step, TranscriptStep.Command command)
+    {
+        var parsed = CommandTextParser.Parse(command.Text, new ChannelRef("discord", Guild, Channel), new ChatUser("x", "x", false));
+        var chat = parsed.Command ?? throw new InvalidOperationException($"The scenario's command `{command.Text}` does not parse: {parsed.Error}");
+        var definition = CommandCatalog.Find(chat.Name)!;
+        var optionDefinitions = chat.SubCommand is null ? definition.Options : definition.FindSubCommand(chat.SubCommand)!.Options;
+        var options = new JsonArray();
+        // Discord sends options in the order the command declares them, typed.
+        foreach (var option in optionDefinitions)
+        {
+            if (!chat.Arguments.TryGetValue(option.Name, out var value))
+                continue;
+            var numeric = option.Kind is OptionKind.Number or OptionKind.Integer;
+            options.Add(new JsonObject
+            {
+                ["type"] = option.Kind switch { OptionKind.Integer => 4, OptionKind.Number => 10, OptionKind.Boolean => 5, _ => 3 },
+                ["name"] = option.Name,
+                ["value"] = numeric ? JsonValue.Create(double.Parse(value, CultureInfo.InvariantCulture)) : option.Kind == OptionKind.Boolean ? JsonValue.Create(value == "true") : JsonValue.Create(value),
+            });
+        }
+        var top = options;
+        if (chat.SubCommand is { } sub)
+        {
+            var parts = sub.Split(' ');
+            JsonNode inner = new JsonObject { ["type"] = 1, ["name"] = parts[^1], ["options"] = options };
+            if (parts.Length == 2)
+                inner = new JsonObject { ["type"] = 2, ["name"] = parts[0], ["options"] = new JsonArray(inner) };
+            top = new JsonArray(inner);
+        }
+        var data = new JsonObject { ["id"] = "1", ["name"] = chat.Name, ["type"] = 1, ["options"] = top };
+        await InteractAsync(step, 2, command.Person, data);
+        // The question of a /quiz now is the last message created with components.
+        foreach (var entry in _byStep[step - 1].Select(e => e.Entry))
+        {
+            if (entry.Payload == $"POST channels/{Channel}/messages" && entry.Body?["components"] is JsonArray { Count: > 0 })
+            {
+                if (_questions.Count == 0 || !ReferenceEquals(_questions[^1], entry.Body))
+                    _questions.Add((JsonObject)entry.Body);
+            }
+        }
+    }
+
+    private async Task AnswerAsync(int step, TranscriptStep.Answer answer)
+    {
+        var question = _questions[answer.Question - 1];
+        var control = question["components"]![0]!["components"]![0]!;
+        var customId = control["custom_id"]!.GetValue<string>();
+        var postId = customId.Split(':')[1];
+        switch (customId[0])
+        {
+            case 'a':
+                await InteractAsync(step, 3, answer.Person, new JsonObject { ["component_type"] = 2, ["custom_id"] = $"a:{postId}:{answer.Values[0]}" });
+                break;
+            case 's':
+                await InteractAsync(step, 3, answer.Person, new JsonObject { ["component_type"] = 3, ["custom_id"] = customId, ["values"] = new JsonArray([.. answer.Values.Select(v => (JsonNode)v)]) });
+                break;
+            default:
+                // A typed answer: the button opens a modal, its submission carries the text.
+                await InteractAsync(step, 3, answer.Person, new JsonObject { ["component_type"] = 2, ["custom_id"] = customId });
+                await InteractAsync(step, 5, answer.Person, new JsonObject
+                {
+                    ["custom_id"] = $"t:{postId}",
+                    ["components"] = new JsonArray(new JsonObject
+                    {
+                        ["type"] = 18,
+                        ["id"] = 1,
+                        ["component"] = new JsonObject { ["type"] = 4, ["id"] = 2, ["custom_id"] = DiscordCustomIds.AnswerInput, ["value"] = answer.Values[0] },
+                    }),
+                });
+                break;
+        }
+    }
+
+    private async Task InteractAsync(int step, int type, string person, JsonNode data)
+    {
+        var id = Interlocked.Increment(ref _nextInteraction).ToString(CultureInfo.InvariantCulture);
+        var token = "tok" + id;
+        _stepOfToken[token] = step;
+        var body = new JsonObject
+        {
+            ["type"] = type,
+            ["id"] = id,
+            ["application_id"] = DiscordTestHost.ApplicationId,
+            ["token"] = token,
+            ["version"] = 1,
+            ["guild_id"] = Guild,
+            ["channel_id"] = Channel,
+            ["member"] = new JsonObject
+            {
+                ["user"] = new JsonObject { ["id"] = UserId(person), ["username"] = person.ToLowerInvariant(), ["discriminator"] = "0" },
+                ["roles"] = new JsonArray(),
+                ["permissions"] = person == TranscriptScenario.Admin ? "32" : "0",
+                ["nick"] = person,
+            },
+            ["data"] = data,
+        }.ToJsonString();
+        var timestamp = _app.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, DiscordInteractionsEndpoint.Path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Signature-Timestamp", timestamp);
+        request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(_key, Encoding.UTF8.GetBytes(timestamp + body))));
+        using var response = await _http.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"Step {step}: the interactions endpoint answered {(int)response.StatusCode}.");
+        TakeRestCalls(step);
+        var json = await response.Content.ReadAsStringAsync();
+        var callback = JsonNode.Parse(json)!;
+        var flags = callback["data"]?["flags"]?.GetValue<int>() ?? 0;
+        // A modal and an ephemeral response are shown to the person who acted only.
+        var isPublic = callback["type"]!.GetValue<int>() != DiscordInteractionHandler.Modal && (flags & DiscordMessageRenderer.EphemeralFlag) == 0;
+        Record(step, "interaction response", isPublic, callback);
+    }
+
+    private void TakeRestCalls(int step)
+    {
+        var requests = _fake.Requests.ToArray();
+        for (; _seen < requests.Length; _seen++)
+        {
+            var r = requests[_seen];
+            var owner = r.Path.StartsWith("webhooks/", StringComparison.Ordinal) ? _stepOfToken.GetValueOrDefault(r.Path.Split('/')[2], step) : step;
+            var body = r.Body.Length == 0 ? null : JsonNode.Parse(r.Body);
+            var flags = body?["flags"]?.GetValue<int>() ?? 0;
+            // An edit of the deferred response keeps the deferral's ephemeral flag.
+            var isPublic = (flags & DiscordMessageRenderer.EphemeralFlag) == 0 && !r.Path.EndsWith("/messages/@original", StringComparison.Ordinal);
+            Record(owner, $"{r.Method} {r.Path}", isPublic, body);
+        }
+    }
+
+    private void Record(int step, string payload, bool isPublic, JsonNode? body)
+    {
+        var list = _byStep[step - 1];
+        list.Add((list.Count, new TranscriptEntry(step, Transcript.Describe(step), payload, isPublic, body)));
+    }
+
+    /// <summary>Follow-ups go out after the response is written; each is filed under the step
+    /// whose interaction token it carries, however late it arrives.</summary>
+    private async Task FollowupsSettledAsync()
+    {
+        var quietSince = DateTime.UtcNow;
+        var count = _fake.Requests.Count;
+        while (DateTime.UtcNow - quietSince < TimeSpan.FromMilliseconds(300))
+        {
+            await Task.Delay(20);
+            if (_fake.Requests.Count != count)
+            {
+                count = _fake.Requests.Count;
+                quietSince = DateTime.UtcNow;
+            }
+        }
+        TakeRestCalls(_byStep.Count);
+    }
+
+    private static string UserId(string person) =>
+        (803511102246700000L + TranscriptScenario.People.ToList().IndexOf(person) + 1).ToString(CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        _http?.Dispose();
+        if (_app is not null)
+            await _app.DisposeAsync();
+        if (_fake is not null)
+            await _fake.DisposeAsync();
+        _key.Dispose();
+    }
+}

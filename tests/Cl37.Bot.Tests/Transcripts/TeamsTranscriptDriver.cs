@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Quiz;
+using Cl37.Bot.Tests.Fakes;
+
+namespace Cl37.Bot.Tests.Transcripts;
+
+/// <summary>Plays the scenario in a Teams channel as the Teams client and Bot Connector would, in
+/// local mode (no app id): activities into <c>/api/messages</c>, the app's sends, replies and
+/// updates into the loopback Bot Connector. The transcript holds every activity the connector
+/// received and every invoke response.</summary>
+internal sealed class TeamsTranscriptDriver : IAsyncDisposable
+{
+    private const string TeamId = "19:team@thread.tacv2";
+    private const string ChannelId = "19:quiz@thread.tacv2";
+    private const string BotId = "28:quiz-bot";
+    private const string BotName = "Quiz Bot";
+    private static readonly TimeSpan RealLimit = TimeSpan.FromSeconds(20);
+    private readonly List<JsonObject> _questions = [];
+    private readonly Transcript _transcript = new("teams");
+    private FakeTeamsConnector _connector = null!;
+    private QuizApp _app = null!;
+    private HttpClient _http = null!;
+    private int _seen;
+    private int _activities;
+
+    public static async Task<Transcript> RunAsync()
+    {
+        await using var driver = new TeamsTranscriptDriver();
+        driver._connector = await FakeTeamsConnector.StartAsync();
+        driver._app = new QuizApp(TranscriptScenario.Decks(), new Dictionary<string, string?>
+        {
+            // The in-memory server never listens; its start-up check must not trip over a bot running on the default address.
+            ["Urls"] = TranscriptScenario.Urls,
+            ["Teams:Enabled"] = "true",
+            // The Bot Framework roster names no owners in local mode, so the tutor is an admin by setting.
+            ["Teams:Admins:0"] = Aad(TranscriptScenario.Admin),
+        }, TranscriptScenario.Start);
+        driver._http = driver._app.CreateClient();
+        return await driver.PlayAsync();
+    }
+
+    private async Task<Transcript> PlayAsync()
+    {
+        await InstallAsync();
+        for (var i = 0; i < TranscriptScenario.Steps.Count; i++)
+        {
+            var step = i + 1;
+            switch (TranscriptScenario.Steps[i])
+            {
+                case TranscriptStep.Command c:
+                    await CommandAsync(step, c);
+                    break;
+                case TranscriptStep.Answer a:
+                    await AnswerAsync(step, a);
+                    break;
+                case TranscriptStep.FlushTallies:
+                    await _app.Get<TallyUpdater>().FlushAsync(CancellationToken.None);
+                    TakeConnectorCalls(step);
+                    break;
+                case TranscriptStep.Wait w:
+                    _app.Clock.Advance(TimeSpan.FromSeconds(w.Seconds));
+                    break;
+            }
+        }
+        return _transcript;
+    }
+
+    /// <summary>The tutor adds the app to the team; whatever the bot sends on install is the setup's.</summary>
+    private async Task InstallAsync()
+    {
+        var activity = Activity("installationUpdate", TranscriptScenario.Admin);
+        activity["action"] = "add";
+        await PostAsync(activity);
+        var channel = new ChannelRef("teams", TeamId, ChannelId);
+        await UntilAsync(async () => await _app.Get<ChannelDirectory>().GetPlatformDataAsync(channel, CancellationToken.None) is not null, "the install to be stored");
+        await QuietAsync();
+        TakeConnectorCalls(0);
+    }
+
+    private async Task CommandAsync(int step, TranscriptStep.Command command)
+    {
+        var activity = Activity("message", command.Person);
+        var mention = $"<at>{BotName}</at>";
+        activity["text"] = $"{mention} {command.Text}";
+        activity["textFormat"] = "plain";
+        activity["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["text"] = mention, ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = BotName } });
+        var id = activity["id"]!.GetValue<string>();
+        var before = _connector.Calls.Count;
+        await PostAsync(activity);
+        await HandledAsync(id, before, step);
+        var firstNew = _transcript.Entries.Count;
+        TakeConnectorCalls(step);
+        foreach (var entry in _transcript.Entries.Skip(firstNew))
+        {
+            if (entry.Body is JsonObject body && body["replyToId"] is null && TranscriptChecks.Cards(body).Any(c => AnswerActions(c).Any()))
+                _questions.Add(TranscriptChecks.Cards(body).Single());
+        }
+    }
+
+    private async Task AnswerAsync(int step, TranscriptStep.Answer answer)
+    {
+        var card = _questions[answer.Question - 1];
+        var actions = AnswerActions(card).ToList();
+        var chosen = actions.FirstOrDefault(a => a["data"]?["value"]?.GetValue<string>() == answer.Values[0]) ?? actions[0];
+        var data = (JsonObject)chosen["data"]!.DeepClone();
+        if (data["value"] is null)
+        {
+            // Teams merges the card's inputs into the action's data; a multi-select arrives comma-separated.
+            data["answer"] = string.Join(",", answer.Values);
+        }
+        var activity = Activity("invoke", answer.Person);
+        activity["name"] = "adaptiveCard/action";
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = chosen["title"]!.DeepClone(), ["verb"] = chosen["verb"]!.DeepClone(), ["data"] = data },
+            ["trigger"] = "manual",
+        };
+        var (status, body) = await PostAsync(activity);
+        TakeConnectorCalls(step);
+        _transcript.Add(step, $"invoke response {status}", isPublic: false, body);
+    }
+
+    private static IEnumerable<JsonObject> AnswerActions(JsonObject card) =>
+        (card["actions"] as JsonArray ?? []).OfType<JsonObject>().Where(a => a["type"]?.GetValue<string>() == "Action.Execute" && a["verb"]?.GetValue<string>() == "answer");
+
+    private async Task<(int Status, string Body)> PostAsync(JsonObject activity)
+    {
+        using var response = await _http.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"/api/messages answered {(int)response.StatusCode} to {activity["type"]}: {body}");
+        return ((int)response.StatusCode, body);
+    }
+
+    private void TakeConnectorCalls(int step)
+    {
+        var calls = _connector.Calls.ToArray();
+        for (; _seen < calls.Length; _seen++)
+        {
+            var call = calls[_seen];
+            // Roster look-ups carry nothing anyone reads.
+            if (call.Method == "GET")
+                continue;
+            _transcript.Add(step, $"{call.Method} {call.Path} → {call.Status}", IsChannel(call.Path), call.Body);
+        }
+    }
+
+    /// <summary>Everything sent into the team's channel (or a thread of it) is seen by the whole team.</summary>
+    private static bool IsChannel(string path) =>
+        path.Contains(ChannelId, StringComparison.Ordinal) || path.Contains(Uri.EscapeDataString(ChannelId), StringComparison.Ordinal);
+
+    private JsonObject Activity(string type, string person) => new()
+    {
+        ["type"] = type,
+        ["id"] = "activity-in-" + (++_activities).ToString("D3", CultureInfo.InvariantCulture),
+        ["timestamp"] = _app.Clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = _connector.BaseUri.ToString(),
+        ["from"] = new JsonObject { ["id"] = "29:" + Aad(person), ["name"] = person, ["aadObjectId"] = Aad(person) },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = BotName },
+        ["conversation"] = new JsonObject { ["conversationType"] = "channel", ["tenantId"] = "tenant-1", ["isGroup"] = true, ["id"] = ChannelId },
+        ["channelData"] = new JsonObject
+        {
+            ["team"] = new JsonObject { ["id"] = TeamId },
+            ["channel"] = new JsonObject { ["id"] = ChannelId },
+            ["tenant"] = new JsonObject { ["id"] = "tenant-1" },
+        },
+    };
+
+    private static string Aad(string person) => "aad-" + person.ToLowerInvariant();
+
+    /// <summary>The reply to a command is the last thing its handling sends: in the command's thread,
+    /// or in the person's 1:1 chat. A command answered neither way counts as handled once the
+    /// connector has been quiet for a second.</summary>
+    private async Task HandledAsync(string activityId, int before, int step)
+    {
+        using var limit = new CancellationTokenSource(RealLimit);
+        var count = _connector.Calls.Count;
+        var quietSince = DateTime.UtcNow;
+        while (!_connector.Calls.Skip(before).Any(c => c.Method == "POST"
+            && (c.Path.EndsWith("/activities/" + activityId, StringComparison.Ordinal) || (c.Path.EndsWith("/activities", StringComparison.Ordinal) && !IsChannel(c.Path)))))
+        {
+            if (limit.IsCancellationRequested)
+                throw new TimeoutException($"Timed out after {RealLimit.TotalSeconds} s waiting for step {step} to be handled.");
+            if (_connector.Calls.Count != count)
+            {
+                count = _connector.Calls.Count;
+                quietSince = DateTime.UtcNow;
+            }
+            else if (DateTime.UtcNow - quietSince > TimeSpan.FromSeconds(1))
+            {
+                return;
+            }
+            await Task.Delay(10);
+        }
+    }
+
+    private async Task QuietAsync()
+    {
+        var count = _connector.Calls.Count;
+        var quietSince = DateTime.UtcNow;
+        while (DateTime.UtcNow - quietSince < TimeSpan.FromMilliseconds(300))
+        {
+            await Task.Delay(20);
+            if (_connector.Calls.Count != count)
+            {
+                count = _connector.Calls.Count;
+                quietSince = DateTime.UtcNow;
+            }
+        }
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        using var limit = new CancellationTokenSource(RealLimit);
+        while (!await condition())
+        {
+            if (limit.IsCancellationRequested)
+                throw new TimeoutException($"Timed out after {RealLimit.TotalSeconds} s waiting for {what}.");
+            await Task.Delay(10);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http?.Dispose();
+        if (_app is not null)
+            await _app.DisposeAsync();
+        if (_connector is not null)
+            await _connector.DisposeAsync();
+    }
+}

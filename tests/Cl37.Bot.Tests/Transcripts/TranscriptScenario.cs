@@ -1,0 +1,83 @@
+using Cl37.Bot.Content;
+using Cl37.Bot.Tests.Fakes;
+
+namespace Cl37.Bot.Tests.Transcripts;
+
+/// <summary>The one session every platform plays, written once: an admin posts a single-choice, a
+/// multiple-select and a numerical question; Ann answers everything right and clicks twice, Ben is
+/// wrong, Cy answers the first question after its reveal; then the reveal, the board, stats, a
+/// calculator, help, a refusal and a bad argument. Each question comes from its own one-question
+/// deck (<c>deck:</c>), so what is posted never depends on a random draw.</summary>
+internal static class TranscriptScenario
+{
+    public const string Admin = "Tutor";
+
+    /// <summary>Everyone who takes part; only the tutor is an admin.</summary>
+    public static IReadOnlyList<string> People { get; } = [Admin, "Ann", "Ben", "Cy"];
+
+    public static IReadOnlyList<TranscriptStep> Steps { get; } =
+    [
+        new TranscriptStep.Command(Admin, "/quiz now deck:single"),
+        new TranscriptStep.Wait(5),
+        new TranscriptStep.Answer("Ann", 1, "B"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Answer("Ann", 1, "B"),
+        new TranscriptStep.Wait(3),
+        new TranscriptStep.Answer("Ben", 1, "A"),
+        new TranscriptStep.FlushTallies(),
+        new TranscriptStep.Wait(60),
+        new TranscriptStep.Command(Admin, "/quiz now deck:multi"),
+        new TranscriptStep.Wait(4),
+        new TranscriptStep.Answer("Cy", 1, "B"),
+        new TranscriptStep.Answer("Ann", 2, "A", "B", "C"),
+        new TranscriptStep.Wait(6),
+        new TranscriptStep.Answer("Ben", 2, "A", "D"),
+        new TranscriptStep.FlushTallies(),
+        new TranscriptStep.Wait(60),
+        new TranscriptStep.Command(Admin, "/quiz now deck:numeric"),
+        new TranscriptStep.Wait(7),
+        new TranscriptStep.Answer("Ann", 3, "4"),
+        new TranscriptStep.Wait(3),
+        new TranscriptStep.Answer("Ben", 3, "5"),
+        new TranscriptStep.Wait(3),
+        new TranscriptStep.Answer("Cy", 3, "4 servers"),
+        new TranscriptStep.FlushTallies(),
+        new TranscriptStep.Wait(30),
+        new TranscriptStep.Command(Admin, "/quiz reveal"),
+        // People type at human speed; Teams' send queue holds an eighth send within 2 s on the same clock.
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command("Ann", "/leaderboard"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command("Ann", "/stats"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command("Ben", "/calc servers 200 50"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command("Ben", "/help"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command("Cy", "/quiz reveal"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command("Cy", "/calc hpa 2 abc 60"),
+    ];
+
+    /// <summary>Replies only the person who asked may see; none of their paragraphs may reach a public message.</summary>
+    public static bool RepliesPrivately(TranscriptStep step) =>
+        step is TranscriptStep.Answer || step is TranscriptStep.Command { Text: "/stats" };
+
+    /// <summary>Three one-question decks cut from the test deck: MCQ 1 (key B), MSQ 1 (A, B, C), Numerical 1 (4).</summary>
+    public static DeckLibrary Decks()
+    {
+        var questions = TestDeck.Deck().Questions;
+        return new DeckLibrary(
+        [
+            new Deck("single", "Single choice", "single.md", [questions[0]], []),
+            new Deck("multi", "Multiple select", "multi.md", [questions[2]], []),
+            new Deck("numeric", "Numerical", "numeric.md", [questions[3]], []),
+        ], []);
+    }
+
+    /// <summary>The app's address for its start-up check: port 0 is never taken, whatever else runs on this machine.</summary>
+    public const string Urls = "http://127.0.0.1:0";
+
+    /// <summary>The scenario starts on a Monday morning, UTC.</summary>
+    public static DateTimeOffset Start { get; } = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+}
