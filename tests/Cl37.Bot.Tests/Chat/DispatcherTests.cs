@@ -36,7 +36,7 @@ public sealed class DispatcherTests : IAsyncLifetime
     {
         var reply = await _app.RunAsync("/quiz now", QuizApp.User("tutor"));
 
-        Assert.Contains("Posted question", reply.Text);
+        Assert.Matches(@"Posted (MCQ|MSQ|Numerical|Fill) \d+ \(", reply.Text);
         Assert.Single(_app.Platform.Posts);
     }
 
