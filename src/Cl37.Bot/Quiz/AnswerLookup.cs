@@ -14,12 +14,9 @@ public sealed class AnswerLookup(IDbContextFactory<BotDbContext> factory, PostCa
     /// post is not in this channel's group).</summary>
     public async Task<OutgoingMessage?> FeedbackAsync(long postId, ChannelRef channel, string userId, CancellationToken cancellationToken)
     {
-        var post = await posts.GetAsync(postId, cancellationToken);
-        if (post is null || !string.Equals(post.Channel.Platform, channel.Platform, StringComparison.Ordinal) || post.Channel.GroupId != channel.GroupId)
+        if (await FindAsync(postId, channel, cancellationToken) is not { } found)
             return null;
-        var question = decks.FindQuestion(post.QuestionId);
-        if (question is null)
-            return null;
+        var (post, question) = found;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var answer = await (from a in db.Answers
                             join p in db.People on a.PersonId equals p.Id
@@ -46,15 +43,22 @@ public sealed class AnswerLookup(IDbContextFactory<BotDbContext> factory, PostCa
     /// not in this channel's group.</summary>
     public async Task<OutgoingMessage?> QuestionAsync(long postId, ChannelRef channel, CancellationToken cancellationToken)
     {
-        var post = await posts.GetAsync(postId, cancellationToken);
-        if (post is null || !string.Equals(post.Channel.Platform, channel.Platform, StringComparison.Ordinal) || post.Channel.GroupId != channel.GroupId)
+        if (await FindAsync(postId, channel, cancellationToken) is not { } found)
             return null;
-        var question = decks.FindQuestion(post.QuestionId);
-        if (question is null)
-            return null;
+        var (post, question) = found;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var count = await db.Answers.CountAsync(a => a.PostId == postId && !a.Practice, cancellationToken);
         var revealed = await db.Posts.AnyAsync(p => p.Id == postId && p.RevealedUtc != null, cancellationToken);
         return QuestionCards.Question(postId, question, count, post.ClosesUtc, revealed);
+    }
+
+    /// <summary>The post and its question, or null when the post is unknown, in another group, or its
+    /// question left the deck.</summary>
+    private async Task<(PostInfo Post, Question Question)?> FindAsync(long postId, ChannelRef channel, CancellationToken cancellationToken)
+    {
+        var post = await posts.GetAsync(postId, cancellationToken);
+        if (post is null || !post.IsIn(channel) || decks.FindQuestion(post.QuestionId) is not { } question)
+            return null;
+        return (post, question);
     }
 }

@@ -20,8 +20,7 @@ public sealed class AnswerService(
     {
         var started = Stopwatch.GetTimestamp();
         var post = await posts.GetAsync(action.PostId, cancellationToken);
-        if (post is null || !string.Equals(post.Channel.Platform, action.Channel.Platform, StringComparison.Ordinal)
-            || post.Channel.GroupId != action.Channel.GroupId)
+        if (post is null || !post.IsIn(action.Channel))
             return OutgoingMessage.PrivateText("I can't find that question any more. Use `/quiz practice` for a fresh one.");
         var question = decks.FindQuestion(post.QuestionId);
         if (question is null)

@@ -18,4 +18,10 @@ public sealed record PostInfo(
     string TimeZone,
     bool StreakBonus,
     bool SpeedBonus,
-    string? MessageId);
+    string? MessageId)
+{
+    /// <summary>Whether the post belongs to the group a request came from (same platform and group):
+    /// a post id from another group is treated as unknown.</summary>
+    public bool IsIn(ChannelRef channel) =>
+        string.Equals(Channel.Platform, channel.Platform, StringComparison.Ordinal) && Channel.GroupId == channel.GroupId;
+}
