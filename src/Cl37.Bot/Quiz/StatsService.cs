@@ -70,9 +70,13 @@ public sealed class StatsService(IDbContextFactory<BotDbContext> factory, DeckLi
         {
             sb.Append("\n**Weakest questions** (practice included)\n");
             foreach (var (q, wrong, total) in weakest)
+            {
                 sb.Append(CultureInfo.InvariantCulture, $"- {QuestionCards.Label(q)}: {Shorten(q.Prompt)} ({wrong} of {total} wrong)\n");
+                rows.Add(["weakest", $"{QuestionCards.Label(q)}: {Shorten(q.Prompt)}", Percent(total - wrong, total), total.ToString(CultureInfo.InvariantCulture)]);
+            }
         }
-        var table = new TableCard($"Stats for {person.DisplayName}", ["By", "What", "Accuracy", "Answers"], rows, $"Streak {person.CurrentStreak} (best {person.BestStreak})");
+        var table = new TableCard($"Stats for {person.DisplayName}", ["By", "What", "Accuracy", "Answers"], rows, string.Create(CultureInfo.InvariantCulture,
+            $"{scored.Sum(a => a.Points):0.##} points from {scored.Count} scored answers ({Percent(scored.Count(a => a.IsCorrect), scored.Count)} right) · practice {answers.Count - scored.Count} · streak {person.CurrentStreak} (best {person.BestStreak})"));
         return new OutgoingMessage(sb.ToString().TrimEnd(), table, Private: true);
     }
 
