@@ -67,11 +67,11 @@ public static class QuestionCards
         _ => q.AnswerText,
     };
 
-    /// <summary>"✅ Correct — 10 points.", "🟡 Partly right — 5 points.", "❌ Not right" (no points when not scored).</summary>
+    /// <summary>"✅ Correct: 10 points.", "🟡 Partly right: 5 points.", "❌ Not right" (no points when not scored), as the grader words a fresh answer.</summary>
     public static string Verdict(bool isCorrect, double points, bool scored)
     {
         var verdict = isCorrect ? "✅ Correct" : points > 0 ? "🟡 Partly right" : "❌ Not right";
-        return scored ? string.Create(CultureInfo.InvariantCulture, $"{verdict} — {points:0.##} points.") : verdict;
+        return scored ? string.Create(CultureInfo.InvariantCulture, $"{verdict}: {points:0.##} points.") : verdict;
     }
 
     /// <summary>The key and why, as private feedback ends: "\n**Answer:** …\n**Why:** …".</summary>
