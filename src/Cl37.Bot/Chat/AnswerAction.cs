@@ -9,4 +9,4 @@ public sealed record AnswerAction(
     ChatUser User,
     long PostId,
     IReadOnlyList<string> Values,
-    string? DeliveryId = null);
+    string? DeliveryId = null) : Inbound(Channel, User);

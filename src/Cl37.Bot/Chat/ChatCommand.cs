@@ -7,7 +7,7 @@ public sealed record ChatCommand(
     ChatUser User,
     string Name,
     string? SubCommand,
-    IReadOnlyDictionary<string, string> Arguments)
+    IReadOnlyDictionary<string, string> Arguments) : Inbound(Channel, User)
 {
     /// <summary>An argument's value, or null when it was not given.</summary>
     public string? Arg(string name) => Arguments.TryGetValue(name, out var value) ? value : null;

@@ -18,6 +18,9 @@ public static class CommandRegistrations
         s.AddSingleton<ICommandHandler, FormulasCommand>();
         s.AddSingleton<ICommandHandler, ReviseCommand>();
         s.AddSingleton<CommandDispatcher>();
+        s.AddSingleton<IInboundHandler>(sp => sp.GetRequiredService<CommandDispatcher>());
+        s.AddSingleton<IInboundFailureClassifier, StorageFailureClassifier>();
+        s.AddInboundPipeline();
         return builder;
     }
 }

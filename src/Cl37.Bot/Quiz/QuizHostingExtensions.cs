@@ -26,6 +26,8 @@ public static class QuizHostingExtensions
         s.AddSingleton<TallyUpdater>();
         s.AddHostedService(sp => sp.GetRequiredService<TallyUpdater>());
         s.AddSingleton<AnswerService>();
+        s.AddSingleton<AnswerLookup>();
+        s.AddSingleton<Chat.IChannelDataStore, ChannelDataStore>();
         s.AddSingleton<QuizPoster>();
         s.AddSingleton<LeaderboardCache>();
         s.AddSingleton<LeaderboardService>();

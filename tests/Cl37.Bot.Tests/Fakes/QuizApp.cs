@@ -60,7 +60,7 @@ public sealed class QuizApp : WebApplicationFactory<Program>
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public CommandDispatcher Dispatcher => Get<CommandDispatcher>();
+    public InboundDriver Dispatcher => Services.Inbound();
 
     public BotDbContext Db() => Get<IDbContextFactory<BotDbContext>>().CreateDbContext();
 

@@ -4,7 +4,6 @@ using Cl37.Bot.Tests.Platforms.Discord;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Cl37.Bot.Tests.Hardening;
@@ -21,7 +20,7 @@ public sealed class DatabaseFileTests
         await using var app = new QuizApp(TestDeck.OneQuestion());
         await using var host = WithLogs(app, logs);
         using var http = host.CreateClient();
-        var dispatcher = host.Services.GetRequiredService<Cl37.Bot.Chat.CommandDispatcher>();
+        var dispatcher = host.Services.Inbound();
         await dispatcher.DispatchTextAsync("/quiz now", QuizApp.Channel(), QuizApp.User("admin", admin: true), CancellationToken.None);
         var postId = app.Platform.Cards<Cl37.Bot.Chat.QuestionCard>().Last().PostId;
         Assert.Contains("Answer recorded", (await Answer(dispatcher, postId, "ann")).Text);
@@ -90,6 +89,6 @@ public sealed class DatabaseFileTests
     private static WebApplicationFactory<Program> WithLogs(QuizApp app, CapturingLoggerProvider logs) =>
         app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
 
-    private static Task<Cl37.Bot.Chat.OutgoingMessage> Answer(Cl37.Bot.Chat.CommandDispatcher dispatcher, long postId, string user) =>
+    private static Task<Cl37.Bot.Chat.OutgoingMessage> Answer(InboundDriver dispatcher, long postId, string user) =>
         dispatcher.AnswerAsync(new Cl37.Bot.Chat.AnswerAction(QuizApp.Channel(), QuizApp.User(user), postId, ["B"]), CancellationToken.None);
 }

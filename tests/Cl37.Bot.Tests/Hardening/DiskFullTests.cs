@@ -42,7 +42,7 @@ public sealed class DiskFullTests : IAsyncLifetime
     [Fact]
     public async Task Answer_DiskFull_AsksToTryAgainStoresNothingHalfAndRecoversWhenSpaceReturns()
     {
-        var dispatcher = _host.Services.GetRequiredService<CommandDispatcher>();
+        var dispatcher = _host.Services.Inbound();
         var admin = QuizApp.User("admin", admin: true);
         await dispatcher.DispatchTextAsync("/quiz now", QuizApp.Channel(), admin, CancellationToken.None);
         var postId = _app.Platform.Cards<QuestionCard>().Last().PostId;

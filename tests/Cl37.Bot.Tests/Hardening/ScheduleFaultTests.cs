@@ -26,7 +26,7 @@ public sealed class ScheduleFaultTests : IAsyncLifetime
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(_clock);
         }));
-        var reply = await Get<CommandDispatcher>().DispatchTextAsync("/quiz schedule set 09:00 Europe/Berlin mon-fri window:2",
+        var reply = await Get<InboundPipeline>().Driver().DispatchTextAsync("/quiz schedule set 09:00 Europe/Berlin mon-fri window:2",
             QuizApp.Channel(), QuizApp.User("admin", admin: true), CancellationToken.None);
         Assert.Contains("09:00", reply.Text);
     }
@@ -75,7 +75,7 @@ public sealed class ScheduleFaultTests : IAsyncLifetime
         }
 
         var card = Assert.Single(_app.Platform.Cards<QuestionCard>());
-        var reply = await Get<CommandDispatcher>().AnswerAsync(new AnswerAction(QuizApp.Channel(), QuizApp.User("late"), card.PostId, ["B"]), CancellationToken.None);
+        var reply = await Get<InboundPipeline>().Driver().AnswerAsync(new AnswerAction(QuizApp.Channel(), QuizApp.User("late"), card.PostId, ["B"]), CancellationToken.None);
         Assert.Contains("Answer recorded", reply.Text);
         await using var db = _app.Db();
         var post = await db.Posts.AsNoTracking().SingleAsync(p => p.PracticePersonId == null);

@@ -26,7 +26,7 @@ public sealed class SlowPostTests : IAsyncLifetime
     {
         _platform = new SlowPlatform(_app.Clock);
         _host = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IChatPlatform>(_platform)));
-        var reply = await Get<CommandDispatcher>().DispatchTextAsync("/quiz schedule set 09:00 Europe/Berlin mon-fri window:2", Channel, QuizApp.User("admin", admin: true), CancellationToken.None);
+        var reply = await Get<InboundPipeline>().Driver().DispatchTextAsync("/quiz schedule set 09:00 Europe/Berlin mon-fri window:2", Channel, QuizApp.User("admin", admin: true), CancellationToken.None);
         Assert.Contains("09:00", reply.Text);
     }
 
@@ -50,7 +50,7 @@ public sealed class SlowPostTests : IAsyncLifetime
     [Fact]
     public async Task DailyPost_RevealOfTheOpenQuestionStuckPastTheLease_PostGoesOutOnceAndRevealOnce()
     {
-        var earlier = await Get<CommandDispatcher>().DispatchTextAsync("/quiz now", Channel, QuizApp.User("admin", admin: true), CancellationToken.None);
+        var earlier = await Get<InboundPipeline>().Driver().DispatchTextAsync("/quiz now", Channel, QuizApp.User("admin", admin: true), CancellationToken.None);
         Assert.StartsWith("✅", earlier.Text, StringComparison.Ordinal);
         _platform.UpdatesTake = TimeSpan.FromMinutes(3);
         await PostOnTimeWhileSweepsRunAsync();

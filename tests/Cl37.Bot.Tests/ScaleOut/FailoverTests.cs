@@ -58,7 +58,7 @@ public sealed class FailoverTests : IAsyncLifetime
     public async Task DailyQuestion_ReplicaDiesWhilePostingIt_TheOtherReplicaPostsIt()
     {
         var first = _replicas[0].Host.Services;
-        await first.GetRequiredService<CommandDispatcher>().DispatchTextAsync("/quiz schedule set 09:00 Europe/Berlin daily",
+        await first.Inbound().DispatchTextAsync("/quiz schedule set 09:00 Europe/Berlin daily",
             QuizApp.Channel(), QuizApp.User("admin", admin: true), CancellationToken.None);
         await first.GetRequiredService<ScheduleSync>().WhenIdleAsync();
 

@@ -31,6 +31,7 @@ internal static class DiscordServiceExtensions
         services.TryAddSingleton(Random.Shared);
         services.AddMetrics();
         services.TryAddSingleton<DiscordMetrics>();
+        services.AddInboundPipeline();
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddSingleton<DiscordRestHealth>();
         services.TryAddSingleton<DiscordSignatureVerifier>();

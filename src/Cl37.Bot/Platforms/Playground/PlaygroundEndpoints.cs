@@ -11,9 +11,6 @@ namespace Cl37.Bot.Platforms.Playground;
 /// of the person who caused them; public messages go through the platform to every open tab.</summary>
 internal static class PlaygroundEndpoints
 {
-    public const int MaxAnswerValues = 26;
-    public const int MaxAnswerLength = 500;
-
     private static readonly TimeSpan AccessCookieLifetime = TimeSpan.FromDays(30);
 
     public static void Map(IEndpointRouteBuilder app)
@@ -120,7 +117,7 @@ internal static class PlaygroundEndpoints
         HttpContext context,
         IOptions<PlaygroundOptions> options,
         [FromServices] PlaygroundChatPlatform platform,
-        [FromServices] CommandDispatcher dispatcher,
+        [FromServices] InboundPipeline pipeline,
         [FromServices] AdminPolicy admins,
         TimeProvider time)
     {
@@ -136,7 +133,7 @@ internal static class PlaygroundEndpoints
         if (string.IsNullOrWhiteSpace(request.Text))
             return Error(StatusCodes.Status400BadRequest, "`text` is missing: type a command such as /help.");
 
-        var reply = await dispatcher.DispatchTextAsync(request.Text, channel!, user!, context.RequestAborted);
+        var reply = await pipeline.RunAsync(new TypedCommand(channel!, user!, request.Text), context.RequestAborted);
         return Deliver(platform, time, channel!, user!, reply, new InvocationDto(user!.DisplayName, Trimmed(request.Text)));
     }
 
@@ -144,7 +141,7 @@ internal static class PlaygroundEndpoints
         HttpContext context,
         IOptions<PlaygroundOptions> options,
         [FromServices] PlaygroundChatPlatform platform,
-        [FromServices] CommandDispatcher dispatcher,
+        [FromServices] InboundPipeline pipeline,
         [FromServices] AdminPolicy admins,
         TimeProvider time)
     {
@@ -159,24 +156,24 @@ internal static class PlaygroundEndpoints
             return personError;
         if (request.PostId is not { } postId || postId <= 0)
             return Error(StatusCodes.Status400BadRequest, "`postId` is missing: say which question you answer.");
-        if (request.Values is not { Count: > 0 } values || values.Any(string.IsNullOrWhiteSpace))
-            return Error(StatusCodes.Status400BadRequest, "`values` is missing: send the option keys you picked, or the text you typed.");
-        if (values.Count > MaxAnswerValues)
-            return Error(StatusCodes.Status400BadRequest, $"`values` has {values.Count} entries; at most {MaxAnswerValues}.");
-        if (values.Any(v => v!.Length > MaxAnswerLength))
-            return Error(StatusCodes.Status400BadRequest, $"An answer is too long; at most {MaxAnswerLength} characters.");
+        var (values, problem) = AnswerCodec.Read(request.Values);
+        if (problem is not null)
+            return Error(StatusCodes.Status400BadRequest, problem);
 
-        var action = new AnswerAction(channel!, user!, postId, [.. values.Select(v => v!.Trim())]);
-        var reply = await dispatcher.AnswerAsync(action, context.RequestAborted);
+        var reply = await pipeline.RunAsync(new AnswerAction(channel!, user!, postId, values!), context.RequestAborted);
         return Deliver(platform, time, channel!, user!, reply, new InvocationDto(user!.DisplayName, null));
     }
 
-    private static JsonHttpResult<ReplyResponse> Deliver(PlaygroundChatPlatform platform, TimeProvider time, ChannelRef channel, ChatUser user, OutgoingMessage reply, InvocationDto invokedBy)
+    // A request that did not take effect says so in its status as well as in the reply, so a script
+    // (or the page) can tell "not saved, try again" from success.
+    private static JsonHttpResult<ReplyResponse> Deliver(PlaygroundChatPlatform platform, TimeProvider time, ChannelRef channel, ChatUser user, OutgoingMessage? reply, InvocationDto invokedBy)
     {
+        reply ??= OutgoingMessage.PrivateText(InboundPipeline.Unexpected);
         if (reply.Private)
         {
             var dto = PlaygroundMessageMapper.ToDto(reply, null, 1, time.GetUtcNow(), null);
-            return TypedResults.Json(new ReplyResponse(dto, null, user.Id), PlaygroundJsonContext.Default.ReplyResponse);
+            return TypedResults.Json(new ReplyResponse(dto, null, user.Id), PlaygroundJsonContext.Default.ReplyResponse,
+                statusCode: reply.NotSaved ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
         }
         var id = platform.Post(channel, reply, invokedBy);
         return TypedResults.Json(new ReplyResponse(null, id, user.Id), PlaygroundJsonContext.Default.ReplyResponse);

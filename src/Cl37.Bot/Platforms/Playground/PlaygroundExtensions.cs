@@ -22,6 +22,7 @@ internal static class PlaygroundExtensions
             return builder;
 
         builder.Services.AddSingleton<PlaygroundAssets>();
+        builder.Services.AddInboundPipeline();
         builder.Services.AddSingleton<PlaygroundAccess>();
         builder.Services.AddSingleton<PlaygroundStreams>();
         builder.Services.AddSingleton<PlaygroundChatPlatform>();

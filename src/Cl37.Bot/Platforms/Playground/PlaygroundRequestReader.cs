@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Cl37.Bot.Platforms.Playground;
@@ -17,40 +15,22 @@ internal static class PlaygroundRequestReader
         if (request.ContentLength > maxBytes)
             return (null, TooLarge(maxBytes));
 
-        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);
-        try
+        using var body = await RequestBody.ReadAsync(request, maxBytes, prefix: null, context.RequestAborted);
+        if (body.Status == BodyRead.TooLarge)
+            return (null, TooLarge(maxBytes));
+        if (body.Status == BodyRead.Unreadable)
+            return (null, PlaygroundEndpoints.Error(StatusCodes.Status400BadRequest, "The request body could not be read."));
+        if (body.Length == 0)
+            return (null, PlaygroundEndpoints.Error(StatusCodes.Status400BadRequest, "The request body is empty; send a JSON object."));
+        var value = body.Json(type, out var error);
+        if (error is not null)
         {
-            var length = 0;
-            int read;
-            while (length <= maxBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, maxBytes + 1 - length), context.RequestAborted)) > 0)
-                length += read;
-            if (length > maxBytes)
-                return (null, TooLarge(maxBytes));
-            if (length == 0)
-                return (null, PlaygroundEndpoints.Error(StatusCodes.Status400BadRequest, "The request body is empty; send a JSON object."));
-
-            T? value;
-            try
-            {
-                value = JsonSerializer.Deserialize(buffer.AsSpan(0, length), type);
-            }
-            catch (JsonException ex)
-            {
-                var where = ex.Path is { Length: > 1 } path ? $" at {path}" : "";
-                return (null, PlaygroundEndpoints.Error(StatusCodes.Status400BadRequest, $"The request body is not valid JSON for this request{where}."));
-            }
-            return value is null
-                ? (null, PlaygroundEndpoints.Error(StatusCodes.Status400BadRequest, "The request body must be a JSON object, not null."))
-                : (value, null);
+            var where = error.Path is { Length: > 1 } path ? $" at {path}" : "";
+            return (null, PlaygroundEndpoints.Error(StatusCodes.Status400BadRequest, $"The request body is not valid JSON for this request{where}."));
         }
-        catch (BadHttpRequestException ex)
-        {
-            return (null, PlaygroundEndpoints.Error(ex.StatusCode, "The request body could not be read."));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        return value is null
+            ? (null, PlaygroundEndpoints.Error(StatusCodes.Status400BadRequest, "The request body must be a JSON object, not null."))
+            : (value, null);
     }
 
     private static IResult TooLarge(int maxBytes) =>

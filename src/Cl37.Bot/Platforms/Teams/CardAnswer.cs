@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Cl37.Bot.Chat;
 
 namespace Cl37.Bot.Platforms.Teams;
 
@@ -21,7 +21,7 @@ internal sealed record CardAnswer(long PostId, IReadOnlyList<string> Values)
         long postId;
         if (!d.TryGetProperty("post", out var post)
             || !(post.ValueKind == JsonValueKind.Number ? post.TryGetInt64(out postId)
-                : post.ValueKind == JsonValueKind.String && long.TryParse(post.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out postId)))
+                : post.ValueKind == JsonValueKind.String && AnswerCodec.TryReadPost(post.GetString(), out postId)))
         {
             error = "This answer button does not say which question it belongs to.";
             return null;
@@ -37,21 +37,16 @@ internal sealed record CardAnswer(long PostId, IReadOnlyList<string> Values)
                 JsonValueKind.Number => input.GetRawText(),
                 _ => null,
             };
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            error = "Your answer was empty: pick an option or type an answer, then submit.";
-            return null;
-        }
-        if (raw.Length > 200)
-        {
-            error = "Your answer is too long (at most 200 characters).";
-            return null;
-        }
-
         var multiSelect = d.TryGetProperty("multi", out var multi) && multi.ValueKind == JsonValueKind.True;
-        IReadOnlyList<string> values = multiSelect
+        IReadOnlyList<string?> parts = multiSelect && raw is not null
             ? raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : [raw.Trim()];
-        return new CardAnswer(postId, values);
+            : new string?[] { raw };
+        var (values, problem) = AnswerCodec.Read(parts);
+        if (problem is not null)
+        {
+            error = problem;
+            return null;
+        }
+        return new CardAnswer(postId, values!);
     }
 }

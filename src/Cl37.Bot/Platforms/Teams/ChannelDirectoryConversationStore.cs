@@ -1,20 +1,19 @@
 using System.Text.Json;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Teams.Wire;
-using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Platforms.Teams;
 
-/// <summary>Conversation references kept as JSON in the channel directory's platform data, so
-/// proactive posts survive restarts and every replica can reach every installed conversation.</summary>
-internal sealed class ChannelDirectoryConversationStore(ChannelDirectory directory) : ITeamsConversationStore
+/// <summary>Conversation references kept as JSON with the channel, so proactive posts survive
+/// restarts and every replica can reach every installed conversation.</summary>
+internal sealed class ChannelDirectoryConversationStore(IChannelDataStore channels) : ITeamsConversationStore
 {
     public Task SaveAsync(ChannelRef channel, TeamsConversationReference reference, CancellationToken cancellationToken) =>
-        directory.RegisterAsync(channel, JsonSerializer.Serialize(reference, TeamsJsonContext.Default.TeamsConversationReference), cancellationToken);
+        channels.SaveAsync(channel, JsonSerializer.Serialize(reference, TeamsJsonContext.Default.TeamsConversationReference), cancellationToken);
 
     public async Task<TeamsConversationReference?> FindAsync(ChannelRef channel, CancellationToken cancellationToken)
     {
-        var json = await directory.GetPlatformDataAsync(channel, cancellationToken);
+        var json = await channels.FindAsync(channel, cancellationToken);
         if (string.IsNullOrEmpty(json))
             return null;
         try
@@ -28,5 +27,5 @@ internal sealed class ChannelDirectoryConversationStore(ChannelDirectory directo
     }
 
     public Task RemoveAsync(ChannelRef channel, CancellationToken cancellationToken) =>
-        directory.UnregisterAsync(channel, cancellationToken);
+        channels.RemoveAsync(channel, cancellationToken);
 }

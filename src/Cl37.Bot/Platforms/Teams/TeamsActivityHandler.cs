@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Cl37.Bot.Platforms.Teams;
 
 /// <summary>Routes one inbound activity (botbuilder's ActivityHandler / TeamsActivityHandler):
-/// typed commands and card answers go to the dispatcher, installs and uninstalls to the store.</summary>
+/// typed commands, card answers and card refreshes go through the inbound pipeline, installs and
+/// uninstalls to the store.</summary>
 internal sealed class TeamsActivityHandler(
-    ITeamsCommandSink dispatcher,
+    InboundPipeline pipeline,
     ITeamsConversationStore store,
     TeamsConnectorClient connector,
     TeamsRoster roster,
@@ -76,9 +77,7 @@ internal sealed class TeamsActivityHandler(
         var answer = CardAnswer.TryRead(action.Data, out var error);
         if (answer is null)
             return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(OutgoingMessage.PrivateText(error ?? "This card was not made by this bot.")));
-        var reply = await dispatcher.AnswerAsync(
-            new AnswerAction(TeamsActivities.ChannelOf(activity), UserOf(activity, isOwner: false), answer.PostId, answer.Values, activity.Id),
-            cancellationToken);
+        var reply = await RunAsync(new AnswerAction(TeamsActivities.ChannelOf(activity), UserOf(activity, isOwner: false), answer.PostId, answer.Values, activity.Id), cancellationToken);
         if (activity.From?.Id is { Length: > 0 } userId && !answerers.TryAdd(answer.PostId, userId))
         {
             // Past Teams' 60 personal views the next tally update shows this person the bare
@@ -101,7 +100,8 @@ internal sealed class TeamsActivityHandler(
         if (RefreshPost(action.Data) is not { } postId)
             return TeamsInvokeResult.Error(400, "This card was not made by this bot.");
         var channel = TeamsActivities.ChannelOf(activity);
-        var feedback = await dispatcher.FeedbackAsync(postId, channel, UserOf(activity, isOwner: false), cancellationToken);
+        var user = UserOf(activity, isOwner: false);
+        var feedback = await pipeline.RunAsync(new PostView(channel, user, postId, Personal: true), cancellationToken);
         if (feedback is not null)
         {
             // After a restart the list of personal views starts empty; whoever refreshes is listed again.
@@ -109,7 +109,7 @@ internal sealed class TeamsActivityHandler(
                 answerers.TryAdd(postId, userId);
             return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(feedback));
         }
-        var question = await dispatcher.QuestionAsync(postId, channel, cancellationToken);
+        var question = await pipeline.RunAsync(new PostView(channel, user, postId, Personal: false), cancellationToken);
         return question is null
             ? TeamsInvokeResult.Error(400, "This question is not from this team or chat.")
             : TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(question));
@@ -134,7 +134,7 @@ internal sealed class TeamsActivityHandler(
             var answer = CardAnswer.TryRead(data, out var error);
             var feedback = answer is null
                 ? OutgoingMessage.PrivateText(error ?? "That card was not made by this bot.")
-                : await dispatcher.AnswerAsync(new AnswerAction(channel, UserOf(activity, isOwner: false), answer.PostId, answer.Values, activity.Id), cancellationToken);
+                : await RunAsync(new AnswerAction(channel, UserOf(activity, isOwner: false), answer.PostId, answer.Values, activity.Id), cancellationToken);
             await SendPrivatelyAsync(activity, feedback, cancellationToken);
             return;
         }
@@ -142,7 +142,7 @@ internal sealed class TeamsActivityHandler(
         if (text.Length == 0)
             text = "help";
         var user = UserOf(activity, await IsOwnerAsync(activity, cancellationToken));
-        var reply = await dispatcher.DispatchTextAsync(text, channel, user, cancellationToken);
+        var reply = await RunAsync(new TypedCommand(channel, user, text), cancellationToken);
         // Teams has no ephemeral messages: a private reply (a confirmation such as "✅ Posted", help,
         // stats, a refusal) to a command typed in a channel or group chat goes to the person's 1:1
         // chat with the bot, so the channel holds only the quiz. Without that chat it stays in the
@@ -151,6 +151,9 @@ internal sealed class TeamsActivityHandler(
             return;
         await ReplyAsync(activity, reply, cancellationToken);
     }
+
+    private async Task<OutgoingMessage> RunAsync(Inbound request, CancellationToken cancellationToken) =>
+        await pipeline.RunAsync(request, cancellationToken) ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected);
 
     private static bool IsPersonal(Activity activity) =>
         string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);

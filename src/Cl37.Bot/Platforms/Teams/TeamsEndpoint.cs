@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Cl37.Bot.Platforms.Teams.Wire;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Teams;
@@ -10,7 +8,7 @@ namespace Cl37.Bot.Platforms.Teams;
 internal static class TeamsEndpoint
 {
     // Activities are a few KB; a card answer stays far below this.
-    private const long MaxBodyBytes = 512 * 1024;
+    private const int MaxBodyBytes = 512 * 1024;
 
     public static async Task<IResult> HandleAsync(
         HttpContext context,
@@ -19,16 +17,15 @@ internal static class TeamsEndpoint
         IOptions<TeamsOptions> options,
         CancellationToken cancellationToken)
     {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = MaxBodyBytes;
         Activity? activity;
-        try
+        using (var body = await RequestBody.ReadAsync(context.Request, MaxBodyBytes, prefix: null, cancellationToken))
         {
-            activity = await JsonSerializer.DeserializeAsync(context.Request.Body, TeamsJsonContext.Default.Activity, cancellationToken);
-        }
-        catch (Exception ex) when (ex is JsonException or BadHttpRequestException)
-        {
-            return Results.BadRequest("The body is not a Bot Framework activity (JSON).");
+            if (body.Status == BodyRead.TooLarge)
+                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            System.Text.Json.JsonException? notJson = null;
+            activity = body.Status == BodyRead.Read ? body.Json(TeamsJsonContext.Default.Activity, out notJson) : null;
+            if (body.Status != BodyRead.Read || notJson is not null)
+                return Results.BadRequest("The body is not a Bot Framework activity (JSON).");
         }
         if (activity?.Type is null)
             return Results.BadRequest("The activity has no type.");

@@ -1,5 +1,4 @@
 using Cl37.Bot.Chat;
-using Cl37.Bot.Quiz;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +21,7 @@ internal static class TeamsHostingExtensions
         services.AddHttpClient(TeamsConnectorClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(TeamsGraphClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
 
+        services.AddInboundPipeline();
         services.AddSingleton<TeamsMetrics>();
         services.AddSingleton<BotSigningKeys>();
         services.AddSingleton<BotTokenValidator>();
@@ -34,10 +34,8 @@ internal static class TeamsHostingExtensions
         services.AddSingleton<TeamsGraphClient>();
         services.AddSingleton<TeamsRoster>();
         services.AddSingleton<TeamsAnswerers>();
-        services.TryAddSingleton<AnswerLookup>();
         services.AddSingleton<TeamsReferenceCache>();
         services.TryAddSingleton<ITeamsConversationStore, ChannelDirectoryConversationStore>();
-        services.TryAddScoped<ITeamsCommandSink, DispatcherCommandSink>();
         services.AddScoped<TeamsActivityHandler>();
         services.AddSingleton<TeamsInbox>();
         services.AddHostedService(sp => sp.GetRequiredService<TeamsInbox>());

@@ -220,7 +220,7 @@ public sealed class DiscordMessageRendererTests
     public void TryParse_OwnCustomIds_RoundTrip(string id, char kind, long post, string? key)
     {
         Assert.True(DiscordCustomIds.TryParse(id, out var k, out var p, out var ky));
-        Assert.Equal((kind, post, key), (k, p, ky));
+        Assert.Equal(((CustomIdKind)kind, post, key), (k, p, ky));
     }
 
     [Theory]
@@ -231,6 +231,7 @@ public sealed class DiscordMessageRendererTests
     [InlineData("s:42:x")]
     [InlineData("x:42")]
     [InlineData("s:-1")]
+    [InlineData("s:0")]
     [InlineData("s:abc")]
     [InlineData("s:99999999999999999999")]
     public void TryParse_ForeignOrBroken_IsRejected(string? id) =>

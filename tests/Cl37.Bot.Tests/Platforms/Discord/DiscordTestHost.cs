@@ -1,3 +1,4 @@
+using Cl37.Bot.Commands;
 using System.Net;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
@@ -82,7 +83,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         var handlers = CommandCatalog.All.ToDictionary(c => c.Name, c => new RecordingCommandHandler(c.Name));
         foreach (var h in handlers.Values)
             builder.Services.AddSingleton<ICommandHandler>(h);
-        builder.Services.AddScoped<CommandDispatcher>();
+        builder.Services.AddSingleton<IInboundHandler, CommandDispatcher>();
         services?.Invoke(builder.Services);
         builder.AddDiscord();
         var app = builder.Build();

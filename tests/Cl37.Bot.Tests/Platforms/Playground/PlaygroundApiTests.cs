@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.TestHost;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -248,12 +249,12 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
         { "/playground/api/commands", "application/json", "{\"channel\":\"secret\",\"text\":\"/help\",\"person\":{\"name\":\"Al\"}}", HttpStatusCode.BadRequest, "no channel `secret`" },
         { "/playground/api/commands", "text/plain", "{\"text\":\"/help\",\"person\":{\"name\":\"Al\"}}", HttpStatusCode.UnsupportedMediaType, "application/json" },
         { "/playground/api/answers", "application/json", "{\"values\":[\"A\"],\"person\":{\"name\":\"Al\"}}", HttpStatusCode.BadRequest, "`postId` is missing" },
-        { "/playground/api/answers", "application/json", "{\"postId\":1,\"person\":{\"name\":\"Al\"}}", HttpStatusCode.BadRequest, "`values` is missing" },
-        { "/playground/api/answers", "application/json", "{\"postId\":1,\"values\":[],\"person\":{\"name\":\"Al\"}}", HttpStatusCode.BadRequest, "`values` is missing" },
-        { "/playground/api/answers", "application/json", "{\"postId\":1,\"values\":[null],\"person\":{\"name\":\"Al\"}}", HttpStatusCode.BadRequest, "`values` is missing" },
+        { "/playground/api/answers", "application/json", "{\"postId\":1,\"person\":{\"name\":\"Al\"}}", HttpStatusCode.BadRequest, "answer was empty" },
+        { "/playground/api/answers", "application/json", "{\"postId\":1,\"values\":[],\"person\":{\"name\":\"Al\"}}", HttpStatusCode.BadRequest, "answer was empty" },
+        { "/playground/api/answers", "application/json", "{\"postId\":1,\"values\":[null],\"person\":{\"name\":\"Al\"}}", HttpStatusCode.BadRequest, "answer was empty" },
         { "/playground/api/answers", "application/json", "{\"postId\":\"x\",\"values\":[\"A\"],\"person\":{\"name\":\"Al\"}}", HttpStatusCode.BadRequest, "$.postId" },
         { "/playground/api/answers", "application/json", "{\"postId\":1,\"values\":[" + string.Join(',', Enumerable.Repeat("\"A\"", 27)) + "],\"person\":{\"name\":\"Al\"}}", HttpStatusCode.BadRequest, "at most 26" },
-        { "/playground/api/answers", "application/json", "{\"postId\":1,\"values\":[\"" + new string('x', 501) + "\"],\"person\":{\"name\":\"Al\"}}", HttpStatusCode.BadRequest, "too long" },
+        { "/playground/api/answers", "application/json", "{\"postId\":1,\"values\":[\"" + new string('x', 201) + "\"],\"person\":{\"name\":\"Al\"}}", HttpStatusCode.BadRequest, "too long" },
         { "/playground/api/commands", "application/json", "{\"text\":\"" + new string('x', 20_000) + "\",\"person\":{\"name\":\"Al\"}}", HttpStatusCode.RequestEntityTooLarge, "too large" },
         { "/playground/api/messages?channel=nope", "", "", HttpStatusCode.BadRequest, "no channel `nope`" },
         { "/playground/api/events?channel=nope", "", "", HttpStatusCode.BadRequest, "no channel `nope`" },
@@ -289,6 +290,26 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
         var response = await _client.PostAsync("/playground/api/commands", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/playground/api/answers", "{\"postId\":1,\"values\":[\"A\"],\"person\":{\"name\":\"Al\"}}", "Your answer was **not saved**")]
+    [InlineData("/playground/api/commands", "{\"text\":\"/quiz practice\",\"person\":{\"name\":\"Al\"}}", "Not saved")]
+    public async Task Request_StorageCannotWrite_Answers503WithTheReply(string path, string body, string expected)
+    {
+        await using var failing = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<IInboundHandler>(new ThrowingHandler(new Microsoft.Data.Sqlite.SqliteException("database or disk is full", 13)))));
+        using var client = failing.CreateClient();
+
+        var response = await client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync());
+    }
+
+    private sealed class ThrowingHandler(Exception exception) : IInboundHandler
+    {
+        public Task<OutgoingMessage?> HandleAsync(Inbound request, CancellationToken cancellationToken) => throw exception;
     }
 
     [Fact]

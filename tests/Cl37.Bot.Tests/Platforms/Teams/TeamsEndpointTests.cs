@@ -1,3 +1,4 @@
+using Cl37.Bot.Chat;
 using System.Net;
 using System.Text;
 using Cl37.Bot.Platforms.Teams;
@@ -22,7 +23,7 @@ public sealed class TeamsEndpointTests
         var sink = new FakeCommandSink();
         var http = new RecordingHttpHandler();
         var store = new InMemoryTeamsConversationStore();
-        builder.Services.AddSingleton<ITeamsCommandSink>(sink);
+        builder.Services.AddSingleton<IInboundHandler>(sink);
         builder.Services.AddSingleton<ITeamsConversationStore>(store);
         builder.AddTeams();
         builder.Services.AddHttpClient(TeamsConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => http);
@@ -118,7 +119,7 @@ public sealed class TeamsEndpointTests
         builder.Configuration["Teams:AppId"] = "5b1d7c0e-5a2b-4f1e-9d43-0c7a6d2e9f10";
         builder.Configuration["Teams:AppPassword"] = "s3cret-value";
         builder.Configuration[key] = value;
-        builder.Services.TryAddSingleton<ITeamsCommandSink>(new FakeCommandSink());
+        builder.Services.TryAddSingleton<IInboundHandler>(new FakeCommandSink());
         builder.AddTeams();
         await using var app = builder.Build();
 

@@ -15,7 +15,7 @@ public sealed class TeamsInboxTests
         var kit = new TeamsTestKit(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)));
         var sink = new GatedSink();
         var services = new ServiceCollection()
-            .AddScoped(_ => new TeamsActivityHandler(sink, kit.Store, kit.Connector, kit.Roster, kit.Answerers, new TeamsReferenceCache(), kit.Metrics, kit.Options, NullLogger<TeamsActivityHandler>.Instance))
+            .AddScoped(_ => new TeamsActivityHandler(TestPipeline.Over(sink), kit.Store, kit.Connector, kit.Roster, kit.Answerers, new TeamsReferenceCache(), kit.Metrics, kit.Options, NullLogger<TeamsActivityHandler>.Instance))
             .BuildServiceProvider();
         using var inbox = new TeamsInbox(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<TeamsInbox>.Instance);
         await inbox.StartAsync(default);
@@ -39,14 +39,15 @@ public sealed class TeamsInboxTests
         return activity;
     }
 
-    private sealed class GatedSink : ITeamsCommandSink
+    private sealed class GatedSink : IInboundHandler
     {
         public TaskCompletionSource FirstStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public List<string> Seen { get; } = [];
 
-        public async Task<OutgoingMessage> DispatchTextAsync(string text, ChannelRef channel, ChatUser user, CancellationToken cancellationToken)
+        public async Task<OutgoingMessage?> HandleAsync(Inbound request, CancellationToken cancellationToken)
         {
+            var text = ((TypedCommand)request).Text;
             lock (Seen)
                 Seen.Add(text);
             if (Seen.Count == 1)
@@ -56,11 +57,5 @@ public sealed class TeamsInboxTests
             }
             return OutgoingMessage.PrivateText("ok " + text);
         }
-
-        public Task<OutgoingMessage> AnswerAsync(AnswerAction action, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<OutgoingMessage?> FeedbackAsync(long postId, ChannelRef channel, ChatUser user, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<OutgoingMessage?> QuestionAsync(long postId, ChannelRef channel, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

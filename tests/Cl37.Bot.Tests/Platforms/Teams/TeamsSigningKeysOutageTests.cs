@@ -1,3 +1,4 @@
+using Cl37.Bot.Chat;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
@@ -43,7 +44,7 @@ public sealed class TeamsSigningKeysOutageTests : IAsyncLifetime
         builder.Configuration["Teams:OpenIdMetadataUrl"] = _keys.MetadataUrl;
         builder.Logging.ClearProviders().AddProvider(_log);
         builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.Services.AddSingleton<ITeamsCommandSink>(new FakeCommandSink());
+        builder.Services.AddSingleton<IInboundHandler>(new FakeCommandSink());
         builder.Services.AddSingleton<ITeamsConversationStore>(new InMemoryTeamsConversationStore());
         builder.AddTeams();
         builder.Services.AddSingleton<IBotTokenProvider>(new FixedTokenProvider(null));

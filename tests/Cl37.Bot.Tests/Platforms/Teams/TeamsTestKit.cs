@@ -39,9 +39,11 @@ internal sealed class TeamsTestKit
     public TeamsAnswerers Answerers { get; } = new();
     public InMemoryTeamsConversationStore Store { get; } = new();
     public FakeCommandSink Sink { get; } = new();
+    public InboundPipeline Pipeline => _pipeline ??= TestPipeline.Over(Sink);
+    private InboundPipeline? _pipeline;
 
     public TeamsActivityHandler Handler() =>
-        new(Sink, Store, Connector, Roster, Answerers, new TeamsReferenceCache(), Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
+        new(Pipeline, Store, Connector, Roster, Answerers, new TeamsReferenceCache(), Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
 
     public TeamsChatPlatform Platform()
     {
@@ -73,34 +75,48 @@ internal sealed class FixedGraphTokenProvider : IGraphTokenProvider
 }
 
 /// <summary>Records what the adapter hands the core and answers with scripted replies.</summary>
-internal sealed class FakeCommandSink : ITeamsCommandSink
+internal sealed class FakeCommandSink : IInboundHandler
 {
     public List<(string Text, ChannelRef Channel, ChatUser User)> Commands { get; } = [];
     public List<AnswerAction> Answers { get; } = [];
     public OutgoingMessage CommandReply { get; set; } = OutgoingMessage.PrivateText("ok");
     public OutgoingMessage AnswerReply { get; set; } = OutgoingMessage.PrivateText("Recorded: B. Correct!");
 
-    public Task<OutgoingMessage> DispatchTextAsync(string text, ChannelRef channel, ChatUser user, CancellationToken cancellationToken)
-    {
-        lock (Commands)
-            Commands.Add((text, channel, user));
-        return Task.FromResult(CommandReply);
-    }
-
-    public Task<OutgoingMessage> AnswerAsync(AnswerAction action, CancellationToken cancellationToken)
-    {
-        lock (Answers)
-            Answers.Add(action);
-        return Task.FromResult(AnswerReply);
-    }
-
     /// <summary>Stored feedback by (post, user id); a user without an entry has not answered.</summary>
     public Dictionary<(long PostId, string UserId), OutgoingMessage> Feedback { get; } = [];
     public OutgoingMessage? QuestionView { get; set; }
 
-    public Task<OutgoingMessage?> FeedbackAsync(long postId, ChannelRef channel, ChatUser user, CancellationToken cancellationToken) =>
-        Task.FromResult(Feedback.TryGetValue((postId, user.Id), out var f) ? f : null);
+    public Task<OutgoingMessage?> HandleAsync(Inbound request, CancellationToken cancellationToken)
+    {
+        switch (request)
+        {
+            case TypedCommand typed:
+                lock (Commands)
+                    Commands.Add((typed.Text, typed.Channel, typed.User));
+                return Task.FromResult<OutgoingMessage?>(CommandReply);
+            case AnswerAction answer:
+                lock (Answers)
+                    Answers.Add(answer);
+                return Task.FromResult<OutgoingMessage?>(AnswerReply);
+            case PostView { Personal: true } view:
+                return Task.FromResult(Feedback.TryGetValue((view.PostId, view.User.Id), out var f) ? f : null);
+            case PostView:
+                return Task.FromResult(QuestionView);
+            default:
+                throw new NotSupportedException(request.GetType().Name);
+        }
+    }
+}
 
-    public Task<OutgoingMessage?> QuestionAsync(long postId, ChannelRef channel, CancellationToken cancellationToken) =>
-        Task.FromResult(QuestionView);
+/// <summary>The real inbound pipeline over a test's handler.</summary>
+internal static class TestPipeline
+{
+    public static InboundPipeline Over(IInboundHandler handler) =>
+        new ServiceCollection()
+            .AddSingleton(handler)
+            .AddSingleton(TimeProvider.System)
+            .AddLogging()
+            .AddInboundPipeline()
+            .BuildServiceProvider()
+            .GetRequiredService<InboundPipeline>();
 }

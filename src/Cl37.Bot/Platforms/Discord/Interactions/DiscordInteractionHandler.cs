@@ -8,16 +8,15 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Discord.Interactions;
 
-/// <summary>One pipeline for interactions from the gateway and from the HTTP endpoint: translate
-/// to the chat port, call the dispatcher, translate the reply back. Work that outlasts
+/// <summary>Interactions from the gateway and from the HTTP endpoint: translate to the chat port,
+/// run it through the inbound pipeline, translate the reply back. Work that outlasts
 /// <see cref="DiscordOptions.DeferAfterSeconds"/> is deferred (type 5, ephemeral) so Discord's 3 s
 /// deadline holds, and its result follows through the webhook.</summary>
 internal sealed class DiscordInteractionHandler(
-    IServiceScopeFactory scopes,
+    InboundPipeline pipeline,
     DiscordRestClient rest,
     DiscordMetrics metrics,
     IOptions<DiscordOptions> options,
-    TimeProvider time,
     ILogger<DiscordInteractionHandler> logger)
 {
     public const int Pong = 1;
@@ -61,9 +60,9 @@ internal sealed class DiscordInteractionHandler(
     /// result is then posted as a follow-up so the channel sees it. When Discord refuses the result,
     /// the person is told so in the deferred response instead of waiting on "thinking…" until
     /// Discord says the interaction failed.</summary>
-    public async Task CompleteDeferredAsync(Interaction interaction, Task<OutgoingMessage> work, CancellationToken cancellationToken)
+    public async Task CompleteDeferredAsync(Interaction interaction, Task<OutgoingMessage?> work, CancellationToken cancellationToken)
     {
-        var reply = await work;
+        var reply = await work ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected);
         var parts = DiscordMessageRenderer.Render(reply, ephemeral: reply.Private);
         var edited = false;
         try
@@ -152,60 +151,37 @@ internal sealed class DiscordInteractionHandler(
                     return Reply(DiscordHelp.Reply(command.Arg("command")));
                 if (DiscordHelp.ArgumentProblem(command) is { } problem)
                     return Reply(problem);
-                return await RunAsync((d, ct) => d.DispatchAsync(command, ct), cancellationToken);
+                return await RunAsync(command, cancellationToken);
             case 3 when interaction.Data is { } data && DiscordCustomIds.TryParse(data.CustomId, out var kind, out var postId, out var key):
-                if (kind == 'o')
+                if (kind == CustomIdKind.OpenModal)
                     return new(new InteractionResponse { Type = Modal, Data = DiscordMessageRenderer.AnswerModal(postId) });
-                IReadOnlyList<string>? values = kind switch
+                IReadOnlyList<string?>? values = kind switch
                 {
-                    'a' => [key!],
-                    's' when data.Values is { Count: > 0 } v && v.TrueForAll(x => x is not null) => v,
+                    CustomIdKind.Answer => new string?[] { key },
+                    CustomIdKind.Select => data.Values,
                     _ => null,
                 };
                 if (values is null)
                     break;
-                var answer = new AnswerAction(Channel(interaction), User(interaction), postId, values, interaction.Id);
-                return await RunAsync((d, ct) => d.AnswerAsync(answer, ct), cancellationToken);
+                return await RunAsync(new AnswerAction(Channel(interaction), User(interaction), postId, values!, interaction.Id), cancellationToken);
             case 4:
                 return new(new InteractionResponse { Type = AutocompleteResult, Data = new InteractionCallbackData { Choices = [] } });
-            case 5 when interaction.Data is { } data && DiscordCustomIds.TryParse(data.CustomId, out var modalKind, out var modalPost, out _) && modalKind == 't':
+            case 5 when interaction.Data is { } data && DiscordCustomIds.TryParse(data.CustomId, out var modalKind, out var modalPost, out _) && modalKind == CustomIdKind.Modal:
                 var text = FindInput(data.Components, DiscordCustomIds.AnswerInput)?.Trim();
                 if (string.IsNullOrEmpty(text))
                     return Reply(OutgoingMessage.PrivateText("Type an answer before submitting."));
-                var typed = new AnswerAction(Channel(interaction), User(interaction), modalPost, [text], interaction.Id);
-                return await RunAsync((d, ct) => d.AnswerAsync(typed, ct), cancellationToken);
+                return await RunAsync(new AnswerAction(Channel(interaction), User(interaction), modalPost, [text], interaction.Id), cancellationToken);
         }
         logger.LogInformation("Ignoring interaction {InteractionId} of type {Type} with custom id {CustomId}", interaction.Id, interaction.Type, interaction.Data?.CustomId);
         return Reply(OutgoingMessage.PrivateText("This control is no longer active."));
     }
 
-    // The work starts on the thread pool so the deferral timer runs whatever the handler does before its first await.
-    private async Task<InteractionOutcome> RunAsync(Func<CommandDispatcher, CancellationToken, Task<OutgoingMessage>> call, CancellationToken cancellationToken)
+    private async Task<InteractionOutcome> RunAsync(Inbound request, CancellationToken cancellationToken)
     {
-        var work = Task.Run(() => WorkAsync(call), CancellationToken.None);
-        try
-        {
-            return Reply(await work.WaitAsync(TimeSpan.FromSeconds(options.Value.DeferAfterSeconds), time, cancellationToken));
-        }
-        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
-        {
-            return new(new InteractionResponse { Type = DeferredChannelMessage, Data = new InteractionCallbackData { Flags = DiscordMessageRenderer.EphemeralFlag } }, work);
-        }
-    }
-
-    private async Task<OutgoingMessage> WorkAsync(Func<CommandDispatcher, CancellationToken, Task<OutgoingMessage>> call)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var dispatcher = scope.ServiceProvider.GetRequiredService<CommandDispatcher>();
-            return await call(dispatcher, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Interaction handling failed");
-            return OutgoingMessage.PrivateText("Something went wrong; nothing was changed. Please try again.");
-        }
+        var outcome = await pipeline.RunAsync(request, TimeSpan.FromSeconds(options.Value.DeferAfterSeconds), cancellationToken);
+        return outcome.Later is { } later
+            ? new(new InteractionResponse { Type = DeferredChannelMessage, Data = new InteractionCallbackData { Flags = DiscordMessageRenderer.EphemeralFlag } }, later)
+            : Reply(outcome.Reply ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected));
     }
 
     private static InteractionOutcome Reply(OutgoingMessage message)

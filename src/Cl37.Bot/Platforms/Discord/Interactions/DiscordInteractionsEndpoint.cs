@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Cl37.Bot.Platforms.Discord.Wire;
 
@@ -37,37 +35,22 @@ internal static class DiscordInteractionsEndpoint
             await RefuseAsync(context, StatusCodes.Status401Unauthorized, "invalid request signature");
             return;
         }
-        if (request.ContentLength > MaxBody)
-        {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
-        }
         // The timestamp goes first in the buffer and the body is read in after it, so the signed
         // message (timestamp ‖ body) is verified and parsed in place, never copied.
-        var prefix = Encoding.ASCII.GetByteCount(timestamp[0]!);
-        // Kestrel never delivers more than Content-Length, so a declared length sizes the buffer exactly.
-        var capacity = (int)(request.ContentLength ?? MaxBody) + 1;
-        var buffer = ArrayPool<byte>.Shared.Rent(prefix + capacity);
         Interaction? interaction;
-        try
+        using (var body = await RequestBody.ReadAsync(request, MaxBody, timestamp[0], context.RequestAborted))
         {
-            Encoding.ASCII.GetBytes(timestamp[0]!, buffer);
-            var length = await ReadAsync(request.Body, buffer.AsMemory(prefix, capacity), context.RequestAborted);
-            if (length < 0)
+            if (body.Status != BodyRead.Read)
             {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                context.Response.StatusCode = body.Status == BodyRead.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
                 return;
             }
-            if (!verifier.VerifySigned(signature[0], buffer.AsSpan(0, prefix + length)))
+            if (!verifier.VerifySigned(signature[0], body.WithPrefix))
             {
                 await RefuseAsync(context, StatusCodes.Status401Unauthorized, "invalid request signature");
                 return;
             }
-            interaction = Parse(buffer.AsSpan(prefix, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            interaction = body.Json(DiscordJsonContext.Default.Interaction, out _);
         }
         if (interaction is not { Id.Length: > 0 })
         {
@@ -110,36 +93,9 @@ internal static class DiscordInteractionsEndpoint
         return Math.Abs(now - seconds) <= (long)TimestampTolerance.TotalSeconds;
     }
 
-    private static Interaction? Parse(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(body, DiscordJsonContext.Default.Interaction);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
     private static Task RefuseAsync(HttpContext context, int status, string reason)
     {
         context.Response.StatusCode = status;
         return context.Response.WriteAsync(reason, context.RequestAborted);
-    }
-
-    /// <summary>Reads the body into <paramref name="target"/>; returns its length, or -1 when it
-    /// does not fit (the target is one byte longer than the longest body accepted).</summary>
-    private static async ValueTask<int> ReadAsync(Stream body, Memory<byte> target, CancellationToken cancellationToken)
-    {
-        var length = 0;
-        while (length < target.Length)
-        {
-            var read = await body.ReadAsync(target[length..], cancellationToken);
-            if (read == 0)
-                return length;
-            length += read;
-        }
-        return -1;
     }
 }

@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace Cl37.Bot.Chat;
+
+/// <summary>The "post id + values" every answer control carries — a Discord custom id or select, a
+/// Teams card's data, the playground's request — read and limited the same way whatever the wire.</summary>
+public static class AnswerCodec
+{
+    /// <summary>One value per option key (A–Z) at most.</summary>
+    public const int MaxValues = 26;
+
+    /// <summary>The longest typed answer or option key accepted.</summary>
+    public const int MaxValueLength = 200;
+
+    public const string Empty = "Your answer was empty: pick an option or type an answer, then submit.";
+    public const string TooLong = "Your answer is too long (at most 200 characters).";
+    public static readonly string TooMany = $"Your answer has too many parts (at most {MaxValues}).";
+
+    /// <summary>A post id as controls carry it: invariant digits.</summary>
+    public static string Post(long postId) => postId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A post id from a control: digits only, positive.</summary>
+    public static bool TryReadPost(ReadOnlySpan<char> text, out long postId) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out postId) && postId > 0;
+
+    /// <summary>Trimmed values, or the one sentence that says what is wrong with them.</summary>
+    public static (IReadOnlyList<string>? Values, string? Problem) Read(IReadOnlyList<string?>? values)
+    {
+        if (values is not { Count: > 0 })
+            return (null, Empty);
+        if (values.Count > MaxValues)
+            return (null, TooMany);
+        var read = new string[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = values[i]?.Trim();
+            if (string.IsNullOrEmpty(value))
+                return (null, Empty);
+            if (value.Length > MaxValueLength)
+                return (null, TooLong);
+            read[i] = value;
+        }
+        return (read, null);
+    }
+}

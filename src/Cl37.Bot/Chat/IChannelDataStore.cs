@@ -1,0 +1,14 @@
+namespace Cl37.Bot.Chat;
+
+/// <summary>Where a platform keeps what it needs to reach a channel later — for Teams, the
+/// conversation reference — stored with the channel so every replica and every restart has it.</summary>
+public interface IChannelDataStore
+{
+    /// <summary>Stores the data and marks the channel installed.</summary>
+    Task SaveAsync(ChannelRef channel, string data, CancellationToken cancellationToken);
+
+    Task<string?> FindAsync(ChannelRef channel, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the data: the app was removed from the channel.</summary>
+    Task RemoveAsync(ChannelRef channel, CancellationToken cancellationToken);
+}

@@ -1,0 +1,27 @@
+namespace Cl37.Bot.Chat;
+
+/// <summary>What the bot does with an inbound request; the pipeline calls it in a fresh scope.
+/// Null means there is nothing to show (a post view of a post that is not this group's).</summary>
+public interface IInboundHandler
+{
+    Task<OutgoingMessage?> HandleAsync(Inbound request, CancellationToken cancellationToken);
+}
+
+/// <summary>How a failed request is explained to the person who sent it.</summary>
+public enum InboundFailure
+{
+    /// <summary>A fault nobody anticipated; nothing was changed.</summary>
+    Unexpected,
+
+    /// <summary>Storage was busy with other work: nothing was saved, trying again soon works.</summary>
+    Busy,
+
+    /// <summary>Storage could not write (full disk, broken file, unreachable server): nothing was saved.</summary>
+    NotSaved,
+}
+
+/// <summary>Sorts an exception into an <see cref="InboundFailure"/>; the storage layer knows its faults.</summary>
+public interface IInboundFailureClassifier
+{
+    InboundFailure Classify(Exception exception);
+}

@@ -1,0 +1,174 @@
+using Cl37.Bot.Chat;
+using Cl37.Bot.Commands;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cl37.Bot.Tests.Chat;
+
+public sealed class InboundPipelineTests
+{
+    private static readonly ChannelRef Channel = new("test", "g", "c");
+    private static readonly ChatUser Ann = new("ann", "Ann", false);
+
+    [Fact]
+    public async Task Answer_OverTheLimits_RepliesWithTheProblemAndNeverReachesTheHandler()
+    {
+        var handler = new ScriptedHandler(_ => OutgoingMessage.PrivateText("stored"));
+        var pipeline = Pipeline(handler);
+
+        var tooMany = await pipeline.RunAsync(new AnswerAction(Channel, Ann, 1, [.. Enumerable.Repeat("A", AnswerCodec.MaxValues + 1)]), default);
+        var tooLong = await pipeline.RunAsync(new AnswerAction(Channel, Ann, 1, [new string('x', AnswerCodec.MaxValueLength + 1)]), default);
+        var blank = await pipeline.RunAsync(new AnswerAction(Channel, Ann, 1, ["A", "  "]), default);
+
+        Assert.Equal(AnswerCodec.TooMany, tooMany!.Text);
+        Assert.Equal(AnswerCodec.TooLong, tooLong!.Text);
+        Assert.Equal(AnswerCodec.Empty, blank!.Text);
+        Assert.Empty(handler.Seen);
+    }
+
+    [Fact]
+    public async Task Answer_WithinLimits_ReachesTheHandlerTrimmed()
+    {
+        var handler = new ScriptedHandler(_ => OutgoingMessage.PrivateText("stored"));
+
+        var reply = await Pipeline(handler).RunAsync(new AnswerAction(Channel, Ann, 1, [" A ", "C"]), default);
+
+        Assert.Equal("stored", reply!.Text);
+        Assert.Equal(["A", "C"], ((AnswerAction)Assert.Single(handler.Seen)).Values);
+    }
+
+    public static TheoryData<string, bool, string, bool> Failures => new()
+    {
+        { "busy", true, "Your answer was **not saved** because the bot is busy. Please try again in a moment.", true },
+        { "full", true, "Your answer was **not saved**: the bot could not write to its database. Please try again in a moment.", true },
+        { "bug", true, "Your answer was **not saved** because something went wrong. Please try again.", true },
+        { "busy", false, "The bot is busy storing other work. Nothing was changed — please try again in a moment.", true },
+        { "full", false, "Not saved: the bot could not write to its database, so nothing was changed. Please try again in a moment.", true },
+        { "bug", false, "Something went wrong running that command; nothing was changed. Please try again.", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public async Task Failure_BecomesAPrivateReplyWordedForWhatThePersonDid(string cause, bool answer, string expected, bool notSaved)
+    {
+        Exception thrown = cause switch
+        {
+            "busy" => new SqliteException("database is locked", 5),
+            "full" => new SqliteException("database or disk is full", 13),
+            _ => new InvalidOperationException("bug"),
+        };
+        var pipeline = Pipeline(new ScriptedHandler(_ => throw thrown));
+        Inbound request = answer ? new AnswerAction(Channel, Ann, 1, ["A"]) : new TypedCommand(Channel, Ann, "/stats");
+
+        var reply = await pipeline.RunAsync(request, default);
+
+        Assert.Equal(expected, reply!.Text);
+        Assert.True(reply.Private);
+        Assert.Equal(notSaved, reply.NotSaved);
+    }
+
+    [Fact]
+    public async Task EachRequest_RunsInItsOwnScope()
+    {
+        var markers = new List<ScopeMarker>();
+        var pipeline = new ServiceCollection()
+            .AddScoped<ScopeMarker>()
+            .AddScoped<IInboundHandler>(sp => new ScopedHandler(sp, markers))
+            .AddSingleton(TimeProvider.System)
+            .AddLogging()
+            .AddInboundPipeline()
+            .BuildServiceProvider()
+            .GetRequiredService<InboundPipeline>();
+
+        await pipeline.RunAsync(new TypedCommand(Channel, Ann, "a"), default);
+        await pipeline.RunAsync(new TypedCommand(Channel, Ann, "b"), default);
+
+        Assert.Equal(2, markers.Distinct().Count());
+        Assert.All(markers, m => Assert.True(m.Disposed));
+    }
+
+    [Fact]
+    public async Task Deadline_SlowWork_IsDeferredAndItsReplyFollows()
+    {
+        var release = new TaskCompletionSource();
+        var pipeline = Pipeline(new ScriptedHandler(_ => OutgoingMessage.PrivateText("done"), release.Task));
+
+        var outcome = await pipeline.RunAsync(new TypedCommand(Channel, Ann, "/quiz now"), TimeSpan.FromMilliseconds(50), default);
+
+        Assert.Null(outcome.Reply);
+        Assert.NotNull(outcome.Later);
+        release.SetResult();
+        Assert.Equal("done", (await outcome.Later)!.Text);
+    }
+
+    [Fact]
+    public async Task Deadline_QuickWork_IsTheReply()
+    {
+        var pipeline = Pipeline(new ScriptedHandler(_ => OutgoingMessage.PrivateText("done")));
+
+        var outcome = await pipeline.RunAsync(new TypedCommand(Channel, Ann, "/help"), TimeSpan.FromSeconds(30), default);
+
+        Assert.Equal("done", outcome.Reply!.Text);
+        Assert.Null(outcome.Later);
+    }
+
+    [Theory]
+    [InlineData("12", true, 12)]
+    [InlineData("9223372036854775807", true, long.MaxValue)]
+    [InlineData("0", false, 0)]
+    [InlineData("-3", false, 0)]
+    [InlineData("+3", false, 0)]
+    [InlineData(" 3", false, 0)]
+    [InlineData("3a", false, 0)]
+    [InlineData("99999999999999999999", false, 0)]
+    [InlineData("", false, 0)]
+    public void Codec_PostId_DigitsOnlyAndPositive(string text, bool ok, long expected)
+    {
+        Assert.Equal(ok, AnswerCodec.TryReadPost(text, out var post));
+        if (ok)
+        {
+            Assert.Equal(expected, post);
+            Assert.Equal(text, AnswerCodec.Post(post));
+        }
+    }
+
+    private static InboundPipeline Pipeline(IInboundHandler handler, IServiceCollection? services = null) =>
+        (services ?? new ServiceCollection())
+            .AddSingleton(handler)
+            .AddSingleton(TimeProvider.System)
+            .AddLogging()
+            .AddSingleton<IInboundFailureClassifier, StorageFailureClassifier>()
+            .AddInboundPipeline()
+            .BuildServiceProvider()
+            .GetRequiredService<InboundPipeline>();
+
+    private sealed class ScriptedHandler(Func<Inbound, OutgoingMessage> reply, Task? gate = null) : IInboundHandler
+    {
+        public List<Inbound> Seen { get; } = [];
+
+        public async Task<OutgoingMessage?> HandleAsync(Inbound request, CancellationToken cancellationToken)
+        {
+            Seen.Add(request);
+            if (gate is not null)
+                await gate;
+            return reply(request);
+        }
+    }
+
+    private sealed class ScopeMarker : IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
+    }
+
+    // Resolves a scoped service through the scope the pipeline opened for it.
+    private sealed class ScopedHandler(IServiceProvider scope, List<ScopeMarker> markers) : IInboundHandler
+    {
+        public Task<OutgoingMessage?> HandleAsync(Inbound request, CancellationToken cancellationToken)
+        {
+            markers.Add(scope.GetRequiredService<ScopeMarker>());
+            return Task.FromResult<OutgoingMessage?>(OutgoingMessage.PrivateText("ok"));
+        }
+    }
+}
