@@ -4,7 +4,7 @@ namespace Cl37.Bot.Chat;
 
 /// <summary>Who counts as an admin: whoever the platform says administers the group, plus the
 /// people listed in <c>Quiz:Admins</c> as <c>platform:userId</c>.</summary>
-public sealed class AdminPolicy(IOptions<Quiz.QuizOptions> options)
+public sealed class AdminPolicy(IOptions<AdminOptions> options)
 {
     /// <summary>The rule a refusal names: only the platform the person is on, never a setting key
     /// (people listed in <c>Quiz:Admins</c> are never refused, so they need no mention).</summary>

@@ -8,6 +8,10 @@ public static class CommandRegistrations
     public static WebApplicationBuilder AddCommands(this WebApplicationBuilder builder)
     {
         var s = builder.Services;
+        s.AddOptions<AdminOptions>()
+            .Bind(builder.Configuration.GetSection(AdminOptions.Section))
+            .Validate(o => o.Admins.All(a => a.Contains(':', StringComparison.Ordinal)), "Quiz:Admins entries must look like platform:userId (e.g. playground:tutor).")
+            .ValidateOnStart();
         s.AddSingleton<AdminPolicy>();
         s.AddSingleton<ICommandHandler, QuizCommand>();
         s.AddSingleton<ICommandHandler, LeaderboardCommand>();

@@ -10,7 +10,6 @@ public static class QuizHostingExtensions
             .Validate(o => TimeZones.TryFind(o.DefaultTimeZone, out _), "Quiz:DefaultTimeZone must be an IANA time zone such as Europe/Berlin.")
             .Validate(o => o.LeaderboardPageSize is >= 1 and <= 50, "Quiz:LeaderboardPageSize must be between 1 and 50.")
             .Validate(o => o.TallyUpdateSeconds is >= 0.05 and <= 3600, "Quiz:TallyUpdateSeconds must be between 0.05 and 3600.")
-            .Validate(o => o.Admins.All(a => a.Contains(':', StringComparison.Ordinal)), "Quiz:Admins entries must look like platform:userId (e.g. playground:tutor).")
             .ValidateOnStart();
 
         var s = builder.Services;

@@ -11,9 +11,6 @@ public sealed class QuizOptions
     /// <summary>IANA time zone used when a schedule names none.</summary>
     public string DefaultTimeZone { get; set; } = "UTC";
 
-    /// <summary>Extra admins as <c>platform:userId</c> (e.g. <c>teams:29:1abc</c>, <c>playground:tutor</c>).</summary>
-    public List<string> Admins { get; set; } = [];
-
     /// <summary>Rows per leaderboard page.</summary>
     public int LeaderboardPageSize { get; set; } = 10;
 

@@ -67,7 +67,7 @@ public sealed partial class SettingsDocumentationTests
     [Fact]
     public void ReadmeCommandsTable_ListsEveryCommandOfTheCatalog()
     {
-        var readme = File.ReadAllText(Path.Combine(BoundaryTests.RepoRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepoFiles.Root(), "README.md"));
         var commandsSection = readme[readme.IndexOf("## Commands", StringComparison.Ordinal)..];
         commandsSection = commandsSection[..commandsSection.IndexOf("\n## ", 3, StringComparison.Ordinal)];
         var missing = CommandCatalog.All
@@ -114,7 +114,7 @@ public sealed partial class SettingsDocumentationTests
 
     private static string ReadmeSection(string heading, string next)
     {
-        var readme = File.ReadAllText(Path.Combine(BoundaryTests.RepoRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepoFiles.Root(), "README.md"));
         var section = readme[readme.IndexOf(heading, StringComparison.Ordinal)..];
         return section[..section.IndexOf(next, heading.Length, StringComparison.Ordinal)];
     }

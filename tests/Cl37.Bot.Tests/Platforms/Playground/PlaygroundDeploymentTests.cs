@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Cl37.Bot.Platforms.Playground;
-using Cl37.Bot.Tests.Architecture;
 using Microsoft.Extensions.Configuration;
 
 namespace Cl37.Bot.Tests.Platforms.Playground;
@@ -8,7 +7,7 @@ namespace Cl37.Bot.Tests.Platforms.Playground;
 /// <summary>The shipped image and deployments listen on every interface, so they ship the playground off.</summary>
 public sealed partial class PlaygroundDeploymentTests
 {
-    private static string Read(string path) => File.ReadAllText(Path.Combine(BoundaryTests.RepoRoot(), path));
+    private static string Read(string path) => File.ReadAllText(Path.Combine(RepoFiles.Root(), path));
 
     private static bool PlaygroundRuns(Dictionary<string, string?> environment)
     {
