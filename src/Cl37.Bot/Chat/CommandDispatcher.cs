@@ -7,17 +7,18 @@ namespace Cl37.Bot.Chat;
 /// the admin check; answers go to the quiz. Every reply is a message, never an exception.</summary>
 public sealed class CommandDispatcher(
     IEnumerable<ICommandHandler> handlers,
+    CommandCatalog catalog,
     AnswerService answers,
     AdminPolicy admins,
     ILogger<CommandDispatcher> logger)
 {
     private readonly Dictionary<string, ICommandHandler> _handlers =
-        handlers.ToDictionary(h => h.Command, StringComparer.OrdinalIgnoreCase);
+        handlers.ToDictionary(h => h.Definition.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Parses typed text (Teams, playground) and dispatches it.</summary>
     public Task<OutgoingMessage> DispatchTextAsync(string text, ChannelRef channel, ChatUser user, CancellationToken cancellationToken)
     {
-        var parsed = CommandTextParser.Parse(text, channel, user);
+        var parsed = CommandTextParser.Parse(catalog, text, channel, user);
         return parsed.Command is null
             ? Task.FromResult(OutgoingMessage.PrivateText(parsed.Error!))
             : DispatchAsync(parsed.Command, cancellationToken);
@@ -25,7 +26,7 @@ public sealed class CommandDispatcher(
 
     public async Task<OutgoingMessage> DispatchAsync(ChatCommand command, CancellationToken cancellationToken)
     {
-        var definition = CommandCatalog.Find(command.Name);
+        var definition = catalog.Find(command.Name);
         if (definition is null || !_handlers.TryGetValue(definition.Name, out var handler))
             return OutgoingMessage.PrivateText($"I don't know the command `{CommandTextParser.Shorten(command.Name)}`. Try `/help` for the list.");
 

@@ -13,7 +13,14 @@ public sealed class LeaderboardCommand(
     IDbContextFactory<BotDbContext> factory,
     TimeProvider time) : ICommandHandler
 {
-    public string Command => "leaderboard";
+    public static CommandDefinition Definition { get; } = new("leaderboard", "The group's leaderboard", [],
+    [
+        new("period", "week, month, all or competition", OptionKind.Text, Choices: ["week", "month", "all", "competition"]),
+        new("page", "Page number", OptionKind.Integer, MinValue: 1, MaxValue: 10_000),
+        new("format", "table, or csv (admins) to export", OptionKind.Text, Choices: ["table", "csv"]),
+    ], Example: "/leaderboard week");
+
+    CommandDefinition ICommandHandler.Definition => Definition;
 
     public async Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Cl37.Bot.Data;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Quiz.Analysis;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Commands;
 
@@ -17,9 +18,44 @@ public sealed class QuizCommand(
     AdminPolicy admins,
     ItemAnalysisService analysis,
     IDbContextFactory<BotDbContext> factory,
+    IOptions<QuizOptions> options,
     TimeProvider time) : ICommandHandler
 {
-    public string Command => "quiz";
+    public static CommandDefinition Definition { get; } = new("quiz", "Quiz questions: post one now, practise privately, manage the daily schedule",
+    [
+        new("now", "Post the next question in this channel now",
+        [
+            new("deck", "Deck to draw from (default: the channel's)", OptionKind.Text, MaxLength: 64),
+            new("force", "Close the open daily question early (admins)", OptionKind.Boolean),
+        ], Example: "/quiz now"),
+        new("practice", "A private question for you from your review boxes (not scored)", [], Example: "/quiz practice"),
+        new("reveal", "Close the open question in this channel now and post the reveal", [], AdminOnly: true, Example: "/quiz reveal"),
+        new("schedule set", "Post a question every day at a local time",
+        [
+            new("time", "Local time of day, 24-hour (09:00)", OptionKind.Text, Required: true, MaxLength: 5),
+            new("zone", "IANA time zone (Europe/Berlin); default from settings", OptionKind.Text, MaxLength: 64),
+            new("days", "Weekdays: mon-fri, daily, or a list like mon,wed,fri", OptionKind.Text, MaxLength: 40),
+            new("window", "Hours the answers stay open (default: until 1 hour before the next post)", OptionKind.Number, MinValue: 0.25, MaxValue: 167),
+            new("results", "Show right/wrong at once or only at the reveal", OptionKind.Text, Choices: ["immediate", "reveal"]),
+            new("deck", "Deck to draw from (default: all decks)", OptionKind.Text, MaxLength: 64),
+        ], AdminOnly: true, Example: "/quiz schedule set 09:00 Europe/Berlin mon-fri"),
+        new("schedule show", "Show this channel's schedule", [], Example: "/quiz schedule show"),
+        new("schedule off", "Stop the daily question in this channel", [], AdminOnly: true, Example: "/quiz schedule off"),
+        new("analysis", "Item analysis for deck authors: facility, discrimination, distractors",
+        [
+            new("deck", "Deck to analyse (default: every deck asked here)", OptionKind.Text, MaxLength: 64),
+            new("format", "table, or csv to export", OptionKind.Text, Choices: ["table", "csv"]),
+        ], AdminOnly: true, Example: "/quiz analysis"),
+        new("settings", "Group settings: bonuses, who may post, hidden results",
+        [
+            new("streak_bonus", "Award a streak bonus", OptionKind.Boolean),
+            new("speed_bonus", "Award a speed bonus", OptionKind.Boolean),
+            new("everyone_can_post", "Let everyone use /quiz now", OptionKind.Boolean),
+            new("hide_results", "Hide right/wrong until the reveal", OptionKind.Boolean),
+        ], AdminOnly: true, Example: "/quiz settings streak_bonus:true"),
+    ], []);
+
+    CommandDefinition ICommandHandler.Definition => Definition;
 
     public async Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
@@ -46,7 +82,10 @@ public sealed class QuizCommand(
                 var revealed = await poster.RevealOpenInChannelAsync(channel.ChannelId, cancellationToken);
                 return OutgoingMessage.PrivateText(revealed == 0 ? "There is no open question in this channel." : "✅ Revealed.");
             case "schedule set":
-                return await schedules.SetAsync(channel, command, cancellationToken);
+                var request = ScheduleArguments.Parse(command, options.Value.DefaultTimeZone, out var invalid);
+                return request is null
+                    ? OutgoingMessage.PrivateText(invalid!)
+                    : await schedules.SetAsync(channel, request, cancellationToken);
             case "schedule show":
                 return await schedules.ShowAsync(channel, cancellationToken);
             case "schedule off":
@@ -57,7 +96,7 @@ public sealed class QuizCommand(
                 var report = await analysis.AnalyseAsync(channel.GroupId, command.Arg("deck"), cancellationToken);
                 return ItemAnalysisMessages.Reply(report, string.Equals(command.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase));
             default:
-                return OutgoingMessage.PrivateText("Usage:\n" + CommandUsage.Of(CommandCatalog.Find("quiz")!));
+                return OutgoingMessage.PrivateText("Usage:\n" + CommandUsage.Of(Definition));
         }
     }
 

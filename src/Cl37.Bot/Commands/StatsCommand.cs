@@ -6,7 +6,12 @@ namespace Cl37.Bot.Commands;
 /// <summary>/stats [user].</summary>
 public sealed class StatsCommand(ChannelDirectory channels, StatsService stats) : ICommandHandler
 {
-    public string Command => "stats";
+    public static CommandDefinition Definition { get; } = new("stats", "Accuracy by type and topic, weakest questions and streak", [],
+    [
+        new("user", "Whose stats (default: yours)", OptionKind.User),
+    ], Example: "/stats");
+
+    CommandDefinition ICommandHandler.Definition => Definition;
 
     public async Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
 using Microsoft.EntityFrameworkCore;
@@ -32,11 +31,9 @@ public sealed class CompetitionService(
         return c is not null && nowUtc < c.EndUtc ? c.Id : null;
     }
 
-    public async Task<OutgoingMessage> StartAsync(ChannelInfo channel, string name, string endDate, CancellationToken cancellationToken)
+    public async Task<OutgoingMessage> StartAsync(ChannelInfo channel, string name, DateOnly end, CancellationToken cancellationToken)
     {
         name = DisplayNames.Clean(name);
-        if (!DateOnly.TryParseExact(endDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
-            return OutgoingMessage.PrivateText($"`end` must be a date like 2026-12-20, not `{CommandTextParser.Shorten(endDate)}`.");
         var zone = TimeZones.FindOrUtc(channel.TimeZone);
         var now = time.GetUtcNow().UtcDateTime;
         var today = PeriodKeys.LocalDate(now, zone);

@@ -3,13 +3,12 @@ using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
 using Cl37.Bot.Scheduling;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Quiz;
 
 /// <summary>Stores a channel's daily schedule; the scheduler listens to <see cref="Changed"/> so
 /// edits take effect without a restart.</summary>
-public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, IOptions<QuizOptions> options, TimeProvider time)
+public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, TimeProvider time)
 {
     /// <summary>Raised with the channel id after a schedule was set or switched off.</summary>
     public event Action<long>? Changed;
@@ -17,41 +16,21 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, IOp
     /// <summary>Tells the scheduler a channel's schedule row changed outside a schedule command.</summary>
     public void NotifyChanged(long channelId) => Changed?.Invoke(channelId);
 
-    public async Task<OutgoingMessage> SetAsync(ChannelInfo channel, ChatCommand command, CancellationToken cancellationToken)
+    public async Task<OutgoingMessage> SetAsync(ChannelInfo channel, ScheduleRequest request, CancellationToken cancellationToken)
     {
-        var timeText = command.Arg("time") ?? "";
-        if (!TimeOnly.TryParseExact(timeText.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-            return OutgoingMessage.PrivateText($"`time` must be a 24-hour time like 09:00, not `{CommandTextParser.Shorten(timeText)}`.");
-        var zoneName = command.Arg("zone") ?? options.Value.DefaultTimeZone;
-        if (!TimeZones.TryFind(zoneName, out var zone))
-            return OutgoingMessage.PrivateText($"`{CommandTextParser.Shorten(zoneName)}` is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.");
-        if (!WeekDays.TryParse(command.Arg("days"), out var days, out var daysError))
-            return OutgoingMessage.PrivateText(daysError!);
-        int? windowMinutes = null;
-        if (command.Arg("window") is { } windowText)
-        {
-            var hours = double.Parse(windowText, CultureInfo.InvariantCulture);
-            windowMinutes = (int)Math.Round(hours * 60);
-            var shortestGap = WeekDays.ShortestGapDays(days) * 24 * 60;
-            if (windowMinutes <= 0 || windowMinutes > shortestGap)
-                return OutgoingMessage.PrivateText($"`window` must be more than 0 and at most {shortestGap / 60} hours, so answers close before the next question is posted.");
-        }
-        var hide = string.Equals(command.Arg("results"), "reveal", StringComparison.OrdinalIgnoreCase);
-        var deck = command.Arg("deck");
-
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var schedule = await db.Schedules.FirstOrDefaultAsync(s => s.ChannelId == channel.ChannelId, cancellationToken);
         if (schedule is null)
         {
-            schedule = new QuizSchedule { ChannelId = channel.ChannelId, TimeZone = zone.Id };
+            schedule = new QuizSchedule { ChannelId = channel.ChannelId, TimeZone = request.Zone.Id };
             db.Schedules.Add(schedule);
         }
-        schedule.TimeOfDayMinutes = at.Hour * 60 + at.Minute;
-        schedule.TimeZone = zone.Id;
-        schedule.DaysMask = days;
-        schedule.WindowMinutes = windowMinutes;
-        schedule.HideResults = hide;
-        schedule.DeckId = deck;
+        schedule.TimeOfDayMinutes = request.At.Hour * 60 + request.At.Minute;
+        schedule.TimeZone = request.Zone.Id;
+        schedule.DaysMask = request.Days;
+        schedule.WindowMinutes = request.WindowMinutes;
+        schedule.HideResults = request.HideResults;
+        schedule.DeckId = request.DeckId;
         schedule.Enabled = true;
         schedule.PausedByRemovalUtc = null;
         schedule.UpdatedUtc = time.GetUtcNow().UtcDateTime;

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
@@ -22,7 +22,7 @@ public sealed class TeamsRenderingTests
     [Fact]
     public async Task Message_HelpReply_KeepsItsLineBreaksAndShowsThePlaceholder()
     {
-        var help = await new HelpCommand().HandleAsync(new ChatCommand(Channel, Kim, "help", null, new Dictionary<string, string>()), default);
+        var help = await new HelpCommand(CommandRegistrations.Catalog()).HandleAsync(new ChatCommand(Channel, Kim, "help", null, new Dictionary<string, string>()), default);
 
         var text = (string)Sent(help)["text"]!;
 
