@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Commands;
@@ -29,9 +30,9 @@ public sealed class CompetitionCommand(ChannelDirectory channels, CompetitionSer
         var channel = await channels.EnsureAsync(command.Channel, cancellationToken);
         return command.SubCommand switch
         {
-            "start" => await competitions.StartAsync(channel, command.Arg("name")!, end, cancellationToken),
-            "end" => await competitions.EndAsync(channel, cancellationToken),
-            _ => await competitions.ShowAsync(channel, command.User.Id, cancellationToken),
+            "start" => CompetitionMessages.Start(await competitions.StartAsync(channel, command.Arg("name")!, end, cancellationToken)),
+            "end" => CompetitionMessages.End(await competitions.EndAsync(channel, cancellationToken)),
+            _ => CompetitionMessages.Show(await competitions.ShowAsync(channel, command.User.Id, cancellationToken)),
         };
     }
 }

@@ -1,5 +1,6 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Quiz;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,6 +66,6 @@ public sealed class LeaderboardCommand(
 
         var page = int.TryParse(command.Arg("page"), out var p) ? p : 1;
         var result = await leaderboards.GetPageAsync(channel.GroupId, key, page, command.User.Id, cancellationToken);
-        return LeaderboardService.ToMessage(title, result, isPrivate: false);
+        return LeaderboardMessages.ToMessage(title, result, isPrivate: false);
     }
 }

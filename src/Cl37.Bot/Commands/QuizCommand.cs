@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Quiz.Analysis;
 using Microsoft.EntityFrameworkCore;
@@ -77,7 +78,7 @@ public sealed class QuizCommand(
                 var result = await poster.PostNextAsync(channel, null, null, command.Arg("deck"), false, cancellationToken);
                 return OutgoingMessage.PrivateText(result.Outcome == PostOutcome.Posted ? $"✅ {result.Message}" : result.Message);
             case "practice":
-                return await practice.NextAsync(channel, command.User, cancellationToken);
+                return PracticeMessages.Reply(await practice.NextAsync(channel, command.User, cancellationToken));
             case "reveal":
                 var revealed = await poster.RevealOpenInChannelAsync(channel.ChannelId, cancellationToken);
                 return OutgoingMessage.PrivateText(revealed == 0 ? "There is no open question in this channel." : "✅ Revealed.");
@@ -85,11 +86,11 @@ public sealed class QuizCommand(
                 var request = ScheduleArguments.Parse(command, options.Value.DefaultTimeZone, out var invalid);
                 return request is null
                     ? OutgoingMessage.PrivateText(invalid!)
-                    : await schedules.SetAsync(channel, request, cancellationToken);
+                    : ScheduleMessages.Set(await schedules.SetAsync(channel, request, cancellationToken));
             case "schedule show":
-                return await schedules.ShowAsync(channel, cancellationToken);
+                return ScheduleMessages.Show(await schedules.ShowAsync(channel, cancellationToken));
             case "schedule off":
-                return await schedules.OffAsync(channel, cancellationToken);
+                return ScheduleMessages.Off(await schedules.OffAsync(channel, cancellationToken));
             case "settings":
                 return await SettingsAsync(channel, command, cancellationToken);
             case "analysis":

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
 using Cl37.Bot.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +14,8 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, Tim
     /// <summary>Tells the scheduler a channel's schedule row changed outside a schedule command.</summary>
     public void NotifyChanged(long channelId) => Changed?.Invoke(channelId);
 
-    public async Task<OutgoingMessage> SetAsync(ChannelInfo channel, ScheduleRequest request, CancellationToken cancellationToken)
+    /// <summary>Stores the channel's schedule and returns it as stored.</summary>
+    public async Task<ScheduleView> SetAsync(ChannelInfo channel, ScheduleRequest request, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var schedule = await db.Schedules.FirstOrDefaultAsync(s => s.ChannelId == channel.ChannelId, cancellationToken);
@@ -36,34 +35,32 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, Tim
         schedule.UpdatedUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         Changed?.Invoke(channel.ChannelId);
-        return OutgoingMessage.PublicText("📅 " + Describe(schedule) + await NextAsync(db, schedule, cancellationToken));
+        return await ViewAsync(db, schedule, cancellationToken);
     }
 
-    public async Task<OutgoingMessage> ShowAsync(ChannelInfo channel, CancellationToken cancellationToken)
+    /// <summary>The channel's schedule, or null when it has none running.</summary>
+    public async Task<ScheduleView?> ShowAsync(ChannelInfo channel, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var schedule = await db.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.ChannelId == channel.ChannelId, cancellationToken);
-        return schedule is null || !schedule.Enabled
-            ? OutgoingMessage.PrivateText("This channel has no daily question. Admins set one with `/quiz schedule set 09:00 Europe/Berlin mon-fri`.")
-            : OutgoingMessage.PrivateText("📅 " + Describe(schedule) + await NextAsync(db, schedule, cancellationToken));
+        return schedule is null || !schedule.Enabled ? null : await ViewAsync(db, schedule, cancellationToken);
     }
 
-    public async Task<OutgoingMessage> OffAsync(ChannelInfo channel, CancellationToken cancellationToken)
+    /// <summary>Switches the channel's schedule off; false when it had none to switch off.</summary>
+    public async Task<bool> OffAsync(ChannelInfo channel, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var changed = await db.Schedules.Where(s => s.ChannelId == channel.ChannelId && (s.Enabled || s.PausedByRemovalUtc != null))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Enabled, false).SetProperty(x => x.PausedByRemovalUtc, (DateTime?)null)
                 .SetProperty(x => x.UpdatedUtc, time.GetUtcNow().UtcDateTime), cancellationToken);
         Changed?.Invoke(channel.ChannelId);
-        return changed == 0
-            ? OutgoingMessage.PrivateText("This channel had no daily question to switch off.")
-            : OutgoingMessage.PublicText("📅 The daily question in this channel is switched off. Answers and scores are kept.");
+        return changed > 0;
     }
 
-    /// <summary>When the next question posts and its answers close, in the schedule's zone. A day
-    /// whose question already went out gets no second one (the post is claimed per channel and local
-    /// date), so a time later today names tomorrow's post, or the next posting day's.</summary>
-    private async Task<string> NextAsync(BotDbContext db, QuizSchedule s, CancellationToken cancellationToken)
+    /// <summary>The schedule with when the next question posts and its answers close, in the
+    /// schedule's zone. A day whose question already went out gets no second one (the post is claimed
+    /// per channel and local date), so a time later today names tomorrow's post, or the next posting day's.</summary>
+    private async Task<ScheduleView> ViewAsync(BotDbContext db, QuizSchedule s, CancellationToken cancellationToken)
     {
         var schedule = DailySchedule.From(s);
         var now = time.GetUtcNow();
@@ -74,20 +71,9 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, Tim
         var next = schedule.NextAfter(now);
         while (next is { } n && posted.Contains(n.Date))
             next = schedule.NextAfter(n.At);
-        if (next is not { } found)
-            return "";
-        var at = TimeZoneInfo.ConvertTime(found.At, schedule.Zone);
-        var closes = TimeZoneInfo.ConvertTime(found.Closes, schedule.Zone);
-        return string.Create(CultureInfo.InvariantCulture, $" Next question: {at:ddd yyyy-MM-dd HH:mm}; its answers close {closes:ddd yyyy-MM-dd HH:mm}.");
-    }
-
-    public static string Describe(QuizSchedule s)
-    {
-        var at = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(s.TimeOfDayMinutes));
-        var window = s.WindowMinutes is { } w
-            ? string.Create(CultureInfo.InvariantCulture, $"answers stay open {w / 60.0:0.##} h")
-            : "answers stay open until 1 hour before the next question";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Daily question at {at:HH:mm} ({s.TimeZone}), {WeekDays.Describe(s.DaysMask)}; {window}; results {(s.HideResults ? "shown at the reveal" : "shown at once")}{(s.DeckId is null ? "" : $"; deck {s.DeckId}")}.");
+        return new ScheduleView(
+            TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(s.TimeOfDayMinutes)), s.TimeZone, s.DaysMask, s.WindowMinutes, s.HideResults, s.DeckId,
+            next is { } found ? TimeZoneInfo.ConvertTime(found.At, schedule.Zone) : null,
+            next is { } f ? TimeZoneInfo.ConvertTime(f.Closes, schedule.Zone) : null);
     }
 }

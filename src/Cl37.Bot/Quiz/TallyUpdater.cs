@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
+using Cl37.Bot.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

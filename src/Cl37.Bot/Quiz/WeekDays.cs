@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Cl37.Bot.Quiz;
 
 /// <summary>Weekday sets as a bit mask (bit n = DayOfWeek n).</summary>
@@ -10,14 +8,6 @@ public static class WeekDays
     public const int Weekends = 0b100_0001;
 
     public static bool Contains(int mask, DayOfWeek day) => (mask & (1 << (int)day)) != 0;
-
-    public static string Describe(int mask) => mask switch
-    {
-        All => "every day",
-        MondayToFriday => "Monday to Friday",
-        _ => string.Join(", ", Enumerable.Range(0, 7).Where(d => (mask & (1 << d)) != 0)
-            .Select(d => CultureInfo.InvariantCulture.DateTimeFormat.GetDayName((DayOfWeek)d))),
-    };
 
     /// <summary>The shortest stretch, in days, from one posting day to the next.</summary>
     public static int ShortestGapDays(int mask)

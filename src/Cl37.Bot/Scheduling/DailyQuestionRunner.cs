@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Cl37.Bot.Data;
+using Cl37.Bot.Posts;
 using Cl37.Bot.Quiz;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ public sealed class DailyQuestionRunner(
     IDbContextFactory<BotDbContext> factory,
     ChannelDirectory channels,
     QuizPoster poster,
-    CompetitionService competitions,
+    StandingsPoster standings,
     TimeProvider time,
     ILogger<DailyQuestionRunner> logger)
 {
@@ -83,7 +84,7 @@ public sealed class DailyQuestionRunner(
     {
         var resent = await poster.ResumeUnsentAsync(cancellationToken);
         var revealed = await poster.RevealDueAsync(cancellationToken);
-        var ended = await competitions.EndDueAsync(cancellationToken);
+        var ended = await standings.EndDueAsync(cancellationToken);
         if (resent + revealed + ended > 0)
             logger.LogInformation("Sweep: {Resent} resent, {Revealed} revealed, {Ended} competitions ended", resent, revealed, ended);
         return (resent, revealed, ended);

@@ -1,5 +1,6 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Platforms.Playground;
 using Cl37.Bot.Platforms.Playground.Wire;
 using Cl37.Bot.Platforms.Teams;

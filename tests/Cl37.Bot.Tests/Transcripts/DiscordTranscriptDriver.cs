@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Text;
+using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Platforms.Discord.Interactions;

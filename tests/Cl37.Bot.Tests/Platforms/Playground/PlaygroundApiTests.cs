@@ -1,8 +1,8 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Tests.Fakes;

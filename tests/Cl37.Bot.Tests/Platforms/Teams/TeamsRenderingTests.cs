@@ -1,8 +1,9 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Platforms.Teams;
 using Cl37.Bot.Platforms.Teams.Wire;
 using Cl37.Bot.Quiz;

@@ -1,0 +1,11 @@
+namespace Cl37.Bot.Posts;
+
+public static class PostsHostingExtensions
+{
+    public static WebApplicationBuilder AddPosts(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddSingleton<StandingsPoster>();
+        return builder;
+    }
+}
