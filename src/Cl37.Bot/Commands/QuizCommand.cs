@@ -2,8 +2,10 @@ using System.Globalization;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
 using Cl37.Bot.Messages;
+using Cl37.Bot.Posts;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Quiz.Analysis;
+using Cl37.Bot.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +14,8 @@ namespace Cl37.Bot.Commands;
 /// <summary>/quiz now | practice | reveal | schedule set|show|off | settings | analysis.</summary>
 public sealed class QuizCommand(
     ChannelDirectory channels,
-    QuizPoster poster,
+    QuestionPoster poster,
+    RevealPoster reveals,
     PracticeService practice,
     ScheduleService schedules,
     PostCache posts,
@@ -76,12 +79,11 @@ public sealed class QuizCommand(
                         return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early and post its reveal. To do that, use `/quiz now force:true`.");
                 }
                 var result = await poster.PostNextAsync(channel, null, null, command.Arg("deck"), false, cancellationToken);
-                return OutgoingMessage.PrivateText(result.Outcome == PostOutcome.Posted ? $"✅ {result.Message}" : result.Message);
+                return PostMessages.Reply(result);
             case "practice":
                 return PracticeMessages.Reply(await practice.NextAsync(channel, command.User, cancellationToken));
             case "reveal":
-                var revealed = await poster.RevealOpenInChannelAsync(channel.ChannelId, cancellationToken);
-                return OutgoingMessage.PrivateText(revealed == 0 ? "There is no open question in this channel." : "✅ Revealed.");
+                return PostMessages.Revealed(await reveals.RevealOpenInChannelAsync(channel.ChannelId, cancellationToken));
             case "schedule set":
                 var request = ScheduleArguments.Parse(command, options.Value.DefaultTimeZone, out var invalid);
                 return request is null

@@ -5,6 +5,8 @@ public static class PostsHostingExtensions
     public static WebApplicationBuilder AddPosts(this WebApplicationBuilder builder)
     {
         var s = builder.Services;
+        s.AddSingleton<QuestionPoster>();
+        s.AddSingleton<RevealPoster>();
         s.AddSingleton<StandingsPoster>();
         return builder;
     }

@@ -26,13 +26,12 @@ public static class QuizHostingExtensions
         s.AddSingleton<TallyUpdater>();
         s.AddHostedService(sp => sp.GetRequiredService<TallyUpdater>());
         s.AddSingleton<AnswerService>();
-        s.AddSingleton<QuizPoster>();
         s.AddSingleton<LeaderboardCache>();
         s.AddSingleton<LeaderboardService>();
         s.AddSingleton<CompetitionService>();
         s.AddSingleton<PracticeService>();
         s.AddSingleton<StatsService>();
-        s.AddSingleton<ScheduleService>();
+        s.AddSingleton<ScheduleChanges>();
         s.AddSingleton<Analysis.ItemAnalysisService>();
         return builder;
     }

@@ -8,10 +8,10 @@ using Quartz;
 namespace Cl37.Bot.Scheduling;
 
 /// <summary>Keeps Quartz's triggers equal to the stored schedules: loads every enabled schedule at
-/// start, then follows <see cref="ScheduleService.Changed"/> so edits apply without a restart.</summary>
+/// start, then follows <see cref="ScheduleChanges.Changed"/> so edits apply without a restart.</summary>
 public sealed class ScheduleSync(
     ISchedulerFactory schedulers,
-    ScheduleService schedules,
+    ScheduleChanges schedules,
     IDbContextFactory<BotDbContext> factory,
     IOptions<SchedulingOptions> options,
     StartupGate gate,

@@ -1,19 +1,13 @@
 using Cl37.Bot.Data;
-using Cl37.Bot.Scheduling;
+using Cl37.Bot.Quiz;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cl37.Bot.Quiz;
+namespace Cl37.Bot.Scheduling;
 
-/// <summary>Stores a channel's daily schedule; the scheduler listens to <see cref="Changed"/> so
-/// edits take effect without a restart.</summary>
-public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, TimeProvider time)
+/// <summary>Stores a channel's daily schedule and announces each change on <see cref="ScheduleChanges"/>,
+/// which the scheduler follows so edits take effect without a restart.</summary>
+public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, ScheduleChanges changes, TimeProvider time)
 {
-    /// <summary>Raised with the channel id after a schedule was set or switched off.</summary>
-    public event Action<long>? Changed;
-
-    /// <summary>Tells the scheduler a channel's schedule row changed outside a schedule command.</summary>
-    public void NotifyChanged(long channelId) => Changed?.Invoke(channelId);
-
     /// <summary>Stores the channel's schedule and returns it as stored.</summary>
     public async Task<ScheduleView> SetAsync(ChannelInfo channel, ScheduleRequest request, CancellationToken cancellationToken)
     {
@@ -34,7 +28,7 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, Tim
         schedule.PausedByRemovalUtc = null;
         schedule.UpdatedUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        Changed?.Invoke(channel.ChannelId);
+        changes.Notify(channel.ChannelId);
         return await ViewAsync(db, schedule, cancellationToken);
     }
 
@@ -53,7 +47,7 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, Tim
         var changed = await db.Schedules.Where(s => s.ChannelId == channel.ChannelId && (s.Enabled || s.PausedByRemovalUtc != null))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Enabled, false).SetProperty(x => x.PausedByRemovalUtc, (DateTime?)null)
                 .SetProperty(x => x.UpdatedUtc, time.GetUtcNow().UtcDateTime), cancellationToken);
-        Changed?.Invoke(channel.ChannelId);
+        changes.Notify(channel.ChannelId);
         return changed > 0;
     }
 
