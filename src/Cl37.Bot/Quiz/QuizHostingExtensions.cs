@@ -16,7 +16,6 @@ public static class QuizHostingExtensions
         var s = builder.Services;
         // Random.Shared is thread-safe; the quiz and the gateway draw from it concurrently.
         s.AddSingleton(Random.Shared);
-        s.AddSingleton<ChatPlatforms>();
         s.AddSingleton<ChannelDirectory>();
         s.AddSingleton<PostCache>();
         s.AddSingleton<QuestionSelector>();
@@ -24,7 +23,6 @@ public static class QuizHostingExtensions
         s.AddSingleton<AnswerWriter>();
         s.AddHostedService(sp => sp.GetRequiredService<AnswerWriter>());
         s.AddSingleton<TallyUpdater>();
-        s.AddHostedService(sp => sp.GetRequiredService<TallyUpdater>());
         s.AddSingleton<AnswerService>();
         s.AddSingleton<LeaderboardCache>();
         s.AddSingleton<LeaderboardService>();

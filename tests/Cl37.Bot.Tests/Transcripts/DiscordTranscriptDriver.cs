@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Platforms.Discord.Interactions;
-using Cl37.Bot.Quiz;
+using Cl37.Bot.Posts;
 using Cl37.Bot.Tests.Fakes;
 using Cl37.Bot.Tests.Platforms.Discord;
 using NSec.Cryptography;
@@ -69,7 +69,7 @@ internal sealed class DiscordTranscriptDriver : IAsyncDisposable
                     await AnswerAsync(step, a);
                     break;
                 case TranscriptStep.FlushTallies:
-                    await _app.Get<TallyUpdater>().FlushAsync(CancellationToken.None);
+                    await _app.Get<TallyPoster>().FlushAsync(CancellationToken.None);
                     TakeRestCalls(step);
                     break;
                 case TranscriptStep.Wait w:
