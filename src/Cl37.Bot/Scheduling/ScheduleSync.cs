@@ -11,7 +11,7 @@ namespace Cl37.Bot.Scheduling;
 /// start, then follows <see cref="ScheduleChanges.Changed"/> so edits apply without a restart.</summary>
 public sealed class ScheduleSync(
     ISchedulerFactory schedulers,
-    ScheduleChanges schedules,
+    ScheduleChanges scheduleChanges,
     IDbContextFactory<BotDbContext> factory,
     IOptions<SchedulingOptions> options,
     StartupGate gate,
@@ -58,7 +58,7 @@ public sealed class ScheduleSync(
         await scheduler.ScheduleTrigger(ScheduleTriggers.Sweep(options.Value.SweepSeconds, time), TriggerConflict.Replace, cancellationToken);
         // Fires as soon as the scheduler runs, i.e. after the app (and its platforms) started.
         await scheduler.ScheduleTrigger(ScheduleTriggers.CatchUp(time), TriggerConflict.Replace, cancellationToken);
-        schedules.Changed += OnChanged;
+        scheduleChanges.Changed += OnChanged;
         logger.LogInformation("Scheduled {Count} daily question(s)", rows.Count);
     }
 
@@ -68,7 +68,7 @@ public sealed class ScheduleSync(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        schedules.Changed -= OnChanged;
+        scheduleChanges.Changed -= OnChanged;
         await WhenIdleAsync();
     }
 
