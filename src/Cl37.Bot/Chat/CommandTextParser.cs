@@ -3,14 +3,14 @@ using System.Text;
 namespace Cl37.Bot.Chat;
 
 /// <summary>Turns a typed command (<c>/calc servers 200 50</c>, <c>leaderboard period:month</c>)
-/// into a <see cref="ChatCommand"/> using the shared definitions. Options may be positional, or
+/// into a <see cref="ChatCommand"/> using the catalog's definitions. Options may be positional, or
 /// named as <c>name:value</c>, <c>name=value</c> or <c>--name value</c>; a boolean is <c>--name</c>.</summary>
 public static class CommandTextParser
 {
     /// <summary>Longest accepted command text; longer input is refused, not truncated.</summary>
     public const int MaxLength = 2000;
 
-    public static CommandParseResult Parse(string text, ChannelRef channel, ChatUser user)
+    public static CommandParseResult Parse(CommandCatalog catalog, string text, ChannelRef channel, ChatUser user)
     {
         var tokens = Tokenize(text.Length > MaxLength ? text[..MaxLength] : text);
         if (text.Length > MaxLength)
@@ -19,7 +19,7 @@ public static class CommandTextParser
             return CommandParseResult.Fail("Type a command, for example `/help`.");
 
         var name = tokens[0].TrimStart('/');
-        var command = CommandCatalog.Find(name);
+        var command = catalog.Find(name);
         if (command is null)
             return CommandParseResult.Fail($"I don't know the command `{Shorten(name)}`. Try `/help` for the list.");
 

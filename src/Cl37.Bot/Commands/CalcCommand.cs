@@ -7,7 +7,41 @@ namespace Cl37.Bot.Commands;
 /// <summary>/calc: runs one of the course's calculators and replies with its worked steps.</summary>
 public sealed class CalcCommand : ICommandHandler
 {
-    public string Command => "calc";
+    public static CommandDefinition Definition { get; } = new("calc", "The course's formula calculators, with worked steps",
+    [
+        new("weights", "Weight parameters of a dense network: Σ prev × next",
+        [
+            new("layers", "Layer sizes, input first (784 128 64 32)", OptionKind.Rest, Required: true, MaxLength: 200),
+            new("biases", "Count the biases too", OptionKind.Boolean),
+        ], Example: "/calc weights 784 128 64 32"),
+        new("hpa", "Kubernetes HPA: desired replicas",
+        [
+            new("current_pods", "Current number of pods", OptionKind.Integer, Required: true, MinValue: 1, MaxValue: 100_000),
+            new("current_metric", "Current metric: 90, 90%, or a quantity such as 200m or 1.5", OptionKind.Text, Required: true, MaxLength: 32),
+            new("target_metric", "Target metric, in the same form (60%, 500m)", OptionKind.Text, Required: true, MaxLength: 32),
+            new("min", "Minimum replicas (default 1)", OptionKind.Integer, MinValue: 1, MaxValue: 100_000),
+            new("max", "Maximum replicas (default unbounded)", OptionKind.Integer, MinValue: 1, MaxValue: 100_000),
+        ], Example: "/calc hpa 2 90 60"),
+        new("servers", "Servers needed for a peak load",
+        [
+            new("peak", "Peak requests per second", OptionKind.Number, Required: true),
+            new("capacity", "Requests per second one server handles", OptionKind.Number, Required: true),
+            new("buffer", "Safety factor such as 1.25 (default: none)", OptionKind.Number),
+        ], Example: "/calc servers 200 50"),
+        new("coldstart", "Loading time of several models, sequential vs parallel",
+        [
+            new("times", "Load time in seconds (30), or a list (30,45,60)", OptionKind.Text, Required: true, MaxLength: 200),
+            new("models", "How many models of that time (default 1)", OptionKind.Integer, MinValue: 1, MaxValue: 1000),
+        ], Example: "/calc coldstart 30 3"),
+        new("docker", "Docker image size: base + model + dependencies",
+        [
+            new("base", "Base image size (500, 500MB, 0.5GB)", OptionKind.Text, Required: true, MaxLength: 32),
+            new("model", "Model file size", OptionKind.Text, Required: true, MaxLength: 32),
+            new("deps", "Dependencies size", OptionKind.Text, Required: true, MaxLength: 32),
+        ], Example: "/calc docker 500 45 200"),
+    ], []);
+
+    CommandDefinition ICommandHandler.Definition => Definition;
 
     public Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken) =>
         Task.FromResult(Handle(command));

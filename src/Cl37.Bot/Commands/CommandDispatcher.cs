@@ -8,12 +8,13 @@ namespace Cl37.Bot.Commands;
 /// Failures are the pipeline's to explain.</summary>
 public sealed class CommandDispatcher(
     IEnumerable<ICommandHandler> handlers,
+    CommandCatalog catalog,
     AnswerService answers,
     AnswerLookup lookup,
     AdminPolicy admins) : IInboundHandler
 {
     private readonly Dictionary<string, ICommandHandler> _handlers =
-        handlers.ToDictionary(h => h.Command, StringComparer.OrdinalIgnoreCase);
+        handlers.ToDictionary(h => h.Definition.Name, StringComparer.OrdinalIgnoreCase);
 
     public Task<OutgoingMessage?> HandleAsync(Inbound request, CancellationToken cancellationToken) => request switch
     {
@@ -27,7 +28,7 @@ public sealed class CommandDispatcher(
 
     private Task<OutgoingMessage> DispatchTextAsync(TypedCommand typed, CancellationToken cancellationToken)
     {
-        var parsed = CommandTextParser.Parse(typed.Text, typed.Channel, typed.User);
+        var parsed = CommandTextParser.Parse(catalog, typed.Text, typed.Channel, typed.User);
         return parsed.Command is null
             ? Task.FromResult(OutgoingMessage.PrivateText(parsed.Error!))
             : DispatchAsync(parsed.Command, cancellationToken);
@@ -35,7 +36,7 @@ public sealed class CommandDispatcher(
 
     private async Task<OutgoingMessage> DispatchAsync(ChatCommand command, CancellationToken cancellationToken)
     {
-        var definition = CommandCatalog.Find(command.Name);
+        var definition = catalog.Find(command.Name);
         if (definition is null || !_handlers.TryGetValue(definition.Name, out var handler))
             return OutgoingMessage.PrivateText($"I don't know the command `{CommandTextParser.Shorten(command.Name)}`. Try `/help` for the list.");
 

@@ -5,6 +5,23 @@ namespace Cl37.Bot.Commands;
 /// <summary>Every command handler, listed explicitly.</summary>
 public static class CommandRegistrations
 {
+    // The one list of commands: its order is the order help, Discord's registration, the Teams
+    // menu and the playground list them in.
+    private static readonly (Type Handler, CommandDefinition Definition)[] Handlers =
+    [
+        (typeof(QuizCommand), QuizCommand.Definition),
+        (typeof(LeaderboardCommand), LeaderboardCommand.Definition),
+        (typeof(StatsCommand), StatsCommand.Definition),
+        (typeof(CompetitionCommand), CompetitionCommand.Definition),
+        (typeof(CalcCommand), CalcCommand.Definition),
+        (typeof(FormulasCommand), FormulasCommand.Definition),
+        (typeof(ReviseCommand), ReviseCommand.Definition),
+        (typeof(HelpCommand), HelpCommand.Definition),
+    ];
+
+    /// <summary>The registered handlers' definitions, also for the command-line verbs that run without the host.</summary>
+    public static CommandCatalog Catalog() => new(Handlers.Select(h => h.Definition));
+
     public static WebApplicationBuilder AddCommands(this WebApplicationBuilder builder)
     {
         var s = builder.Services;
@@ -13,14 +30,11 @@ public static class CommandRegistrations
             .Validate(o => o.Admins.All(a => a.Contains(':', StringComparison.Ordinal)), "Quiz:Admins entries must look like platform:userId (e.g. playground:tutor).")
             .ValidateOnStart();
         s.AddSingleton<AdminPolicy>();
-        s.AddSingleton<ICommandHandler, QuizCommand>();
-        s.AddSingleton<ICommandHandler, LeaderboardCommand>();
-        s.AddSingleton<ICommandHandler, StatsCommand>();
-        s.AddSingleton<ICommandHandler, CompetitionCommand>();
-        s.AddSingleton<ICommandHandler, HelpCommand>();
-        s.AddSingleton<ICommandHandler, CalcCommand>();
-        s.AddSingleton<ICommandHandler, FormulasCommand>();
-        s.AddSingleton<ICommandHandler, ReviseCommand>();
+        // Built from the table rather than from the resolved handlers: /help lists every command,
+        // itself included, so it needs the catalog before the handlers exist.
+        s.AddSingleton(Catalog());
+        foreach (var (handler, _) in Handlers)
+            s.AddSingleton(typeof(ICommandHandler), handler);
         s.AddSingleton<CommandDispatcher>();
         s.AddSingleton<IInboundHandler>(sp => sp.GetRequiredService<CommandDispatcher>());
         s.AddSingleton<IInboundFailureClassifier, StorageFailureClassifier>();

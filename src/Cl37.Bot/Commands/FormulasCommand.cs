@@ -6,7 +6,9 @@ namespace Cl37.Bot.Commands;
 /// <summary><c>/formulas</c>: the decks' formula sheets and calculation shortcuts.</summary>
 public sealed class FormulasCommand(DeckLibrary library) : ICommandHandler
 {
-    public string Command => "formulas";
+    public static CommandDefinition Definition { get; } = new("formulas", "The course's formula sheet", [], [], Example: "/formulas");
+
+    CommandDefinition ICommandHandler.Definition => Definition;
 
     public Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {

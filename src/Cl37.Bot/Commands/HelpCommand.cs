@@ -4,14 +4,19 @@ using Cl37.Bot.Chat;
 namespace Cl37.Bot.Commands;
 
 /// <summary>/help [command], rendered from the shared command definitions.</summary>
-public sealed class HelpCommand : ICommandHandler
+public sealed class HelpCommand(CommandCatalog catalog) : ICommandHandler
 {
-    public string Command => "help";
+    public static CommandDefinition Definition { get; } = new("help", "What the bot can do", [],
+    [
+        new("command", "A command to explain", OptionKind.Text, MaxLength: 32),
+    ], Example: "/help calc");
+
+    CommandDefinition ICommandHandler.Definition => Definition;
 
     public Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         var sb = new StringBuilder();
-        if (command.Arg("command") is { } name && CommandCatalog.Find(name.TrimStart('/')) is { } one)
+        if (command.Arg("command") is { } name && catalog.Find(name.TrimStart('/')) is { } one)
         {
             sb.Append("**/").Append(one.Name).Append("** — ").Append(one.Description).Append('\n');
             foreach (var sub in one.SubCommands)
@@ -29,7 +34,7 @@ public sealed class HelpCommand : ICommandHandler
             if (command.Arg("command") is { } unknown)
                 sb.Append("I don't know `").Append(CommandTextParser.Shorten(unknown)).Append("`. ");
             sb.Append("**Cl37.Bot** — a daily exam-prep question, leaderboards and the course's calculators.\n");
-            foreach (var c in CommandCatalog.All)
+            foreach (var c in catalog.All)
                 sb.Append("- **/").Append(c.Name).Append("** — ").Append(c.Description).Append(c.SubCommands.Count > 0 ? " (" + string.Join(", ", c.SubCommands.Select(s => s.Name)) + ")" : "").Append('\n');
             sb.Append("`/help <command>` explains one command.");
         }

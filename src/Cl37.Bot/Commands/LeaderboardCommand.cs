@@ -1,5 +1,6 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Quiz;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,14 @@ public sealed class LeaderboardCommand(
     IDbContextFactory<BotDbContext> factory,
     TimeProvider time) : ICommandHandler
 {
-    public string Command => "leaderboard";
+    public static CommandDefinition Definition { get; } = new("leaderboard", "The group's leaderboard", [],
+    [
+        new("period", "week, month, all or competition", OptionKind.Text, Choices: ["week", "month", "all", "competition"]),
+        new("page", "Page number", OptionKind.Integer, MinValue: 1, MaxValue: 10_000),
+        new("format", "table, or csv (admins) to export", OptionKind.Text, Choices: ["table", "csv"]),
+    ], Example: "/leaderboard week");
+
+    CommandDefinition ICommandHandler.Definition => Definition;
 
     public async Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
@@ -58,6 +66,6 @@ public sealed class LeaderboardCommand(
 
         var page = int.TryParse(command.Arg("page"), out var p) ? p : 1;
         var result = await leaderboards.GetPageAsync(channel.GroupId, key, page, command.User.Id, cancellationToken);
-        return LeaderboardService.ToMessage(title, result, isPrivate: false);
+        return LeaderboardMessages.ToMessage(title, result, isPrivate: false);
     }
 }

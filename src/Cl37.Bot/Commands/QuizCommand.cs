@@ -1,25 +1,65 @@
 using System.Globalization;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
+using Cl37.Bot.Messages;
+using Cl37.Bot.Posts;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Quiz.Analysis;
+using Cl37.Bot.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Commands;
 
 /// <summary>/quiz now | practice | reveal | schedule set|show|off | settings | analysis.</summary>
 public sealed class QuizCommand(
     ChannelDirectory channels,
-    QuizPoster poster,
+    QuestionPoster poster,
+    RevealPoster reveals,
     PracticeService practice,
     ScheduleService schedules,
     PostCache posts,
     AdminPolicy admins,
     ItemAnalysisService analysis,
     IDbContextFactory<BotDbContext> factory,
+    IOptions<QuizOptions> options,
     TimeProvider time) : ICommandHandler
 {
-    public string Command => "quiz";
+    public static CommandDefinition Definition { get; } = new("quiz", "Quiz questions: post one now, practise privately, manage the daily schedule",
+    [
+        new("now", "Post the next question in this channel now",
+        [
+            new("deck", "Deck to draw from (default: the channel's)", OptionKind.Text, MaxLength: 64),
+            new("force", "Close the open daily question early (admins)", OptionKind.Boolean),
+        ], Example: "/quiz now"),
+        new("practice", "A private question for you from your review boxes (not scored)", [], Example: "/quiz practice"),
+        new("reveal", "Close the open question in this channel now and post the reveal", [], AdminOnly: true, Example: "/quiz reveal"),
+        new("schedule set", "Post a question every day at a local time",
+        [
+            new("time", "Local time of day, 24-hour (09:00)", OptionKind.Text, Required: true, MaxLength: 5),
+            new("zone", "IANA time zone (Europe/Berlin); default from settings", OptionKind.Text, MaxLength: 64),
+            new("days", "Weekdays: mon-fri, daily, or a list like mon,wed,fri", OptionKind.Text, MaxLength: 40),
+            new("window", "Hours the answers stay open (default: until 1 hour before the next post)", OptionKind.Number, MinValue: 0.25, MaxValue: 167),
+            new("results", "Show right/wrong at once or only at the reveal", OptionKind.Text, Choices: ["immediate", "reveal"]),
+            new("deck", "Deck to draw from (default: all decks)", OptionKind.Text, MaxLength: 64),
+        ], AdminOnly: true, Example: "/quiz schedule set 09:00 Europe/Berlin mon-fri"),
+        new("schedule show", "Show this channel's schedule", [], Example: "/quiz schedule show"),
+        new("schedule off", "Stop the daily question in this channel", [], AdminOnly: true, Example: "/quiz schedule off"),
+        new("analysis", "Item analysis for deck authors: facility, discrimination, distractors",
+        [
+            new("deck", "Deck to analyse (default: every deck asked here)", OptionKind.Text, MaxLength: 64),
+            new("format", "table, or csv to export", OptionKind.Text, Choices: ["table", "csv"]),
+        ], AdminOnly: true, Example: "/quiz analysis"),
+        new("settings", "Group settings: bonuses, who may post, hidden results",
+        [
+            new("streak_bonus", "Award a streak bonus", OptionKind.Boolean),
+            new("speed_bonus", "Award a speed bonus", OptionKind.Boolean),
+            new("everyone_can_post", "Let everyone use /quiz now", OptionKind.Boolean),
+            new("hide_results", "Hide right/wrong until the reveal", OptionKind.Boolean),
+        ], AdminOnly: true, Example: "/quiz settings streak_bonus:true"),
+    ], []);
+
+    CommandDefinition ICommandHandler.Definition => Definition;
 
     public async Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
@@ -39,25 +79,27 @@ public sealed class QuizCommand(
                         return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early and post its reveal. To do that, use `/quiz now force:true`.");
                 }
                 var result = await poster.PostNextAsync(channel, null, null, command.Arg("deck"), false, cancellationToken);
-                return OutgoingMessage.PrivateText(result.Outcome == PostOutcome.Posted ? $"✅ {result.Message}" : result.Message);
+                return PostMessages.Reply(result);
             case "practice":
-                return await practice.NextAsync(channel, command.User, cancellationToken);
+                return PracticeMessages.Reply(await practice.NextAsync(channel, command.User, cancellationToken));
             case "reveal":
-                var revealed = await poster.RevealOpenInChannelAsync(channel.ChannelId, cancellationToken);
-                return OutgoingMessage.PrivateText(revealed == 0 ? "There is no open question in this channel." : "✅ Revealed.");
+                return PostMessages.Revealed(await reveals.RevealOpenInChannelAsync(channel.ChannelId, cancellationToken));
             case "schedule set":
-                return await schedules.SetAsync(channel, command, cancellationToken);
+                var request = ScheduleArguments.Parse(command, options.Value.DefaultTimeZone, out var invalid);
+                return request is null
+                    ? OutgoingMessage.PrivateText(invalid!)
+                    : ScheduleMessages.Set(await schedules.SetAsync(channel, request, cancellationToken));
             case "schedule show":
-                return await schedules.ShowAsync(channel, cancellationToken);
+                return ScheduleMessages.Show(await schedules.ShowAsync(channel, cancellationToken));
             case "schedule off":
-                return await schedules.OffAsync(channel, cancellationToken);
+                return ScheduleMessages.Off(await schedules.OffAsync(channel, cancellationToken));
             case "settings":
                 return await SettingsAsync(channel, command, cancellationToken);
             case "analysis":
                 var report = await analysis.AnalyseAsync(channel.GroupId, command.Arg("deck"), cancellationToken);
                 return ItemAnalysisMessages.Reply(report, string.Equals(command.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase));
             default:
-                return OutgoingMessage.PrivateText("Usage:\n" + CommandUsage.Of(CommandCatalog.Find("quiz")!));
+                return OutgoingMessage.PrivateText("Usage:\n" + CommandUsage.Of(Definition));
         }
     }
 

@@ -10,7 +10,12 @@ public sealed class ReviseCommand(DeckLibrary library) : ICommandHandler
     // Concepts first: the definition, then the traps, then the quick ways to remember it.
     private static readonly string[] KindOrder = ["concepts", "traps", "oneliners", "rules", "mnemonics", "formulas"];
 
-    public string Command => "revise";
+    public static CommandDefinition Definition { get; } = new("revise", "Revision notes: concepts, traps, one-liners", [],
+    [
+        new("topic", "A topic (serialization, flask, scaling, kubernetes, docker, monitoring…)", OptionKind.Text, MaxLength: 64),
+    ], Example: "/revise scaling");
+
+    CommandDefinition ICommandHandler.Definition => Definition;
 
     public Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {

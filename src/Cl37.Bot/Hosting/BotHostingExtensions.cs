@@ -5,6 +5,7 @@ using Cl37.Bot.Observability;
 using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Platforms.Playground;
 using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Posts;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Scheduling;
 
@@ -22,6 +23,7 @@ public static class BotHostingExtensions
         builder.AddContent();
         builder.AddData();
         builder.AddQuiz();
+        builder.AddPosts();
         builder.AddCommands();
         builder.AddScheduling();
         builder.AddScaleOut();

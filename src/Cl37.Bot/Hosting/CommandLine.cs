@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Cl37.Bot.Calculators;
+using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -39,7 +39,7 @@ public static class CommandLine
             case "deck":
                 return await DeckCommandLine.RunAsync(args[1..], output, error);
             case "teams":
-                return Platforms.Teams.TeamsPackageCommand.Run(args[1..], output);
+                return Platforms.Teams.TeamsPackageCommand.Run(args[1..], output, CommandRegistrations.Catalog());
             case "help" or "--help" or "-h" or "-?" or "/?":
                 output.WriteLine(Usage);
                 return 0;

@@ -1,7 +1,7 @@
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Observability;
-using Cl37.Bot.Quiz;
+using Cl37.Bot.Posts;
 using Cl37.Bot.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

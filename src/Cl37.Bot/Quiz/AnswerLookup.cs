@@ -2,6 +2,7 @@ using System.Text;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
+using Cl37.Bot.Messages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Quiz;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Quiz.Grading;
 
 namespace Cl37.Bot.Quiz;

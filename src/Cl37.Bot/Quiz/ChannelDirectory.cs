@@ -7,7 +7,7 @@ namespace Cl37.Bot.Quiz;
 
 /// <summary>Groups and channels by their platform ids; creates them on first use. Platforms keep
 /// opaque data per channel here (a Teams conversation reference) to reach it later.</summary>
-public sealed class ChannelDirectory(IDbContextFactory<BotDbContext> factory, ScheduleService schedules, TimeProvider time, IOptions<QuizOptions> options)
+public sealed class ChannelDirectory(IDbContextFactory<BotDbContext> factory, ScheduleChanges scheduleChanges, TimeProvider time, IOptions<QuizOptions> options)
 {
     public async Task<ChannelInfo> EnsureAsync(ChannelRef channel, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed class ChannelDirectory(IDbContextFactory<BotDbContext> factory, Sc
         }
         await db.SaveChangesAsync(cancellationToken);
         if (paused is not null)
-            schedules.NotifyChanged(row.Id);
+            scheduleChanges.Notify(row.Id);
     }
 
     public async Task<string?> GetPlatformDataAsync(ChannelRef channel, CancellationToken cancellationToken)
@@ -65,7 +65,7 @@ public sealed class ChannelDirectory(IDbContextFactory<BotDbContext> factory, Sc
         }
         await db.SaveChangesAsync(cancellationToken);
         if (schedule is not null)
-            schedules.NotifyChanged(row.Id);
+            scheduleChanges.Notify(row.Id);
     }
 
     public async Task<ChannelInfo?> FindAsync(long channelId, CancellationToken cancellationToken)

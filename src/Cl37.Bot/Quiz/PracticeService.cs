@@ -9,11 +9,12 @@ namespace Cl37.Bot.Quiz;
 /// first), then ones never seen, then whatever comes due soonest. Practice is never scored.</summary>
 public sealed class PracticeService(IDbContextFactory<BotDbContext> factory, DeckLibrary decks, TimeProvider time, Random random)
 {
-    public async Task<OutgoingMessage> NextAsync(ChannelInfo channel, ChatUser user, CancellationToken cancellationToken)
+    /// <summary>The person's next practice question, already posted to them, or null when no questions are loaded.</summary>
+    public async Task<PracticeQuestion?> NextAsync(ChannelInfo channel, ChatUser user, CancellationToken cancellationToken)
     {
         var pool = decks.QuestionsOf(channel.DeckId);
         if (pool.Count == 0)
-            return OutgoingMessage.PrivateText("There are no questions loaded to practise with.");
+            return null;
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var person = await db.People.FirstOrDefaultAsync(p => p.GroupId == channel.GroupId && p.ExternalId == user.Id, cancellationToken);
@@ -44,9 +45,7 @@ public sealed class PracticeService(IDbContextFactory<BotDbContext> factory, Dec
         db.Posts.Add(post);
         await db.SaveChangesAsync(cancellationToken);
         var review = reviews.FirstOrDefault(r => r.QuestionId == question.Id);
-        var message = QuestionCards.Question(post.Id, question, 0, null, false, isPrivate: true);
-        var note = review is null ? "A new question for you" : $"Review (box {review.Box} of 5)";
-        return message with { Text = $"🎯 Practice — {note}, not scored.\n\n" + message.Text };
+        return new PracticeQuestion(post.Id, question, review?.Box);
     }
 
     public Question Choose(IReadOnlyList<Question> pool, IReadOnlyList<ReviewState> reviews, DateTime nowUtc)

@@ -15,7 +15,6 @@ public static class QuizHostingExtensions
         var s = builder.Services;
         // Random.Shared is thread-safe; the quiz and the gateway draw from it concurrently.
         s.AddSingleton(Random.Shared);
-        s.AddSingleton<ChatPlatforms>();
         s.AddSingleton<ChannelDirectory>();
         s.AddSingleton<PostCache>();
         s.AddSingleton<QuestionSelector>();
@@ -23,17 +22,15 @@ public static class QuizHostingExtensions
         s.AddSingleton<AnswerWriter>();
         s.AddHostedService(sp => sp.GetRequiredService<AnswerWriter>());
         s.AddSingleton<TallyUpdater>();
-        s.AddHostedService(sp => sp.GetRequiredService<TallyUpdater>());
         s.AddSingleton<AnswerService>();
         s.AddSingleton<AnswerLookup>();
         s.AddSingleton<Chat.IChannelDataStore, ChannelDataStore>();
-        s.AddSingleton<QuizPoster>();
         s.AddSingleton<LeaderboardCache>();
         s.AddSingleton<LeaderboardService>();
         s.AddSingleton<CompetitionService>();
         s.AddSingleton<PracticeService>();
         s.AddSingleton<StatsService>();
-        s.AddSingleton<ScheduleService>();
+        s.AddSingleton<ScheduleChanges>();
         s.AddSingleton<Analysis.ItemAnalysisService>();
         return builder;
     }

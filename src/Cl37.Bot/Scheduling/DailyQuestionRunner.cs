@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Cl37.Bot.Data;
+using Cl37.Bot.Posts;
 using Cl37.Bot.Quiz;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,9 @@ namespace Cl37.Bot.Scheduling;
 public sealed class DailyQuestionRunner(
     IDbContextFactory<BotDbContext> factory,
     ChannelDirectory channels,
-    QuizPoster poster,
-    CompetitionService competitions,
+    QuestionPoster poster,
+    RevealPoster reveals,
+    StandingsPoster standings,
     TimeProvider time,
     ILogger<DailyQuestionRunner> logger)
 {
@@ -19,7 +21,7 @@ public sealed class DailyQuestionRunner(
     private readonly ConcurrentDictionary<long, DateOnly> _handled = new();
 
     /// <summary>Posts the channel's question if one is owed now (see <see cref="DailySchedule.DueAt"/>);
-    /// null when nothing was due. The claim in <see cref="QuizPoster"/> makes a second call for the
+    /// null when nothing was due. The claim in <see cref="QuestionPoster"/> makes a second call for the
     /// same local date, from this process or another, answer AlreadyPosted.</summary>
     public async Task<PostResult?> PostIfDueAsync(long channelId, CancellationToken cancellationToken)
     {
@@ -42,7 +44,7 @@ public sealed class DailyQuestionRunner(
         if (result.Outcome is PostOutcome.Posted or PostOutcome.AlreadyPosted)
             logger.LogInformation("Daily question for channel {ChannelId} on {Date}: {Outcome}", channelId, due.Date, result.Outcome);
         else
-            logger.LogWarning("Daily question for channel {ChannelId} on {Date}: {Outcome} ({Message})", channelId, due.Date, result.Outcome, result.Message);
+            logger.LogWarning("Daily question for channel {ChannelId} on {Date}: {Outcome} ({Platform}, deck {DeckId})", channelId, due.Date, result.Outcome, result.Platform, row.DeckId ?? "all");
         return result;
     }
 
@@ -82,8 +84,8 @@ public sealed class DailyQuestionRunner(
     public async Task<(int Resent, int Revealed, int Ended)> SweepAsync(CancellationToken cancellationToken)
     {
         var resent = await poster.ResumeUnsentAsync(cancellationToken);
-        var revealed = await poster.RevealDueAsync(cancellationToken);
-        var ended = await competitions.EndDueAsync(cancellationToken);
+        var revealed = await reveals.RevealDueAsync(cancellationToken);
+        var ended = await standings.EndDueAsync(cancellationToken);
         if (resent + revealed + ended > 0)
             logger.LogInformation("Sweep: {Resent} resent, {Revealed} revealed, {Ended} competitions ended", resent, revealed, ended);
         return (resent, revealed, ended);

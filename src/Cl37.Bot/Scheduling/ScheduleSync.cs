@@ -8,10 +8,10 @@ using Quartz;
 namespace Cl37.Bot.Scheduling;
 
 /// <summary>Keeps Quartz's triggers equal to the stored schedules: loads every enabled schedule at
-/// start, then follows <see cref="ScheduleService.Changed"/> so edits apply without a restart.</summary>
+/// start, then follows <see cref="ScheduleChanges.Changed"/> so edits apply without a restart.</summary>
 public sealed class ScheduleSync(
     ISchedulerFactory schedulers,
-    ScheduleService schedules,
+    ScheduleChanges scheduleChanges,
     IDbContextFactory<BotDbContext> factory,
     IOptions<SchedulingOptions> options,
     StartupGate gate,
@@ -58,7 +58,7 @@ public sealed class ScheduleSync(
         await scheduler.ScheduleTrigger(ScheduleTriggers.Sweep(options.Value.SweepSeconds, time), TriggerConflict.Replace, cancellationToken);
         // Fires as soon as the scheduler runs, i.e. after the app (and its platforms) started.
         await scheduler.ScheduleTrigger(ScheduleTriggers.CatchUp(time), TriggerConflict.Replace, cancellationToken);
-        schedules.Changed += OnChanged;
+        scheduleChanges.Changed += OnChanged;
         logger.LogInformation("Scheduled {Count} daily question(s)", rows.Count);
     }
 
@@ -68,7 +68,7 @@ public sealed class ScheduleSync(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        schedules.Changed -= OnChanged;
+        scheduleChanges.Changed -= OnChanged;
         await WhenIdleAsync();
     }
 

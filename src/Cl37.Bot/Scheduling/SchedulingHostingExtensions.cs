@@ -24,6 +24,7 @@ public static class SchedulingHostingExtensions
         var misfireThreshold = TimeSpan.FromSeconds(Math.Clamp(settings.MisfireThresholdSeconds, 1, 3600));
 
         var s = builder.Services;
+        s.AddSingleton<ScheduleService>();
         s.AddSingleton<DailyQuestionRunner>();
         s.AddSingleton<ScheduleSync>();
         StartupGate.Register(s);

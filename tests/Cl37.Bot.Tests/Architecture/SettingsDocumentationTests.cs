@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Cl37.Bot.Chat;
+using Cl37.Bot.Commands;
 using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Tests.Architecture;
@@ -70,7 +70,7 @@ public sealed partial class SettingsDocumentationTests
         var readme = File.ReadAllText(Path.Combine(RepoFiles.Root(), "README.md"));
         var commandsSection = readme[readme.IndexOf("## Commands", StringComparison.Ordinal)..];
         commandsSection = commandsSection[..commandsSection.IndexOf("\n## ", 3, StringComparison.Ordinal)];
-        var missing = CommandCatalog.All
+        var missing = CommandRegistrations.Catalog().All
             .Select(c => "/" + c.Name)
             .Where(name => !commandsSection.Contains("`" + name, StringComparison.Ordinal))
             .ToList();

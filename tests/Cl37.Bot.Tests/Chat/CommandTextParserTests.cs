@@ -1,4 +1,5 @@
 using Cl37.Bot.Chat;
+using Cl37.Bot.Commands;
 
 namespace Cl37.Bot.Tests.Chat;
 
@@ -18,7 +19,7 @@ public sealed class CommandTextParserTests
     [InlineData("HELP calc", "help", null, "command=calc")]
     public void Parse_ValidText_YieldsCommandAndArguments(string text, string name, string? sub, string args)
     {
-        var result = CommandTextParser.Parse(text, Channel, User);
+        var result = CommandTextParser.Parse(CommandRegistrations.Catalog(), text, Channel, User);
 
         Assert.Null(result.Error);
         Assert.Equal(name, result.Command!.Name);
@@ -37,7 +38,7 @@ public sealed class CommandTextParserTests
     [InlineData("/calc servers 200 --capacity", "needs a value")]
     public void Parse_BadText_GivesOneClearSentence(string text, string expected)
     {
-        var result = CommandTextParser.Parse(text, Channel, User);
+        var result = CommandTextParser.Parse(CommandRegistrations.Catalog(), text, Channel, User);
 
         Assert.Null(result.Command);
         Assert.Contains(expected, result.Error);
@@ -46,7 +47,7 @@ public sealed class CommandTextParserTests
     [Fact]
     public void Parse_HugeInput_IsRefusedNotTruncated()
     {
-        var result = CommandTextParser.Parse("/help " + new string('x', 5000), Channel, User);
+        var result = CommandTextParser.Parse(CommandRegistrations.Catalog(), "/help " + new string('x', 5000), Channel, User);
         Assert.Contains("too long", result.Error);
     }
 }

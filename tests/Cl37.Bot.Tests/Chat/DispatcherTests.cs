@@ -1,3 +1,5 @@
+using Cl37.Bot.Chat;
+using Cl37.Bot.Commands;
 using Cl37.Bot.Tests.Fakes;
 
 namespace Cl37.Bot.Tests.Chat;
@@ -91,7 +93,17 @@ public sealed class DispatcherTests : IAsyncLifetime
     {
         var reply = await _app.RunAsync("/help", QuizApp.User("student"));
 
-        foreach (var c in Cl37.Bot.Chat.CommandCatalog.All)
+        foreach (var c in CommandRegistrations.Catalog().All)
             Assert.Contains("/" + c.Name, reply.Text);
+    }
+
+    [Fact]
+    public void Catalog_IsTheRegisteredHandlersDefinitions_InHelpOrder()
+    {
+        var handlers = _app.Get<IEnumerable<ICommandHandler>>().Select(h => h.Definition).ToList();
+        var catalog = _app.Get<CommandCatalog>().All;
+
+        Assert.Equal(handlers, catalog);
+        Assert.Equal(["quiz", "leaderboard", "stats", "competition", "calc", "formulas", "revise", "help"], catalog.Select(c => c.Name));
     }
 }

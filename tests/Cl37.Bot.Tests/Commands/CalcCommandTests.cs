@@ -17,19 +17,19 @@ public sealed class CalcCommandTests
 
     private static Task<OutgoingMessage> HandleText(string text)
     {
-        var parsed = CommandTextParser.Parse(text, Channel, Student);
+        var parsed = CommandTextParser.Parse(CommandRegistrations.Catalog(), text, Channel, Student);
         Assert.True(parsed.Command is not null, parsed.Error);
         return new CalcCommand().HandleAsync(parsed.Command, CancellationToken.None);
     }
 
     [Fact]
     public void Command_IsCalcFromTheCatalog() =>
-        Assert.NotNull(CommandCatalog.Find(new CalcCommand().Command));
+        Assert.NotNull(CommandRegistrations.Catalog().Find(((ICommandHandler)new CalcCommand()).Definition.Name));
 
     [Fact]
     public async Task HandleAsync_EveryCatalogExample_AnswersWithSteps()
     {
-        var calc = CommandCatalog.Find("calc")!;
+        var calc = CommandRegistrations.Catalog().Find("calc")!;
         Assert.Equal(["weights", "hpa", "servers", "coldstart", "docker"], calc.SubCommands.Select(s => s.Name));
         foreach (var sub in calc.SubCommands)
         {
@@ -41,7 +41,7 @@ public sealed class CalcCommandTests
     [Fact]
     public void Examples_InFailureSentences_MatchTheCatalog()
     {
-        var calc = CommandCatalog.Find("calc")!;
+        var calc = CommandRegistrations.Catalog().Find("calc")!;
         Assert.Equal(WeightsCalculator.Example, calc.FindSubCommand("weights")!.Example);
         Assert.Equal(HpaCalculator.Example, calc.FindSubCommand("hpa")!.Example);
         Assert.Equal(ServersCalculator.Example, calc.FindSubCommand("servers")!.Example);
@@ -153,7 +153,7 @@ public sealed class CalcCommandTests
 
         anything.Sample(text =>
         {
-            var parsed = CommandTextParser.Parse(text, Channel, Student);
+            var parsed = CommandTextParser.Parse(CommandRegistrations.Catalog(), text, Channel, Student);
             if (parsed.Command is not { } command)
                 return !string.IsNullOrWhiteSpace(parsed.Error);
             var reply = handler.HandleAsync(command, CancellationToken.None).GetAwaiter().GetResult();

@@ -18,7 +18,7 @@ public sealed class RevisionCommandsTests
     {
         var handler = new FormulasCommand(Library);
         var reply = await handler.HandleAsync(Command("formulas"), CancellationToken.None);
-        Assert.Equal("formulas", handler.Command);
+        Assert.Equal("formulas", ((ICommandHandler)handler).Definition.Name);
         Assert.Contains("**Last-Minute Formula Sheet**", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Weight Parameters = Σ (neurons_prev_layer × neurons_current_layer)", reply.Text, StringComparison.Ordinal);
         Assert.Contains("📌 `Docker Image Size = Base + Dependencies + Model_Files`", reply.Text, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class RevisionCommandsTests
     {
         var handler = new ReviseCommand(Library);
         var reply = await handler.HandleAsync(Command("revise", topic), CancellationToken.None);
-        Assert.Equal("revise", handler.Command);
+        Assert.Equal("revise", ((ICommandHandler)handler).Definition.Name);
         Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
         Assert.Contains("quiz question", reply.Text, StringComparison.Ordinal);
         Assert.InRange(reply.Text.Length, 100, RevisionNotes.MaxReplyLength);

@@ -1,4 +1,5 @@
 using Cl37.Bot.Chat;
+using Cl37.Bot.Posts;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.EntityFrameworkCore;
@@ -127,7 +128,7 @@ public sealed class AnsweringTests : IAsyncLifetime
         for (var i = 0; i < 20; i++)
             await _app.AnswerAsync(postId, "t" + i, "B");
 
-        await _app.Get<TallyUpdater>().FlushAsync(CancellationToken.None);
+        await _app.Get<TallyPoster>().FlushAsync(CancellationToken.None);
 
         var update = Assert.Single(_app.Platform.Updates);
         Assert.Equal(20, Assert.IsType<QuestionCard>(update.Message.Card).AnsweredCount);

@@ -1,4 +1,5 @@
 using Cl37.Bot.Chat;
+using Cl37.Bot.Commands;
 using Cl37.Bot.Quiz.Analysis;
 using Cl37.Bot.Tests.Fakes;
 
@@ -114,7 +115,7 @@ public sealed class ItemAnalysisTests
     [Fact]
     public void Catalog_Analysis_IsAnAdminSubCommandOfQuiz()
     {
-        var sub = CommandCatalog.Find("quiz")!.FindSubCommand("analysis");
+        var sub = CommandRegistrations.Catalog().Find("quiz")!.FindSubCommand("analysis");
 
         Assert.NotNull(sub);
         Assert.True(sub.AdminOnly);

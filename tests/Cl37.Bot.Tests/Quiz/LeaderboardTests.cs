@@ -1,4 +1,5 @@
 using Cl37.Bot.Chat;
+using Cl37.Bot.Posts;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.EntityFrameworkCore;
@@ -102,7 +103,7 @@ public sealed class LeaderboardTests : IAsyncLifetime
         var after = await app.PostQuestionAsync();
         await app.AnswerAsync(after, "toolate", "B");
 
-        Assert.Equal(1, await app.Get<CompetitionService>().EndDueAsync(CancellationToken.None));
+        Assert.Equal(1, await app.Get<StandingsPoster>().EndDueAsync(CancellationToken.None));
         var final = app.Platform.Cards<TableCard>().Last();
         Assert.Contains("final standings", final.Title);
         Assert.Equal(["Name early", "Name lastminute", "Name mid"], final.Rows.Select(r => r[1]).Order().ToList());

@@ -1,9 +1,9 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Platforms.Playground;
 using Cl37.Bot.Platforms.Playground.Wire;
 using Cl37.Bot.Platforms.Teams;
-using Cl37.Bot.Quiz;
 using Cl37.Bot.Tests.Fakes;
 
 namespace Cl37.Bot.Tests.Quiz;
@@ -83,9 +83,9 @@ public sealed class WordingTests : IAsyncLifetime
     public void RevealText_TypedAnswers_DoNotRepeatTheAnswerAsItsOwnKey()
     {
         var fill = TestDeck.Deck().Questions.Single(q => q.Kind == QuestionKind.FillIn);
-        var reveal = QuizPoster.BuildReveal(7, fill, [("Pod", true, 1200, "Ann"), ("Node", false, 3000, "Ben")]);
+        var reveal = RevealMessages.Card(7, fill, [("Pod", true, 1200, "Ann"), ("Node", false, 3000, "Ben")]);
 
-        var text = QuizPoster.RevealText(reveal);
+        var text = RevealMessages.Text(reveal);
 
         Assert.Contains("✅ Pod — 1 (50%)", text);
         Assert.DoesNotContain("Pod) Pod", text);

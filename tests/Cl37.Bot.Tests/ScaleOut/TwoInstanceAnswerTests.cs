@@ -1,4 +1,5 @@
 using Cl37.Bot.Chat;
+using Cl37.Bot.Posts;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Tests.Fakes;
 
@@ -72,7 +73,7 @@ public sealed class TwoInstanceAnswerTests : IAsyncLifetime
         // B learns the post while it is open, so its cache says "open" from here on.
         Assert.Contains("Answer recorded", (await _b.AnswerAsync(postId, "ann", "A")).Text);
 
-        Assert.True(await _a.Get<QuizPoster>().RevealAsync(postId, CancellationToken.None));
+        Assert.True(await _a.Get<RevealPoster>().RevealAsync(postId, CancellationToken.None));
         var ben = await _b.AnswerAsync(postId, "ben", "A");
         var cem = await _a.AnswerAsync(postId, "cem", "A");
 
@@ -92,7 +93,7 @@ public sealed class TwoInstanceAnswerTests : IAsyncLifetime
         const int people = 200;
         var burst = Task.Run(() => Task.WhenAll(Enumerable.Range(0, people).Select(i => _b.AnswerAsync(postId, "r" + i, "A"))));
         await Task.Delay(20);
-        Assert.True(await _a.Get<QuizPoster>().RevealAsync(postId, CancellationToken.None));
+        Assert.True(await _a.Get<RevealPoster>().RevealAsync(postId, CancellationToken.None));
         var replies = await burst;
 
         var scored = await _db.CountAsync($"""SELECT count(*) FROM "Answers" WHERE "PostId" = {postId} AND NOT "Practice" """);

@@ -1,3 +1,4 @@
+using Cl37.Bot.Posts;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Tests.Fakes;
 using Cl37.Bot.Tests.Platforms.Discord;
@@ -14,9 +15,9 @@ public sealed class DailyClaimTests
     {
         var logs = new CapturingLoggerProvider();
         await using var app = new QuizApp();
-        await using var host = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs).AddFilter("Cl37.Bot.Quiz.QuizPoster", LogLevel.Debug)));
+        await using var host = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs).AddFilter("Cl37.Bot.Posts.QuestionPoster", LogLevel.Debug)));
         var channel = await host.Services.GetRequiredService<ChannelDirectory>().EnsureAsync(QuizApp.Channel(), CancellationToken.None);
-        var poster = host.Services.GetRequiredService<QuizPoster>();
+        var poster = host.Services.GetRequiredService<QuestionPoster>();
         var day = new DateOnly(2026, 11, 23);
 
         var first = await poster.PostNextAsync(channel, day, null, null, false, CancellationToken.None);

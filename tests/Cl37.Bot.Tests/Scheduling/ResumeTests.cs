@@ -1,5 +1,5 @@
 using Cl37.Bot.Data;
-using Cl37.Bot.Quiz;
+using Cl37.Bot.Posts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Tests.Scheduling;
@@ -39,16 +39,16 @@ public sealed class ResumeTests : IAsyncLifetime
     [Fact]
     public async Task ResumeUnsent_ClaimStillFresh_LeavesItToItsPoster()
     {
-        _app.App.Clock.Advance(QuizPoster.ResumeAfter - TimeSpan.FromSeconds(1));
-        Assert.Equal(0, await _app.App.Get<QuizPoster>().ResumeUnsentAsync(CancellationToken.None));
+        _app.App.Clock.Advance(QuestionPoster.ResumeAfter - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await _app.App.Get<QuestionPoster>().ResumeUnsentAsync(CancellationToken.None));
         Assert.Equal(0, _app.QuestionCards());
     }
 
     [Fact]
     public async Task ResumeUnsent_ManySweepsAtOnce_SendsOnce()
     {
-        _app.App.Clock.Advance(QuizPoster.ResumeAfter);
-        var poster = _app.App.Get<QuizPoster>();
+        _app.App.Clock.Advance(QuestionPoster.ResumeAfter);
+        var poster = _app.App.Get<QuestionPoster>();
         var sent = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => poster.ResumeUnsentAsync(CancellationToken.None))));
 
         Assert.Equal(1, sent.Sum());
@@ -60,12 +60,12 @@ public sealed class ResumeTests : IAsyncLifetime
     [Fact]
     public async Task ResumeUnsent_PlatformDown_RetriesAfterTheLeaseUntilItGoesOut()
     {
-        var poster = _app.App.Get<QuizPoster>();
+        var poster = _app.App.Get<QuestionPoster>();
         _app.App.Platform.FailNextPosts = 1;
-        _app.App.Clock.Advance(QuizPoster.ResumeAfter);
+        _app.App.Clock.Advance(QuestionPoster.ResumeAfter);
         Assert.Equal(0, await poster.ResumeUnsentAsync(CancellationToken.None));
         Assert.Equal(0, await poster.ResumeUnsentAsync(CancellationToken.None));
-        _app.App.Clock.Advance(QuizPoster.ResumeAfter);
+        _app.App.Clock.Advance(QuestionPoster.ResumeAfter);
         Assert.Equal(1, await poster.ResumeUnsentAsync(CancellationToken.None));
         Assert.Equal(1, _app.QuestionCards());
     }

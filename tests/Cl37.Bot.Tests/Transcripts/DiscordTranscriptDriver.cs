@@ -3,8 +3,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Commands;
 using Cl37.Bot.Platforms.Discord.Interactions;
-using Cl37.Bot.Quiz;
+using Cl37.Bot.Posts;
 using Cl37.Bot.Tests.Fakes;
 using Cl37.Bot.Tests.Platforms.Discord;
 using NSec.Cryptography;
@@ -68,7 +69,7 @@ internal sealed class DiscordTranscriptDriver : IAsyncDisposable
                     await AnswerAsync(step, a);
                     break;
                 case TranscriptStep.FlushTallies:
-                    await _app.Get<TallyUpdater>().FlushAsync(CancellationToken.None);
+                    await _app.Get<TallyPoster>().FlushAsync(CancellationToken.None);
                     TakeRestCalls(step);
                     break;
                 case TranscriptStep.Wait w:
@@ -88,9 +89,9 @@ internal sealed class DiscordTranscriptDriver : IAsyncDisposable
 
     private async Task CommandAsync(int step, TranscriptStep.Command command)
     {
-        var parsed = CommandTextParser.Parse(command.Text, new ChannelRef("discord", Guild, Channel), new ChatUser("x", "x", false));
+        var parsed = CommandTextParser.Parse(CommandRegistrations.Catalog(), command.Text, new ChannelRef("discord", Guild, Channel), new ChatUser("x", "x", false));
         var chat = parsed.Command ?? throw new InvalidOperationException($"The scenario's command `{command.Text}` does not parse: {parsed.Error}");
-        var definition = CommandCatalog.Find(chat.Name)!;
+        var definition = CommandRegistrations.Catalog().Find(chat.Name)!;
         var optionDefinitions = chat.SubCommand is null ? definition.Options : definition.FindSubCommand(chat.SubCommand)!.Options;
         var options = new JsonArray();
         // Discord sends options in the order the command declares them, typed.

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Cl37.Bot.Quiz;
+using Cl37.Bot.Posts;
 using Cl37.Bot.Tests.Fakes;
 
 namespace Cl37.Bot.Tests.Transcripts;
@@ -41,7 +41,7 @@ internal sealed class PlaygroundTranscriptDriver : IAsyncDisposable
                         new { channel = Channel, postId = _questions[a.Question - 1], values = a.Values, person = Person(a.Person) });
                     break;
                 case TranscriptStep.FlushTallies:
-                    await _app.Get<TallyUpdater>().FlushAsync(CancellationToken.None);
+                    await _app.Get<TallyPoster>().FlushAsync(CancellationToken.None);
                     await ChannelAsync(step);
                     break;
                 case TranscriptStep.Wait w:

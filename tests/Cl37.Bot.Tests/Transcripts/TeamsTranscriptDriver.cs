@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Posts;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Tests.Fakes;
 
@@ -58,7 +59,7 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
                     await AnswerAsync(step, a);
                     break;
                 case TranscriptStep.FlushTallies:
-                    await _app.Get<TallyUpdater>().FlushAsync(CancellationToken.None);
+                    await _app.Get<TallyPoster>().FlushAsync(CancellationToken.None);
                     TakeConnectorCalls(step);
                     break;
                 case TranscriptStep.Wait w:

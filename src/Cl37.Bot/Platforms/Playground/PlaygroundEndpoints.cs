@@ -63,8 +63,8 @@ internal static class PlaygroundEndpoints
             new ConfigDto(options.Value.Room, options.Value.EffectiveChannels, options.Value.AllowAdminSwitch, PlaygroundPeople.MaxNameLength, CommandTextParser.MaxLength),
             PlaygroundJsonContext.Default.ConfigDto);
 
-    private static JsonHttpResult<IReadOnlyList<CommandDto>> GetCommands() =>
-        TypedResults.Json(PlaygroundMessageMapper.Catalog(CommandCatalog.All), PlaygroundJsonContext.Default.IReadOnlyListCommandDto);
+    private static JsonHttpResult<IReadOnlyList<CommandDto>> GetCommands([FromServices] CommandCatalog catalog) =>
+        TypedResults.Json(PlaygroundMessageMapper.Catalog(catalog.All), PlaygroundJsonContext.Default.IReadOnlyListCommandDto);
 
     private static IResult GetMessages(string? channel, IOptions<PlaygroundOptions> options, [FromServices] PlaygroundChatPlatform platform)
     {

@@ -12,7 +12,7 @@ internal static class TeamsManifest
     public const string TeamMemberReadGroup = "TeamMember.Read.Group";
     private const int MaxCommands = 12;
 
-    public static JsonObject Build(string appId) => new()
+    public static JsonObject Build(string appId, CommandCatalog catalog) => new()
     {
         ["$schema"] = $"https://developer.microsoft.com/json-schemas/teams/v{SchemaVersion}/MicrosoftTeams.schema.json",
         ["manifestVersion"] = SchemaVersion,
@@ -44,7 +44,7 @@ internal static class TeamsManifest
             ["commandLists"] = new JsonArray(new JsonObject
             {
                 ["scopes"] = new JsonArray("personal", "team", "groupChat"),
-                ["commands"] = Commands(),
+                ["commands"] = Commands(catalog),
             }),
         }),
         ["permissions"] = new JsonArray("identity", "messageTeamMembers"),
@@ -63,8 +63,8 @@ internal static class TeamsManifest
     };
 
     /// <summary>One entry per top-level command (the menu only pre-fills the text the bot parses).</summary>
-    private static JsonArray Commands() =>
-        new([.. CommandCatalog.All.Take(MaxCommands).Select(c => (JsonNode)new JsonObject
+    private static JsonArray Commands(CommandCatalog catalog) =>
+        new([.. catalog.All.Take(MaxCommands).Select(c => (JsonNode)new JsonObject
         {
             ["title"] = AdaptiveCardRenderer.Clip(c.Name, 32),
             ["description"] = AdaptiveCardRenderer.Clip(Describe(c), 128),

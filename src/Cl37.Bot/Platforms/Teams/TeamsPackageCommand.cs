@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Cl37.Bot.Chat;
 
 namespace Cl37.Bot.Platforms.Teams;
 
@@ -9,7 +10,7 @@ namespace Cl37.Bot.Platforms.Teams;
 /// the configured <c>Teams:AppId</c> (appsettings.json or the Teams__AppId environment variable).</summary>
 internal static class TeamsPackageCommand
 {
-    public static int Run(string[] args, TextWriter output)
+    public static int Run(string[] args, TextWriter output, CommandCatalog catalog)
     {
         if (args.Length == 0 || args[0] != "package")
         {
@@ -49,18 +50,18 @@ internal static class TeamsPackageCommand
             output.WriteLine("teams package: cannot find the teams/ folder with color.png and outline.png (run from the repository or the app folder).");
             return 1;
         }
-        Write(outFile, id.ToString(), icons);
+        Write(outFile, id.ToString(), icons, catalog);
         output.WriteLine($"Wrote {outFile} for app {id}. Upload it in Teams: Apps → Manage your apps → Upload an app.");
         return 0;
     }
 
-    internal static void Write(string outFile, string appId, string iconFolder)
+    internal static void Write(string outFile, string appId, string iconFolder, CommandCatalog catalog)
     {
         using var zip = ZipFile.Open(outFile, ZipArchiveMode.Create);
         var manifest = zip.CreateEntry("manifest.json");
         using (var stream = manifest.Open())
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            TeamsManifest.Build(appId).WriteTo(writer);
+            TeamsManifest.Build(appId, catalog).WriteTo(writer);
         zip.CreateEntryFromFile(Path.Combine(iconFolder, "color.png"), "color.png");
         zip.CreateEntryFromFile(Path.Combine(iconFolder, "outline.png"), "outline.png");
     }

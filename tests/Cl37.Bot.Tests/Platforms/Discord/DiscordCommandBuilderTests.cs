@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Commands;
 using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Platforms.Discord.Interactions;
 using Cl37.Bot.Platforms.Discord.Wire;
@@ -10,7 +11,7 @@ namespace Cl37.Bot.Tests.Platforms.Discord;
 /// <summary>The slash commands rendered from the catalog obey DAD application-commands.mdx.</summary>
 public sealed partial class DiscordCommandBuilderTests
 {
-    private static readonly List<ApplicationCommand> Commands = DiscordCommandBuilder.Build(CommandCatalog.All);
+    private static readonly List<ApplicationCommand> Commands = DiscordCommandBuilder.Build(CommandRegistrations.Catalog().All);
 
     [GeneratedRegex(@"^[-_'\p{Ll}\p{N}]{1,32}$")]
     private static partial Regex NameRule();
@@ -18,7 +19,7 @@ public sealed partial class DiscordCommandBuilderTests
     [Fact]
     public void Build_EveryCommand_HasValidNamesDescriptionsAndOrder()
     {
-        Assert.Equal(CommandCatalog.All.Count, Commands.Count);
+        Assert.Equal(CommandRegistrations.Catalog().All.Count, Commands.Count);
         Assert.True(Commands.Count <= 100);
         foreach (var c in Commands)
         {
@@ -89,7 +90,7 @@ public sealed partial class DiscordCommandBuilderTests
     [Fact]
     public void Build_AdminPermissions_OnlyWhereTheWholeCommandIsAdminOnly()
     {
-        foreach (var (definition, command) in CommandCatalog.All.Zip(Commands))
+        foreach (var (definition, command) in CommandRegistrations.Catalog().All.Zip(Commands))
         {
             var wholeCommandAdmin = definition.AdminOnly || (definition.SubCommands.Count > 0 && definition.SubCommands.All(s => s.AdminOnly));
             Assert.Equal(wholeCommandAdmin ? "32" : null, command.DefaultMemberPermissions);

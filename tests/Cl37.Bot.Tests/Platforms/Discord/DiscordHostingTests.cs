@@ -1,3 +1,4 @@
+using Cl37.Bot.Commands;
 using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Platforms.Discord.Interactions;
 using Cl37.Bot.Tests.Fakes;
@@ -37,7 +38,7 @@ public sealed class DiscordHostingTests
         var puts = fake.RequestsTo("PUT", "applications/");
         Assert.Equal(["applications/1100/guilds/290926798626357999/commands", "applications/1100/guilds/290926798626358000/commands"], puts.Select(p => p.Path).Order());
         var body = puts[0].Json;
-        Assert.Equal(Cl37.Bot.Chat.CommandCatalog.All.Count, body.GetArrayLength());
+        Assert.Equal(CommandRegistrations.Catalog().All.Count, body.GetArrayLength());
         Assert.All(puts, p => Assert.Equal("Bot " + DiscordTestHost.Token, p.Authorization));
     }
 

@@ -80,7 +80,8 @@ public sealed class DiscordTestHost : IAsyncDisposable
         builder.Services.AddSingleton(new Random(1234));
         builder.Services.AddSingleton(TestDeck.Library());
         builder.Services.AddSingleton<AdminPolicy>();
-        var handlers = CommandCatalog.All.ToDictionary(c => c.Name, c => new RecordingCommandHandler(c.Name));
+        builder.Services.AddSingleton(CommandRegistrations.Catalog());
+        var handlers = CommandRegistrations.Catalog().All.ToDictionary(c => c.Name, c => new RecordingCommandHandler(c));
         foreach (var h in handlers.Values)
             builder.Services.AddSingleton<ICommandHandler>(h);
         builder.Services.AddSingleton<IInboundHandler, CommandDispatcher>();

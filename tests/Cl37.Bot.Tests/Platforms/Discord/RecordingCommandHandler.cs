@@ -5,9 +5,9 @@ namespace Cl37.Bot.Tests.Platforms.Discord;
 
 /// <summary>Stands in for a command handler: records what the dispatcher passed and answers with
 /// <see cref="Reply"/>, optionally after waiting for <see cref="Gate"/>.</summary>
-public sealed class RecordingCommandHandler(string command) : ICommandHandler
+public sealed class RecordingCommandHandler(CommandDefinition definition) : ICommandHandler
 {
-    public string Command { get; } = command;
+    public CommandDefinition Definition { get; } = definition;
 
     public ConcurrentQueue<ChatCommand> Received { get; } = new();
 

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Commands;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -89,7 +90,7 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
     {
         var commands = await JsonAsync(await _client.GetAsync("/playground/api/commands"));
 
-        Assert.Equal(CommandCatalog.All.Select(c => c.Name), commands.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(CommandRegistrations.Catalog().All.Select(c => c.Name), commands.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         var calc = commands.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "calc");
         var servers = calc.GetProperty("subCommands").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "servers");
         var peak = servers.GetProperty("options")[0];

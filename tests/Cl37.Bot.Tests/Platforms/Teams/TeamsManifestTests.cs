@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using Cl37.Bot.Chat;
+using Cl37.Bot.Commands;
 using Cl37.Bot.Platforms.Teams;
 
 namespace Cl37.Bot.Tests.Platforms.Teams;
@@ -21,7 +21,7 @@ public sealed class TeamsManifestTests
     public void Build_CheckedInManifest_MatchesTheSharedCommandDefinitions()
     {
         var checkedIn = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "teams", "manifest.json")));
-        var generated = TeamsManifest.Build(TeamsManifest.PlaceholderAppId);
+        var generated = TeamsManifest.Build(TeamsManifest.PlaceholderAppId, CommandRegistrations.Catalog());
         Assert.True(JsonNode.DeepEquals(checkedIn, generated),
             "teams/manifest.json is stale: regenerate it with `dotnet run --project src/Cl37.Bot -- teams package --app-id 00000000-0000-0000-0000-000000000000` and unzip manifest.json.");
     }
@@ -29,12 +29,12 @@ public sealed class TeamsManifestTests
     [Fact]
     public void Build_CommandList_ListsEveryCommandWithinTeamsLimits()
     {
-        var bot = TeamsManifest.Build(TeamsManifest.PlaceholderAppId)["bots"]![0]!;
+        var bot = TeamsManifest.Build(TeamsManifest.PlaceholderAppId, CommandRegistrations.Catalog())["bots"]![0]!;
         var lists = bot["commandLists"]!.AsArray();
         Assert.InRange(lists.Count, 1, 3);
         var commands = lists[0]!["commands"]!.AsArray();
         Assert.InRange(commands.Count, 1, 12);
-        Assert.Equal(CommandCatalog.All.Select(c => c.Name), commands.Select(c => (string?)c!["title"]));
+        Assert.Equal(CommandRegistrations.Catalog().All.Select(c => c.Name), commands.Select(c => (string?)c!["title"]));
         Assert.All(commands, c =>
         {
             Assert.InRange(((string?)c!["title"])!.Length, 1, 32);
@@ -52,7 +52,7 @@ public sealed class TeamsManifestTests
         {
             Directory.SetCurrentDirectory(RepoRoot());
             var output = new StringWriter();
-            var code = TeamsPackageCommand.Run(["package", "--app-id", "5b1d7c0e-5a2b-4f1e-9d43-0c7a6d2e9f10", "--out", zipPath], output);
+            var code = TeamsPackageCommand.Run(["package", "--app-id", "5b1d7c0e-5a2b-4f1e-9d43-0c7a6d2e9f10", "--out", zipPath], output, CommandRegistrations.Catalog());
             Assert.Equal(0, code);
 
             using var zip = ZipFile.OpenRead(zipPath);
@@ -78,7 +78,7 @@ public sealed class TeamsManifestTests
     public void Run_BadArguments_ExplainsAndFails(params string[] args)
     {
         var output = new StringWriter();
-        Assert.NotEqual(0, TeamsPackageCommand.Run(args, output));
+        Assert.NotEqual(0, TeamsPackageCommand.Run(args, output, CommandRegistrations.Catalog()));
         Assert.False(string.IsNullOrWhiteSpace(output.ToString()));
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Cl37.Bot.Commands;
 using Cl37.Bot.Platforms.Teams;
 using Cl37.Bot.Platforms.Teams.Wire;
 using Microsoft.Extensions.DependencyInjection;
@@ -124,7 +125,7 @@ public sealed class TeamsOwnersTests : IAsyncLifetime
     [Fact]
     public void Build_Manifest_DeclaresTheTeamMemberReadGroupPermission()
     {
-        var manifest = TeamsManifest.Build("5b1d7c0e-5a2b-4f1e-9d43-0c7a6d2e9f10");
+        var manifest = TeamsManifest.Build("5b1d7c0e-5a2b-4f1e-9d43-0c7a6d2e9f10", CommandRegistrations.Catalog());
 
         Assert.Equal(
             """{"resourceSpecific":[{"name":"TeamMember.Read.Group","type":"Application"}]}""",

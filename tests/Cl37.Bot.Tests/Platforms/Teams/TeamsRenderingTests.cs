@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Platforms.Teams;
 using Cl37.Bot.Platforms.Teams.Wire;
-using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Tests.Platforms.Teams;
 
@@ -22,7 +22,7 @@ public sealed class TeamsRenderingTests
     [Fact]
     public async Task Message_HelpReply_KeepsItsLineBreaksAndShowsThePlaceholder()
     {
-        var help = await new HelpCommand().HandleAsync(new ChatCommand(Channel, Kim, "help", null, new Dictionary<string, string>()), default);
+        var help = await new HelpCommand(CommandRegistrations.Catalog()).HandleAsync(new ChatCommand(Channel, Kim, "help", null, new Dictionary<string, string>()), default);
 
         var text = (string)Sent(help)["text"]!;
 
@@ -53,10 +53,10 @@ public sealed class TeamsRenderingTests
         var question = new Question("deck/numerical/3", "deck", "numerical", 3, QuestionKind.Numerical, "How many servers for 200 rps at 50 rps each?",
             [], [], "", new Dictionary<string, string>(), "Peak 200 rps\nCapacity 50 rps", ["Servers = peak / capacity", "200 / 50 = 4"], "4 servers",
             [new NumericPart(null, 4, "servers", 0, 0)], [], "scaling", "deck.md", 1);
-        var reveal = QuizPoster.BuildReveal(7, question, [("4", true, 1200, "Kim"), ("5", false, 3000, "Lee")])
+        var reveal = RevealMessages.Card(7, question, [("4", true, 1200, "Kim"), ("5", false, 3000, "Lee")])
             with { Movement = ["1. Kim — 10 pts (+10 today)", "2. Lee — 0 pts"] };
 
-        var card = Sent(new OutgoingMessage(QuizPoster.RevealText(reveal), reveal))["attachments"]![0]!["content"]!;
+        var card = Sent(new OutgoingMessage(RevealMessages.Text(reveal), reveal))["attachments"]![0]!["content"]!;
         var texts = card["body"]!.AsArray().Select(b => (string?)b!["text"] ?? "").ToList();
         var all = string.Join("\n", texts);
 

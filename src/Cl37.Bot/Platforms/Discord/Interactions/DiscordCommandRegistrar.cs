@@ -7,14 +7,14 @@ namespace Cl37.Bot.Platforms.Discord.Interactions;
 /// <summary>Bulk-overwrites the slash commands once at start, to each configured guild (they appear
 /// at once) or globally, unless <c>GET</c> shows they are already current (DAD
 /// interactions/application-commands.mdx). A failure is logged and the rest of the app keeps running.</summary>
-internal sealed class DiscordCommandRegistrar(DiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<DiscordCommandRegistrar> logger) : BackgroundService
+internal sealed class DiscordCommandRegistrar(DiscordRestClient rest, CommandCatalog catalog, IOptions<DiscordOptions> options, ILogger<DiscordCommandRegistrar> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
         if (!o.RegisterCommands)
             return;
-        var commands = DiscordCommandBuilder.Build(CommandCatalog.All);
+        var commands = DiscordCommandBuilder.Build(catalog.All);
         string applicationId;
         try
         {

@@ -11,22 +11,22 @@ internal static class DiscordHelp
 {
     public const string Command = "help";
 
-    public static OutgoingMessage Reply(string? commandName)
+    public static OutgoingMessage Reply(CommandCatalog catalog, string? commandName)
     {
         var sb = new StringBuilder();
-        if (commandName is not null && CommandCatalog.Find(commandName.Trim().TrimStart('/')) is { } one)
+        if (commandName is not null && catalog.Find(commandName.Trim().TrimStart('/')) is { } one)
         {
             sb.Append("**/").Append(one.Name).Append("** — ").Append(one.Description).Append(one.AdminOnly ? " (admins)" : "").Append('\n');
             foreach (var sub in one.SubCommands)
             {
                 sb.Append("\n**/").Append(one.Name).Append(' ').Append(sub.Name).Append("** — ").Append(sub.Description).Append(sub.AdminOnly ? " (admins)" : "").Append('\n');
                 Options(sb, sub.Options);
-                Example(sb, sub.Example);
+                Example(sb, catalog, sub.Example);
             }
             if (one.SubCommands.Count == 0)
             {
                 Options(sb, one.Options);
-                Example(sb, one.Example);
+                Example(sb, catalog, one.Example);
             }
         }
         else
@@ -34,7 +34,7 @@ internal static class DiscordHelp
             if (commandName is not null)
                 sb.Append("I don't know `").Append(CommandTextParser.Shorten(commandName)).Append("`. ");
             sb.Append("**Cl37.Bot** — a daily exam-prep question, leaderboards and the course's calculators.\n");
-            foreach (var c in CommandCatalog.All)
+            foreach (var c in catalog.All)
                 sb.Append("- **/").Append(c.Name).Append("** — ").Append(c.Description).Append(c.SubCommands.Count > 0 ? " (" + string.Join(", ", c.SubCommands.Select(s => s.Name)) + ")" : "").Append('\n');
             sb.Append("`/help command:` and a command's name explains it; Discord lists each command's options as you type.");
         }
@@ -43,9 +43,9 @@ internal static class DiscordHelp
 
     /// <summary>A command whose arguments the dispatcher would refuse, refused here with the Discord
     /// form of its usage; null when the arguments are fine (or the dispatcher has its own answer).</summary>
-    public static OutgoingMessage? ArgumentProblem(ChatCommand command)
+    public static OutgoingMessage? ArgumentProblem(CommandCatalog catalog, ChatCommand command)
     {
-        if (CommandCatalog.Find(command.Name) is not { } definition)
+        if (catalog.Find(command.Name) is not { } definition)
             return null;
         var sub = command.SubCommand is null ? null : definition.FindSubCommand(command.SubCommand);
         if (definition.SubCommands.Count > 0 && sub is null)
@@ -57,7 +57,7 @@ internal static class DiscordHelp
             sb.Append(' ').Append(sub.Name);
         sb.Append("**\n");
         Options(sb, sub?.Options ?? definition.Options);
-        Example(sb, sub?.Example ?? definition.Example);
+        Example(sb, catalog, sub?.Example ?? definition.Example);
         return OutgoingMessage.PrivateText(sb.ToString().TrimEnd());
     }
 
@@ -91,14 +91,14 @@ internal static class DiscordHelp
 
     /// <summary>The catalog's typed example, re-read by the typed-command parser and written with the
     /// option names Discord shows.</summary>
-    private static void Example(StringBuilder sb, string? example)
+    private static void Example(StringBuilder sb, CommandCatalog catalog, string? example)
     {
         if (example is null)
             return;
-        var parsed = CommandTextParser.Parse(example, new ChannelRef("discord", "", ""), new ChatUser("", "", false)).Command;
+        var parsed = CommandTextParser.Parse(catalog, example, new ChannelRef("discord", "", ""), new ChatUser("", "", false)).Command;
         if (parsed is null)
             return;
-        var definition = CommandCatalog.Find(parsed.Name);
+        var definition = catalog.Find(parsed.Name);
         var sub = parsed.SubCommand is null ? null : definition?.FindSubCommand(parsed.SubCommand);
         var order = (sub?.Options ?? definition?.Options ?? []).Select(o => o.Name).ToList();
         var line = new StringBuilder("/").Append(parsed.Name);

@@ -15,6 +15,7 @@ namespace Cl37.Bot.Platforms.Discord.Interactions;
 internal sealed class DiscordInteractionHandler(
     InboundPipeline pipeline,
     DiscordRestClient rest,
+    CommandCatalog catalog,
     DiscordMetrics metrics,
     IOptions<DiscordOptions> options,
     ILogger<DiscordInteractionHandler> logger)
@@ -148,8 +149,8 @@ internal sealed class DiscordInteractionHandler(
                 return new(new InteractionResponse { Type = Pong });
             case 2 when interaction.Data is { } data && ToCommand(interaction, data) is { } command:
                 if (string.Equals(command.Name, DiscordHelp.Command, StringComparison.OrdinalIgnoreCase))
-                    return Reply(DiscordHelp.Reply(command.Arg("command")));
-                if (DiscordHelp.ArgumentProblem(command) is { } problem)
+                    return Reply(DiscordHelp.Reply(catalog, command.Arg("command")));
+                if (DiscordHelp.ArgumentProblem(catalog, command) is { } problem)
                     return Reply(problem);
                 return await RunAsync(command, cancellationToken);
             case 3 when interaction.Data is { } data && DiscordCustomIds.TryParse(data.CustomId, out var kind, out var postId, out var key):

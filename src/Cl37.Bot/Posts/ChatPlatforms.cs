@@ -1,6 +1,6 @@
 using Cl37.Bot.Chat;
 
-namespace Cl37.Bot.Quiz;
+namespace Cl37.Bot.Posts;
 
 /// <summary>The enabled chat platforms by name.</summary>
 public sealed class ChatPlatforms(IEnumerable<IChatPlatform> platforms)

@@ -1,7 +1,6 @@
 using Cl37.Bot.Chat;
-using Cl37.Bot.Commands;
 
-namespace Cl37.Bot.Calculators;
+namespace Cl37.Bot.Commands;
 
 /// <summary><c>cl37bot calc …</c>: the chat command's calculators on the command line, parsed by the
 /// same parser and checked by the same validator, so both accept exactly the same input.</summary>
@@ -16,7 +15,7 @@ public static class CalcCommandLine
     /// <summary>Prints the worked answer to <paramref name="output"/>; what is wrong with the input, with usage, to <paramref name="error"/>.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var definition = CommandCatalog.Find("calc")!;
+        var definition = CalcCommand.Definition;
         if (args is ["help" or "--help" or "-h" or "-?"])
         {
             output.WriteLine("Usage (the same as the chat command /calc):");
@@ -24,7 +23,7 @@ public static class CalcCommandLine
             return Ok;
         }
 
-        var parsed = CommandTextParser.Parse("calc " + string.Join(' ', args.Select(Quote)), CliChannel, User);
+        var parsed = CommandTextParser.Parse(new CommandCatalog([definition]), "calc " + string.Join(' ', args.Select(Quote)), CliChannel, User);
         if (parsed.Command is not { } command)
         {
             error.WriteLine(parsed.Error);

@@ -1,7 +1,7 @@
-using Cl37.Bot.Calculators;
+using Cl37.Bot.Commands;
 using Cl37.Bot.Hosting;
 
-namespace Cl37.Bot.Tests.Calculators;
+namespace Cl37.Bot.Tests.Commands;
 
 public sealed class CalcCommandLineTests
 {

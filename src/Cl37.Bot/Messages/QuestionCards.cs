@@ -3,7 +3,7 @@ using System.Text;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 
-namespace Cl37.Bot.Quiz;
+namespace Cl37.Bot.Messages;
 
 /// <summary>Builds the platform-neutral question, feedback and reveal messages.</summary>
 public static class QuestionCards

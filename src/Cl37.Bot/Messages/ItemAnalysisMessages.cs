@@ -4,7 +4,7 @@ using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 using Cl37.Bot.Quiz.Analysis;
 
-namespace Cl37.Bot.Commands;
+namespace Cl37.Bot.Messages;
 
 /// <summary>Words an item analysis report: a table card (every platform renders it; the playground
 /// shows it in the command box's reply) or a CSV file for deck authors.</summary>

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Quiz;
+
+namespace Cl37.Bot.Commands;
+
+/// <summary>Reads <c>/quiz schedule set</c>'s arguments into a <see cref="ScheduleRequest"/>.</summary>
+public static class ScheduleArguments
+{
+    private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+    /// <summary>The request, or null with one sentence naming the wrong argument.</summary>
+    public static ScheduleRequest? Parse(ChatCommand command, string defaultZone, out string? error)
+    {
+        error = null;
+        var timeText = command.Arg("time") ?? "";
+        if (!TimeOnly.TryParseExact(timeText.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            error = $"`time` must be a 24-hour time like 09:00, not `{CommandTextParser.Shorten(timeText)}`.";
+            return null;
+        }
+        var zoneName = command.Arg("zone") ?? defaultZone;
+        if (!TimeZones.TryFind(zoneName, out var zone))
+        {
+            error = $"`{CommandTextParser.Shorten(zoneName)}` is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.";
+            return null;
+        }
+        if (!TryParseDays(command.Arg("days"), out var days, out error))
+            return null;
+        int? windowMinutes = null;
+        if (command.Arg("window") is { } windowText)
+        {
+            var hours = double.Parse(windowText, CultureInfo.InvariantCulture);
+            windowMinutes = (int)Math.Round(hours * 60);
+            var shortestGap = WeekDays.ShortestGapDays(days) * 24 * 60;
+            if (windowMinutes <= 0 || windowMinutes > shortestGap)
+            {
+                error = $"`window` must be more than 0 and at most {shortestGap / 60} hours, so answers close before the next question is posted.";
+                return null;
+            }
+        }
+        var hide = string.Equals(command.Arg("results"), "reveal", StringComparison.OrdinalIgnoreCase);
+        return new ScheduleRequest(at, zone, days, windowMinutes, hide, command.Arg("deck"));
+    }
+
+    /// <summary>Weekdays as people type them (mon-fri, daily, mon,wed,fri) into a <see cref="WeekDays"/> mask.</summary>
+    public static bool TryParseDays(string? text, out int mask, out string? error)
+    {
+        mask = 0;
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            mask = WeekDays.All;
+            return true;
+        }
+        var t = text.Trim().ToLowerInvariant();
+        switch (t)
+        {
+            case "daily" or "every day" or "everyday" or "all":
+                mask = WeekDays.All;
+                return true;
+            case "weekdays":
+                mask = WeekDays.MondayToFriday;
+                return true;
+            case "weekends" or "weekend":
+                mask = WeekDays.Weekends;
+                return true;
+        }
+        foreach (var part in t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var range = part.Split('-', StringSplitOptions.TrimEntries);
+            if (range.Length > 2 || Day(range[0]) is not { } from || Day(range[^1]) is not { } to)
+            {
+                error = $"`days` must be like mon-fri, daily or mon,wed,fri — `{part}` is not a weekday.";
+                return false;
+            }
+            for (var d = from; ; d = (d + 1) % 7)
+            {
+                mask |= 1 << d;
+                if (d == to)
+                    break;
+            }
+        }
+        if (mask == 0)
+        {
+            error = "`days` names no weekday; use e.g. mon-fri or daily.";
+            return false;
+        }
+        return true;
+    }
+
+    private static int? Day(string s)
+    {
+        if (s.Length < 3)
+            return null;
+        var i = Array.IndexOf(DayNames, s[..3]);
+        return i < 0 ? null : i;
+    }
+}

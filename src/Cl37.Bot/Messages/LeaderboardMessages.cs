@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Quiz;
+
+namespace Cl37.Bot.Messages;
+
+/// <summary>A leaderboard page as a table card, with the same lines as text for platforms that show text only.</summary>
+public static class LeaderboardMessages
+{
+    public static TableCard ToTable(string title, LeaderboardPage page)
+    {
+        var rows = page.Rows.Select(Cells).ToList();
+        var footer = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"Page {page.Page} of {page.PageCount} · {page.People} people"));
+        if (page.Me is { } me)
+            footer.Append(CultureInfo.InvariantCulture, $" · {me.Name}: #{me.Rank}, {me.Points:0.##} points");
+        return new TableCard(title, ["#", "Name", "Points", "Accuracy", "Answered", "Streak"], rows, footer.ToString());
+    }
+
+    public static OutgoingMessage ToMessage(string title, LeaderboardPage page, bool isPrivate)
+    {
+        var table = ToTable(title, page);
+        var text = new StringBuilder("**").Append(title).Append("**\n");
+        if (page.Rows.Count == 0)
+            text.Append("No answers yet in this period.\n");
+        foreach (var row in table.Rows)
+            text.Append(row[0]).Append(". ").Append(row[1]).Append(" — ").Append(row[2]).Append(" pts, ").Append(row[3]).Append(", ").Append(row[4]).Append(" answered, streak ").Append(row[5]).Append('\n');
+        text.Append(table.Footer);
+        return new OutgoingMessage(text.ToString(), table, isPrivate);
+    }
+
+    private static IReadOnlyList<string> Cells(LeaderboardRow r) =>
+    [
+        r.Rank.ToString(CultureInfo.InvariantCulture),
+        r.Name,
+        r.Points.ToString("0.##", CultureInfo.InvariantCulture),
+        r.Accuracy.ToString("0%", CultureInfo.InvariantCulture),
+        r.Answered.ToString(CultureInfo.InvariantCulture),
+        r.Streak.ToString(CultureInfo.InvariantCulture),
+    ];
+}

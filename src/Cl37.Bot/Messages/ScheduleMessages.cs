@@ -1,0 +1,42 @@
+using System.Globalization;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Quiz;
+
+namespace Cl37.Bot.Messages;
+
+/// <summary>Replies to <c>/quiz schedule set|show|off</c>.</summary>
+public static class ScheduleMessages
+{
+    public static OutgoingMessage Set(ScheduleView schedule) => OutgoingMessage.PublicText(Line(schedule));
+
+    public static OutgoingMessage Show(ScheduleView? schedule) => schedule is null
+        ? OutgoingMessage.PrivateText("This channel has no daily question. Admins set one with `/quiz schedule set 09:00 Europe/Berlin mon-fri`.")
+        : OutgoingMessage.PrivateText(Line(schedule));
+
+    public static OutgoingMessage Off(bool switchedOff) => switchedOff
+        ? OutgoingMessage.PublicText("📅 The daily question in this channel is switched off. Answers and scores are kept.")
+        : OutgoingMessage.PrivateText("This channel had no daily question to switch off.");
+
+    private static string Line(ScheduleView s) => "📅 " + Describe(s) + Next(s);
+
+    private static string Next(ScheduleView s) => s.NextAt is { } at && s.NextCloses is { } closes
+        ? string.Create(CultureInfo.InvariantCulture, $" Next question: {at:ddd yyyy-MM-dd HH:mm}; its answers close {closes:ddd yyyy-MM-dd HH:mm}.")
+        : "";
+
+    public static string Describe(ScheduleView s)
+    {
+        var window = s.WindowMinutes is { } w
+            ? string.Create(CultureInfo.InvariantCulture, $"answers stay open {w / 60.0:0.##} h")
+            : "answers stay open until 1 hour before the next question";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Daily question at {s.At:HH:mm} ({s.TimeZone}), {Days(s.Days)}; {window}; results {(s.HideResults ? "shown at the reveal" : "shown at once")}{(s.DeckId is null ? "" : $"; deck {s.DeckId}")}.");
+    }
+
+    public static string Days(int mask) => mask switch
+    {
+        WeekDays.All => "every day",
+        WeekDays.MondayToFriday => "Monday to Friday",
+        _ => string.Join(", ", Enumerable.Range(0, 7).Where(d => (mask & (1 << d)) != 0)
+            .Select(d => CultureInfo.InvariantCulture.DateTimeFormat.GetDayName((DayOfWeek)d))),
+    };
+}

@@ -1,0 +1,8 @@
+namespace Cl37.Bot.Quiz;
+
+public enum CompetitionEndOutcome
+{
+    Ended,
+    NoneRunning,
+    AlreadyEnded,
+}

@@ -1,0 +1,79 @@
+using Cl37.Bot.Chat;
+using Cl37.Bot.Commands;
+using Cl37.Bot.Quiz;
+
+namespace Cl37.Bot.Tests.Commands;
+
+public sealed class ScheduleArgumentsTests
+{
+    private static ChatCommand Command(params (string Name, string Value)[] args) =>
+        new(new ChannelRef("test", "g", "c"), new ChatUser("u", "U", false), "quiz", "schedule set",
+            args.ToDictionary(a => a.Name, a => a.Value, StringComparer.OrdinalIgnoreCase));
+
+    [Theory]
+    [InlineData(null, WeekDays.All)]
+    [InlineData("daily", WeekDays.All)]
+    [InlineData("weekdays", WeekDays.MondayToFriday)]
+    [InlineData("mon-fri", WeekDays.MondayToFriday)]
+    [InlineData("weekend", WeekDays.Weekends)]
+    [InlineData("sat-sun", WeekDays.Weekends)]
+    [InlineData("mon,wed,fri", 0b010_1010)]
+    [InlineData("Friday-Monday", 0b110_0011)]
+    public void TryParseDays_WhatPeopleType_IsTheMask(string? text, int mask)
+    {
+        Assert.True(ScheduleArguments.TryParseDays(text, out var parsed, out var error));
+        Assert.Null(error);
+        Assert.Equal(mask, parsed);
+    }
+
+    [Theory]
+    [InlineData("mon-xyz", "`days` must be like mon-fri, daily or mon,wed,fri — `mon-xyz` is not a weekday.")]
+    [InlineData(",", "`days` names no weekday; use e.g. mon-fri or daily.")]
+    public void TryParseDays_NoWeekday_SaysWhy(string text, string message)
+    {
+        Assert.False(ScheduleArguments.TryParseDays(text, out _, out var error));
+        Assert.Equal(message, error);
+    }
+
+    [Fact]
+    public void Parse_AllArguments_AreTyped()
+    {
+        var request = ScheduleArguments.Parse(
+            Command(("time", "7:30"), ("zone", "Europe/Berlin"), ("days", "mon-fri"), ("window", "2.5"), ("results", "reveal"), ("deck", "exam")),
+            "UTC", out var error);
+
+        Assert.Null(error);
+        Assert.Equal(new TimeOnly(7, 30), request!.At);
+        Assert.Equal("Europe/Berlin", request.Zone.Id);
+        Assert.Equal(WeekDays.MondayToFriday, request.Days);
+        Assert.Equal(150, request.WindowMinutes);
+        Assert.True(request.HideResults);
+        Assert.Equal("exam", request.DeckId);
+    }
+
+    [Fact]
+    public void Parse_NoZone_TakesTheDefault()
+    {
+        var request = ScheduleArguments.Parse(Command(("time", "09:00")), "UTC", out _);
+
+        Assert.Equal(TimeZoneInfo.Utc, request!.Zone);
+        Assert.Null(request.WindowMinutes);
+        Assert.False(request.HideResults);
+    }
+
+    [Theory]
+    [InlineData("25:00", null, null, "`time` must be a 24-hour time like 09:00, not `25:00`.")]
+    [InlineData("09:00", "Mars/Olympus", null, "`Mars/Olympus` is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.")]
+    [InlineData("09:00", null, "30", "`window` must be more than 0 and at most 24 hours, so answers close before the next question is posted.")]
+    public void Parse_WrongArgument_NamesIt(string time, string? zone, string? window, string message)
+    {
+        var args = new List<(string, string)> { ("time", time) };
+        if (zone is not null)
+            args.Add(("zone", zone));
+        if (window is not null)
+            args.Add(("window", window));
+
+        Assert.Null(ScheduleArguments.Parse(Command([.. args]), "UTC", out var error));
+        Assert.Equal(message, error);
+    }
+}
