@@ -1,4 +1,5 @@
 using Cl37.Bot.Data;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Chat;
@@ -62,7 +63,7 @@ public sealed class CommandDispatcher(
     {
         try
         {
-            return await answers.AnswerAsync(action, cancellationToken);
+            return AnswerReplies.For(await answers.AnswerAsync(action.Channel, action.User, action.PostId, action.Values, cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
