@@ -175,7 +175,7 @@ public sealed class AnswerWriter(
     }
 
     /// <summary>The writer's connection, kept open with its statements prepared once: opening, setting
-    /// pragmas and preparing seven statements per batch cost more than the answers of a small batch.</summary>
+    /// pragmas and preparing eight statements per batch cost more than the answers of a small batch.</summary>
     private sealed class Session : IAsyncDisposable
     {
         private readonly BotDbContext _db;
@@ -251,7 +251,7 @@ public sealed class AnswerWriter(
                 people.Remember(groupId, externalId, name, id);
         }
 
-        private IEnumerable<Prepared> All() => new[] { PostState, Person, State, Insert, Existing, Streak, Review }.Concat(_totals.Values);
+        private IEnumerable<Prepared> All() => new[] { PostState, Person, PersonState, ReviewBox, Insert, Existing, Streak, Review }.Concat(_totals.Values);
 
         /// <summary>Whether the post takes scored answers at <paramref name="answeredUtc"/>: not revealed
         /// and not past its window, as the database holds it inside this batch's transaction. Read
@@ -275,23 +275,30 @@ public sealed class AnswerWriter(
             """SELECT "RevealedUtc", "ClosesUtc" FROM "Posts" WHERE "Id" = @p0""" + (postgres ? " FOR SHARE" : ""), 1);
 
         /// <summary>The person's streak and the question's review box as the database holds them inside
-        /// this batch's transaction; the row lock on PostgreSQL holds off another replica's batch for
-        /// the same person until this one commits (SQLite's writer transaction already does).</summary>
+        /// this batch's transaction. On PostgreSQL the person's row is locked first, holding off another
+        /// replica's batch for the same person until this one commits (SQLite's writer transaction
+        /// already does); the box is read by a second statement because only a statement begun after
+        /// the lock sees what that batch committed.</summary>
         public AnswererState StateOf(long personId, string questionId)
         {
-            State.Bind(personId, questionId);
-            using var reader = State.Command.ExecuteReader();
-            if (!reader.Read())
-                return AnswererState.Newcomer;
-            return new AnswererState(reader.GetInt32(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt32(2));
+            int streak, best;
+            PersonState.Bind(personId);
+            using (var reader = PersonState.Command.ExecuteReader())
+            {
+                if (!reader.Read())
+                    return AnswererState.Newcomer;
+                (streak, best) = (reader.GetInt32(0), reader.GetInt32(1));
+            }
+            ReviewBox.Bind(personId, questionId);
+            var box = ReviewBox.Command.ExecuteScalar();
+            return new AnswererState(streak, best, box is null or DBNull ? null : Convert.ToInt32(box, System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        public Prepared State { get; } = new(connection, """
-            SELECT p."CurrentStreak", p."BestStreak", r."Box"
-            FROM "People" AS p
-            LEFT JOIN "ReviewStates" AS r ON r."PersonId" = p."Id" AND r."QuestionId" = @p1
-            WHERE p."Id" = @p0
-            """ + (postgres ? " FOR UPDATE OF p" : ""), 2);
+        public Prepared PersonState { get; } = new(connection,
+            """SELECT "CurrentStreak", "BestStreak" FROM "People" WHERE "Id" = @p0""" + (postgres ? " FOR UPDATE" : ""), 1);
+
+        public Prepared ReviewBox { get; } = new(connection,
+            """SELECT "Box" FROM "ReviewStates" WHERE "PersonId" = @p0 AND "QuestionId" = @p1""", 2);
 
         public Prepared Person { get; } = new(connection, """
             INSERT INTO "People" ("GroupId", "ExternalId", "DisplayName", "CurrentStreak", "BestStreak")
