@@ -1,4 +1,5 @@
 using Cl37.Bot.Chat;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Commands;
@@ -20,7 +21,7 @@ public sealed class CommandDispatcher(
     {
         ChatCommand command => Nullable(DispatchAsync(command, cancellationToken)),
         TypedCommand typed => Nullable(DispatchTextAsync(typed, cancellationToken)),
-        AnswerAction answer => Nullable(answers.AnswerAsync(answer, cancellationToken)),
+        AnswerAction answer => AnswerAsync(answer, cancellationToken),
         PostView { Personal: true } view => lookup.FeedbackAsync(view.PostId, view.Channel, view.User.Id, cancellationToken),
         PostView view => lookup.QuestionAsync(view.PostId, view.Channel, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.GetType().Name, "Not an inbound request this bot knows."),
@@ -56,6 +57,9 @@ public sealed class CommandDispatcher(
 
         return await handler.HandleAsync(command with { Name = definition.Name, SubCommand = sub?.Name }, cancellationToken);
     }
+
+    private async Task<OutgoingMessage?> AnswerAsync(AnswerAction answer, CancellationToken cancellationToken) =>
+        AnswerReplies.For(await answers.AnswerAsync(answer.Channel, answer.User, answer.PostId, answer.Values, cancellationToken));
 
     private static async Task<OutgoingMessage?> Nullable(Task<OutgoingMessage> reply) => await reply;
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using Cl37.Bot.Data;
+using Cl37.Bot.Quiz.Scoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Quiz;
@@ -8,9 +9,11 @@ namespace Cl37.Bot.Quiz;
 /// <summary>The single writer for answers: it drains waiting answers in batches, stores each batch
 /// in one transaction (person, answer, totals, streak, review box) and only then completes the
 /// callers. One answer per (post, person) is enforced by the unique key with ON CONFLICT DO NOTHING,
-/// so a redelivered click or a second replica can never store twice. Whether the post is still open
-/// is read in the same transaction, with the post row locked against a concurrent reveal, so no
-/// replica scores an answer after another one revealed the question.</summary>
+/// so a redelivered click or a second replica can never store twice. What scoring depends on is read
+/// in the same transaction and handed to <see cref="AnswerScoring"/>: whether the post is still open,
+/// with the post row locked against a concurrent reveal, so no replica scores an answer after another
+/// one revealed the question; and the person's streak and review box, with the person's row locked,
+/// so two replicas cannot both build on the same streak.</summary>
 public sealed class AnswerWriter(
     IDbContextFactory<BotDbContext> factory,
     DatabaseConnections connections,
@@ -20,7 +23,6 @@ public sealed class AnswerWriter(
 {
     private const int MaxBatch = 256;
     private const int MaxAttempts = 4;
-    private static readonly int[] ReviewDays = [1, 2, 4, 8, 16];
 
     private readonly PersonCache _people = new();
 
@@ -124,49 +126,31 @@ public sealed class AnswerWriter(
     private static StoredAnswer WriteOne(Statements s, PendingAnswer a)
     {
         long personId;
-        var streak = 0;
         if (s.KnownPerson(a.GroupId, a.PersonExternalId, a.DisplayName) is { } known)
-        {
             personId = known;
-            if (a.StreakBonus)
-            {
-                s.StreakOf.Bind(personId);
-                streak = Convert.ToInt32(s.StreakOf.Command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
         else
         {
             s.Person.Bind(a.GroupId, a.PersonExternalId, a.DisplayName);
-            using (var reader = s.Person.Command.ExecuteReader())
-            {
-                reader.Read();
-                personId = reader.GetInt64(0);
-                streak = reader.GetInt32(1);
-            }
+            personId = Convert.ToInt64(s.Person.Command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             s.Learned(a.GroupId, a.PersonExternalId, a.DisplayName, personId);
         }
 
-        var scored = !a.Practice && s.IsOpen(a.PostId, a.AnsweredUtc);
-        var points = scored ? a.BasePoints : 0;
-        if (scored && a.IsCorrect)
-        {
-            if (a.StreakBonus)
-                points += Bonuses.Streak(streak);
-            if (a.SpeedBonus)
-                points += Bonuses.Speed(a.LatencyMs);
-        }
+        var before = s.StateOf(personId, a.QuestionId);
+        var counts = !a.Practice && s.IsOpen(a.PostId, a.AnsweredUtc);
+        var score = AnswerScoring.Score(a.BasePoints, a.IsCorrect, counts, a.Bonuses, before, a.SincePost, a.AnsweredUtc);
 
-        s.Insert.Bind(a.PostId, personId, a.GroupId, a.QuestionId, a.Response, points, a.IsCorrect, !scored, a.AnsweredUtc, a.LatencyMs);
+        s.Insert.Bind(a.PostId, personId, a.GroupId, a.QuestionId, a.Response, score.Points, a.IsCorrect, score.Practice, a.AnsweredUtc,
+            AnswerScoring.LatencyMs(a.SincePost));
         var inserted = s.Insert.Command.ExecuteScalar();
         if (inserted is null or DBNull)
         {
             s.Existing.Bind(a.PostId, personId);
             using var reader = s.Existing.Command.ExecuteReader();
             reader.Read();
-            return new StoredAnswer(false, personId, reader.GetString(0), reader.GetDouble(1), reader.GetBoolean(2), reader.GetBoolean(3), streak);
+            return new StoredAnswer(personId, reader.GetString(0), reader.GetDouble(1), reader.GetBoolean(2), reader.GetBoolean(3), null);
         }
 
-        if (scored)
+        if (score.Scored)
         {
             if (a.Periods.Count > 0)
             {
@@ -174,27 +158,24 @@ public sealed class AnswerWriter(
                 var values = new object[4 + a.Periods.Count];
                 values[0] = a.GroupId;
                 values[1] = personId;
-                values[2] = points;
+                values[2] = score.Points;
                 values[3] = a.IsCorrect ? 1 : 0;
                 for (var i = 0; i < a.Periods.Count; i++)
                     values[4 + i] = a.Periods[i];
                 totals.Bind(values);
                 totals.Command.ExecuteNonQuery();
             }
-            s.Streak.Bind(a.IsCorrect, personId);
-            streak = Convert.ToInt32(s.Streak.Command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            s.Streak.Bind(score.Streak, score.BestStreak, personId);
+            s.Streak.Command.ExecuteNonQuery();
         }
 
-        // Leitner boxes: right moves the question up a box (reviewed later), wrong sends it back to box 1.
-        var at = a.AnsweredUtc;
-        s.Review.Bind(personId, a.QuestionId, a.IsCorrect, at.AddDays(ReviewDays[0]), at.AddDays(ReviewDays[1]), at.AddDays(ReviewDays[2]),
-            at.AddDays(ReviewDays[3]), at.AddDays(ReviewDays[4]), at.AddMinutes(10));
+        s.Review.Bind(personId, a.QuestionId, score.ReviewBox, score.ReviewDueUtc, a.IsCorrect ? 1 : 0, a.IsCorrect ? 0 : 1);
         s.Review.Command.ExecuteNonQuery();
-        return new StoredAnswer(true, personId, a.Response, points, a.IsCorrect, !scored, streak);
+        return new StoredAnswer(personId, a.Response, score.Points, a.IsCorrect, score.Practice, score);
     }
 
     /// <summary>The writer's connection, kept open with its statements prepared once: opening, setting
-    /// pragmas and preparing seven statements per batch cost more than the answers of a small batch.</summary>
+    /// pragmas and preparing eight statements per batch cost more than the answers of a small batch.</summary>
     private sealed class Session : IAsyncDisposable
     {
         private readonly BotDbContext _db;
@@ -270,7 +251,7 @@ public sealed class AnswerWriter(
                 people.Remember(groupId, externalId, name, id);
         }
 
-        private IEnumerable<Prepared> All() => new[] { PostState, Person, StreakOf, Insert, Existing, Streak, Review }.Concat(_totals.Values);
+        private IEnumerable<Prepared> All() => new[] { PostState, Person, PersonState, ReviewBox, Insert, Existing, Streak, Review }.Concat(_totals.Values);
 
         /// <summary>Whether the post takes scored answers at <paramref name="answeredUtc"/>: not revealed
         /// and not past its window, as the database holds it inside this batch's transaction. Read
@@ -293,13 +274,37 @@ public sealed class AnswerWriter(
         public Prepared PostState { get; } = new(connection,
             """SELECT "RevealedUtc", "ClosesUtc" FROM "Posts" WHERE "Id" = @p0""" + (postgres ? " FOR SHARE" : ""), 1);
 
-        public Prepared StreakOf { get; } = new(connection, """SELECT "CurrentStreak" FROM "People" WHERE "Id" = @p0""", 1);
+        /// <summary>The person's streak and the question's review box as the database holds them inside
+        /// this batch's transaction. On PostgreSQL the person's row is locked first, holding off another
+        /// replica's batch for the same person until this one commits (SQLite's writer transaction
+        /// already does); the box is read by a second statement because only a statement begun after
+        /// the lock sees what that batch committed.</summary>
+        public AnswererState StateOf(long personId, string questionId)
+        {
+            int streak, best;
+            PersonState.Bind(personId);
+            using (var reader = PersonState.Command.ExecuteReader())
+            {
+                if (!reader.Read())
+                    return AnswererState.Newcomer;
+                (streak, best) = (reader.GetInt32(0), reader.GetInt32(1));
+            }
+            ReviewBox.Bind(personId, questionId);
+            var box = ReviewBox.Command.ExecuteScalar();
+            return new AnswererState(streak, best, box is null or DBNull ? null : Convert.ToInt32(box, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        public Prepared PersonState { get; } = new(connection,
+            """SELECT "CurrentStreak", "BestStreak" FROM "People" WHERE "Id" = @p0""" + (postgres ? " FOR UPDATE" : ""), 1);
+
+        public Prepared ReviewBox { get; } = new(connection,
+            """SELECT "Box" FROM "ReviewStates" WHERE "PersonId" = @p0 AND "QuestionId" = @p1""", 2);
 
         public Prepared Person { get; } = new(connection, """
             INSERT INTO "People" ("GroupId", "ExternalId", "DisplayName", "CurrentStreak", "BestStreak")
             VALUES (@p0, @p1, @p2, 0, 0)
             ON CONFLICT ("GroupId", "ExternalId") DO UPDATE SET "DisplayName" = excluded."DisplayName"
-            RETURNING "Id", "CurrentStreak"
+            RETURNING "Id"
             """, 3);
 
         public Prepared Insert { get; } = new(connection, """
@@ -333,24 +338,19 @@ public sealed class AnswerWriter(
             return prepared;
         }
 
-        public Prepared Streak { get; } = new(connection, """
-            UPDATE "People" SET
-                "CurrentStreak" = CASE WHEN @p0 THEN "CurrentStreak" + 1 ELSE 0 END,
-                "BestStreak" = CASE WHEN @p0 AND "CurrentStreak" + 1 > "BestStreak" THEN "CurrentStreak" + 1 ELSE "BestStreak" END
-            WHERE "Id" = @p1
-            RETURNING "CurrentStreak"
-            """, 2);
+        public Prepared Streak { get; } = new(connection,
+            """UPDATE "People" SET "CurrentStreak" = @p0, "BestStreak" = @p1 WHERE "Id" = @p2""", 3);
 
-        // p2 = right?; p3..p7 = due dates for boxes 1..5 when right; p8 = due date when wrong.
+        // p2, p3: the box and due date as scored; p4, p5: 1 to count the answer as right or wrong.
         public Prepared Review { get; } = new(connection, """
             INSERT INTO "ReviewStates" ("PersonId", "QuestionId", "Box", "DueUtc", "Right", "Wrong")
-            VALUES (@p0, @p1, 1, CASE WHEN @p2 THEN @p3 ELSE @p8 END, CASE WHEN @p2 THEN 1 ELSE 0 END, CASE WHEN @p2 THEN 0 ELSE 1 END)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
             ON CONFLICT ("PersonId", "QuestionId") DO UPDATE SET
-                "Box" = CASE WHEN @p2 THEN CASE WHEN "ReviewStates"."Box" >= 5 THEN 5 ELSE "ReviewStates"."Box" + 1 END ELSE 1 END,
-                "DueUtc" = CASE WHEN NOT @p2 THEN @p8 WHEN "ReviewStates"."Box" = 1 THEN @p4 WHEN "ReviewStates"."Box" = 2 THEN @p5 WHEN "ReviewStates"."Box" = 3 THEN @p6 ELSE @p7 END,
+                "Box" = excluded."Box",
+                "DueUtc" = excluded."DueUtc",
                 "Right" = "ReviewStates"."Right" + excluded."Right",
                 "Wrong" = "ReviewStates"."Wrong" + excluded."Wrong"
-            """, 9);
+            """, 6);
 
         public async ValueTask DisposeAsync()
         {

@@ -1,6 +1,9 @@
+using Cl37.Bot.Quiz.Scoring;
+
 namespace Cl37.Bot.Quiz;
 
-/// <summary>A graded answer waiting to be stored.</summary>
+/// <summary>A graded answer waiting to be scored and stored.</summary>
+/// <param name="Practice">Answered on a practice post; a group post may still turn out closed when stored.</param>
 /// <param name="Periods">Leaderboard periods the points go to; empty for practice.</param>
 public sealed record PendingAnswer(
     long GroupId,
@@ -13,7 +16,6 @@ public sealed record PendingAnswer(
     bool IsCorrect,
     bool Practice,
     DateTime AnsweredUtc,
-    int LatencyMs,
+    TimeSpan SincePost,
     IReadOnlyList<string> Periods,
-    bool StreakBonus,
-    bool SpeedBonus);
+    BonusSettings Bonuses);

@@ -1,4 +1,5 @@
 using Cl37.Bot.Quiz;
+using Cl37.Bot.Quiz.Scoring;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -32,8 +33,8 @@ public sealed class GracefulStopTests
         var writer = app.Get<AnswerWriter>();
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var writes = Enumerable.Range(0, count)
-            .Select(i => writer.WriteAsync(new PendingAnswer(groupId, postId, "test/mcq/1", "s" + i, "S " + i, "B", 10, true, false, now, 100,
-                [PeriodKeys.AllTime], false, false), CancellationToken.None))
+            .Select(i => writer.WriteAsync(new PendingAnswer(groupId, postId, "test/mcq/1", "s" + i, "S " + i, "B", 10, true, false, now, TimeSpan.FromMilliseconds(100),
+                [PeriodKeys.AllTime], BonusSettings.None), CancellationToken.None))
             .ToList();
         Assert.All(writes, w => Assert.False(w.IsCompleted));
 

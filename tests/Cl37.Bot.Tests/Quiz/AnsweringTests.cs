@@ -73,6 +73,30 @@ public sealed class AnsweringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Answer_RightRightWrong_StoresTheStreakAndReviewBoxAsScored()
+    {
+        var steps = new[]
+        {
+            (Answer: "B", Box: 1, Due: TimeSpan.FromDays(1), Streak: 1, Best: 1),
+            (Answer: "B", Box: 2, Due: TimeSpan.FromDays(2), Streak: 2, Best: 2),
+            (Answer: "A", Box: 1, Due: TimeSpan.FromMinutes(10), Streak: 0, Best: 2),
+        };
+        foreach (var step in steps)
+        {
+            var postId = await _app.PostQuestionAsync();
+            var now = _app.Clock.GetUtcNow().UtcDateTime;
+            await _app.AnswerAsync(postId, "lena", step.Answer);
+
+            await using var db = _app.Db();
+            var person = await db.People.SingleAsync(p => p.ExternalId == "lena");
+            var review = await db.ReviewStates.SingleAsync(r => r.PersonId == person.Id);
+            Assert.Equal((step.Box, now + step.Due), (review.Box, review.DueUtc));
+            Assert.Equal((step.Streak, step.Best), (person.CurrentStreak, person.BestStreak));
+            _app.Clock.Advance(TimeSpan.FromHours(1));
+        }
+    }
+
+    [Fact]
     public async Task Answer_UnknownPost_GetsClearMessage()
     {
         var reply = await _app.AnswerAsync(999_999, "carol", "A");

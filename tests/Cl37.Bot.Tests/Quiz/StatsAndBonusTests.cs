@@ -46,14 +46,16 @@ public sealed class StatsAndBonusTests : IAsyncLifetime
     {
         var admin = QuizApp.User("admin", admin: true);
         var first = await PostSingleChoiceAsync();
-        await _app.AnswerAsync(first.PostId, "fast", "B");
+        var plain = await _app.AnswerAsync(first.PostId, "fast", "B");
+        Assert.DoesNotContain("With bonuses", plain.Text);
 
         var settings = await _app.RunAsync("/quiz settings streak_bonus:true speed_bonus:true", admin);
         Assert.Contains("streak bonus on, speed bonus on", settings.Text);
 
         var second = await PostSingleChoiceAsync();
         _app.Clock.Advance(TimeSpan.FromSeconds(30));
-        await _app.AnswerAsync(second.PostId, "fast", "B");
+        var withBonuses = await _app.AnswerAsync(second.PostId, "fast", "B");
+        Assert.Contains("✅ Correct: 10 points. With bonuses: 14 points.", withBonuses.Text);
 
         await using var db = _app.Db();
         var points = await db.Answers.OrderBy(a => a.Id).Select(a => a.Points).ToListAsync();

@@ -49,6 +49,30 @@ public sealed class TwoInstanceAnswerTests : IAsyncLifetime
     }
 
     [PostgresFact]
+    public async Task Answer_SamePersonTwoPostsOnBothInstances_StreakAndReviewBuildOnEachOther()
+    {
+        const int people = 150;
+        // Each writer first stores everyone once (a wrong answer), so both know them and the next
+        // answers skip the person upsert, whose row lock would order the writers anyway.
+        var warmA = await _a.PostQuestionAsync(QuizApp.Channel("warm-a"));
+        var warmB = await _a.PostQuestionAsync(QuizApp.Channel("warm-b"));
+        await Task.WhenAll(Enumerable.Range(0, people).Select(i => _a.AnswerAsync(warmA, "s" + i, "A")));
+        await Task.WhenAll(Enumerable.Range(0, people).Select(i => _b.AnswerAsync(warmB, "s" + i, "A")));
+
+        // The same question open in two more channels: each person answers one post on A and the
+        // other on B at once, so both writers score from the same person's streak and review box.
+        var first = await _a.PostQuestionAsync(QuizApp.Channel("one"));
+        var second = await _a.PostQuestionAsync(QuizApp.Channel("two"));
+        var onA = Task.Run(() => Task.WhenAll(Enumerable.Range(0, people).Select(i => _a.AnswerAsync(first, "s" + i, "B"))));
+        var onB = Task.Run(() => Task.WhenAll(Enumerable.Range(0, people).Select(i => _b.AnswerAsync(second, "s" + i, "B"))));
+        var replies = (await onA).Concat(await onB).ToList();
+
+        Assert.All(replies, r => Assert.Contains("Answer recorded", r.Text));
+        Assert.Equal(people, await _db.CountAsync("""SELECT count(*) FROM "People" WHERE "CurrentStreak" = 2 AND "BestStreak" = 2"""));
+        Assert.Equal(people, await _db.CountAsync("""SELECT count(*) FROM "ReviewStates" WHERE "Box" = 3 AND "Right" = 2 AND "Wrong" = 2"""));
+    }
+
+    [PostgresFact]
     public async Task Answer_SamePeopleOnBothInstancesInOppositeOrder_OneRowEachAndNoBatchLost()
     {
         var postId = await _a.PostQuestionAsync();

@@ -1,4 +1,4 @@
-namespace Cl37.Bot.Quiz;
+namespace Cl37.Bot.Quiz.Scoring;
 
 /// <summary>The optional bonuses, off unless a group's admins switch them on.</summary>
 public static class Bonuses

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using Cl37.Bot.Chat;
+using Cl37.Bot.Quiz;
+
+namespace Cl37.Bot.Messages;
+
+/// <summary>The private reply to an answer, worded from what became of it.</summary>
+public static class AnswerReplies
+{
+    public static OutgoingMessage For(AnswerResult result) => OutgoingMessage.PrivateText(result switch
+    {
+        AnswerResult.PostNotFound => "I can't find that question any more. Use `/quiz practice` for a fresh one.",
+        AnswerResult.RemovedFromDeck => "That question was removed from the deck, so answers to it can't be graded.",
+        AnswerResult.SomeoneElsesPractice => "That practice question belongs to someone else. Use `/quiz practice` for your own.",
+        AnswerResult.InvalidInput invalid => invalid.Problem,
+        AnswerResult.Recorded recorded => Feedback(recorded),
+        _ => throw new ArgumentOutOfRangeException(nameof(result), result, "an answer result nobody words"),
+    });
+
+    private static string Feedback(AnswerResult.Recorded r)
+    {
+        var stored = r.Stored;
+        var sb = new StringBuilder();
+        if (!stored.Inserted)
+            sb.Append("You already answered this one — your first answer counts: **").Append(stored.Response).Append("**.");
+        else if (r.PracticePost)
+            sb.Append("Practice answer recorded: **").Append(stored.Response).Append("** (not scored).");
+        else if (r.Late)
+            sb.Append("The answers for this question have closed, so this counts as practice only: **").Append(stored.Response).Append("**.");
+        else
+            sb.Append("Answer recorded: **").Append(stored.Response).Append("**.");
+
+        // Practice has no reveal to wait for, so its result shows even where the group hides results.
+        if (stored.Practice || !r.HideResults)
+        {
+            AppendResult(sb, r);
+            sb.Append(QuestionCards.KeyAndWhy(r.Question));
+        }
+        else
+        {
+            sb.Append("\nResults are revealed when the question closes.");
+        }
+        return sb.ToString();
+    }
+
+    private static void AppendResult(StringBuilder sb, AnswerResult.Recorded r)
+    {
+        var stored = r.Stored;
+        if (stored.Score is { Scored: true } score && r.GradeDescription.Length > 0)
+        {
+            var icon = stored.IsCorrect ? "✅" : stored.Points > 0 ? "🟡" : "❌";
+            sb.Append("\n\n").Append(icon).Append(' ').Append(r.GradeDescription);
+            if (score.Bonus > 0)
+                sb.Append(CultureInfo.InvariantCulture, $" With bonuses: {score.Points:0.##} points.");
+        }
+        else
+        {
+            sb.Append("\n\n").Append(QuestionCards.Verdict(stored.IsCorrect, stored.Points, scored: !stored.Practice));
+        }
+    }
+}

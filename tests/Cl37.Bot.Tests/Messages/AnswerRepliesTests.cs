@@ -1,0 +1,87 @@
+using Cl37.Bot.Content;
+using Cl37.Bot.Messages;
+using Cl37.Bot.Quiz;
+using Cl37.Bot.Quiz.Scoring;
+using Cl37.Bot.Tests.Fakes;
+
+namespace Cl37.Bot.Tests.Messages;
+
+public sealed class AnswerRepliesTests
+{
+    private static readonly Question Q = TestDeck.Deck().Questions[0];
+    private static readonly DateTime Now = new(2026, 12, 3, 9, 30, 0, DateTimeKind.Utc);
+
+    public static TheoryData<AnswerResult, string> Refusals => new()
+    {
+        { new AnswerResult.PostNotFound(), "I can't find that question any more. Use `/quiz practice` for a fresh one." },
+        { new AnswerResult.RemovedFromDeck(), "That question was removed from the deck, so answers to it can't be graded." },
+        { new AnswerResult.SomeoneElsesPractice(), "That practice question belongs to someone else. Use `/quiz practice` for your own." },
+        { new AnswerResult.InvalidInput("Pick one of A, B, C, D."), "Pick one of A, B, C, D." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public void For_Refused_SaysWhyPrivately(AnswerResult result, string text)
+    {
+        var reply = AnswerReplies.For(result);
+
+        Assert.True(reply.Private);
+        Assert.Equal(text, reply.Text);
+    }
+
+    [Fact]
+    public void For_ScoredWithBonuses_NamesTheTotal()
+    {
+        var reply = AnswerReplies.For(Recorded(Fresh(streakBonus: 1, speedBonus: 2)));
+
+        Assert.Equal("Answer recorded: **B**.\n\n✅ Correct: 10 points. With bonuses: 13 points." + QuestionCards.KeyAndWhy(Q), reply.Text);
+    }
+
+    [Fact]
+    public void For_ScoredWithoutBonuses_IsTheGradersWordsAlone()
+    {
+        var reply = AnswerReplies.For(Recorded(Fresh()));
+
+        Assert.Equal("Answer recorded: **B**.\n\n✅ Correct: 10 points." + QuestionCards.KeyAndWhy(Q), reply.Text);
+    }
+
+    [Fact]
+    public void For_ResultsHidden_WaitsForTheReveal()
+    {
+        var reply = AnswerReplies.For(Recorded(Fresh(), hideResults: true));
+
+        Assert.Equal("Answer recorded: **B**.\nResults are revealed when the question closes.", reply.Text);
+    }
+
+    [Fact]
+    public void For_Late_IsPracticeWithItsVerdictEvenWhenResultsAreHidden()
+    {
+        var late = Fresh(scored: false);
+        var reply = AnswerReplies.For(Recorded(late, hideResults: true));
+
+        Assert.Equal("The answers for this question have closed, so this counts as practice only: **B**.\n\n✅ Correct" + QuestionCards.KeyAndWhy(Q), reply.Text);
+    }
+
+    [Fact]
+    public void For_PracticePost_IsNotScored()
+    {
+        var reply = AnswerReplies.For(Recorded(Fresh(scored: false), practicePost: true));
+
+        Assert.StartsWith("Practice answer recorded: **B** (not scored).\n\n✅ Correct\n", reply.Text);
+    }
+
+    [Fact]
+    public void For_Repeat_ShowsTheFirstAnswerAndItsVerdict()
+    {
+        var first = new StoredAnswer(1, "A", 0, false, false, null);
+        var reply = AnswerReplies.For(new AnswerResult.Recorded(Q, first, "Correct: 10 points.", PracticePost: false, HideResults: false));
+
+        Assert.Equal("You already answered this one — your first answer counts: **A**.\n\n❌ Not right: 0 points." + QuestionCards.KeyAndWhy(Q), reply.Text);
+    }
+
+    private static ScoredAnswer Fresh(bool scored = true, double streakBonus = 0, double speedBonus = 0) =>
+        new(scored, scored ? 10 : 0, streakBonus, speedBonus, 1, 1, 1, Now.AddDays(1));
+
+    private static AnswerResult.Recorded Recorded(ScoredAnswer score, bool practicePost = false, bool hideResults = false) =>
+        new(Q, new StoredAnswer(1, "B", score.Points, true, score.Practice, score), "Correct: 10 points.", practicePost, hideResults);
+}
