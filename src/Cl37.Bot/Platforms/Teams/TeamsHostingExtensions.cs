@@ -17,6 +17,9 @@ internal static class TeamsHostingExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Random.Shared);
+        // Retries stay in the callers, not in a handler pipeline: a connector retry must wait its
+        // conversation's turn again, the signing keys keep their own outage backoff, and a failed
+        // Graph look-up already counts as "not an owner" for a minute.
         services.AddHttpClient(BotSigningKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient(TeamsConnectorClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(TeamsGraphClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
