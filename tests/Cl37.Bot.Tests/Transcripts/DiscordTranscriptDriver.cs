@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Platforms.Discord.Wire;
 using Cl37.Bot.Posts;
 using Cl37.Bot.Tests.Fakes;
 using Cl37.Bot.Tests.Platforms.Discord;
@@ -195,7 +196,7 @@ internal sealed class DiscordTranscriptDriver : IAsyncDisposable
         var callback = JsonNode.Parse(json)!;
         var flags = callback["data"]?["flags"]?.GetValue<int>() ?? 0;
         // A modal and an ephemeral response are shown to the person who acted only.
-        var isPublic = callback["type"]!.GetValue<int>() != DiscordInteractionHandler.Modal && (flags & DiscordMessageRenderer.EphemeralFlag) == 0;
+        var isPublic = callback["type"]!.GetValue<int>() != (int)InteractionCallbackType.Modal && (flags & (int)MessageFlags.Ephemeral) == 0;
         Record(step, "interaction response", isPublic, callback);
     }
 
@@ -209,7 +210,7 @@ internal sealed class DiscordTranscriptDriver : IAsyncDisposable
             var body = r.Body.Length == 0 ? null : JsonNode.Parse(r.Body);
             var flags = body?["flags"]?.GetValue<int>() ?? 0;
             // An edit of the deferred response keeps the deferral's ephemeral flag.
-            var isPublic = (flags & DiscordMessageRenderer.EphemeralFlag) == 0 && !r.Path.EndsWith("/messages/@original", StringComparison.Ordinal);
+            var isPublic = (flags & (int)MessageFlags.Ephemeral) == 0 && !r.Path.EndsWith("/messages/@original", StringComparison.Ordinal);
             Record(owner, $"{r.Method} {r.Path}", isPublic, body);
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Cl37.Bot.Platforms.Discord.Wire;
 
 namespace Cl37.Bot.Platforms.Discord;
 
@@ -25,9 +26,10 @@ internal sealed class DiscordMetrics
 
     public void RateLimited(string scope) => _rateLimited.Add(1, new KeyValuePair<string, object?>("scope", scope));
 
-    public void Interaction(int type, double milliseconds)
+    // Tagged with the number, as Discord documents it, so dashboards keep their series.
+    public void Interaction(InteractionType type, double milliseconds)
     {
-        _interactions.Add(1, new KeyValuePair<string, object?>("type", type));
+        _interactions.Add(1, new KeyValuePair<string, object?>("type", (int)type));
         _callbackMs.Record(milliseconds);
     }
 }

@@ -16,14 +16,13 @@ internal static class DiscordServiceExtensions
     public static WebApplicationBuilder AddDiscord(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var section = builder.Configuration.GetSection(DiscordOptions.Section);
-        services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton<DiscordConnectionState>();
         services.TryAddSingleton<DiscordRestHealth>();
         services.AddHealthChecks().AddCheck<DiscordHealthCheck>("discord", tags: ["ready"]);
 
-        var settings = section.Get<DiscordOptions>() ?? new DiscordOptions();
+        var settings = builder.Configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>() ?? new DiscordOptions();
         if (!settings.IsEnabled)
             return builder;
 
@@ -33,7 +32,6 @@ internal static class DiscordServiceExtensions
         services.TryAddSingleton<DiscordMetrics>();
         services.AddInboundPipeline();
         services.TryAddSingleton<DiscordRateLimiter>();
-        services.TryAddSingleton<DiscordRestHealth>();
         services.TryAddSingleton<DiscordSignatureVerifier>();
         services.TryAddSingleton<DiscordReplayGuard>();
         // No HttpClient logging: interaction webhook URLs carry tokens. The client logs routes by template itself.

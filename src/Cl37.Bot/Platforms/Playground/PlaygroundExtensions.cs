@@ -1,6 +1,7 @@
 using Cl37.Bot.Chat;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Playground;
@@ -12,10 +13,8 @@ internal static class PlaygroundExtensions
     {
         var binding = PlaygroundBinding.From(builder.Configuration);
         builder.Services.AddSingleton(binding);
-        builder.Services.AddOptions<PlaygroundOptions>()
-            .BindConfiguration(PlaygroundOptions.Section)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<PlaygroundOptions>>(new PlaygroundOptionsValidator(binding));
+        builder.Services.AddOptions<PlaygroundOptions>().BindConfiguration(PlaygroundOptions.Section).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlaygroundOptions>, PlaygroundOptionsValidator>());
 
         var options = builder.Configuration.GetSection(PlaygroundOptions.Section).Get<PlaygroundOptions>() ?? new PlaygroundOptions();
         if (!options.IsEnabled(builder.Configuration, binding))

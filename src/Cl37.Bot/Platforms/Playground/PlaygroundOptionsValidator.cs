@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Playground;
 
+/// <summary>Checks the Playground section at start; each message names the setting to fix. The
+/// access key is never echoed.</summary>
 internal sealed partial class PlaygroundOptionsValidator(PlaygroundBinding binding) : IValidateOptions<PlaygroundOptions>
 {
     public ValidateOptionsResult Validate(string? name, PlaygroundOptions options)

@@ -284,11 +284,10 @@ internal sealed class TeamsActivityHandler(
             return;
         var channel = TeamsActivities.ChannelOf(activity);
         var reference = TeamsActivities.ReferenceOf(activity);
-        var json = JsonSerializer.Serialize(reference, TeamsJsonContext.Default.TeamsConversationReference);
-        if (savedReferences.IsCurrent(channel, json))
+        if (savedReferences.IsCurrent(channel, reference))
             return;
         await store.SaveAsync(channel, reference, cancellationToken);
-        savedReferences.Saved(channel, json);
+        savedReferences.Remember(channel, reference);
         logger.LogInformation("Stored the Teams conversation {Conversation}", channel.ChannelId);
     }
 
@@ -298,7 +297,7 @@ internal sealed class TeamsActivityHandler(
             return;
         var channel = TeamsActivities.ChannelOf(activity);
         await store.RemoveAsync(channel, cancellationToken);
-        savedReferences.Removed(channel);
+        savedReferences.Forget(channel);
         logger.LogInformation("Removed the Teams conversation {Conversation}", channel.ChannelId);
     }
 }

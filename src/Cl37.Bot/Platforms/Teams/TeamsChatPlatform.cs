@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Cl37.Bot.Chat;
 
 namespace Cl37.Bot.Platforms.Teams;
@@ -6,7 +7,11 @@ namespace Cl37.Bot.Platforms.Teams;
 /// <summary>The chat port for Teams: posts and updates go proactively to the conversation stored
 /// when the app was installed (or last spoken to). In a channel, a question's reveal is posted in
 /// the question's thread.</summary>
-internal sealed class TeamsChatPlatform(IServiceScopeFactory scopes, TeamsConnectorClient connector, TeamsAnswerers answerers) : IChatPlatform
+internal sealed class TeamsChatPlatform(
+    IServiceScopeFactory scopes,
+    TeamsConnectorClient connector,
+    TeamsAnswerers answerers,
+    TeamsReferenceCache references) : IChatPlatform
 {
     private const int MaxQuestions = 5_000;
     private readonly ConcurrentDictionary<long, string> _questionMessages = new();
@@ -22,7 +27,7 @@ internal sealed class TeamsChatPlatform(IServiceScopeFactory scopes, TeamsConnec
         if (message.Card is RevealCard reveal && IsChannel(reference) && _questionMessages.TryGetValue(reveal.PostId, out var questionId))
             conversationId = $"{conversationId};messageid={questionId}";
         var activity = TeamsActivities.Message(message, reference.BotId, reference.BotName, conversationId, PersonalViews(message));
-        var id = await connector.SendAsync(reference.ServiceUrl!, conversationId, activity, cancellationToken);
+        var id = await ForgettingGoneAsync(channel, () => connector.SendAsync(reference.ServiceUrl!, conversationId, activity, cancellationToken));
         Remember(message, id);
         return id;
     }
@@ -33,7 +38,11 @@ internal sealed class TeamsChatPlatform(IServiceScopeFactory scopes, TeamsConnec
         Remember(message, messageId);
         var reference = await ReferenceAsync(channel, cancellationToken);
         var activity = TeamsActivities.Message(message, reference.BotId, reference.BotName, reference.ConversationId!, PersonalViews(message));
-        await connector.UpdateAsync(reference.ServiceUrl!, reference.ConversationId!, messageId, activity, cancellationToken);
+        await ForgettingGoneAsync(channel, async () =>
+        {
+            await connector.UpdateAsync(reference.ServiceUrl!, reference.ConversationId!, messageId, activity, cancellationToken);
+            return messageId;
+        });
     }
 
     // Every copy of a question carries its answerers, so the tally update does not take their
@@ -53,13 +62,31 @@ internal sealed class TeamsChatPlatform(IServiceScopeFactory scopes, TeamsConnec
     private static bool IsChannel(Wire.TeamsConversationReference reference) =>
         string.Equals(reference.ConversationType, "channel", StringComparison.OrdinalIgnoreCase) || reference.ChannelId is { Length: > 0 };
 
+    // Another replica may have seen the app removed or the conversation moved: when the connector
+    // says the conversation is gone or closed to the bot, the next post reads the store again.
+    private async Task<string> ForgettingGoneAsync(ChannelRef channel, Func<Task<string>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (TeamsConnectorException ex) when (ex.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            references.Forget(channel);
+            throw;
+        }
+    }
+
     private async Task<Wire.TeamsConversationReference> ReferenceAsync(ChannelRef channel, CancellationToken cancellationToken)
     {
+        if (references.TryGet(channel, out var known))
+            return known;
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ITeamsConversationStore>();
         var reference = await store.FindAsync(channel, cancellationToken);
         if (reference?.ServiceUrl is null || reference.ConversationId is null)
             throw new InvalidOperationException($"The Teams app is not installed in conversation {channel.ChannelId} (no stored conversation reference).");
+        references.Remember(channel, reference);
         return reference;
     }
 }

@@ -12,11 +12,14 @@ internal static class TeamsHostingExtensions
         if (!TeamsOptions.IsEnabled(builder.Configuration))
             return builder;
         var services = builder.Services;
-        services.AddOptions<TeamsOptions>().Bind(builder.Configuration.GetSection(TeamsOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Random.Shared);
+        // Retries stay in the callers, not in a handler pipeline: a connector retry must wait its
+        // conversation's turn again, the signing keys keep their own outage backoff, and a failed
+        // Graph look-up already counts as "not an owner" for a minute.
         services.AddHttpClient(BotSigningKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient(TeamsConnectorClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(TeamsGraphClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Teams;
 
-/// <summary>Stops start-up with a message naming the wrong setting. Secret values are never echoed.</summary>
+/// <summary>Checks the Teams section at start; each message names the setting to fix. Secret
+/// values are never echoed.</summary>
 internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
 {
     public ValidateOptionsResult Validate(string? name, TeamsOptions options)

@@ -1,21 +1,31 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Teams.Wire;
 
 namespace Cl37.Bot.Platforms.Teams;
 
-/// <summary>The reference last written per channel, so each message does not rewrite an unchanged row.</summary>
+/// <summary>The conversation reference known per channel, parsed: an unchanged reference is not
+/// rewritten on every message, and a proactive post does not read and parse the stored row each
+/// time. References compare by value.</summary>
 internal sealed class TeamsReferenceCache
 {
-    private readonly ConcurrentDictionary<ChannelRef, string> _saved = new();
+    private const int MaxChannels = 10_000;
+    private readonly ConcurrentDictionary<ChannelRef, TeamsConversationReference> _known = new();
 
-    public bool IsCurrent(ChannelRef channel, string json) => _saved.TryGetValue(channel, out var last) && last == json;
+    public bool IsCurrent(ChannelRef channel, TeamsConversationReference reference) =>
+        _known.TryGetValue(channel, out var last) && last == reference;
 
-    public void Saved(ChannelRef channel, string json)
+    public bool TryGet(ChannelRef channel, [NotNullWhen(true)] out TeamsConversationReference? reference) =>
+        _known.TryGetValue(channel, out reference);
+
+    public void Remember(ChannelRef channel, TeamsConversationReference reference)
     {
-        if (_saved.Count > 10_000)
-            _saved.Clear();
-        _saved[channel] = json;
+        // Dropping everything keeps the bound without tracking use; each channel costs one store read to come back.
+        if (_known.Count >= MaxChannels && !_known.ContainsKey(channel))
+            _known.Clear();
+        _known[channel] = reference;
     }
 
-    public void Removed(ChannelRef channel) => _saved.TryRemove(channel, out _);
+    public void Forget(ChannelRef channel) => _known.TryRemove(channel, out _);
 }

@@ -23,7 +23,7 @@ public sealed partial class DiscordCommandBuilderTests
         Assert.True(Commands.Count <= 100);
         foreach (var c in Commands)
         {
-            Assert.Equal(1, c.Type);
+            Assert.Equal(ApplicationCommandType.ChatInput, c.Type);
             Assert.Matches(NameRule(), c.Name);
             Assert.InRange(c.Description.Length, 1, 100);
             Check(c.Options);
@@ -56,14 +56,14 @@ public sealed partial class DiscordCommandBuilderTests
         var quiz = Commands.Single(c => c.Name == "quiz");
 
         var group = quiz.Options!.Single(o => o.Name == "schedule");
-        Assert.Equal(2, group.Type);
+        Assert.Equal(ApplicationCommandOptionType.SubCommandGroup, group.Type);
         Assert.Equal(["set", "show", "off"], group.Options!.Select(o => o.Name));
-        Assert.All(group.Options!, o => Assert.Equal(1, o.Type));
+        Assert.All(group.Options!, o => Assert.Equal(ApplicationCommandOptionType.SubCommand, o.Type));
         var set = group.Options!.Single(o => o.Name == "set");
         Assert.Equal("time", set.Options![0].Name);
         Assert.True(set.Options[0].Required);
         var window = set.Options.Single(o => o.Name == "window");
-        Assert.Equal(10, window.Type);
+        Assert.Equal(ApplicationCommandOptionType.Number, window.Type);
         Assert.Equal(0.25, window.MinValue);
         Assert.Equal(167, window.MaxValue);
         var results = set.Options.Single(o => o.Name == "results");
@@ -78,13 +78,13 @@ public sealed partial class DiscordCommandBuilderTests
         var weights = calc.Options!.Single(o => o.Name == "weights").Options!;
         var stats = Commands.Single(c => c.Name == "stats").Options!;
 
-        Assert.Equal(4, hpa.Single(o => o.Name == "current_pods").Type);
+        Assert.Equal(ApplicationCommandOptionType.Integer, hpa.Single(o => o.Name == "current_pods").Type);
         Assert.Equal(1, hpa.Single(o => o.Name == "current_pods").MinValue);
-        Assert.Equal(3, hpa.Single(o => o.Name == "current_metric").Type);
-        Assert.Equal(3, weights.Single(o => o.Name == "layers").Type);
+        Assert.Equal(ApplicationCommandOptionType.String, hpa.Single(o => o.Name == "current_metric").Type);
+        Assert.Equal(ApplicationCommandOptionType.String, weights.Single(o => o.Name == "layers").Type);
         Assert.Equal(200, weights.Single(o => o.Name == "layers").MaxLength);
-        Assert.Equal(5, weights.Single(o => o.Name == "biases").Type);
-        Assert.Equal(6, stats.Single(o => o.Name == "user").Type);
+        Assert.Equal(ApplicationCommandOptionType.Boolean, weights.Single(o => o.Name == "biases").Type);
+        Assert.Equal(ApplicationCommandOptionType.User, stats.Single(o => o.Name == "user").Type);
     }
 
     [Fact]

@@ -31,16 +31,16 @@ public sealed class DiscordGoldenSampleTests
         var payload = JsonSerializer.Deserialize(original.GetRawText(), DiscordJsonContext.Default.GatewayPayload)!;
         var d = payload.D!.Value;
 
-        JsonElement written = payload.Op == 10
+        JsonElement written = payload.Op == GatewayOpcode.Hello
             ? JsonSerializer.SerializeToElement(d.Deserialize(DiscordJsonContext.Default.HelloData)!, DiscordJsonContext.Default.HelloData)
             : payload.T == "READY"
                 ? JsonSerializer.SerializeToElement(d.Deserialize(DiscordJsonContext.Default.ReadyData)!, DiscordJsonContext.Default.ReadyData)
                 : JsonSerializer.SerializeToElement(d.Deserialize(DiscordJsonContext.Default.Interaction)!, DiscordJsonContext.Default.Interaction);
 
         AssertSubset(written, original.GetProperty("d"), "d");
-        Assert.Equal(original.GetProperty("op").GetInt32(), payload.Op);
+        Assert.Equal(original.GetProperty("op").GetInt32(), (int)payload.Op);
         Assert.Equal(original.GetProperty("t").ValueKind == JsonValueKind.Null ? null : original.GetProperty("t").GetString(), payload.T);
-        var again = payload.Op == 10 ? written
+        var again = payload.Op == GatewayOpcode.Hello ? written
             : payload.T == "READY" ? JsonSerializer.SerializeToElement(written.Deserialize(DiscordJsonContext.Default.ReadyData)!, DiscordJsonContext.Default.ReadyData)
             : JsonSerializer.SerializeToElement(written.Deserialize(DiscordJsonContext.Default.Interaction)!, DiscordJsonContext.Default.Interaction);
         Assert.Equal(written.GetRawText(), again.GetRawText());
@@ -114,11 +114,43 @@ public sealed class DiscordGoldenSampleTests
         var components = new List<SubmittedComponent>
         {
             null!,
-            new() { Type = 1, Components = [null!, new() { Type = 4, CustomId = DiscordCustomIds.AnswerInput, Value = "42" }] },
+            new() { Type = ComponentType.ActionRow, Components = [null!, new() { Type = ComponentType.TextInput, CustomId = DiscordCustomIds.AnswerInput, Value = "42" }] },
         };
 
         Assert.Equal("42", DiscordInteractionHandler.FindInput(components, DiscordCustomIds.AnswerInput));
         Assert.Null(DiscordInteractionHandler.FindInput([null!], DiscordCustomIds.AnswerInput));
+    }
+
+    [Fact]
+    public void Serialize_WireEnums_WritesTheDocumentedNumbers()
+    {
+        var response = new InteractionResponse
+        {
+            Type = InteractionCallbackType.ChannelMessageWithSource,
+            Data = new InteractionCallbackData
+            {
+                Flags = MessageFlags.Ephemeral,
+                Components = [new Component { Type = ComponentType.ActionRow, Components = [new Component { Type = ComponentType.Button, Style = (int)ButtonStyle.Primary, CustomId = "a:1:A" }] }],
+            },
+        };
+
+        Assert.Equal(
+            """{"type":4,"data":{"components":[{"type":1,"components":[{"type":2,"style":1,"custom_id":"a:1:A"}]}],"flags":64}}""",
+            JsonSerializer.Serialize(response, DiscordJsonContext.Default.InteractionResponse));
+        Assert.Equal("""{"op":1,"d":null}""", JsonSerializer.Serialize(new GatewaySend<long?> { Op = GatewayOpcode.Heartbeat }, DiscordJsonContext.Default.GatewaySendNullableInt64));
+        Assert.Equal("""{"content":"x","allowed_mentions":{"parse":[]}}""", JsonSerializer.Serialize(new MessagePayload { Content = "x" }, DiscordJsonContext.Default.MessagePayload));
+    }
+
+    [Fact]
+    public void Deserialize_NumbersWithoutAName_ReadAndWriteBackUnchanged()
+    {
+        const string json = """{"id":"1","application_id":"2","type":42,"token":"t","version":1,"message":{"id":"3","flags":98368}}""";
+
+        var interaction = JsonSerializer.Deserialize(json, DiscordJsonContext.Default.Interaction)!;
+
+        Assert.Equal(42, (int)interaction.Type);
+        Assert.Equal(MessageFlags.Ephemeral | MessageFlags.IsComponentsV2 | (MessageFlags)(1 << 16), interaction.Message!.Flags);
+        Assert.Equal(json, JsonSerializer.Serialize(interaction, DiscordJsonContext.Default.Interaction));
     }
 
     private static JsonElement Data(string file) =>

@@ -37,9 +37,9 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
 
         var command = Assert.Single(_host.Handlers["quiz"].Received);
         Assert.Equal("schedule set", command.SubCommand);
-        Assert.Equal(4, outcome.Initial.Type);
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, outcome.Initial.Type);
         Assert.Equal("Scheduled.", outcome.Initial.Data!.Content);
-        Assert.Equal(64, outcome.Initial.Data.Flags);
+        Assert.Equal(MessageFlags.Ephemeral, outcome.Initial.Data.Flags);
         Assert.Null(outcome.Deferred);
     }
 
@@ -53,7 +53,7 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
 
         Assert.Empty(_host.Handlers["quiz"].Received);
         Assert.Contains("Only admins", outcome.Initial.Data!.Content, StringComparison.Ordinal);
-        Assert.Equal(64, outcome.Initial.Data.Flags);
+        Assert.Equal(MessageFlags.Ephemeral, outcome.Initial.Data.Flags);
     }
 
     [Fact]
@@ -61,8 +61,8 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
     {
         var outcome = await Handler.HandleAsync(DiscordGoldenSampleTests.Interaction("interaction_create_button.json"), default);
 
-        Assert.Equal(4, outcome.Initial.Type);
-        Assert.Equal(64, outcome.Initial.Data!.Flags);
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, outcome.Initial.Type);
+        Assert.Equal(MessageFlags.Ephemeral, outcome.Initial.Data!.Flags);
         Assert.Contains("can't find that question", outcome.Initial.Data.Content, StringComparison.Ordinal);
     }
 
@@ -73,10 +73,10 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
 
         var outcome = await Handler.HandleAsync(interaction, default);
 
-        Assert.Equal(9, outcome.Initial.Type);
+        Assert.Equal(InteractionCallbackType.Modal, outcome.Initial.Type);
         Assert.Equal("t:77", outcome.Initial.Data!.CustomId);
         var label = Assert.Single(outcome.Initial.Data.Components!);
-        Assert.Equal(18, label.Type);
+        Assert.Equal(ComponentType.Label, label.Type);
         Assert.Equal(DiscordCustomIds.AnswerInput, label.Child!.CustomId);
         Assert.True(outcome.Initial.Data.Title!.Length <= 45);
     }
@@ -88,8 +88,8 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
 
         var outcome = await Handler.HandleAsync(interaction, default);
 
-        Assert.Equal(4, outcome.Initial.Type);
-        Assert.Equal(64, outcome.Initial.Data!.Flags);
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, outcome.Initial.Type);
+        Assert.Equal(MessageFlags.Ephemeral, outcome.Initial.Data!.Flags);
         Assert.Contains("no longer active", outcome.Initial.Data.Content, StringComparison.Ordinal);
     }
 
@@ -105,8 +105,8 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
         await Until(() => handling.IsCompleted, advance: TimeSpan.FromMilliseconds(250));
         var outcome = await handling;
 
-        Assert.Equal(5, outcome.Initial.Type);
-        Assert.Equal(64, outcome.Initial.Data!.Flags);
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, outcome.Initial.Type);
+        Assert.Equal(MessageFlags.Ephemeral, outcome.Initial.Data!.Flags);
         Assert.NotNull(outcome.Deferred);
         gate.SetResult();
         await Handler.CompleteDeferredAsync(interaction, outcome.Deferred!, default);

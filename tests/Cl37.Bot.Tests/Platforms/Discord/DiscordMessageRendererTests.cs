@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Platforms.Discord.Wire;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;
 
@@ -30,7 +31,7 @@ public sealed class DiscordMessageRendererTests
         var payload = Assert.Single(DiscordMessageRenderer.Render(new OutgoingMessage("", Question(AnswerInput.SingleChoice, 30))));
 
         var select = Assert.Single(Assert.Single(payload.Components!).Components!);
-        Assert.Equal(3, select.Type);
+        Assert.Equal(ComponentType.StringSelect, select.Type);
         Assert.Equal(25, select.Options!.Count);
         Assert.Equal(1, select.MaxValues);
     }
@@ -41,7 +42,7 @@ public sealed class DiscordMessageRendererTests
         var payload = Assert.Single(DiscordMessageRenderer.Render(new OutgoingMessage("", Question(AnswerInput.MultiSelect, 4))));
 
         var select = Assert.Single(Assert.Single(payload.Components!).Components!);
-        Assert.Equal(3, select.Type);
+        Assert.Equal(ComponentType.StringSelect, select.Type);
         Assert.Equal(1, select.MinValues);
         Assert.Equal(4, select.MaxValues);
         Assert.Equal(["A", "B", "C", "D"], select.Options!.Select(o => o.Value));
@@ -208,7 +209,7 @@ public sealed class DiscordMessageRendererTests
     {
         var data = DiscordMessageRenderer.CallbackData(DiscordMessageRenderer.Render(OutgoingMessage.PrivateText("only you"))[0], isPrivate: true);
 
-        Assert.Equal(64, data.Flags);
+        Assert.Equal(MessageFlags.Ephemeral, data.Flags);
         Assert.NotNull(data.AllowedMentions);
     }
 

@@ -7,9 +7,9 @@ namespace Cl37.Bot.Tests.Platforms.Discord;
 
 public sealed class DiscordPayloadRulesTests
 {
-    private static Component Button(string id) => new() { Type = 2, Style = 1, Label = "A", CustomId = id };
+    private static Component Button(string id) => new() { Type = ComponentType.Button, Style = (int)ButtonStyle.Primary, Label = "A", CustomId = id };
 
-    private static Component Row(params Component[] children) => new() { Type = 1, Components = [.. children] };
+    private static Component Row(params Component[] children) => new() { Type = ComponentType.ActionRow, Components = [.. children] };
 
     [Theory]
     [InlineData(AnswerInput.SingleChoice, 25)]
@@ -42,7 +42,7 @@ public sealed class DiscordPayloadRulesTests
     [MemberData(nameof(Broken))]
     public void Check_BrokenMessage_SaysWhatIsWrong(string kind)
     {
-        var select = new Component { Type = 3, CustomId = "s:1", MinValues = 1, MaxValues = 1, Options = [new SelectOption { Label = "A", Value = "A" }] };
+        var select = new Component { Type = ComponentType.StringSelect, CustomId = "s:1", MinValues = 1, MaxValues = 1, Options = [new SelectOption { Label = "A", Value = "A" }] };
         var message = kind switch
         {
             "empty" => new MessagePayload(),
@@ -52,9 +52,9 @@ public sealed class DiscordPayloadRulesTests
             "duplicate custom id" => new MessagePayload { Components = [Row(Button("a:1:A"), Button("a:1:A"))] },
             "custom id too long" => new MessagePayload { Components = [Row(Button(new string('i', 101)))] },
             "select with a button" => new MessagePayload { Components = [Row(select, Button("b"))] },
-            "select with 26 options" => new MessagePayload { Components = [Row(new Component { Type = 3, CustomId = "s", Options = Enumerable.Range(0, 26).Select(i => new SelectOption { Label = "o", Value = "v" + i }).ToList() })] },
-            "max values above options" => new MessagePayload { Components = [Row(new Component { Type = 3, CustomId = "s", MaxValues = 2, Options = [new SelectOption { Label = "o", Value = "v" }] })] },
-            _ => new MessagePayload { Components = [Row(new Component { Type = 2, Style = 1, Label = new string('l', 81), CustomId = "b" })] },
+            "select with 26 options" => new MessagePayload { Components = [Row(new Component { Type = ComponentType.StringSelect, CustomId = "s", Options = Enumerable.Range(0, 26).Select(i => new SelectOption { Label = "o", Value = "v" + i }).ToList() })] },
+            "max values above options" => new MessagePayload { Components = [Row(new Component { Type = ComponentType.StringSelect, CustomId = "s", MaxValues = 2, Options = [new SelectOption { Label = "o", Value = "v" }] })] },
+            _ => new MessagePayload { Components = [Row(new Component { Type = ComponentType.Button, Style = (int)ButtonStyle.Primary, Label = new string('l', 81), CustomId = "b" })] },
         };
 
         Assert.NotNull(DiscordPayloadRules.Check(message));

@@ -135,7 +135,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         // Callbacks have no bucket to hold the wait; an immediate retry would be one more 429 toward Cloudflare's ban.
         _fake.Responder = FakeDiscordResponse.Once(FakeDiscordResponse.RateLimited(2.5, global: false));
 
-        var responding = Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = 4, Data = new InteractionCallbackData { Content = "hi" } }, Deadline(), default);
+        var responding = Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = new InteractionCallbackData { Content = "hi" } }, Deadline(), default);
         await Until(() => _fake.Requests.Count == 1);
         await Task.Delay(50);
         Assert.False(responding.IsCompleted);
@@ -154,7 +154,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         _fake.Responder = _ => FakeDiscordResponse.RateLimited(5, global: false);
 
         var failed = await Assert.ThrowsAsync<DiscordRestException>(() =>
-            Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = 4, Data = new InteractionCallbackData { Content = "hi" } }, Deadline(), default)
+            Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = new InteractionCallbackData { Content = "hi" } }, Deadline(), default)
                 .WaitAsync(TimeSpan.FromSeconds(10)));
 
         Assert.Equal(429, failed.Status);
@@ -246,7 +246,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         await Task.Delay(100);
         Assert.Equal(50, _fake.Requests.Count);
 
-        await Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = 4, Data = new InteractionCallbackData { Content = "hi" } }, Deadline(), default).WaitAsync(TimeSpan.FromSeconds(10));
+        await Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = new InteractionCallbackData { Content = "hi" } }, Deadline(), default).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(51, _fake.Requests.Count);
 
         _time.Advance(TimeSpan.FromSeconds(1));

@@ -11,7 +11,11 @@ internal sealed class InMemoryTeamsConversationStore : ITeamsConversationStore
 {
     private readonly ConcurrentDictionary<ChannelRef, string> _references = new();
 
+    private int _finds;
+
     public IReadOnlyDictionary<ChannelRef, string> Saved => _references;
+
+    public int Finds => _finds;
 
     public Task SaveAsync(ChannelRef channel, TeamsConversationReference reference, CancellationToken cancellationToken)
     {
@@ -19,10 +23,13 @@ internal sealed class InMemoryTeamsConversationStore : ITeamsConversationStore
         return Task.CompletedTask;
     }
 
-    public Task<TeamsConversationReference?> FindAsync(ChannelRef channel, CancellationToken cancellationToken) =>
-        Task.FromResult(_references.TryGetValue(channel, out var json)
+    public Task<TeamsConversationReference?> FindAsync(ChannelRef channel, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _finds);
+        return Task.FromResult(_references.TryGetValue(channel, out var json)
             ? JsonSerializer.Deserialize(json, TeamsJsonContext.Default.TeamsConversationReference)
             : null);
+    }
 
     public Task RemoveAsync(ChannelRef channel, CancellationToken cancellationToken)
     {

@@ -53,5 +53,44 @@ public sealed class TeamsChatPlatformTests
     }
 
     [Fact]
+    public async Task PostAsync_TwiceToOneChannel_ReadsTheStoredReferenceOnce()
+    {
+        await Install();
+        var platform = _kit.Platform();
+
+        await platform.PostAsync(Channel, OutgoingMessage.PublicText("one"), default);
+        await platform.UpdateAsync(Channel, "1700", OutgoingMessage.PublicText("two"), default);
+
+        Assert.Equal(1, _kit.Store.Finds);
+        Assert.Equal(2, _kit.Http.Requests.Count);
+    }
+
+    [Fact]
+    public async Task PostAsync_ConversationGone_ReadsTheStoreAgainNextTime()
+    {
+        await Install();
+        var platform = _kit.Platform();
+        _kit.Http.Enqueue(System.Net.HttpStatusCode.NotFound, """{"error":{"code":"ConversationNotFound"}}""");
+
+        await Assert.ThrowsAsync<Cl37.Bot.Platforms.Teams.TeamsConnectorException>(() => platform.PostAsync(Channel, OutgoingMessage.PublicText("one"), default));
+        await platform.PostAsync(Channel, OutgoingMessage.PublicText("two"), default);
+
+        Assert.Equal(2, _kit.Store.Finds);
+    }
+
+    [Fact]
+    public void IsCurrent_AnEqualReferenceParsedAgain_IsCurrent()
+    {
+        var cache = new Cl37.Bot.Platforms.Teams.TeamsReferenceCache();
+        var reference = new TeamsConversationReference { ServiceUrl = "https://smba.trafficmanager.net/emea/", ConversationId = "19:general@thread.tacv2", BotId = "28:bot" };
+        cache.Remember(Channel, reference);
+
+        Assert.True(cache.IsCurrent(Channel, reference with { }));
+        Assert.False(cache.IsCurrent(Channel, reference with { ServiceUrl = "https://smba.trafficmanager.net/amer/" }));
+        cache.Forget(Channel);
+        Assert.False(cache.IsCurrent(Channel, reference));
+    }
+
+    [Fact]
     public void Name_IsTeams() => Assert.Equal("teams", _kit.Platform().Name);
 }

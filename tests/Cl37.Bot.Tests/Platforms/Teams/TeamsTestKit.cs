@@ -38,17 +38,18 @@ internal sealed class TeamsTestKit
     public TeamsRoster Roster { get; }
     public TeamsAnswerers Answerers { get; } = new();
     public InMemoryTeamsConversationStore Store { get; } = new();
+    public TeamsReferenceCache References { get; } = new();
     public FakeCommandSink Sink { get; } = new();
     public InboundPipeline Pipeline => _pipeline ??= TestPipeline.Over(Sink);
     private InboundPipeline? _pipeline;
 
     public TeamsActivityHandler Handler() =>
-        new(Pipeline, Store, Connector, Roster, Answerers, new TeamsReferenceCache(), Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
+        new(Pipeline, Store, Connector, Roster, Answerers, References, Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
 
     public TeamsChatPlatform Platform()
     {
         var services = new ServiceCollection().AddSingleton<ITeamsConversationStore>(Store).BuildServiceProvider();
-        return new TeamsChatPlatform(services.GetRequiredService<IServiceScopeFactory>(), Connector, Answerers);
+        return new TeamsChatPlatform(services.GetRequiredService<IServiceScopeFactory>(), Connector, Answerers, References);
     }
 }
 

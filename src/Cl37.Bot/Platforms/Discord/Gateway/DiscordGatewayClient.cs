@@ -155,32 +155,32 @@ internal sealed class DiscordGatewayClient(
                     continue;
                 switch (payload.Op)
                 {
-                    case 10:
+                    case GatewayOpcode.Hello:
                         var hello = payload.D?.Deserialize(DiscordJsonContext.Default.HelloData);
                         var interval = TimeSpan.FromMilliseconds(Math.Max(1, hello?.HeartbeatInterval ?? 41250));
                         heartbeat ??= HeartbeatAsync(run, interval);
                         if (_sessionId is null)
                             await IdentifyAsync(run);
                         else
-                            await SendAsync(run, new GatewaySend<ResumeData> { Op = 6, D = new ResumeData { Token = options.Value.Token, SessionId = _sessionId, Seq = _sequence } }, DiscordJsonContext.Default.GatewaySendResumeData);
+                            await SendAsync(run, new GatewaySend<ResumeData> { Op = GatewayOpcode.Resume, D = new ResumeData { Token = options.Value.Token, SessionId = _sessionId, Seq = _sequence } }, DiscordJsonContext.Default.GatewaySendResumeData);
                         break;
-                    case 11:
+                    case GatewayOpcode.HeartbeatAck:
                         run.Acked = true;
                         break;
-                    case 1:
+                    case GatewayOpcode.Heartbeat:
                         await SendHeartbeatAsync(run);
                         break;
-                    case 7:
+                    case GatewayOpcode.Reconnect:
                         await CloseAsync(connection, ZombieCloseCode, "reconnect requested");
                         return new ConnectionResult(GatewayNext.Resume, ready, "op 7 reconnect");
-                    case 9:
+                    case GatewayOpcode.InvalidSession:
                         var resumable = payload.D is { ValueKind: JsonValueKind.True };
                         await CloseAsync(connection, ZombieCloseCode, "invalid session");
                         // The docs give no delay; libraries wait a random 1–5 s before a new Identify.
                         return resumable
                             ? new ConnectionResult(GatewayNext.Resume, ready, "op 9 invalid session, resumable")
                             : new ConnectionResult(GatewayNext.Identify, false, "op 9 invalid session", TimeSpan.FromSeconds(1 + (4 * random.NextDouble())));
-                    case 0:
+                    case GatewayOpcode.Dispatch:
                         if (payload.S is { } s)
                             _sequence = s;
                         switch (payload.T)
@@ -259,7 +259,7 @@ internal sealed class DiscordGatewayClient(
     }
 
     private Task SendHeartbeatAsync(Run run) =>
-        SendAsync(run, new GatewaySend<long?> { Op = 1, D = _sequence }, DiscordJsonContext.Default.GatewaySendNullableInt64);
+        SendAsync(run, new GatewaySend<long?> { Op = GatewayOpcode.Heartbeat, D = _sequence }, DiscordJsonContext.Default.GatewaySendNullableInt64);
 
     private Task IdentifyAsync(Run run)
     {
@@ -267,7 +267,7 @@ internal sealed class DiscordGatewayClient(
         _lastIdentify = time.GetTimestamp();
         return SendAsync(run, new GatewaySend<IdentifyData>
         {
-            Op = 2,
+            Op = GatewayOpcode.Identify,
             D = new IdentifyData
             {
                 Token = o.Token,

@@ -12,8 +12,6 @@ namespace Cl37.Bot.Platforms.Discord.Interactions;
 internal static class DiscordCommandBuilder
 {
     public const string ManageGuildPermission = "32";
-    private const int SubCommand = 1;
-    private const int SubCommandGroup = 2;
 
     public static List<ApplicationCommand> Build(IReadOnlyList<CommandDefinition> catalog) =>
         catalog.Select(Command).ToList();
@@ -60,10 +58,10 @@ internal static class DiscordCommandBuilder
                     continue;
                 }
                 var groupName = s.Name[..space];
-                var group = options.FirstOrDefault(o => o.Type == SubCommandGroup && o.Name == groupName);
+                var group = options.FirstOrDefault(o => o.Type == ApplicationCommandOptionType.SubCommandGroup && o.Name == groupName);
                 if (group is null)
                 {
-                    group = new CommandOption { Type = SubCommandGroup, Name = groupName, Description = Text(groupName + " commands", 100), Options = [] };
+                    group = new CommandOption { Type = ApplicationCommandOptionType.SubCommandGroup, Name = groupName, Description = Text(groupName + " commands", 100), Options = [] };
                     options.Add(group);
                 }
                 group.Options!.Add(Sub(s.Name[(space + 1)..], s));
@@ -71,19 +69,19 @@ internal static class DiscordCommandBuilder
         }
         return new ApplicationCommand
         {
-            Type = 1,
+            Type = ApplicationCommandType.ChatInput,
             Name = c.Name,
             Description = Text(c.Description, 100),
             Options = options.Count == 0 ? null : options,
             DefaultMemberPermissions = adminOnly ? ManageGuildPermission : null,
-            Contexts = [0],
-            IntegrationTypes = [0],
+            Contexts = [InteractionContextType.Guild],
+            IntegrationTypes = [ApplicationIntegrationType.GuildInstall],
         };
     }
 
     private static CommandOption Sub(string name, SubCommandDefinition s) => new()
     {
-        Type = SubCommand,
+        Type = ApplicationCommandOptionType.SubCommand,
         Name = name,
         Description = Text(s.Description, 100),
         Options = s.Options.Count == 0 ? null : Options(s.Options),
@@ -96,13 +94,13 @@ internal static class DiscordCommandBuilder
     {
         var type = o.Kind switch
         {
-            OptionKind.Integer => 4,
-            OptionKind.Number => 10,
-            OptionKind.Boolean => 5,
-            OptionKind.User => 6,
-            _ => 3,
+            OptionKind.Integer => ApplicationCommandOptionType.Integer,
+            OptionKind.Number => ApplicationCommandOptionType.Number,
+            OptionKind.Boolean => ApplicationCommandOptionType.Boolean,
+            OptionKind.User => ApplicationCommandOptionType.User,
+            _ => ApplicationCommandOptionType.String,
         };
-        var numeric = type is 4 or 10;
+        var numeric = type is ApplicationCommandOptionType.Integer or ApplicationCommandOptionType.Number;
         return new CommandOption
         {
             Type = type,
@@ -114,7 +112,7 @@ internal static class DiscordCommandBuilder
                 : null,
             MinValue = numeric ? o.MinValue : null,
             MaxValue = numeric ? o.MaxValue : null,
-            MaxLength = type == 3 && o.MaxLength is { } max ? Math.Min(max, 6000) : null,
+            MaxLength = type == ApplicationCommandOptionType.String && o.MaxLength is { } max ? Math.Min(max, 6000) : null,
         };
     }
 

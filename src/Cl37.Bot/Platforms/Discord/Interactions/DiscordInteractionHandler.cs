@@ -20,11 +20,6 @@ internal sealed class DiscordInteractionHandler(
     IOptions<DiscordOptions> options,
     ILogger<DiscordInteractionHandler> logger)
 {
-    public const int Pong = 1;
-    public const int ChannelMessage = 4;
-    public const int DeferredChannelMessage = 5;
-    public const int AutocompleteResult = 8;
-    public const int Modal = 9;
     public const string FallbackText = "Discord would not show my reply here, sorry. Nothing was lost; please try again in a moment.";
     private const ulong ManageGuild = 0x20;
     private const ulong Administrator = 0x8;
@@ -95,9 +90,9 @@ internal sealed class DiscordInteractionHandler(
     /// Discord-compatible server accepts.</summary>
     public static InteractionResponse? Fallback(InteractionResponse refused)
     {
-        if (refused is { Type: Modal, Data: { CustomId: { } id, Components: [{ Type: DiscordMessageRenderer.LabelType }] } }
+        if (refused is { Type: InteractionCallbackType.Modal, Data: { CustomId: { } id, Components: [{ Type: ComponentType.Label }] } }
             && DiscordCustomIds.TryParse(id, out _, out var postId, out _))
-            return new InteractionResponse { Type = Modal, Data = DiscordMessageRenderer.LegacyAnswerModal(postId) };
+            return new InteractionResponse { Type = InteractionCallbackType.Modal, Data = DiscordMessageRenderer.LegacyAnswerModal(postId) };
         return refused.Data?.Content == FallbackText
             ? null
             : Reply(OutgoingMessage.PrivateText(FallbackText)).Initial;
@@ -131,8 +126,8 @@ internal sealed class DiscordInteractionHandler(
         var initial = outcome.Initial;
         var problem = initial.Type switch
         {
-            Modal => DiscordPayloadRules.CheckModal(initial.Data),
-            ChannelMessage when initial.Data is { } data => DiscordPayloadRules.Check(new MessagePayload { Content = data.Content, Components = data.Components }),
+            InteractionCallbackType.Modal => DiscordPayloadRules.CheckModal(initial.Data),
+            InteractionCallbackType.ChannelMessageWithSource when initial.Data is { } data => DiscordPayloadRules.Check(new MessagePayload { Content = data.Content, Components = data.Components }),
             _ => null,
         };
         if (problem is null)
@@ -145,17 +140,17 @@ internal sealed class DiscordInteractionHandler(
     {
         switch (interaction.Type)
         {
-            case 1:
-                return new(new InteractionResponse { Type = Pong });
-            case 2 when interaction.Data is { } data && ToCommand(interaction, data) is { } command:
+            case InteractionType.Ping:
+                return new(new InteractionResponse { Type = InteractionCallbackType.Pong });
+            case InteractionType.ApplicationCommand when interaction.Data is { } data && ToCommand(interaction, data) is { } command:
                 if (string.Equals(command.Name, DiscordHelp.Command, StringComparison.OrdinalIgnoreCase))
                     return Reply(DiscordHelp.Reply(catalog, command.Arg("command")));
                 if (DiscordHelp.ArgumentProblem(catalog, command) is { } problem)
                     return Reply(problem);
                 return await RunAsync(command, cancellationToken);
-            case 3 when interaction.Data is { } data && DiscordCustomIds.TryParse(data.CustomId, out var kind, out var postId, out var key):
+            case InteractionType.MessageComponent when interaction.Data is { } data && DiscordCustomIds.TryParse(data.CustomId, out var kind, out var postId, out var key):
                 if (kind == CustomIdKind.OpenModal)
-                    return new(new InteractionResponse { Type = Modal, Data = DiscordMessageRenderer.AnswerModal(postId) });
+                    return new(new InteractionResponse { Type = InteractionCallbackType.Modal, Data = DiscordMessageRenderer.AnswerModal(postId) });
                 IReadOnlyList<string?>? values = kind switch
                 {
                     CustomIdKind.Answer => new string?[] { key },
@@ -165,9 +160,9 @@ internal sealed class DiscordInteractionHandler(
                 if (values is null)
                     break;
                 return await RunAsync(new AnswerAction(Channel(interaction), User(interaction), postId, values!, interaction.Id), cancellationToken);
-            case 4:
-                return new(new InteractionResponse { Type = AutocompleteResult, Data = new InteractionCallbackData { Choices = [] } });
-            case 5 when interaction.Data is { } data && DiscordCustomIds.TryParse(data.CustomId, out var modalKind, out var modalPost, out _) && modalKind == CustomIdKind.Modal:
+            case InteractionType.ApplicationCommandAutocomplete:
+                return new(new InteractionResponse { Type = InteractionCallbackType.ApplicationCommandAutocompleteResult, Data = new InteractionCallbackData { Choices = [] } });
+            case InteractionType.ModalSubmit when interaction.Data is { } data && DiscordCustomIds.TryParse(data.CustomId, out var modalKind, out var modalPost, out _) && modalKind == CustomIdKind.Modal:
                 var text = FindInput(data.Components, DiscordCustomIds.AnswerInput)?.Trim();
                 if (string.IsNullOrEmpty(text))
                     return Reply(OutgoingMessage.PrivateText("Type an answer before submitting."));
@@ -181,14 +176,14 @@ internal sealed class DiscordInteractionHandler(
     {
         var outcome = await pipeline.RunAsync(request, TimeSpan.FromSeconds(options.Value.DeferAfterSeconds), cancellationToken);
         return outcome.Later is { } later
-            ? new(new InteractionResponse { Type = DeferredChannelMessage, Data = new InteractionCallbackData { Flags = DiscordMessageRenderer.EphemeralFlag } }, later)
+            ? new(new InteractionResponse { Type = InteractionCallbackType.DeferredChannelMessageWithSource, Data = new InteractionCallbackData { Flags = MessageFlags.Ephemeral } }, later)
             : Reply(outcome.Reply ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected));
     }
 
     private static InteractionOutcome Reply(OutgoingMessage message)
     {
         var parts = DiscordMessageRenderer.Render(message, ephemeral: message.Private);
-        return new(new InteractionResponse { Type = ChannelMessage, Data = DiscordMessageRenderer.CallbackData(parts[0], message.Private) }) { Followups = parts.Skip(1).ToList() };
+        return new(new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = DiscordMessageRenderer.CallbackData(parts[0], message.Private) }) { Followups = parts.Skip(1).ToList() };
     }
 
     /// <summary>Walks sub-command groups and sub-commands (DAD interactions/application-commands.mdx
@@ -200,14 +195,14 @@ internal sealed class DiscordInteractionHandler(
             return null;
         string? sub = null;
         var options = data.Options ?? [];
-        if (options is [{ Type: 2 } group])
+        if (options is [{ Type: ApplicationCommandOptionType.SubCommandGroup } group])
         {
-            if (group.Options is not [{ Type: 1 } inner])
+            if (group.Options is not [{ Type: ApplicationCommandOptionType.SubCommand } inner])
                 return null;
             sub = group.Name + " " + inner.Name;
             options = inner.Options ?? [];
         }
-        else if (options is [{ Type: 1 } single])
+        else if (options is [{ Type: ApplicationCommandOptionType.SubCommand } single])
         {
             sub = single.Name;
             options = single.Options ?? [];

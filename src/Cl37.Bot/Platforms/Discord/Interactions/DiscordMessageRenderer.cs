@@ -11,10 +11,6 @@ namespace Cl37.Bot.Platforms.Discord.Interactions;
 internal static class DiscordMessageRenderer
 {
     public const int MaxContent = 2000;
-    public const int EphemeralFlag = 1 << 6;
-    public const int LabelType = 18;
-    private const int ActionRowType = 1;
-    private const int TextInputType = 4;
     private const int MaxTallyLength = 64;
     private const string ModalTitle = "Your answer";
     private const string AnswerLabel = "Answer";
@@ -34,7 +30,7 @@ internal static class DiscordMessageRenderer
         {
             Content = content,
             Components = i == parts.Count - 1 ? Components(message.Card) : null,
-            Flags = ephemeral ? EphemeralFlag : null,
+            Flags = ephemeral ? MessageFlags.Ephemeral : null,
         }).ToList();
     }
 
@@ -44,7 +40,7 @@ internal static class DiscordMessageRenderer
     {
         Content = first.Content,
         Components = first.Components,
-        Flags = isPrivate ? EphemeralFlag : null,
+        Flags = isPrivate ? MessageFlags.Ephemeral : null,
         AllowedMentions = new AllowedMentions(),
     };
 
@@ -58,7 +54,7 @@ internal static class DiscordMessageRenderer
         [
             new Component
             {
-                Type = LabelType,
+                Type = ComponentType.Label,
                 Label = AnswerLabel,
                 Description = "A number or a few words; you can answer once.",
                 Child = AnswerTextInput(label: null),
@@ -72,11 +68,11 @@ internal static class DiscordMessageRenderer
     {
         CustomId = DiscordCustomIds.Modal(postId),
         Title = ModalTitle,
-        Components = [new Component { Type = ActionRowType, Components = [AnswerTextInput(AnswerLabel)] }],
+        Components = [new Component { Type = ComponentType.ActionRow, Components = [AnswerTextInput(AnswerLabel)] }],
     };
 
     private static Component AnswerTextInput(string? label) =>
-        new() { Type = TextInputType, CustomId = DiscordCustomIds.AnswerInput, Label = label, Style = 1, MinLength = 1, MaxLength = 200, Required = true };
+        new() { Type = ComponentType.TextInput, CustomId = DiscordCustomIds.AnswerInput, Label = label, Style = (int)TextInputStyle.Short, MinLength = 1, MaxLength = 200, Required = true };
 
     /// <summary>The message's content in parts of at most 2,000 characters. A message with a card
     /// shows the card only: the core's text is the same content worded for platforms without cards.</summary>
@@ -114,11 +110,11 @@ internal static class DiscordMessageRenderer
                     .GroupBy(x => x.i / ButtonsPerRow)
                     .Select(row => new Component
                     {
-                        Type = 1,
+                        Type = ComponentType.ActionRow,
                         Components = row.Select(x => new Component
                         {
-                            Type = 2,
-                            Style = 1,
+                            Type = ComponentType.Button,
+                            Style = (int)ButtonStyle.Primary,
                             Label = Fit(x.o.Key, MaxButtonLabel),
                             CustomId = DiscordCustomIds.Button(q.PostId, x.o.Key),
                             Disabled = disabled,
@@ -132,12 +128,12 @@ internal static class DiscordMessageRenderer
                 [
                     new Component
                     {
-                        Type = 1,
+                        Type = ComponentType.ActionRow,
                         Components =
                         [
                             new Component
                             {
-                                Type = 3,
+                                Type = ComponentType.StringSelect,
                                 CustomId = DiscordCustomIds.Select(q.PostId),
                                 Placeholder = multi ? "Pick every answer that applies" : "Pick one answer",
                                 MinValues = 1,
@@ -157,8 +153,8 @@ internal static class DiscordMessageRenderer
                 [
                     new Component
                     {
-                        Type = 1,
-                        Components = [new Component { Type = 2, Style = 1, Label = "Answer", CustomId = DiscordCustomIds.OpenModal(q.PostId), Disabled = disabled }],
+                        Type = ComponentType.ActionRow,
+                        Components = [new Component { Type = ComponentType.Button, Style = (int)ButtonStyle.Primary, Label = "Answer", CustomId = DiscordCustomIds.OpenModal(q.PostId), Disabled = disabled }],
                     },
                 ];
             default:

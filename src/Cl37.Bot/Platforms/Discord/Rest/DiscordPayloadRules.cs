@@ -21,17 +21,17 @@ internal static class DiscordPayloadRules
         foreach (var row in components)
         {
             var children = row.Components ?? [];
-            if (row.Type != 1 || children.Count is 0 or > 5)
+            if (row.Type != ComponentType.ActionRow || children.Count is 0 or > 5)
                 return "each top-level component must be an action row of 1 to 5 components";
-            if (children.Count > 1 && children.Any(c => c.Type != 2))
+            if (children.Count > 1 && children.Any(c => c.Type != ComponentType.Button))
                 return "a select must be alone in its action row";
             foreach (var c in children)
             {
                 if (c.CustomId is { } id && (id.Length is 0 or > 100 || !ids.Add(id)))
                     return $"custom_id \"{id}\" must be 1 to 100 characters and unique in the message";
-                if (c.Type == 2 && c.Label is { Length: > 80 })
+                if (c.Type == ComponentType.Button && c.Label is { Length: > 80 })
                     return "a button label is longer than 80 characters";
-                if (c.Type == 3 && (c.Options is not { Count: >= 1 and <= 25 } options
+                if (c.Type == ComponentType.StringSelect && (c.Options is not { Count: >= 1 and <= 25 } options
                     || c.MaxValues > options.Count || c.MinValues > c.MaxValues
                     || options.Any(o => o.Label.Length is 0 or > 100 || o.Value.Length is 0 or > 100)))
                     return "a select needs 1 to 25 options with labels and values of 1 to 100 characters and max_values within them";

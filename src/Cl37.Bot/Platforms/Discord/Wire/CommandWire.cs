@@ -8,18 +8,18 @@ namespace Cl37.Bot.Platforms.Discord.Wire;
 internal sealed class ApplicationCommand
 {
     public string? Id { get; init; }
-    public int Type { get; init; } = 1;
+    public ApplicationCommandType Type { get; init; } = ApplicationCommandType.ChatInput;
     public string Name { get; init; } = "";
     public string Description { get; init; } = "";
     public List<CommandOption>? Options { get; init; }
     public string? DefaultMemberPermissions { get; init; }
-    public List<int>? Contexts { get; init; }
-    public List<int>? IntegrationTypes { get; init; }
+    public List<InteractionContextType>? Contexts { get; init; }
+    public List<ApplicationIntegrationType>? IntegrationTypes { get; init; }
 }
 
 internal sealed class CommandOption
 {
-    public int Type { get; init; }
+    public ApplicationCommandOptionType Type { get; init; }
     public string Name { get; init; } = "";
     public string Description { get; init; } = "";
     public bool? Required { get; init; }

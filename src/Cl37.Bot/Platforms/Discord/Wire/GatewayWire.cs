@@ -7,7 +7,7 @@ namespace Cl37.Bot.Platforms.Discord.Wire;
 
 internal sealed class GatewayPayload
 {
-    public int Op { get; init; }
+    public GatewayOpcode Op { get; init; }
     public JsonElement? D { get; init; }
     public long? S { get; init; }
     public string? T { get; init; }
@@ -16,7 +16,7 @@ internal sealed class GatewayPayload
 /// <summary>A client→server payload; <c>d</c> is always written, null included (a first heartbeat sends <c>d: null</c>).</summary>
 internal sealed class GatewaySend<T>
 {
-    public int Op { get; init; }
+    public GatewayOpcode Op { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public T? D { get; init; }

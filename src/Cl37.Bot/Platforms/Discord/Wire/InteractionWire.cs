@@ -9,7 +9,7 @@ internal sealed class Interaction
 {
     public string Id { get; init; } = "";
     public string ApplicationId { get; init; } = "";
-    public int Type { get; init; }
+    public InteractionType Type { get; init; }
     public InteractionData? Data { get; init; }
     public string? GuildId { get; init; }
     public string? ChannelId { get; init; }
@@ -21,7 +21,7 @@ internal sealed class Interaction
     public string? AppPermissions { get; init; }
     public string? Locale { get; init; }
     public string? GuildLocale { get; init; }
-    public int? Context { get; init; }
+    public InteractionContextType? Context { get; init; }
 }
 
 internal sealed class InteractionData
@@ -29,11 +29,11 @@ internal sealed class InteractionData
     /// <summary>The command's snowflake (a string) for commands, the component's number for components.</summary>
     public JsonElement? Id { get; init; }
     public string? Name { get; init; }
-    public int? Type { get; init; }
+    public ApplicationCommandType? Type { get; init; }
     public List<InteractionOption>? Options { get; init; }
     public string? GuildId { get; init; }
     public string? CustomId { get; init; }
-    public int? ComponentType { get; init; }
+    public ComponentType? ComponentType { get; init; }
     public List<string>? Values { get; init; }
     public List<SubmittedComponent>? Components { get; init; }
 }
@@ -41,7 +41,7 @@ internal sealed class InteractionData
 internal sealed class InteractionOption
 {
     public string Name { get; init; } = "";
-    public int Type { get; init; }
+    public ApplicationCommandOptionType Type { get; init; }
     public JsonElement? Value { get; init; }
     public List<InteractionOption>? Options { get; init; }
     public bool? Focused { get; init; }
@@ -51,7 +51,7 @@ internal sealed class InteractionOption
 /// legacy action row (type 1) wrapping <c>components</c>, or the text input (type 4) itself.</summary>
 internal sealed class SubmittedComponent
 {
-    public int Type { get; init; }
+    public ComponentType Type { get; init; }
     public int? Id { get; init; }
     public string? CustomId { get; init; }
     public string? Value { get; init; }
@@ -85,5 +85,5 @@ internal sealed class DiscordMessage
     public string Id { get; init; } = "";
     public string? ChannelId { get; init; }
     public string? Content { get; init; }
-    public int? Flags { get; init; }
+    public MessageFlags? Flags { get; init; }
 }

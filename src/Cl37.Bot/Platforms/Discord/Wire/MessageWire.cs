@@ -9,7 +9,7 @@ internal sealed class MessagePayload
 {
     public string? Content { get; init; }
     public List<Component>? Components { get; init; }
-    public int? Flags { get; init; }
+    public MessageFlags? Flags { get; init; }
     public AllowedMentions AllowedMentions { get; init; } = new();
 }
 
@@ -21,7 +21,8 @@ internal sealed class AllowedMentions
 
 internal sealed class Component
 {
-    public int Type { get; init; }
+    public ComponentType Type { get; init; }
+    /// <summary>A <see cref="ButtonStyle"/> on a button, a <see cref="TextInputStyle"/> on a text input.</summary>
     public int? Style { get; init; }
     public string? Label { get; init; }
     public string? CustomId { get; init; }
@@ -48,7 +49,7 @@ internal sealed class SelectOption
 
 internal sealed class InteractionResponse
 {
-    public int Type { get; init; }
+    public InteractionCallbackType Type { get; init; }
     public InteractionCallbackData? Data { get; init; }
 }
 
@@ -56,7 +57,7 @@ internal sealed class InteractionCallbackData
 {
     public string? Content { get; init; }
     public List<Component>? Components { get; init; }
-    public int? Flags { get; init; }
+    public MessageFlags? Flags { get; init; }
     public AllowedMentions? AllowedMentions { get; init; }
     public string? CustomId { get; init; }
     public string? Title { get; init; }

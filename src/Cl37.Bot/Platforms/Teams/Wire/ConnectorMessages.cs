@@ -59,14 +59,14 @@ internal sealed class AdaptiveCardAction
 }
 
 /// <summary>What is kept per installed conversation so the bot can post there later (proactive messages).</summary>
-internal sealed class TeamsConversationReference
+internal sealed record TeamsConversationReference
 {
-    public string? ServiceUrl { get; set; }
-    public string? ConversationId { get; set; }
-    public string? ConversationType { get; set; }
-    public string? TenantId { get; set; }
-    public string? BotId { get; set; }
-    public string? BotName { get; set; }
-    public string? TeamId { get; set; }
-    public string? ChannelId { get; set; }
+    public string? ServiceUrl { get; init; }
+    public string? ConversationId { get; init; }
+    public string? ConversationType { get; init; }
+    public string? TenantId { get; init; }
+    public string? BotId { get; init; }
+    public string? BotName { get; init; }
+    public string? TeamId { get; init; }
+    public string? ChannelId { get; init; }
 }
