@@ -12,6 +12,7 @@ public static class LifetimeHostingExtensions
             .Bind(builder.Configuration.GetSection(LifetimeOptions.Section))
             .Validate(o => o.ShutdownTimeoutSeconds is >= 1 and <= 600, "Hosting:ShutdownTimeoutSeconds must be between 1 and 600.")
             .ValidateOnStart();
+        builder.Services.AddHostedService<IdleMemoryTrim>();
         builder.Services.AddOptions<HostOptions>()
             .Configure<IOptions<LifetimeOptions>>((host, lifetime) =>
                 host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(lifetime.Value.ShutdownTimeoutSeconds, 1, 600)));
