@@ -208,7 +208,7 @@ internal static class ProcessFigures
             ("workstation GC, concurrent, TieredCompilation off", "System.GC.Server=false;System.Runtime.TieredCompilation=false"),
         ];
         if (Environment.GetEnvironmentVariable("CL37_BENCH_GC_ONLY") is { Length: > 0 } only)
-            variants = [.. variants.Where(v => only.Split(',').Any(o => o.StartsWith('=') ? v.Name.Equals(o[1..], StringComparison.OrdinalIgnoreCase) : v.Name.Contains(o, StringComparison.OrdinalIgnoreCase)))];
+            variants = [.. variants.Where(v => only.Split('|').Any(o => o.StartsWith('=') ? v.Name.Equals(o[1..], StringComparison.OrdinalIgnoreCase) : v.Name.Contains(o, StringComparison.OrdinalIgnoreCase)))];
         var samples = variants.ToDictionary(v => v.Name, _ => new List<GcSample>());
         for (var round = 0; round < rounds; round++)
         {
