@@ -24,6 +24,8 @@ COPY --from=build /app ./
 RUN mkdir -p /app/data && chown app:app /app/data
 USER app
 VOLUME ["/app/data"]
+# The GC settings travel in cl37bot.runtimeconfig.json (workstation GC); the runtime sizes its heap
+# to the container's memory limit, so none is set here. Run it with one: docker run -m 384m …
 # URLS (unprefixed) outranks the "Urls" of appsettings.json, which is for `dotnet run` on a laptop.
 # The container listens on every interface, so the playground (an admin console for whoever reaches
 # it) is off; to offer it, set Playground__Enabled=true and Playground__AccessKey, behind HTTPS.

@@ -18,6 +18,7 @@ internal static class BenchProgram
             ("deck", DeckParseFigure.RunAsync),
             ("item-analysis", () => One(ItemAnalysisFigure.RunAsync())),
             ("process", () => ProcessFigures.RunAsync()),
+            ("gc-modes", () => ProcessFigures.GcModesAsync(int.TryParse(Environment.GetEnvironmentVariable("CL37_BENCH_GC_ROUNDS"), out var g) ? g : 2)),
             ("playground-streams", PlaygroundStreamsFigure.RunAsync),
             ("discord-gateway", () => One(DiscordGatewayFigure.RunAsync(spreadMs: 1000))),
             ("discord-gateway-at-once", () => One(DiscordGatewayFigure.RunAsync())),

@@ -3,7 +3,6 @@ using Cl37.Bot.Hosting;
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
 
-StartupPrewarm.BeforeBuilder();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCl37Bot();
 

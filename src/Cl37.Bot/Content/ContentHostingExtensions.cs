@@ -1,22 +1,19 @@
-using Cl37.Bot.Hosting;
-using Cl37.Bot.Quiz;
-
 namespace Cl37.Bot.Content;
 
 public static class ContentHostingExtensions
 {
-    /// <summary>Registers the <see cref="DeckLibrary"/>, loaded once from <c>Quiz:ContentPath</c>;
+    /// <summary>The setting naming the deck folder; it sits in the Quiz section, where deployments already set it.</summary>
+    public const string ContentPathSetting = "Quiz:ContentPath";
+
+    /// <summary>Registers the <see cref="DeckLibrary"/>, loaded once from <see cref="ContentPathSetting"/>;
     /// every deck problem is logged as a warning and the good questions still load.</summary>
     public static WebApplicationBuilder AddContent(this WebApplicationBuilder builder)
     {
-        // The deck is read on the second core while the main thread builds the host (issue #8). Settings
-        // added later (tests, environment) may point elsewhere, so the preload is used only for the same path.
-        var preloadPath = DeckLoader.ResolvePath(ConfiguredPath(builder.Configuration));
-        var preload = StartupPrewarm.OnSpareThread(() => DeckLoader.Load(preloadPath));
+        // Read when first resolved, so settings that tests or the environment add later still count.
         builder.Services.AddSingleton(sp =>
         {
-            var path = DeckLoader.ResolvePath(ConfiguredPath(sp.GetRequiredService<IConfiguration>()));
-            var library = path == preloadPath ? preload.GetAwaiter().GetResult() : DeckLoader.Load(path);
+            var path = DeckLoader.ResolvePath(sp.GetRequiredService<IConfiguration>()[ContentPathSetting]);
+            var library = DeckLoader.Load(path);
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DeckLibrary));
             foreach (var error in library.Errors)
                 logger.LogWarning("Deck problem: {DeckError}", error.ToString());
@@ -26,6 +23,4 @@ public static class ContentHostingExtensions
         });
         return builder;
     }
-
-    private static string? ConfiguredPath(IConfiguration configuration) => configuration[$"{QuizOptions.Section}:{nameof(QuizOptions.ContentPath)}"];
 }

@@ -1,4 +1,3 @@
-using Cl37.Bot.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -24,42 +23,12 @@ public static class DataHostingExtensions
         // The provider is chosen when the factory is first resolved, so settings that tests or
         // environment variables add after this call still count.
         builder.Services.AddSingleton<IDbContextFactory<BotDbContext>>(CreateFactory);
-        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext());
         builder.Services.AddSingleton<DatabaseConnections>();
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
-        StartupGate.Register(builder.Services);
-        builder.Services.AddHostedService<ModelWarmup>();
         builder.Services.AddSingleton<DatabaseState>();
-        if ((builder.Configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"] ?? DatabaseOptions.Sqlite) == DatabaseOptions.Sqlite)
-            WarmSqliteInBackground();
         return builder;
     }
-
-    // The SQLite native library, Microsoft.Data.Sqlite, and EF Core's options and context pool are
-    // loaded and compiled on the second core while the main thread still builds the host (issue #8):
-    // the migration check and the context factory then start warm. Everything here is an in-memory
-    // database that is thrown away; a failure only means the real start-up pays for it instead.
-    private static void WarmSqliteInBackground() => StartupPrewarm.OnSpareThread(() =>
-    {
-        try
-        {
-            using (var connection = new SqliteConnection("Data Source=:memory:"))
-            {
-                connection.Open();
-                using var cmd = connection.CreateCommand();
-                cmd.CommandText = "SELECT 1";
-                cmd.ExecuteScalar();
-            }
-            var options = new DbContextOptionsBuilder<BotDbContext>();
-            Configure(options, new DatabaseOptions { ConnectionString = "Data Source=:memory:" });
-            _ = new PooledDbContextFactory<BotDbContext>(options.Options);
-        }
-        catch (Exception)
-        {
-            // Only a warm-up.
-        }
-    });
 
     private static IDbContextFactory<BotDbContext> CreateFactory(IServiceProvider sp)
     {

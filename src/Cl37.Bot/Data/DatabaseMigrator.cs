@@ -3,9 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Data;
 
-/// <summary>Applies the committed migrations before the app serves anything, and sets SQLite to WAL.
-/// The check may begin early, on the start-up prewarm lane as soon as the container exists; the host's
-/// start still waits for it here, where nothing that touches the database has started yet.</summary>
+/// <summary>Applies the committed migrations before the app serves anything, and sets SQLite to WAL.</summary>
 internal sealed class DatabaseMigrator(
     DatabaseConnections connections,
     IDbContextFactory<BotDbContext> factory,
@@ -16,17 +14,7 @@ internal sealed class DatabaseMigrator(
     // Any fixed number; it only has to be the same in every replica ("Cl37" in ASCII).
     private const long MigrationLockKey = 0x436C3337;
 
-    private readonly Lock _lock = new();
-    private Task? _migrated;
-
-    /// <summary>Starts the check (and the migration it may need) once; later calls share it.</summary>
-    public Task BeginAsync()
-    {
-        lock (_lock)
-            return _migrated ??= MigrateAsync();
-    }
-
-    public Task StartAsync(CancellationToken cancellationToken) => BeginAsync().WaitAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) => MigrateAsync().WaitAsync(cancellationToken);
 
     private async Task MigrateAsync()
     {

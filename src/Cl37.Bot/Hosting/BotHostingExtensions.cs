@@ -35,14 +35,10 @@ public static class BotHostingExtensions
 
     public static WebApplication MapCl37Bot(this WebApplication app)
     {
-        var prewarm = app.Services.GetRequiredService<StartupPrewarm>();
-        prewarm.Begin(app);
         app.MapPlayground();
         app.MapTeams();
         app.MapDiscord();
-        // Last: /metrics needs the meter provider, which the prewarm is building meanwhile.
         app.MapObservability();
-        prewarm.EndpointsMapped();
         return app;
     }
 }

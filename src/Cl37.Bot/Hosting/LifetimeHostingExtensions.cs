@@ -11,10 +11,8 @@ public static class LifetimeHostingExtensions
         builder.Services.AddOptions<LifetimeOptions>()
             .Bind(builder.Configuration.GetSection(LifetimeOptions.Section))
             .Validate(o => o.ShutdownTimeoutSeconds is >= 1 and <= 600, "Hosting:ShutdownTimeoutSeconds must be between 1 and 600.")
-            .Validate(o => o.DeferredStartSeconds is >= 0 and <= 60, "Hosting:DeferredStartSeconds must be between 0 and 60.")
             .ValidateOnStart();
-        StartupGate.Register(builder.Services);
-        builder.Services.AddSingleton<StartupPrewarm>();
+        builder.Services.AddHostedService<IdleMemoryTrim>();
         builder.Services.AddOptions<HostOptions>()
             .Configure<IOptions<LifetimeOptions>>((host, lifetime) =>
                 host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(lifetime.Value.ShutdownTimeoutSeconds, 1, 600)));

@@ -1,7 +1,5 @@
-using System.Diagnostics.Metrics;
 using Cl37.Bot.Quiz;
 using Microsoft.Extensions.Logging.Console;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 
 namespace Cl37.Bot.Observability;
@@ -36,20 +34,6 @@ public static class ObservabilityHostingExtensions
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
         return builder;
-    }
-
-    /// <summary>Building the app's meter provider took ~50 ms of JIT on the start-up path (issue #8). A
-    /// throwaway provider over a private meter, built by the start-up prewarm on the idle core before the
-    /// host exists, compiles the same SDK and exporter code first. Its meter matches none of the app's
-    /// meter names, and both are disposed before the app's provider exists, so nothing of it is exported.</summary>
-    internal static void WarmMetrics()
-    {
-        using var meter = new Meter("StartupWarmup");
-        using var provider = Sdk.CreateMeterProviderBuilder().AddMeter(meter.Name).AddPrometheusExporter().Build();
-        meter.CreateCounter<long>("warmup_total").Add(1, new KeyValuePair<string, object?>("kind", "warmup"));
-        meter.CreateHistogram<double>("warmup_seconds").Record(0.5);
-        meter.CreateObservableGauge("warmup_state", () => 1);
-        provider.ForceFlush(1000);
     }
 
     public static WebApplication MapObservability(this WebApplication app)

@@ -1,5 +1,4 @@
 using Cl37.Bot.Data;
-using Cl37.Bot.Hosting;
 using Cl37.Bot.Quiz;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,43 +6,60 @@ using Quartz;
 
 namespace Cl37.Bot.Scheduling;
 
-/// <summary>Keeps Quartz's triggers equal to the stored schedules: loads every enabled schedule at
-/// start, then follows <see cref="ScheduleChanges.Changed"/> so edits apply without a restart.</summary>
+/// <summary>Keeps Quartz's triggers equal to the stored schedules: loads every enabled schedule once
+/// the application has started (<see cref="SchedulerLifetime"/>), then follows
+/// <see cref="ScheduleChanges.Changed"/> so edits apply without a restart.</summary>
 public sealed class ScheduleSync(
     ISchedulerFactory schedulers,
     ScheduleChanges scheduleChanges,
     IDbContextFactory<BotDbContext> factory,
     IOptions<SchedulingOptions> options,
-    StartupGate gate,
     TimeProvider time,
-    ILogger<ScheduleSync> logger) : IHostedLifecycleService
+    IHostApplicationLifetime lifetime,
+    ILogger<ScheduleSync> logger) : IHostedService
 {
     private readonly Lock _lock = new();
     private Task _pending = Task.CompletedTask;
 
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    // Loading schedules runs once the server listens and has answered ready (the gate), so it does
-    // not delay readiness; the host's start still completes only after it, and the scheduler
-    // (SchedulerLifetime, registered after this) is built and started only then.
-    public async Task StartedAsync(CancellationToken cancellationToken)
+    /// <summary>Loads the stored schedules into Quartz, then runs <paramref name="then"/> (the scheduler's
+    /// start). Schedule changes made meanwhile apply after both, in order, and
+    /// <see cref="WhenIdleAsync"/> waits for them all.</summary>
+    internal Task LoadAsync(Func<CancellationToken, Task> then, CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled)
-            return;
-        try
+        lock (_lock)
         {
-            await gate.WaitAsync(cancellationToken);
-            await LoadAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopped while starting (SIGTERM right after the server came up): nothing to load.
+            // Following changes from before the rows are read, so none falls between the read and the subscription.
+            if (options.Value.Enabled)
+                scheduleChanges.Changed += OnChanged;
+            return _pending = LoadThenAsync(then, cancellationToken);
         }
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    private async Task LoadThenAsync(Func<CancellationToken, Task> then, CancellationToken cancellationToken)
+    {
+        // Off the thread that raises ApplicationStarted: its callbacks run one after another.
+        await Task.Yield();
+        try
+        {
+            if (options.Value.Enabled)
+                await LoadTriggersAsync(cancellationToken);
+            await then(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while starting (SIGTERM right after the server came up): nothing more to start.
+        }
+        catch (Exception ex)
+        {
+            // Without the scheduler no daily question would ever be posted, though the app looked healthy.
+            logger.LogCritical(ex, "Loading the schedules or starting the scheduler failed; stopping");
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task LoadTriggersAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         List<QuizSchedule> rows;
@@ -58,13 +74,8 @@ public sealed class ScheduleSync(
         await scheduler.ScheduleTrigger(ScheduleTriggers.Sweep(options.Value.SweepSeconds, time), TriggerConflict.Replace, cancellationToken);
         // Fires as soon as the scheduler runs, i.e. after the app (and its platforms) started.
         await scheduler.ScheduleTrigger(ScheduleTriggers.CatchUp(time), TriggerConflict.Replace, cancellationToken);
-        scheduleChanges.Changed += OnChanged;
         logger.LogInformation("Scheduled {Count} daily question(s)", rows.Count);
     }
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -108,7 +119,7 @@ public sealed class ScheduleSync(
 
     private async Task ApplyAfterAsync(Task previous, long channelId)
     {
-        await previous;
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         try
         {
             await ApplyAsync(channelId, CancellationToken.None);

@@ -1,58 +1,61 @@
-using Cl37.Bot.Hosting;
 using Quartz;
 
 namespace Cl37.Bot.Scheduling;
 
-/// <summary>Creates and starts the Quartz scheduler once the start-up gate is open and the schedules
-/// are loaded, and shuts it down with the host, letting running jobs finish. Quartz's own hosted
-/// service builds the scheduler (job store, thread pool, about 100 methods to JIT) in StartAsync,
-/// i.e. before the server listens, which held back the first ready answer.</summary>
-internal sealed class SchedulerLifetime(ISchedulerFactory factory, StartupGate gate, ILogger<SchedulerLifetime> logger) : IHostedLifecycleService
+/// <summary>Once the application has started, loads the stored schedules and then creates and starts
+/// the Quartz scheduler; shuts it down with the host, letting running jobs finish. Quartz's own hosted
+/// service would build the scheduler before the server listens; nothing served needs it that early.</summary>
+internal sealed class SchedulerLifetime(
+    ISchedulerFactory factory,
+    ScheduleSync sync,
+    IHostApplicationLifetime lifetime,
+    ILogger<SchedulerLifetime> logger) : IHostedService
 {
     private readonly Lock _lock = new();
+    private Task _starting = Task.CompletedTask;
     private IScheduler? _scheduler;
     private bool _stopping;
 
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    // Registered after ScheduleSync, so its triggers are in place before the scheduler runs; the
-    // catch-up trigger then fires once everything else has started.
-    public async Task StartedAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        try
+        lifetime.ApplicationStarted.Register(() =>
         {
-            await gate.WaitAsync(cancellationToken);
-            var scheduler = await factory.GetScheduler(cancellationToken);
             lock (_lock)
             {
-                if (_stopping)
-                    return;
-                _scheduler = scheduler;
+                if (!_stopping)
+                    _starting = sync.LoadAsync(StartSchedulerAsync, lifetime.ApplicationStopping);
             }
-            await scheduler.Start(cancellationToken);
-            logger.LogDebug("Scheduler {Name} started", scheduler.SchedulerName);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        });
+        return Task.CompletedTask;
+    }
+
+    private async Task StartSchedulerAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        lock (_lock)
         {
-            // Stopped while starting (SIGTERM right after the server came up): StopAsync shuts down what exists.
+            if (_stopping)
+                return;
+            _scheduler = scheduler;
         }
+        await scheduler.Start(cancellationToken);
+        logger.LogDebug("Scheduler {Name} started", scheduler.SchedulerName);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        IScheduler? scheduler;
+        Task starting;
         lock (_lock)
         {
             _stopping = true;
-            scheduler = _scheduler;
+            starting = _starting;
         }
+        // The start watches ApplicationStopping, which is already signalled here; it ends (or gives up) quickly.
+        await starting.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        IScheduler? scheduler;
+        lock (_lock)
+            scheduler = _scheduler;
         if (scheduler is not null)
             await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
     }
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

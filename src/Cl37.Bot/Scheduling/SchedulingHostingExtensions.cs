@@ -1,5 +1,4 @@
 using Cl37.Bot.Data;
-using Cl37.Bot.Hosting;
 using Quartz;
 
 namespace Cl37.Bot.Scheduling;
@@ -27,20 +26,15 @@ public static class SchedulingHostingExtensions
         s.AddSingleton<ScheduleService>();
         s.AddSingleton<DailyQuestionRunner>();
         s.AddSingleton<ScheduleSync>();
-        StartupGate.Register(s);
         // Quartz takes the container's TimeProvider (the app's clock; the tests' FakeTimeProvider).
         s.AddQuartz(q => ConfigureQuartz(q, clusterConnection, misfireThreshold));
-        // Registered after AddData's migrator, so the triggers are loaded from a migrated database;
-        // the scheduler is built and started after them, once the server is up and has answered ready.
+        // Both start their work once the application has started, after AddData's migrator, so the
+        // triggers are loaded from a migrated database; the scheduler stops before ScheduleSync.
         s.AddHostedService(sp => sp.GetRequiredService<ScheduleSync>());
-        s.AddHostedService<SchedulerLifetime>();
+        s.AddSingleton<SchedulerLifetime>();
+        s.AddHostedService(sp => sp.GetRequiredService<SchedulerLifetime>());
         return builder;
     }
-
-    /// <summary>Compiles Quartz's registration code (about 40 ms of the start-up path) on a throwaway
-    /// service collection, for the start-up prewarm to run on the idle core while the host builder is made.</summary>
-    internal static void WarmRegistration() =>
-        new ServiceCollection().AddQuartz(q => ConfigureQuartz(q, clusterConnection: null, TimeSpan.FromMinutes(1)));
 
     private static void ConfigureQuartz(IQuartzBuilder q, string? clusterConnection, TimeSpan misfireThreshold)
     {

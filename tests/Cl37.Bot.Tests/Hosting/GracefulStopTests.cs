@@ -74,7 +74,6 @@ public sealed class GracefulStopTests
         {
             await using var app = AppProcess.Start(new Dictionary<string, string>
             {
-                ["Hosting__DeferredStartSeconds"] = "2",
                 ["Scheduling__Enabled"] = "true",
             });
             await app.WaitReadyAsync();
