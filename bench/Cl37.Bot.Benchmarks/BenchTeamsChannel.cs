@@ -33,6 +33,9 @@ internal sealed partial class BenchTeamsChannel : IAsyncDisposable
 
     public ConcurrentQueue<string> Sent { get; } = new();
 
+    /// <summary>Bot Connector calls answered so far.</summary>
+    public long Calls => Interlocked.Read(ref _next);
+
     /// <summary>Environment for the bot process: its managed identity is this loopback endpoint and it
     /// trusts this connector's certificate.</summary>
     public Dictionary<string, string> BotEnvironment(string appId, string tokenUrl) => new()

@@ -40,7 +40,10 @@ internal static class PeersFigure
             $"{Name}: {PerSecond:N0} req/s, p50 {Stats.Ms(P50)}, p99 {Stats.Ms(P99)}, {CpuUs:0} µs CPU/req, RSS peak {PeakRss:0} / after {RssAfter:0} MB");
     }
 
-    private sealed record Path(string Name, int InFlight, Side Bot, Side Peer);
+    private sealed record Case(string Name, int InFlight, Side Bot, Side Peer)
+    {
+        public string Note { get; set; } = "";
+    }
 
     public static async Task<IReadOnlyList<Figure>> RunAsync() => await RunAsync(withPeers: true);
 
@@ -92,7 +95,7 @@ internal static class PeersFigure
 
     private static Figure Skipped(string why) => new("peers (Discord example app, botbuilder)", "—", why, "—", "—", null);
 
-    private static Figure Row(Path p)
+    private static Figure Row(Case p)
     {
         var (bot, peer) = (p.Bot, p.Peer);
         var ratios = string.Create(CultureInfo.InvariantCulture,
@@ -101,10 +104,10 @@ internal static class PeersFigure
             : $"failures: bot {bot.Failures} ({bot.FirstFailure}), peer {peer.Failures} ({peer.FirstFailure})";
         return new Figure($"vs peer: {p.Name}, {p.InFlight} in flight", peer.Describe(), bot.Describe(), ratios,
             "bot RSS ≤ 1.2× peer's (peak)", bot.PeakRss <= 1.2 * peer.PeakRss,
-            $"median of {Rounds} interleaved rounds of {Measured.TotalSeconds:0} s, one side loaded at a time; CPU and RSS of the server process alone; {failures}");
+            $"median of {Rounds} interleaved rounds of {Measured.TotalSeconds:0} s, one side loaded at a time; CPU and RSS of the server process alone; {failures}{p.Note}");
     }
 
-    private static Figure Idle(string platform, Path p) => new($"vs peer: idle RSS, {platform}",
+    private static Figure Idle(string platform, Case p) => new($"vs peer: idle RSS, {platform}",
         string.Create(CultureInfo.InvariantCulture, $"{p.Peer.Name}: {p.Peer.IdleRssMb:0} MB"),
         string.Create(CultureInfo.InvariantCulture, $"bot: {p.Bot.IdleRssMb:0} MB"), Stats.Ratio(p.Bot.IdleRssMb, p.Peer.IdleRssMb),
         "bot ≤ 100 MB", p.Bot.IdleRssMb <= 100, "3 s after ready, before any load (the bot has posted one question)");
@@ -133,7 +136,7 @@ internal static class PeersFigure
         env["Quiz__Admins__0"] = "discord:" + DiscordSigner.Admin;
         foreach (var (k, v) in more ?? new Dictionary<string, string>())
             env[k] = v;
-        return await ServerProcess.StartAsync("dotnet", [dll], System.IO.Path.GetDirectoryName(dll)!, port, "/health/ready", env);
+        return await ServerProcess.StartAsync("dotnet", [dll], Path.GetDirectoryName(dll)!, port, "/health/ready", env);
     }
 
     /// <summary>Posts a question with a signed <c>/quiz now</c> from an admin; returns its first answer control.</summary>
@@ -157,11 +160,11 @@ internal static class PeersFigure
         return DiscordSigner.FindControl(JsonDocument.Parse(text).RootElement) ?? throw new InvalidOperationException("no question was posted: " + text);
     }
 
-    private static async Task<List<Path>> DiscordAsync(string dll, string deck, string? peerDir)
+    private static async Task<List<Case>> DiscordAsync(string dll, string deck, string? peerDir)
     {
         using var signer = new DiscordSigner();
         await using var stub = await DiscordBenchStub.StartAsync();
-        var database = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cl37-bench-peers-{Guid.NewGuid():N}.db");
+        var database = Path.Combine(Path.GetTempPath(), $"cl37-bench-peers-{Guid.NewGuid():N}.db");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = DiscordConnections }) { Timeout = TimeSpan.FromSeconds(60) };
         await using var bot = await StartDiscordBotAsync(dll, deck, database, stub, signer);
         await using var peer = peerDir is null ? null : await StartPeerAsync(peerDir, "app.js", port => [port.ToString(CultureInfo.InvariantCulture), signer.PublicKeyHex]);
@@ -170,7 +173,7 @@ internal static class PeersFigure
             var botUrl = new Uri(bot.Address, "/discord/interactions");
             var control = await PostDiscordQuestionAsync(http, botUrl, stub, signer);
             await Task.Delay(TimeSpan.FromSeconds(3));
-            var paths = new List<Path>
+            var paths = new List<Case>
             {
                 new("Discord signed PING", DiscordConnections, new Side("bot") { IdleRssMb = bot.RssMb() }, new Side("peer") { IdleRssMb = peer?.RssMb() ?? 0 }),
                 new("Discord signed button click (bot grades and stores every answer)", DiscordConnections, new Side("bot"), new Side("peer")),
@@ -230,11 +233,11 @@ internal static class PeersFigure
         return await ServerProcess.StartAsync("node", [script, .. args(port)], dir, port, "/health", new Dictionary<string, string> { ["NODE_ENV"] = "production" });
     }
 
-    private static async Task<List<Path>> TeamsAsync(string dll, string deck, string peerDir)
+    private static async Task<List<Case>> TeamsAsync(string dll, string deck, string peerDir)
     {
         await using var openId = await BenchOpenIdServer.StartAsync();
         await using var channel = await BenchTeamsChannel.StartAsync();
-        var database = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cl37-bench-peers-teams-{Guid.NewGuid():N}.db");
+        var database = Path.Combine(Path.GetTempPath(), $"cl37-bench-peers-teams-{Guid.NewGuid():N}.db");
         var token = new AuthenticationHeaderValue("Bearer", openId.SignToken(TeamsAppId, channel.ServiceUrl, TimeSpan.FromHours(1)));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(60) };
         await using var bot = await StartTeamsBotAsync(dll, deck, database, openId, channel);
@@ -243,8 +246,17 @@ internal static class PeersFigure
         {
             var botUrl = new Uri(bot.Address, "/api/messages");
             var postId = await PostTeamsQuestionAsync(http, botUrl, token, channel);
+            foreach (var url in new[] { botUrl, new Uri(peer.Address, "/api/messages") })
+            {
+                // Both sides must authenticate: an invoke without the channel's token is refused.
+                using var anonymous = Invoke(url, token, channel.ServiceUrl, "anonymous", postId);
+                anonymous.Headers.Authorization = null;
+                using var refused = await http.SendAsync(anonymous);
+                if (refused.StatusCode != System.Net.HttpStatusCode.Unauthorized)
+                    throw new InvalidOperationException($"{url} answered an invoke without a token with {(int)refused.StatusCode}, not 401");
+            }
             await Task.Delay(TimeSpan.FromSeconds(3));
-            var paths = new List<Path>
+            var paths = new List<Case>
             {
                 new("Teams adaptiveCard/action invoke", 16, new Side("bot") { IdleRssMb = bot.RssMb() }, new Side("peer") { IdleRssMb = peer.RssMb() }),
                 new("Teams adaptiveCard/action invoke", 256, new Side("bot"), new Side("peer")),
@@ -266,8 +278,16 @@ internal static class PeersFigure
                         static bool Ok(HttpResponseMessage response, string text) =>
                             response.IsSuccessStatusCode && text.Contains("\"statusCode\":200", StringComparison.Ordinal);
                         await LoadDriver.RunAsync(http, server, path.InFlight, WarmUp, Make, Ok, counter);
+                        var calls = channel.Calls;
                         var result = await LoadDriver.RunAsync(http, server, path.InFlight, Measured, Make, Ok, counter);
                         side.Runs.Add(result);
+                        if (side == path.Bot)
+                        {
+                            // The bot's own outbound work (tally updates, feedback to 1:1 chats past the card's
+                            // refresh list) rides on the same CPU; the peer sends nothing.
+                            path.Note = string.Create(CultureInfo.InvariantCulture,
+                                $"; the bot made {(channel.Calls - calls) / (double)Math.Max(1, result.Requests):0.00} Bot Connector calls per invoke (https, loopback), the peer none");
+                        }
                         Console.Error.WriteLine($"  round {round + 1}, {path.Name} at {path.InFlight}, {side.Describe()}");
                     }
                 }
@@ -292,7 +312,7 @@ internal static class PeersFigure
         env["Quiz__Admins__0"] = "teams:aad-admin";
         foreach (var (k, v) in more ?? new Dictionary<string, string>())
             env[k] = v;
-        return await ServerProcess.StartAsync("dotnet", [dll], System.IO.Path.GetDirectoryName(dll)!, port, "/health/ready", env);
+        return await ServerProcess.StartAsync("dotnet", [dll], Path.GetDirectoryName(dll)!, port, "/health/ready", env);
     }
 
     internal static string TeamsToken(BenchOpenIdServer openId, BenchTeamsChannel channel) => openId.SignToken(TeamsAppId, channel.ServiceUrl, TimeSpan.FromHours(1));
