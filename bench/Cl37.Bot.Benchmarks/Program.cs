@@ -8,6 +8,7 @@ internal static class BenchProgram
     public static async Task<int> Main(string[] args)
     {
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        var soakMinutes = double.TryParse(args.SkipWhile(a => a != "--soak-minutes").Skip(1).FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : 10;
         var figures = new List<(string Key, Func<Task<IReadOnlyList<Figure>>> Run)>
         {
             ("answers-burst", () => One(AnswerRecordingFigure.RunAsync(rounds: int.TryParse(Environment.GetEnvironmentVariable("CL37_BENCH_ROUNDS"), out var r) ? r : 3))),
@@ -25,12 +26,18 @@ internal static class BenchProgram
             ("discord-gateway-2000", () => One(DiscordGatewayFigure.RunAsync(people: 2000, rounds: 1, spreadMs: 1000))),
             ("discord-gateway-2000-at-once", () => One(DiscordGatewayFigure.RunAsync(people: 2000, rounds: 1))),
             ("discord-http", () => One(DiscordHttpFigure.RunAsync())),
+            ("peers", PeersFigure.RunAsync),
+            ("click-cpu", PeersFigure.RunClickCpuAsync),
+            ("soak", () => SoakFigure.RunAsync(soakMinutes)),
         };
 
         var results = new List<Figure>();
         foreach (var (key, run) in figures)
         {
             if (only is not null && !key.Contains(only, StringComparison.OrdinalIgnoreCase))
+                continue;
+            // The soak lasts minutes (10 by default): it runs only when asked for by name.
+            if (only is null && key == "soak")
                 continue;
             Console.Error.WriteLine($"running {key}…");
             try

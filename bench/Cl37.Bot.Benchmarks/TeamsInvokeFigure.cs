@@ -154,7 +154,7 @@ internal static class TeamsInvokeFigure
         return [.. await Task.WhenAll(tasks)];
     }
 
-    private static JsonObject Activity(string type, string person, string serviceUrl, Action<JsonObject> extra)
+    internal static JsonObject Activity(string type, string person, string serviceUrl, Action<JsonObject> extra)
     {
         var activity = new JsonObject
         {
