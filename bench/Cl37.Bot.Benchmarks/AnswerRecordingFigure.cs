@@ -16,14 +16,14 @@ internal static class AnswerRecordingFigure
     {
         await using var app = new BenchApp();
         _ = app.Server;
-        var dispatcher = app.Get<CommandDispatcher>();
+        var pipeline = app.Get<InboundPipeline>();
         var admin = new ChatUser("admin", "Admin", true);
         var latencies = new List<double>(people * rounds);
         var wall = Stopwatch.StartNew();
         var storing = TimeSpan.Zero;
         for (var round = 0; round < rounds + 1; round++)
         {
-            await dispatcher.DispatchTextAsync("/quiz now", BenchApp.Channel, admin, CancellationToken.None);
+            await pipeline.RunAsync(new TypedCommand(BenchApp.Channel, admin, "/quiz now"), CancellationToken.None);
             var (postId, value) = await LatestPostAsync(app);
             using var gate = new ManualResetEventSlim(false);
             var tasks = Enumerable.Range(0, people).Select(i => Task.Run(async () =>
@@ -32,7 +32,7 @@ internal static class AnswerRecordingFigure
                 if (spreadMs > 0)
                     await Task.Delay(TimeSpan.FromMilliseconds(spreadMs * (double)i / people));
                 var sw = Stopwatch.StartNew();
-                var reply = await dispatcher.AnswerAsync(new AnswerAction(BenchApp.Channel, new ChatUser($"p{i}", $"Person {i}", false), postId, [value]), CancellationToken.None);
+                var reply = (await pipeline.RunAsync(new AnswerAction(BenchApp.Channel, new ChatUser($"p{i}", $"Person {i}", false), postId, [value]), CancellationToken.None))!;
                 sw.Stop();
                 if (!reply.Text.StartsWith("Answer recorded", StringComparison.Ordinal))
                     throw new InvalidOperationException(reply.Text);

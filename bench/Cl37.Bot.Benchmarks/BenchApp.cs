@@ -1,3 +1,4 @@
+using Cl37.Bot.Commands;
 using Cl37.Bot.Chat;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -116,8 +116,8 @@ internal sealed class DiscordBenchStub : IAsyncDisposable
     /// <summary>Posts a question in the Discord channel and returns its first answer control.</summary>
     public async Task<JsonElement> PostQuestionAsync(WebApplication bot)
     {
-        var dispatcher = bot.Services.GetRequiredService<CommandDispatcher>();
-        var reply = await dispatcher.DispatchTextAsync("/quiz now", new ChannelRef("discord", Guild, Channel), new ChatUser("admin", "Admin", true), CancellationToken.None);
+        var pipeline = bot.Services.GetRequiredService<InboundPipeline>();
+        var reply = (await pipeline.RunAsync(new TypedCommand(new ChannelRef("discord", Guild, Channel), new ChatUser("admin", "Admin", true), "/quiz now"), CancellationToken.None))!;
         var body = Posts.LastOrDefault() ?? throw new InvalidOperationException("No question was posted: " + reply.Text);
         return JsonDocument.Parse(body).RootElement.GetProperty("components")[0].GetProperty("components")[0].Clone();
     }

@@ -1,3 +1,4 @@
+using Cl37.Bot.Commands;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

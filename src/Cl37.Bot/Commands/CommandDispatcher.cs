@@ -22,8 +22,8 @@ public sealed class CommandDispatcher(
         ChatCommand command => Nullable(DispatchAsync(command, cancellationToken)),
         TypedCommand typed => Nullable(DispatchTextAsync(typed, cancellationToken)),
         AnswerAction answer => AnswerAsync(answer, cancellationToken),
-        PostView { Personal: true } view => lookup.FeedbackAsync(view.PostId, view.Channel, view.User.Id, cancellationToken),
-        PostView view => lookup.QuestionAsync(view.PostId, view.Channel, cancellationToken),
+        PostView { Personal: true } view => PersonalAsync(view, cancellationToken),
+        PostView view => SharedAsync(view, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.GetType().Name, "Not an inbound request this bot knows."),
     };
 
@@ -60,6 +60,12 @@ public sealed class CommandDispatcher(
 
     private async Task<OutgoingMessage?> AnswerAsync(AnswerAction answer, CancellationToken cancellationToken) =>
         AnswerReplies.For(await answers.AnswerAsync(answer.Channel, answer.User, answer.PostId, answer.Values, cancellationToken));
+
+    private async Task<OutgoingMessage?> PersonalAsync(PostView view, CancellationToken cancellationToken) =>
+        await lookup.AnswerAsync(view.PostId, view.Channel, view.User.Id, cancellationToken) is { } answered ? AnswerReplies.Personal(answered) : null;
+
+    private async Task<OutgoingMessage?> SharedAsync(PostView view, CancellationToken cancellationToken) =>
+        await lookup.PostAsync(view.PostId, view.Channel, cancellationToken) is { } post ? AnswerReplies.Shared(post) : null;
 
     private static async Task<OutgoingMessage?> Nullable(Task<OutgoingMessage> reply) => await reply;
 }

@@ -18,6 +18,27 @@ public static class AnswerReplies
         _ => throw new ArgumentOutOfRangeException(nameof(result), result, "an answer result nobody words"),
     });
 
+    /// <summary>A person's own view of a post they answered, as their copy of the card shows it again.</summary>
+    public static OutgoingMessage Personal(AnsweredView view)
+    {
+        var sb = new StringBuilder().Append("**").Append(QuestionCards.Title(view.Question)).Append("**\n\n");
+        sb.Append("Your answer: **").Append(view.Response).Append("**").Append(view.Practice ? " (practice, not scored)." : ".");
+        if (view.ResultShown)
+        {
+            sb.Append("\n\n").Append(QuestionCards.Verdict(view.IsCorrect, view.Points, scored: !view.Practice))
+                .Append(QuestionCards.KeyAndWhy(view.Question));
+        }
+        else
+        {
+            sb.Append("\nResults are revealed when the question closes.");
+        }
+        return OutgoingMessage.PrivateText(sb.ToString());
+    }
+
+    /// <summary>The question post as everyone sees it.</summary>
+    public static OutgoingMessage Shared(PostTally post) =>
+        QuestionCards.Question(post.PostId, post.Question, post.Answers, post.ClosesUtc, post.Revealed);
+
     private static string Feedback(AnswerResult.Recorded r)
     {
         var stored = r.Stored;

@@ -1,3 +1,4 @@
+using Cl37.Bot.Messages;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
@@ -129,16 +130,17 @@ public sealed class TeamsUserSpecificViewTests
         await app.AnswerAsync(postId, "kim", "B");
         var lookup = new AnswerLookup(app.Get<IDbContextFactory<BotDbContext>>(), app.Get<PostCache>(), app.Get<DeckLibrary>());
 
-        var kim = await lookup.FeedbackAsync(postId, QuizApp.Channel(), "kim", default);
-        var lee = await lookup.FeedbackAsync(postId, QuizApp.Channel(), "lee", default);
-        var elsewhere = await lookup.FeedbackAsync(postId, new ChannelRef("test", "other-group", "general"), "kim", default);
+        var kimAnswer = await lookup.AnswerAsync(postId, QuizApp.Channel(), "kim", default);
+        var lee = await lookup.AnswerAsync(postId, QuizApp.Channel(), "lee", default);
+        var elsewhere = await lookup.AnswerAsync(postId, new ChannelRef("test", "other-group", "general"), "kim", default);
 
-        Assert.NotNull(kim);
+        Assert.NotNull(kimAnswer);
+        var kim = AnswerReplies.Personal(kimAnswer);
         Assert.True(kim.Private);
         Assert.Contains("Your answer: **B**.", kim.Text);
         Assert.Contains("**Answer:**", kim.Text);
         Assert.Null(lee);
         Assert.Null(elsewhere);
-        Assert.Equal(1, Assert.IsType<QuestionCard>((await lookup.QuestionAsync(postId, QuizApp.Channel(), default))!.Card).AnsweredCount);
+        Assert.Equal(1, Assert.IsType<QuestionCard>(AnswerReplies.Shared((await lookup.PostAsync(postId, QuizApp.Channel(), default))!).Card).AnsweredCount);
     }
 }
