@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cl37.Bot.Benchmarks;
 
 /// <summary>Grade + store + totals for 1,000 people answering one post at the same moment
-/// (issue 3: p99 ≤ 20 ms), through the same dispatcher every platform calls. The same group answers
+/// through the inbound pipeline every platform calls. The same group answers
 /// a new post each round, as it does every day; the warm-up round is their first answer.</summary>
 internal static class AnswerRecordingFigure
 {

@@ -6,7 +6,7 @@ using Cl37.Bot.Content;
 namespace Cl37.Bot.Benchmarks;
 
 /// <summary>Parsing the course deck, and a generated deck of 10,000 questions built from its own
-/// question blocks renumbered (issue 9: ≤ 20 ms and ≤ 1 s).</summary>
+/// question blocks renumbered.</summary>
 [MemoryDiagnoser]
 public partial class DeckParseBenchmarks
 {

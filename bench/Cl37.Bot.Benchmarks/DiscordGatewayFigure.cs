@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cl37.Bot.Benchmarks;
 
 /// <summary>Issue 6, gateway path: 500 clicks from 500 people within one second arrive over the
-/// gateway; click → interaction callback sent, p99 ≤ 200 ms. <c>spreadMs</c> paces the clicks evenly
+/// gateway; click → interaction callback sent. <c>spreadMs</c> paces the clicks evenly
 /// over that time (a real crowd); 0 sends them back to back (a stress figure).</summary>
 internal static class DiscordGatewayFigure
 {

@@ -9,8 +9,8 @@ namespace Cl37.Bot.Benchmarks;
 /// <summary>Issue 20.3: the bot against the official peers (Discord's example-app shape with
 /// express + <c>discord-interactions</c>, and a <c>botbuilder</c> CloudAdapter bot), each its own
 /// process, the same load driver and the same signed requests, one side loaded at a time and the
-/// sides interleaved round by round. Also issue 20.2 (a signed click's CPU ÷ a signed PING's) and
-/// the idle memory of issue 20.1.</summary>
+/// sides interleaved round by round. Also a signed click's CPU ÷ a signed PING's and
+/// the idle memory of each side.</summary>
 internal static class PeersFigure
 {
     private const string TeamsAppId = "0b7e5c1a-3f2d-4c8e-9a61-5d4b3c2a1f00";
@@ -47,7 +47,7 @@ internal static class PeersFigure
 
     public static async Task<IReadOnlyList<Figure>> RunAsync() => await RunAsync(withPeers: true);
 
-    /// <summary>Only the bot's Discord side: CPU per signed click ÷ per signed PING (issue 20.2).</summary>
+    /// <summary>Only the bot's Discord side: CPU per signed click ÷ per signed PING.</summary>
     public static async Task<IReadOnlyList<Figure>> RunClickCpuAsync() => await RunAsync(withPeers: false);
 
     private static async Task<IReadOnlyList<Figure>> RunAsync(bool withPeers)

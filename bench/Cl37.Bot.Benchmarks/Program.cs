@@ -25,7 +25,6 @@ internal static class BenchProgram
             ("discord-gateway-at-once", () => One(DiscordGatewayFigure.RunAsync())),
             ("discord-gateway-2000", () => One(DiscordGatewayFigure.RunAsync(people: 2000, rounds: 1, spreadMs: 1000))),
             ("discord-gateway-2000-at-once", () => One(DiscordGatewayFigure.RunAsync(people: 2000, rounds: 1))),
-            ("discord-http", () => One(DiscordHttpFigure.RunAsync())),
             ("peers", PeersFigure.RunAsync),
             ("click-cpu", PeersFigure.RunClickCpuAsync),
             ("soak", () => SoakFigure.RunAsync(soakMinutes)),

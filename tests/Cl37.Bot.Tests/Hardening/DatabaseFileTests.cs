@@ -11,6 +11,7 @@ namespace Cl37.Bot.Tests.Hardening;
 /// <summary>The SQLite file deleted or replaced under the running bot: readiness says so, the error
 /// is logged once, answers are refused instead of acknowledged into a file nobody will read, and the
 /// next start says it is creating a new database where one was expected.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class DatabaseFileTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Cl37.Bot.Tests.Hardening;
 /// <summary>Discord REST answering 5xx or 429, or not listening at all, for a long stretch: every call gives up
 /// after its retries with an exception the poster retries later, health shows Discord degraded, and the
 /// first success clears it.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class DiscordOutageTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));

@@ -15,6 +15,7 @@ namespace Cl37.Bot.Tests.Hardening;
 /// <summary>A full disk, made real for SQLite: every connection the app opens (through EF or the raw
 /// connection the answer writer uses) gets <c>PRAGMA max_page_count</c>, so a write that needs one
 /// more page fails with SQLITE_FULL (13) exactly as on a full volume.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class DiskFullTests : IAsyncLifetime
 {
     private readonly QuizApp _app = new(new DeckLibrary([TestDeck.Deck() with { Questions = [TestDeck.Deck().Questions[^1]] }], []));

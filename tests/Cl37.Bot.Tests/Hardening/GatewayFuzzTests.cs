@@ -8,6 +8,7 @@ namespace Cl37.Bot.Tests.Hardening;
 
 /// <summary>Mutated INTERACTION_CREATE dispatches down a live gateway socket: the client never stops,
 /// never drops the session over one bad event, and keeps heartbeating with the latest sequence.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class GatewayFuzzTests : LiveGatewayTests
 {
     [Fact]

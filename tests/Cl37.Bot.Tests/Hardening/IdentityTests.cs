@@ -7,6 +7,7 @@ namespace Cl37.Bot.Tests.Hardening;
 
 /// <summary>Who answers is who the platform says: no scoring twice, no answering into another
 /// group or platform, no admin powers borrowed from a name or from another platform's admin list.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class IdentityTests : IAsyncLifetime
 {
     private readonly QuizApp _app = new(

@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Cl37.Bot.Tests.Hardening;
 
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class KillDuringBurstTests
 {
     [Fact]

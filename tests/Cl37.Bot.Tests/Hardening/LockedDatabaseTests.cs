@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Tests.Hardening;
 
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class LockedDatabaseTests : IAsyncLifetime
 {
     private readonly QuizApp _app = new(TestDeck.OneQuestion());

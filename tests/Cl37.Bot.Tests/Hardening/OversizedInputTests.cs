@@ -8,6 +8,7 @@ namespace Cl37.Bot.Tests.Hardening;
 
 /// <summary>Bodies far beyond anything a platform sends, and JSON nested far deeper than any parser
 /// should follow: refused with a 4xx, quickly, on every endpoint that reads the outside world.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class OversizedInputTests
 {
     public static TheoryData<string> Bodies() => ["huge", "deep", "wide"];

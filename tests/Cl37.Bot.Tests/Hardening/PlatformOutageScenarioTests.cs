@@ -16,7 +16,7 @@ using Xunit.Abstractions;
 
 namespace Cl37.Bot.Tests.Hardening;
 
-/// <summary>Issue #10 end to end: one running app with Discord (the loopback fake, gateway mode),
+/// <summary>End to end: one running app with Discord (the loopback fake, gateway mode),
 /// Teams (a loopback Bot Connector) and the playground, each with a channel scheduled for 09:00
 /// Berlin. From two minutes before posting time until ten minutes after, Discord REST fails (500,
 /// 429 with retry_after, or nothing listening) while the gateway drops every 10 s, and the Bot
@@ -24,6 +24,7 @@ namespace Cl37.Bot.Tests.Hardening;
 /// when the platform is back, answers through the gateway and Teams invokes are recorded once,
 /// health names the degraded platforms, and the playground posts and records on time throughout.
 /// The clock is fake (Quartz, backoffs and rate-limit waits run on it); real waits are bounded.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class PlatformOutageScenarioTests(ITestOutputHelper output) : IAsyncLifetime
 {
     // Monday 23 Nov 2026: 09:00 in Berlin is 08:00 UTC.

@@ -11,6 +11,7 @@ namespace Cl37.Bot.Tests.Hardening;
 
 /// <summary>The daily post under a clock that jumps backwards (an NTP correction; FakeTimeProvider only
 /// moves forward) and under a platform that refuses every post for an hour.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class ScheduleFaultTests : IAsyncLifetime
 {
     // Monday 23 Nov 2026, 09:00 in Berlin is 08:00 UTC.

@@ -13,6 +13,7 @@ namespace Cl37.Bot.Tests.Hardening;
 /// <summary>A platform that takes minutes to answer (Discord's 429 waits, the Bot Connector's
 /// Retry-After) while the sweep looks for claimed but unsent posts: the daily question still goes
 /// out once, and the question it replaces is revealed.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class SlowPostTests : IAsyncLifetime
 {
     // Monday 23 Nov 2026, 09:00 in Berlin is 08:00 UTC.

@@ -10,6 +10,7 @@ namespace Cl37.Bot.Tests.Hardening;
 /// <summary>The Bot Connector down (502 on every try): the post fails loudly after its retries, so the
 /// quiz poster keeps it owed and retries later (see <see cref="ScheduleFaultTests"/>); when the
 /// connector is back, the retry sends exactly one activity. Health shows Teams degraded meanwhile.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class TeamsConnectorOutageTests
 {
     private static readonly ChannelRef Channel = new("teams", "19:team@thread.tacv2", "19:general@thread.tacv2");

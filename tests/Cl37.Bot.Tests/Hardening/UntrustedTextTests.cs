@@ -8,6 +8,7 @@ namespace Cl37.Bot.Tests.Hardening;
 
 /// <summary>Names and typed answers come from strangers; wherever the bot shows them to others they
 /// must not ping (@everyone, roles, users), reorder text (U+202E) or smuggle control characters.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class UntrustedTextTests : IAsyncLifetime
 {
     private static readonly string[] Hostile =

@@ -10,6 +10,7 @@ namespace Cl37.Bot.Tests.Hardening;
 
 /// <summary>Real wire samples, broken in every way <see cref="JsonMutation"/> knows, sent to the
 /// running endpoints: the answer is never a 5xx, never a hang, and nothing is logged as an error.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class WireFuzzTests
 {
     private const int Iterations = 300;

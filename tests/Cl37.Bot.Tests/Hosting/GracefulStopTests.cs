@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Cl37.Bot.Tests.Hosting;
 
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class GracefulStopTests
 {
     [Fact]

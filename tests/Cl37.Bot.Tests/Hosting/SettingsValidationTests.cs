@@ -1,6 +1,7 @@
 namespace Cl37.Bot.Tests.Hosting;
 
 /// <summary>The real app started with one wrong setting: it must exit non-zero and say which setting.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class SettingsValidationTests
 {
     [Theory]

@@ -5,6 +5,7 @@ namespace Cl37.Bot.Tests.Observability;
 
 /// <summary>Runs the real app with fake secrets set, at the most verbose level, sends it requests that
 /// carry credentials the way Discord and Teams send them, stops it, and searches everything it printed.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class LogRedactionTests
 {
     private static readonly Dictionary<string, string> Secrets = new()

@@ -9,6 +9,7 @@ namespace Cl37.Bot.Tests.ScaleOut;
 
 /// <summary>Two replicas on one PostgreSQL database with Quartz's clustered job store: the daily
 /// question's trigger fires on exactly one of them.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class ClusteredScheduleTests : IAsyncLifetime
 {
     // Monday 2026-11-23 08:00 in Berlin.

@@ -15,6 +15,7 @@ namespace Cl37.Bot.Tests.ScaleOut;
 /// <summary>Two clustered replicas on one PostgreSQL; the one that fires the daily question dies
 /// while posting it (its platform call never returns, its scheduler stops, its clock stops). The
 /// other replica must post the question.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class FailoverTests : IAsyncLifetime
 {
     // Monday 2026-11-23 08:00 in Berlin.

@@ -6,6 +6,7 @@ using Cl37.Bot.Tests.Fakes;
 namespace Cl37.Bot.Tests.ScaleOut;
 
 /// <summary>Two app instances on one PostgreSQL database, as two replicas behind a load balancer.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class TwoInstanceAnswerTests : IAsyncLifetime
 {
     private PostgresDatabase _db = null!;

@@ -8,6 +8,7 @@ namespace Cl37.Bot.Tests.Scheduling;
 /// <summary>Weeks of daily questions on the fake clock: the fire times come from the very Quartz
 /// triggers production schedules, and the job logic runs at each of them (Quartz's own thread is
 /// off here; LiveSchedulerTests cover it).</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class SimulationTests : IAsyncLifetime
 {
     private readonly string _db = ScheduledApp.NewDatabasePath();

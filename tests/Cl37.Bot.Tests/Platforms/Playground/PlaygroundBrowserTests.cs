@@ -9,6 +9,7 @@ namespace Cl37.Bot.Tests.Platforms.Playground;
 /// <summary>The playground end to end in Debian's chromium: a group quiz acted out by several
 /// people in two tabs, then the leaderboard and a calculator. Screenshots land in
 /// TestResults/playground at the repository root (git-ignored).</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed partial class PlaygroundBrowserTests(PlaygroundBrowserFixture fixture) : IClassFixture<PlaygroundBrowserFixture>, IAsyncLifetime
 {
     private static readonly string ScreenshotFolder = Path.Combine(RepositoryRoot(), "TestResults", "playground");

@@ -16,6 +16,7 @@ namespace Cl37.Bot.Tests.Platforms.Teams;
 /// <summary>The whole bot on Kestrel (127.0.0.1) in local mode, driven by Microsoft's Teams App
 /// Test Tool exactly as a Teams client would: install, typed commands with the @mention, a posted
 /// question answered by three different people, the tally and the reveal.</summary>
+[Trait(Tier.Name, Tier.Slow)]
 public sealed class TeamsTestToolEndToEndTests(ITestOutputHelper output)
 {
     private const string BotId = "00000000-0000-0000-0000-00000000000011";
