@@ -14,6 +14,7 @@ internal sealed class TeamsActivityHandler(
     TeamsConnectorClient connector,
     TeamsRoster roster,
     TeamsAnswerers answerers,
+    TeamsPersonalChats personalChats,
     TeamsReferenceCache savedReferences,
     TeamsMetrics metrics,
     IOptions<TeamsOptions> options,
@@ -180,25 +181,40 @@ internal sealed class TeamsActivityHandler(
     {
         if (inbound.ServiceUrl is null || inbound.From?.Id is null)
             return false;
+        var serviceUrl = inbound.ServiceUrl;
+        var userId = inbound.From.Id;
+        if (personalChats.Find(serviceUrl, userId) is { } known)
+        {
+            try
+            {
+                await connector.SendAsync(serviceUrl, known, TeamsActivities.Message(message, inbound.Recipient?.Id, inbound.Recipient?.Name, known), cancellationToken);
+                return true;
+            }
+            catch (Exception ex) when (ex is TeamsConnectorException or HttpRequestException)
+            {
+                personalChats.Forget(serviceUrl, userId);
+            }
+        }
         var tenant = inbound.Conversation?.TenantId ?? inbound.ChannelData?.Tenant?.Id;
         try
         {
-            var chat = await connector.CreateConversationAsync(inbound.ServiceUrl, new ConversationParameters
+            var chat = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
             {
                 IsGroup = false,
                 Bot = new ChannelAccount { Id = inbound.Recipient?.Id, Name = inbound.Recipient?.Name },
-                Members = [new ChannelAccount { Id = inbound.From.Id }],
+                Members = [new ChannelAccount { Id = userId }],
                 TenantId = tenant,
                 ChannelData = tenant is null ? null : new TeamsChannelData { Tenant = new IdName { Id = tenant } },
             }, cancellationToken);
             if (chat.Id is not { Length: > 0 } chatId)
                 return false;
-            await connector.SendAsync(inbound.ServiceUrl, chatId, TeamsActivities.Message(message, inbound.Recipient?.Id, inbound.Recipient?.Name, chatId), cancellationToken);
+            await connector.SendAsync(serviceUrl, chatId, TeamsActivities.Message(message, inbound.Recipient?.Id, inbound.Recipient?.Name, chatId), cancellationToken);
+            personalChats.Remember(serviceUrl, userId, chatId);
             return true;
         }
         catch (Exception ex) when (ex is TeamsConnectorException or HttpRequestException)
         {
-            logger.LogInformation("No 1:1 chat with {User} for private feedback: {Error}", inbound.From.Id, ex.Message);
+            logger.LogInformation("No 1:1 chat with {User} for private feedback: {Error}", userId, ex.Message);
             return false;
         }
     }

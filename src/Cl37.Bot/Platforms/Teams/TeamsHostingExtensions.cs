@@ -37,6 +37,7 @@ internal static class TeamsHostingExtensions
         services.AddSingleton<TeamsGraphClient>();
         services.AddSingleton<TeamsRoster>();
         services.AddSingleton<TeamsAnswerers>();
+        services.AddSingleton<TeamsPersonalChats>();
         services.AddSingleton<TeamsReferenceCache>();
         services.TryAddSingleton<ITeamsConversationStore, ChannelDirectoryConversationStore>();
         services.AddScoped<TeamsActivityHandler>();

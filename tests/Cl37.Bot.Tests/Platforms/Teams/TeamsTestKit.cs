@@ -37,6 +37,7 @@ internal sealed class TeamsTestKit
     public TeamsGraphClient Graph { get; }
     public TeamsRoster Roster { get; }
     public TeamsAnswerers Answerers { get; } = new();
+    public TeamsPersonalChats PersonalChats { get; } = new();
     public InMemoryTeamsConversationStore Store { get; } = new();
     public TeamsReferenceCache References { get; } = new();
     public FakeCommandSink Sink { get; } = new();
@@ -44,7 +45,7 @@ internal sealed class TeamsTestKit
     private InboundPipeline? _pipeline;
 
     public TeamsActivityHandler Handler() =>
-        new(Pipeline, Store, Connector, Roster, Answerers, References, Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
+        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
 
     public TeamsChatPlatform Platform()
     {

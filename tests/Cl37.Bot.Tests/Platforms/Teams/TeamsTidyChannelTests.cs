@@ -54,6 +54,37 @@ public sealed class TeamsTidyChannelTests
     }
 
     [Fact]
+    public async Task HandleAsync_SecondPrivateReply_ReusesThePersonalChat()
+    {
+        _kit.Sink.CommandReply = OutgoingMessage.PrivateText("✅ Posted MCQ 3.");
+        _kit.Http.Enqueue(HttpStatusCode.Created, """{"id":"a:personal"}""");
+        var handler = _kit.Handler();
+
+        await handler.HandleAsync(ChannelCommand("<at>Test Bot</at> quiz now"), default);
+        await handler.HandleAsync(ChannelCommand("<at>Test Bot</at> stats"), default);
+
+        Assert.Equal(3, _kit.Http.Requests.Count);
+        Assert.Single(_kit.Http.Requests, r => r.Url.EndsWith("/v3/conversations", StringComparison.Ordinal));
+        Assert.EndsWith("/v3/conversations/a%3Apersonal/activities", _kit.Http.Requests[2].Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_PersonalChatGone_IsCreatedAgain()
+    {
+        _kit.Sink.CommandReply = OutgoingMessage.PrivateText("✅ Posted MCQ 3.");
+        _kit.Http.Enqueue(HttpStatusCode.Created, """{"id":"a:personal"}""");
+        var handler = _kit.Handler();
+        await handler.HandleAsync(ChannelCommand("<at>Test Bot</at> quiz now"), default);
+        _kit.Http.Enqueue(HttpStatusCode.Forbidden, """{"error":{"code":"BotNotInConversationRoster"}}""");
+        _kit.Http.Enqueue(HttpStatusCode.Created, """{"id":"a:personal-2"}""");
+
+        await handler.HandleAsync(ChannelCommand("<at>Test Bot</at> stats"), default);
+
+        Assert.EndsWith("/v3/conversations", _kit.Http.Requests[3].Url, StringComparison.Ordinal);
+        Assert.EndsWith("/v3/conversations/a%3Apersonal-2/activities", _kit.Http.Requests[4].Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HandleAsync_PrivateReplyWithoutAPersonalChat_StaysInTheCommandsThread()
     {
         _kit.Sink.CommandReply = OutgoingMessage.PrivateText("✅ Revealed.");
