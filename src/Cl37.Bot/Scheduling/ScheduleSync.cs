@@ -10,7 +10,7 @@ namespace Cl37.Bot.Scheduling;
 /// the application has started (<see cref="SchedulerLifetime"/>), then follows
 /// <see cref="ScheduleChanges.Changed"/> so edits apply without a restart.</summary>
 public sealed class ScheduleSync(
-    ISchedulerFactory schedulers,
+    SchedulerCreation schedulers,
     ScheduleChanges scheduleChanges,
     IDbContextFactory<BotDbContext> factory,
     IOptions<SchedulingOptions> options,
@@ -61,7 +61,7 @@ public sealed class ScheduleSync(
 
     private async Task LoadTriggersAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var scheduler = await schedulers.GetSchedulerAsync(cancellationToken);
         List<QuizSchedule> rows;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
@@ -98,7 +98,7 @@ public sealed class ScheduleSync(
         {
             row = await db.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.ChannelId == channelId, cancellationToken);
         }
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var scheduler = await schedulers.GetSchedulerAsync(cancellationToken);
         if (row is null || !row.Enabled)
         {
             await scheduler.UnscheduleJob(ScheduleTriggers.DailyKey(channelId), cancellationToken);

@@ -6,7 +6,7 @@ namespace Cl37.Bot.Scheduling;
 /// the Quartz scheduler; shuts it down with the host, letting running jobs finish. Quartz's own hosted
 /// service would build the scheduler before the server listens; nothing served needs it that early.</summary>
 internal sealed class SchedulerLifetime(
-    ISchedulerFactory factory,
+    SchedulerCreation factory,
     ScheduleSync sync,
     IHostApplicationLifetime lifetime,
     ILogger<SchedulerLifetime> logger) : IHostedService
@@ -31,7 +31,7 @@ internal sealed class SchedulerLifetime(
 
     private async Task StartSchedulerAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await factory.GetScheduler(cancellationToken);
+        var scheduler = await factory.GetSchedulerAsync(cancellationToken);
         lock (_lock)
         {
             if (_stopping)

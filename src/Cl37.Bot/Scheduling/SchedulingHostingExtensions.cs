@@ -25,6 +25,7 @@ public static class SchedulingHostingExtensions
         var s = builder.Services;
         s.AddSingleton<ScheduleService>();
         s.AddSingleton<DailyQuestionRunner>();
+        s.AddSingleton(sp => new SchedulerCreation(sp.GetRequiredService<ISchedulerFactory>(), clusterConnection));
         s.AddSingleton<ScheduleSync>();
         // Quartz takes the container's TimeProvider (the app's clock; the tests' FakeTimeProvider).
         s.AddQuartz(q => ConfigureQuartz(q, clusterConnection, misfireThreshold));
