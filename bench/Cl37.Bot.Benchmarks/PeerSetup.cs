@@ -83,7 +83,8 @@ internal static class PeerSetup
         return dir;
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string file, string[] args, string workingDirectory)
+    /// <summary>Runs a tool to its end; its output is cut to the last 2,000 characters.</summary>
+    internal static async Task<(int Code, string Output)> RunAsync(string file, string[] args, string workingDirectory)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Cl37.Bot.Benchmarks;
 
@@ -338,19 +337,7 @@ internal static class PeersFigure
 
     internal static HttpRequestMessage Invoke(Uri url, AuthenticationHeaderValue token, string serviceUrl, string person, long postId)
     {
-        var invoke = TeamsInvokeFigure.Activity("invoke", person, serviceUrl, a =>
-        {
-            a["name"] = "adaptiveCard/action";
-            a["value"] = new JsonObject
-            {
-                ["action"] = new JsonObject
-                {
-                    ["type"] = "Action.Execute",
-                    ["verb"] = "answer",
-                    ["data"] = new JsonObject { ["cl37"] = "answer", ["post"] = postId, ["value"] = "A", ["answer"] = "A" },
-                },
-            };
-        });
+        var invoke = TeamsInvokeFigure.AnswerInvoke(person, serviceUrl, postId);
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(invoke.ToJsonString(), Encoding.UTF8, "application/json") };
         request.Headers.Authorization = token;
         return request;

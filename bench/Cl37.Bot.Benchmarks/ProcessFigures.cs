@@ -149,15 +149,9 @@ internal static class ProcessFigures
 
     private static async Task RunToolAsync(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed:\n{await output}{await errors}");
+        var (code, output) = await PeerSetup.RunAsync("dotnet", args, workingDirectory);
+        if (code != 0)
+            throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed:\n{output}");
     }
 
     /// <summary>CL37_BENCH_GC, e.g. <c>System.GC.Server=true;System.GC.ConserveMemory=5</c>, runs the bot's

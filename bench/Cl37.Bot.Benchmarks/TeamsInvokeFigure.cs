@@ -118,6 +118,22 @@ internal static class TeamsInvokeFigure
 
     private static List<string> Ids(string prefix, int people) => Enumerable.Range(0, people).Select(i => prefix + i).ToList();
 
+    /// <summary>The person's click on answer A of the post's card, as Teams sends it.</summary>
+    internal static JsonObject AnswerInvoke(string person, string serviceUrl, long postId) =>
+        Activity("invoke", person, serviceUrl: serviceUrl, extra: a =>
+        {
+            a["name"] = "adaptiveCard/action";
+            a["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject
+                {
+                    ["type"] = "Action.Execute",
+                    ["verb"] = "answer",
+                    ["data"] = new JsonObject { ["cl37"] = "answer", ["post"] = postId, ["value"] = "A", ["answer"] = "A" },
+                },
+            };
+        });
+
     private static async Task<List<double>> SendAllAsync(HttpClient http, long postId, IReadOnlyList<string> people, int inFlight, string serviceUrl)
     {
         using var gate = new SemaphoreSlim(inFlight);
@@ -126,19 +142,7 @@ internal static class TeamsInvokeFigure
             await gate.WaitAsync();
             try
             {
-                var invoke = Activity("invoke", person, serviceUrl: serviceUrl, extra: a =>
-                {
-                    a["name"] = "adaptiveCard/action";
-                    a["value"] = new JsonObject
-                    {
-                        ["action"] = new JsonObject
-                        {
-                            ["type"] = "Action.Execute",
-                            ["verb"] = "answer",
-                            ["data"] = new JsonObject { ["cl37"] = "answer", ["post"] = postId, ["value"] = "A", ["answer"] = "A" },
-                        },
-                    };
-                });
+                var invoke = AnswerInvoke(person, serviceUrl, postId);
                 var sw = Stopwatch.StartNew();
                 using var response = await http.PostAsync("/api/messages", Json(invoke));
                 var body = await response.Content.ReadAsStringAsync();
