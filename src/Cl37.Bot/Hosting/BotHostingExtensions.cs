@@ -16,7 +16,10 @@ public static class BotHostingExtensions
 {
     public static WebApplicationBuilder AddCl37Bot(this WebApplicationBuilder builder)
     {
+        // One clock and one source of randomness for every feature: tests replace them in one place.
         builder.Services.AddSingleton(TimeProvider.System);
+        // Random.Shared is thread-safe; the quiz and the platforms' retry jitter draw from it concurrently.
+        builder.Services.AddSingleton(Random.Shared);
         builder.AddAppFolderSettings();
         builder.AddObservability();
         builder.AddLifetime();

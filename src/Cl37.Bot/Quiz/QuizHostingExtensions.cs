@@ -13,8 +13,6 @@ public static class QuizHostingExtensions
             .ValidateOnStart();
 
         var s = builder.Services;
-        // Random.Shared is thread-safe; the quiz and the gateway draw from it concurrently.
-        s.AddSingleton(Random.Shared);
         s.AddSingleton<ChannelDirectory>();
         s.AddSingleton<PostCache>();
         s.AddSingleton<QuestionSelector>();

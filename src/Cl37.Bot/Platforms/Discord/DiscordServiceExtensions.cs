@@ -26,8 +26,6 @@ internal static class DiscordServiceExtensions
         if (!settings.IsEnabled)
             return builder;
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(Random.Shared);
         services.AddMetrics();
         services.TryAddSingleton<DiscordMetrics>();
         services.AddInboundPipeline();

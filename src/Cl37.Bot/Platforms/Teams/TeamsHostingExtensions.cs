@@ -15,8 +15,6 @@ internal static class TeamsHostingExtensions
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
         services.AddMetrics();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(Random.Shared);
         // Retries stay in the callers, not in a handler pipeline: a connector retry must wait its
         // conversation's turn again, the signing keys keep their own outage backoff, and a failed
         // Graph look-up already counts as "not an owner" for a minute.

@@ -23,6 +23,8 @@ public sealed class TeamsEndpointTests
         var sink = new FakeCommandSink();
         var http = new RecordingHttpHandler();
         var store = new InMemoryTeamsConversationStore();
+        // What the host registers for every feature: the clock and the random source.
+        builder.Services.AddSingleton(TimeProvider.System).AddSingleton(Random.Shared);
         builder.Services.AddSingleton<IInboundHandler>(sink);
         builder.Services.AddSingleton<ITeamsConversationStore>(store);
         builder.AddTeams();

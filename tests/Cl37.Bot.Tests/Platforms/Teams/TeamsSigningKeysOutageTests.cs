@@ -43,7 +43,7 @@ public sealed class TeamsSigningKeysOutageTests : IAsyncLifetime
         builder.Configuration["Teams:TenantId"] = "8c1a0f3e-2b4d-4e6f-9a1b-3c5d7e9f1a2b";
         builder.Configuration["Teams:OpenIdMetadataUrl"] = _keys.MetadataUrl;
         builder.Logging.ClearProviders().AddProvider(_log);
-        builder.Services.AddSingleton<TimeProvider>(_time);
+        builder.Services.AddSingleton<TimeProvider>(_time).AddSingleton(Random.Shared);
         builder.Services.AddSingleton<IInboundHandler>(new FakeCommandSink());
         builder.Services.AddSingleton<ITeamsConversationStore>(new InMemoryTeamsConversationStore());
         builder.AddTeams();
