@@ -21,27 +21,23 @@ public sealed class RevealPoster(
     /// <summary>Reveals every open question of a channel (a new one is about to be posted, or an admin closed it).</summary>
     public async Task<int> RevealOpenInChannelAsync(long channelId, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var open = await db.Posts.Where(p => p.ChannelId == channelId && p.RevealedUtc == null && p.PracticePersonId == null && p.MessageId != null)
-            .Select(p => p.Id).ToListAsync(cancellationToken);
-        var count = 0;
-        foreach (var id in open)
-        {
-            if (await RevealAsync(id, cancellationToken))
-                count++;
-        }
-        return count;
+        return await RevealEachAsync(p => p.ChannelId == channelId && p.RevealedUtc == null && p.PracticePersonId == null && p.MessageId != null, cancellationToken);
     }
 
     /// <summary>Reveals every question whose window has closed.</summary>
     public async Task<int> RevealDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var due = await db.Posts.Where(p => p.RevealedUtc == null && p.ClosesUtc != null && p.ClosesUtc <= now && p.PracticePersonId == null && p.MessageId != null)
-            .Select(p => p.Id).ToListAsync(cancellationToken);
+        return await RevealEachAsync(p => p.RevealedUtc == null && p.ClosesUtc != null && p.ClosesUtc <= now && p.PracticePersonId == null && p.MessageId != null, cancellationToken);
+    }
+
+    private async Task<int> RevealEachAsync(System.Linq.Expressions.Expression<Func<QuestionPost, bool>> which, CancellationToken cancellationToken)
+    {
+        List<long> ids;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+            ids = await db.Posts.Where(which).Select(p => p.Id).ToListAsync(cancellationToken);
         var count = 0;
-        foreach (var id in due)
+        foreach (var id in ids)
         {
             if (await RevealAsync(id, cancellationToken))
                 count++;
