@@ -30,7 +30,13 @@ internal sealed class ScheduledApp : IAsyncDisposable
         SqliteFiles.Delete(path);
     }
 
-    public Task<IScheduler> SchedulerAsync() => App.Get<ISchedulerFactory>().GetScheduler().AsTask();
+    /// <summary>The app's Quartz scheduler once the stored schedules are loaded into it (that load starts
+    /// when the host has started and runs on its own).</summary>
+    public async Task<IScheduler> SchedulerAsync()
+    {
+        await App.Get<ScheduleSync>().WhenIdleAsync();
+        return await App.Get<ISchedulerFactory>().GetScheduler();
+    }
 
     public async Task<string> SetAsync(string arguments, string channel = "general")
     {
