@@ -15,7 +15,19 @@ internal sealed class TeamsSendQueue(TimeProvider time, TeamsMetrics metrics) : 
     ];
 
     private static readonly TimeSpan Longest = TimeSpan.FromHours(1);
+
+    /// <summary>How often idle lanes are looked for, and how long a quiet lane waits to be forgotten:
+    /// the 30-second window, after which only the hourly limit can still hold a send back.</summary>
+    private static readonly TimeSpan QuietFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>A quiet lane with fewer sends than this in the last hour is forgotten; busier ones (a
+    /// channel's tallies) are kept for the whole hour.</summary>
+    private const int FewSends = 60;
+
     private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
+    private long _nextPruneTicks;
+
+    internal int LaneCount => _lanes.Count;
 
     /// <summary>Waits until one more send to <paramref name="conversationId"/> fits the limits and
     /// counts it. Sends to one conversation go out one at a time, in arrival order.</summary>
@@ -45,8 +57,7 @@ internal sealed class TeamsSendQueue(TimeProvider time, TeamsMetrics metrics) : 
         {
             lane.Gate.Release();
         }
-        if (_lanes.Count > 1024)
-            Prune();
+        PruneNow(time.GetUtcNow());
     }
 
     /// <summary>A channel thread (<c>19:…;messageid=…</c>) shares its channel's limits.</summary>
@@ -56,13 +67,30 @@ internal sealed class TeamsSendQueue(TimeProvider time, TeamsMetrics metrics) : 
         return cut < 0 ? conversationId : conversationId[..cut];
     }
 
-    private void Prune()
+    /// <summary>Forgets the lanes that went quiet. Private feedback opens one 1:1 chat per person, so
+    /// a class of hundreds makes hundreds of lanes with a send or two each; keeping each for the full
+    /// hour would grow with every new person. Forgetting a quiet lane with few sends can only matter to
+    /// the hourly limit, and only for a thread that then sends well over a thousand more within that
+    /// hour; Teams would answer 429 with Retry-After, which the connector client honours.</summary>
+    private void PruneNow(DateTimeOffset now)
     {
-        var cutoff = time.GetUtcNow() - Longest;
+        var due = Interlocked.Read(ref _nextPruneTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPruneTicks, (now + QuietFor).UtcTicks, due) != due)
+            return;
         foreach (var (key, lane) in _lanes)
         {
-            if (lane.LastSend < cutoff && lane.Gate.CurrentCount == 1)
-                _lanes.TryRemove(key, out _);
+            // A lane in use (its gate taken) is not quiet.
+            if (!lane.Gate.Wait(0))
+                continue;
+            try
+            {
+                if (lane.CanForget(now))
+                    _lanes.TryRemove(key, out _);
+            }
+            finally
+            {
+                lane.Gate.Release();
+            }
         }
     }
 
@@ -74,36 +102,41 @@ internal sealed class TeamsSendQueue(TimeProvider time, TeamsMetrics metrics) : 
 
     private sealed class Lane
     {
-        private readonly Queue<DateTimeOffset> _sent = new();
+        // In send order, at most the last hour's.
+        private readonly List<DateTimeOffset> _sent = [];
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public DateTimeOffset LastSend { get; private set; }
-
         public TimeSpan WaitNeeded(DateTimeOffset now)
         {
-            while (_sent.Count > 0 && now - _sent.Peek() >= Longest)
-                _sent.Dequeue();
+            DropOlderThanAnHour(now);
             var wait = TimeSpan.Zero;
-            var stamps = _sent.ToArray();
             foreach (var (window, limit) in Limits)
             {
-                var inWindow = stamps.Where(s => now - s < window).ToArray();
-                if (inWindow.Length >= limit)
-                {
-                    // Once the oldest surplus send leaves the window there is room for one more.
-                    var freeAt = inWindow[inWindow.Length - limit] + window;
-                    if (freeAt - now > wait)
-                        wait = freeAt - now;
-                }
+                // With `limit` sends already in the window, one more fits once the oldest of those leaves it.
+                if (_sent.Count < limit)
+                    continue;
+                var freeAt = _sent[^limit] + window;
+                if (freeAt - now > wait)
+                    wait = freeAt - now;
             }
             return wait;
         }
 
-        public void Record(DateTimeOffset now)
+        public void Record(DateTimeOffset now) => _sent.Add(now);
+
+        public bool CanForget(DateTimeOffset now)
         {
-            _sent.Enqueue(now);
-            LastSend = now;
+            DropOlderThanAnHour(now);
+            return _sent.Count == 0 || (_sent.Count < FewSends && now - _sent[^1] >= QuietFor);
+        }
+
+        private void DropOlderThanAnHour(DateTimeOffset now)
+        {
+            var old = 0;
+            while (old < _sent.Count && now - _sent[old] >= Longest)
+                old++;
+            _sent.RemoveRange(0, old);
         }
     }
 }

@@ -160,6 +160,22 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
         Assert.Single(_host.Handlers["calc"].Received);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("18446744073709551616")]
+    public async Task Post_SignedWithAnIdThatIsNotASnowflake_Returns400(string id)
+    {
+        var body = $$"""{"id":"{{id}}","application_id":"1100","type":1,"token":"t","version":1}""";
+        var timestamp = Now();
+
+        using var response = await PostAsync(body, Sign(timestamp, body), timestamp);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not an interaction", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Post_SignedBodyOverTheCap_Returns413()
     {

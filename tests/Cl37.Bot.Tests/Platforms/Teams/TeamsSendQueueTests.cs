@@ -86,4 +86,38 @@ public sealed class TeamsSendQueueTests
         _time.Advance(TimeSpan.FromSeconds(1));
         await queue.WaitTurnAsync("c", default).WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task WaitTurnAsync_ManyOneOffPersonalChats_QuietLanesAreForgotten()
+    {
+        var queue = Queue();
+        for (var person = 0; person < 2_000; person++)
+            await queue.WaitTurnAsync($"a:personal-{person}", default);
+        Assert.True(queue.LaneCount >= 2_000 - 1);
+
+        _time.Advance(TimeSpan.FromSeconds(31));
+        await queue.WaitTurnAsync("a:personal-new", default);
+
+        Assert.Equal(1, queue.LaneCount);
+    }
+
+    [Fact]
+    public async Task WaitTurnAsync_BusyThreadGoesQuiet_IsKeptForTheHour()
+    {
+        var queue = Queue();
+        var busy = "19:busy@thread.tacv2";
+        for (var i = 0; i < 60; i++)
+        {
+            await queue.WaitTurnAsync(busy, default);
+            _time.Advance(TimeSpan.FromMilliseconds(400));
+        }
+        _time.Advance(TimeSpan.FromSeconds(31));
+        await queue.WaitTurnAsync("a:personal", default);
+        _time.Advance(TimeSpan.FromSeconds(31));
+        await queue.WaitTurnAsync("a:personal-2", default);
+
+        Assert.Equal(2, queue.LaneCount);
+        // Its 60 sends are still counted: the 1-second and 2-second windows are clear, so it may send again.
+        Assert.True(queue.WaitTurnAsync(busy, default).IsCompletedSuccessfully);
+    }
 }

@@ -52,12 +52,13 @@ internal static class DiscordInteractionsEndpoint
             }
             interaction = body.Json(DiscordJsonContext.Default.Interaction, out _);
         }
-        if (interaction is not { Id.Length: > 0 })
+        // Interaction ids are snowflakes (Discord "Reference: Snowflakes"): a 64-bit number as a string.
+        if (interaction is null || !ulong.TryParse(interaction.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var interactionId))
         {
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "the body is not an interaction");
             return;
         }
-        if (!replays.TryClaim(interaction.Id))
+        if (!replays.TryClaim(interactionId))
         {
             await RefuseAsync(context, StatusCodes.Status401Unauthorized, "this interaction was already handled");
             return;

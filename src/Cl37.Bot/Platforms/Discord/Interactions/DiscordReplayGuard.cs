@@ -9,11 +9,11 @@ namespace Cl37.Bot.Platforms.Discord.Interactions;
 /// cannot fill it. Per process: replicas behind a load balancer each keep their own.</summary>
 internal sealed class DiscordReplayGuard(TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ulong, long> _seen = new();
     private long _nextSweep;
 
     /// <summary>True the first time an id is seen; false for every later request with it.</summary>
-    public bool TryClaim(string interactionId)
+    public bool TryClaim(ulong interactionId)
     {
         var now = time.GetTimestamp();
         Sweep(now);
