@@ -111,15 +111,26 @@ internal static class PeersFigure
         string.Create(CultureInfo.InvariantCulture, $"bot: {p.Bot.IdleRssMb:0} MB"), Stats.Ratio(p.Bot.IdleRssMb, p.Peer.IdleRssMb),
         "bot ≤ 100 MB", p.Bot.IdleRssMb <= 100, "3 s after ready, before any load (the bot has posted one question)");
 
-    private static Dictionary<string, string> BotEnvironment(int port, string database, string deck) => new()
+    private static Dictionary<string, string> BotEnvironment(int port, string database, string deck)
     {
-        ["URLS"] = $"http://127.0.0.1:{port}",
-        ["DOTNET_ENVIRONMENT"] = "Production",
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Database__ConnectionString"] = $"Data Source={database}",
-        ["Playground__Enabled"] = "false",
-        ["Quiz__ContentPath"] = deck,
-    };
+        var env = new Dictionary<string, string>
+        {
+            ["URLS"] = $"http://127.0.0.1:{port}",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Database__ConnectionString"] = $"Data Source={database}",
+            ["Playground__Enabled"] = "false",
+            ["Quiz__ContentPath"] = deck,
+        };
+        // CL37_BENCH_BOT_ENV="DOTNET_GCgen0size=0x400000;Name=value" tries runtime or app settings on the bot alone.
+        foreach (var pair in (Environment.GetEnvironmentVariable("CL37_BENCH_BOT_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+                env[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
+        }
+        return env;
+    }
 
     internal static async Task<ServerProcess> StartDiscordBotAsync(string dll, string deck, string database, DiscordBenchStub stub, DiscordSigner signer,
         IDictionary<string, string>? more = null)
