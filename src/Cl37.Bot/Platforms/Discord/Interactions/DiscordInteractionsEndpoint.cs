@@ -30,7 +30,7 @@ internal static class DiscordInteractionsEndpoint
         var request = context.Request;
         var signature = request.Headers["X-Signature-Ed25519"];
         var timestamp = request.Headers["X-Signature-Timestamp"];
-        if (signature.Count != 1 || timestamp.Count != 1 || !Fresh(timestamp[0], time))
+        if (signature.Count != 1 || timestamp.Count != 1 || !Fresh(timestamp[0], time, out var signedAt))
         {
             await RefuseAsync(context, StatusCodes.Status401Unauthorized, "invalid request signature");
             return;
@@ -58,7 +58,7 @@ internal static class DiscordInteractionsEndpoint
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "the body is not an interaction");
             return;
         }
-        if (!replays.TryClaim(interactionId))
+        if (!replays.TryClaim(interactionId, signedAt))
         {
             await RefuseAsync(context, StatusCodes.Status401Unauthorized, "this interaction was already handled");
             return;
@@ -85,11 +85,14 @@ internal static class DiscordInteractionsEndpoint
     }
 
     /// <summary>Unix seconds, digits only, within <see cref="TimestampTolerance"/> of now.</summary>
-    internal static bool Fresh(string? timestamp, TimeProvider time)
+    internal static bool Fresh(string? timestamp, TimeProvider time, out long seconds)
     {
         if (timestamp is not { Length: > 0 and <= MaxTimestampDigits }
-            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out seconds))
+        {
+            seconds = 0;
             return false;
+        }
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         return Math.Abs(now - seconds) <= (long)TimestampTolerance.TotalSeconds;
     }
