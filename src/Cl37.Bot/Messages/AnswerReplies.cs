@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Content;
 using Cl37.Bot.Quiz;
+using Cl37.Bot.Quiz.Grading;
 
 namespace Cl37.Bot.Messages;
 
@@ -68,10 +70,10 @@ public static class AnswerReplies
     private static void AppendResult(StringBuilder sb, AnswerResult.Recorded r)
     {
         var stored = r.Stored;
-        if (stored.Score is { Scored: true } score && r.GradeDescription.Length > 0)
+        if (stored.Score is { Scored: true } score)
         {
             var icon = stored.IsCorrect ? "✅" : stored.Points > 0 ? "🟡" : "❌";
-            sb.Append("\n\n").Append(icon).Append(' ').Append(r.GradeDescription);
+            sb.Append("\n\n").Append(icon).Append(' ').Append(Grade(r.Question, stored.IsCorrect, score.BasePoints, r.Parts));
             if (score.Bonus > 0)
                 sb.Append(CultureInfo.InvariantCulture, $" With bonuses: {score.Points:0.##} points.");
         }
@@ -79,5 +81,18 @@ public static class AnswerReplies
         {
             sb.Append("\n\n").Append(QuestionCards.Verdict(stored.IsCorrect, stored.Points, scored: !stored.Practice));
         }
+    }
+
+    /// <summary>"Correct: 10 points.", "2 of 3 right options, 1 wrong pick: 3.33 points.", "Not right (1 of 2 parts right): 0 points.".</summary>
+    private static string Grade(Question question, bool isCorrect, double basePoints, PartCredit? parts)
+    {
+        var points = basePoints.ToString("0.##", CultureInfo.InvariantCulture);
+        return (question.Kind, parts) switch
+        {
+            (QuestionKind.MultipleSelect, { } p) when isCorrect => $"All {p.Of} right options and no wrong pick: {points} points.",
+            (QuestionKind.MultipleSelect, { } p) => $"{p.Right} of {p.Of} right options, {p.Wrong} wrong pick{(p.Wrong == 1 ? "" : "s")}: {points} points.",
+            (_, { } p) when !isCorrect => $"Not right ({p.Right} of {p.Of} parts right): {points} points.",
+            _ => isCorrect ? $"Correct: {points} points." : $"Not right: {points} points.",
+        };
     }
 }

@@ -1,4 +1,5 @@
 using Cl37.Bot.Content;
+using Cl37.Bot.Quiz.Grading;
 
 namespace Cl37.Bot.Quiz;
 
@@ -23,10 +24,10 @@ public abstract record AnswerResult
     public sealed record InvalidInput(string Problem) : AnswerResult;
 
     /// <summary>The answer is stored, or an earlier one from the same person stands.</summary>
-    /// <param name="GradeDescription">How the grader described this answer; empty when it has nothing to add.</param>
+    /// <param name="Parts">The parts this answer got right, for questions that have several.</param>
     /// <param name="PracticePost">Answered on a practice post.</param>
     /// <param name="HideResults">The group keeps right or wrong hidden until the reveal.</param>
-    public sealed record Recorded(Question Question, StoredAnswer Stored, string GradeDescription, bool PracticePost, bool HideResults) : AnswerResult
+    public sealed record Recorded(Question Question, StoredAnswer Stored, PartCredit? Parts, bool PracticePost, bool HideResults) : AnswerResult
     {
         /// <summary>A group post that had closed by the time the answer was stored: kept as practice.</summary>
         public bool Late => Stored.Practice && !PracticePost;

@@ -74,7 +74,7 @@ public sealed class AnswerRepliesTests
     public void For_Repeat_ShowsTheFirstAnswerAndItsVerdict()
     {
         var first = new StoredAnswer(1, "A", 0, false, false, null);
-        var reply = AnswerReplies.For(new AnswerResult.Recorded(Q, first, "Correct: 10 points.", PracticePost: false, HideResults: false));
+        var reply = AnswerReplies.For(new AnswerResult.Recorded(Q, first, null, PracticePost: false, HideResults: false));
 
         Assert.Equal("You already answered this one — your first answer counts: **A**.\n\n❌ Not right: 0 points." + QuestionCards.KeyAndWhy(Q), reply.Text);
     }
@@ -83,5 +83,37 @@ public sealed class AnswerRepliesTests
         new(scored, scored ? 10 : 0, streakBonus, speedBonus, 1, 1, 1, Now.AddDays(1));
 
     private static AnswerResult.Recorded Recorded(ScoredAnswer score, bool practicePost = false, bool hideResults = false) =>
-        new(Q, new StoredAnswer(1, "B", score.Points, true, score.Practice, score), "Correct: 10 points.", practicePost, hideResults);
+        new(Q, new StoredAnswer(1, "B", score.Points, true, score.Practice, score), null, practicePost, hideResults);
+
+    public static TheoryData<QuestionKind, string, string> Grades => new()
+    {
+        { QuestionKind.MultipleSelect, "A, B, C", "✅ All 3 right options and no wrong pick: 10 points." },
+        { QuestionKind.MultipleSelect, "A, B, D", "🟡 2 of 3 right options, 1 wrong pick: 3.33 points." },
+        { QuestionKind.MultipleSelect, "A, D, E", "❌ 1 of 3 right options, 2 wrong picks: 0 points." },
+        { QuestionKind.Numerical, "12, 3", "✅ Correct: 10 points." },
+        { QuestionKind.Numerical, "12, 4", "❌ Not right (1 of 2 parts right): 0 points." },
+        { QuestionKind.SingleChoice, "A", "✅ Correct: 10 points." },
+        { QuestionKind.SingleChoice, "C", "❌ Not right: 0 points." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Grades))]
+    public void For_ScoredAnswerAsTheGraderGradedIt_SaysHowThePointsCameAbout(QuestionKind kind, string typed, string line)
+    {
+        var question = kind switch
+        {
+            QuestionKind.MultipleSelect => Question(kind, "A", "B", "C") with { Options = [.. "ABCDE".Select(k => new QuestionOption(k.ToString(), "Option " + k))] },
+            QuestionKind.Numerical => Question(kind) with { NumericParts = [new NumericPart("memory", 12, null, 0, 0.01), new NumericPart("time", 3, null, 0, 0.01)] },
+            _ => Question(kind, "A") with { Options = [.. "ABCD".Select(k => new QuestionOption(k.ToString(), "Option " + k))] },
+        };
+        var grade = Cl37.Bot.Quiz.Grading.Grader.Grade(question, [typed]);
+        Assert.True(grade.IsValid, grade.Error);
+        var score = new ScoredAnswer(true, grade.Points, 0, 0, 1, 1, 1, Now.AddDays(1));
+
+        var reply = AnswerReplies.For(new AnswerResult.Recorded(question, new StoredAnswer(1, grade.Recorded, score.Points, grade.IsCorrect, false, score), grade.Parts, false, false));
+
+        Assert.Contains("\n\n" + line + "\n", reply.Text);
+    }
+
+    private static Question Question(QuestionKind kind, params string[] correct) => TestDeck.Deck().Questions.First(q => q.Kind == kind) with { CorrectKeys = correct };
 }

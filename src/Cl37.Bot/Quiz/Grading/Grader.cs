@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Cl37.Bot.Content;
@@ -39,7 +38,7 @@ public static partial class Grader
         if (Unknown(q, keys) is { } unknown)
             return unknown;
         var right = q.CorrectKeys.Contains(keys[0]);
-        return new GradeResult(right ? GradeResult.FullPoints : 0, right, keys[0], right ? "Correct: 10 points." : "Not right: 0 points.");
+        return new GradeResult(right ? GradeResult.FullPoints : 0, right, keys[0]);
     }
 
     private static GradeResult MultipleSelect(Question q, IReadOnlyList<string> values)
@@ -55,10 +54,7 @@ public static partial class Grader
         var total = q.CorrectKeys.Count;
         var points = Math.Round(GradeResult.FullPoints * Math.Max(0, right - wrong) / Math.Max(1, total), 2);
         var correct = right == total && wrong == 0;
-        var description = correct
-            ? $"All {total} right options and no wrong pick: 10 points."
-            : $"{right} of {total} right options, {wrong} wrong pick{(wrong == 1 ? "" : "s")}: {Points(points)} points.";
-        return new GradeResult(points, correct, string.Join(", ", keys), description);
+        return new GradeResult(points, correct, string.Join(", ", keys), new PartCredit(right, total, wrong));
     }
 
     private static GradeResult Numerical(Question q, string text)
@@ -99,9 +95,8 @@ public static partial class Grader
             recorded.Add(part.Name is null ? shown : $"{part.Name} = {shown}");
         }
         var correct = rightCount == parts.Count;
-        var description = correct ? "Correct: 10 points."
-            : parts.Count > 1 ? $"Not right ({rightCount} of {parts.Count} parts right): 0 points." : "Not right: 0 points.";
-        return new GradeResult(correct ? GradeResult.FullPoints : 0, correct, string.Join(", ", recorded), description);
+        return new GradeResult(correct ? GradeResult.FullPoints : 0, correct, string.Join(", ", recorded),
+            parts.Count > 1 ? new PartCredit(rightCount, parts.Count) : null);
     }
 
     private static GradeResult FillIn(Question q, string text)
@@ -118,7 +113,7 @@ public static partial class Grader
         var recorded = DisplayNames.CleanAnswer(Spaces().Replace(text, " "), MaxInputLength);
         if (recorded.Length == 0)
             return GradeResult.Invalid("Type your answer for the blank in plain letters and digits.");
-        return new GradeResult(right ? GradeResult.FullPoints : 0, right, recorded, right ? "Correct: 10 points." : "Not right: 0 points.");
+        return new GradeResult(right ? GradeResult.FullPoints : 0, right, recorded);
     }
 
     /// <summary>Case, spacing, hyphens, quotes and trailing punctuation do not matter.</summary>
@@ -209,8 +204,6 @@ public static partial class Grader
         parts.Count <= 1
             ? $"`42{(parts.FirstOrDefault()?.Unit is { } u ? " " + u : "")}`"
             : "`" + string.Join(", ", parts.Select((p, i) => $"{p.Name ?? "part " + (i + 1)} = {10 * (i + 1)}{(p.Unit is null ? "" : " " + p.Unit)}")) + "`";
-
-    private static string Points(double points) => points.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 

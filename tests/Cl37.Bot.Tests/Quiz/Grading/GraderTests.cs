@@ -19,7 +19,7 @@ public sealed class GraderTests
         {
             string[] values = q.Kind is QuestionKind.SingleChoice or QuestionKind.MultipleSelect ? [.. q.CorrectKeys] : [q.AnswerText];
             var result = Grader.Grade(q, values);
-            Assert.True(result.IsCorrect, $"{q.Id}: {result.Description} {result.Error}");
+            Assert.True(result.IsCorrect, $"{q.Id}: {result.Recorded} {result.Error}");
             Assert.Equal(10, result.Points);
             Assert.Null(Grader.ValidateInput(q, values));
         }
@@ -176,7 +176,7 @@ public sealed class GraderTests
         const string key = "PromQL (Prometheus Query Language)";
         var q = Q("fill/8") with { AnswerText = key, AcceptedAnswers = DeckParser.AcceptedAnswersOf(key) };
         var r = Grader.Grade(q, [typed]);
-        Assert.True(r.IsCorrect, $"{typed}: {r.Description}");
+        Assert.True(r.IsCorrect, $"{typed}: {r.Recorded}");
     }
 
     [Theory]
