@@ -10,6 +10,11 @@ public static class ObservabilityHostingExtensions
     /// <summary>Every feature meter is named Cl37.Bot.&lt;Feature&gt; (Cl37.Bot.Quiz, Cl37.Bot.Discord, Cl37.Bot.Teams …).</summary>
     public const string MeterPattern = "Cl37.Bot.*";
 
+    /// <summary>Every metric here has a few label values (platform, kind, cause, route template,
+    /// status), so a few dozen series each. The SDK reserves room for 2,000 series per metric up front
+    /// (about 7 MB over the ~50 metrics); series past this limit are counted under an overflow label.</summary>
+    internal const int MaxSeriesPerMetric = 200;
+
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<LogOutputOptions>()
@@ -32,6 +37,7 @@ public static class ObservabilityHostingExtensions
             .AddMeter(QuizMetrics.MeterName, MeterPattern)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
+            .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MaxSeriesPerMetric })
             .AddPrometheusExporter());
         return builder;
     }
