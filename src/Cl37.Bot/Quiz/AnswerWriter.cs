@@ -152,8 +152,8 @@ public sealed class AnswerWriter(
 
         s.Insert.Bind(a.PostId, personId, a.GroupId, a.QuestionId, a.Response, score.Points, a.IsCorrect, score.Practice, a.AnsweredUtc,
             AnswerScoring.LatencyMs(a.SincePost));
-        var inserted = s.Insert.Command.ExecuteScalar();
-        if (inserted is null or DBNull)
+        // ON CONFLICT DO NOTHING: no row changed means an earlier answer of this person stands.
+        if (s.Insert.Command.ExecuteNonQuery() == 0)
         {
             s.Existing.Bind(a.PostId, personId);
             using var reader = s.Existing.Command.ExecuteReader();
@@ -332,7 +332,6 @@ public sealed class AnswerWriter(
             INSERT INTO "Answers" ("PostId", "PersonId", "GroupId", "QuestionId", "Response", "Points", "IsCorrect", "Practice", "AnsweredUtc", "LatencyMs")
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
             ON CONFLICT ("PostId", "PersonId") DO NOTHING
-            RETURNING "Id"
             """, 10);
 
         public Prepared Existing { get; } = new(connection,
