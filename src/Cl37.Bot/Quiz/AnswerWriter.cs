@@ -126,23 +126,34 @@ public sealed class AnswerWriter(
     private static StoredAnswer WriteOne(Statements s, PendingAnswer a)
     {
         long personId;
+        AnswererState before;
         if (s.KnownPerson(a.GroupId, a.PersonExternalId, a.DisplayName) is { } known)
+        {
             personId = known;
+            before = s.StateOf(personId, a.QuestionId);
+        }
         else
         {
+            // The upsert locks the person's row as the state read does, so what it returns is the
+            // streak to build on, and only the review box is left to read.
             s.Person.Bind(a.GroupId, a.PersonExternalId, a.DisplayName);
-            personId = Convert.ToInt64(s.Person.Command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            int streak, best;
+            using (var reader = s.Person.Command.ExecuteReader())
+            {
+                reader.Read();
+                (personId, streak, best) = (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2));
+            }
             s.Learned(a.GroupId, a.PersonExternalId, a.DisplayName, personId);
+            before = new AnswererState(streak, best, s.ReviewBoxOf(personId, a.QuestionId));
         }
 
-        var before = s.StateOf(personId, a.QuestionId);
         var counts = !a.Practice && s.IsOpen(a.PostId, a.AnsweredUtc);
         var score = AnswerScoring.Score(a.BasePoints, a.IsCorrect, counts, a.Bonuses, before, a.SincePost, a.AnsweredUtc);
 
         s.Insert.Bind(a.PostId, personId, a.GroupId, a.QuestionId, a.Response, score.Points, a.IsCorrect, score.Practice, a.AnsweredUtc,
             AnswerScoring.LatencyMs(a.SincePost));
-        var inserted = s.Insert.Command.ExecuteScalar();
-        if (inserted is null or DBNull)
+        // ON CONFLICT DO NOTHING: no row changed means an earlier answer of this person stands.
+        if (s.Insert.Command.ExecuteNonQuery() == 0)
         {
             s.Existing.Bind(a.PostId, personId);
             using var reader = s.Existing.Command.ExecuteReader();
@@ -165,8 +176,11 @@ public sealed class AnswerWriter(
                 totals.Bind(values);
                 totals.Command.ExecuteNonQuery();
             }
-            s.Streak.Bind(score.Streak, score.BestStreak, personId);
-            s.Streak.Command.ExecuteNonQuery();
+            if (score.Streak != before.Streak || score.BestStreak != before.BestStreak)
+            {
+                s.Streak.Bind(score.Streak, score.BestStreak, personId);
+                s.Streak.Command.ExecuteNonQuery();
+            }
         }
 
         s.Review.Bind(personId, a.QuestionId, score.ReviewBox, score.ReviewDueUtc, a.IsCorrect ? 1 : 0, a.IsCorrect ? 0 : 1);
@@ -289,9 +303,16 @@ public sealed class AnswerWriter(
                     return AnswererState.Newcomer;
                 (streak, best) = (reader.GetInt32(0), reader.GetInt32(1));
             }
+            return new AnswererState(streak, best, ReviewBoxOf(personId, questionId));
+        }
+
+        /// <summary>The question's Leitner box for the person; on PostgreSQL read only once the
+        /// person's row is locked.</summary>
+        public int? ReviewBoxOf(long personId, string questionId)
+        {
             ReviewBox.Bind(personId, questionId);
             var box = ReviewBox.Command.ExecuteScalar();
-            return new AnswererState(streak, best, box is null or DBNull ? null : Convert.ToInt32(box, System.Globalization.CultureInfo.InvariantCulture));
+            return box is null or DBNull ? null : Convert.ToInt32(box, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         public Prepared PersonState { get; } = new(connection,
@@ -304,14 +325,13 @@ public sealed class AnswerWriter(
             INSERT INTO "People" ("GroupId", "ExternalId", "DisplayName", "CurrentStreak", "BestStreak")
             VALUES (@p0, @p1, @p2, 0, 0)
             ON CONFLICT ("GroupId", "ExternalId") DO UPDATE SET "DisplayName" = excluded."DisplayName"
-            RETURNING "Id"
+            RETURNING "Id", "CurrentStreak", "BestStreak"
             """, 3);
 
         public Prepared Insert { get; } = new(connection, """
             INSERT INTO "Answers" ("PostId", "PersonId", "GroupId", "QuestionId", "Response", "Points", "IsCorrect", "Practice", "AnsweredUtc", "LatencyMs")
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
             ON CONFLICT ("PostId", "PersonId") DO NOTHING
-            RETURNING "Id"
             """, 10);
 
         public Prepared Existing { get; } = new(connection,

@@ -26,7 +26,7 @@ public static class DisplayNames
         foreach (var rune in text.EnumerateRunes())
         {
             if (!IsHidden(rune))
-                sb.Append(rune.ToString());
+                Append(sb, rune);
             if (sb.Length >= maxLength)
                 break;
         }
@@ -38,6 +38,12 @@ public static class DisplayNames
     private static bool IsHidden(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
         or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
         or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    private static void Append(StringBuilder sb, Rune rune)
+    {
+        Span<char> utf16 = stackalloc char[2];
+        sb.Append(utf16[..rune.EncodeToUtf16(utf16)]);
+    }
 
     private static string Neutralise(string text, int maxLength)
     {
@@ -52,7 +58,7 @@ public static class DisplayNames
             else if (rune.Value == '`')
                 continue;
             else
-                sb.Append(rune.ToString());
+                Append(sb, rune);
             if (sb.Length >= maxLength)
                 break;
         }

@@ -97,6 +97,39 @@ public sealed class AnsweringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Answer_PersonStoredUnderAnotherName_BuildsOnTheStoredStreakAndBox()
+    {
+        var first = await _app.PostQuestionAsync();
+        await _app.AnswerAsync(first, "lena", "B");
+        _app.Clock.Advance(TimeSpan.FromHours(1));
+
+        // A new display name misses the writer's cache of people, so the person is upserted again.
+        var second = await _app.PostQuestionAsync();
+        var now = _app.Clock.GetUtcNow().UtcDateTime;
+        var renamed = new AnswerAction(QuizApp.Channel(), new ChatUser("lena", "Lena B.", false), second, ["B"]);
+        await _app.Dispatcher.AnswerAsync(renamed, CancellationToken.None);
+
+        await using var db = _app.Db();
+        var person = await db.People.SingleAsync(p => p.ExternalId == "lena");
+        var review = await db.ReviewStates.SingleAsync(r => r.PersonId == person.Id);
+        Assert.Equal("Lena B.", person.DisplayName);
+        Assert.Equal((2, 2), (person.CurrentStreak, person.BestStreak));
+        Assert.Equal((2, now + TimeSpan.FromDays(2)), (review.Box, review.DueUtc));
+    }
+
+    [Fact]
+    public async Task Answer_WrongFirstAnswer_LeavesTheStreakAtZero()
+    {
+        var postId = await _app.PostQuestionAsync();
+        await _app.AnswerAsync(postId, "omar", "A");
+
+        await using var db = _app.Db();
+        var person = await db.People.SingleAsync(p => p.ExternalId == "omar");
+        Assert.Equal((0, 0), (person.CurrentStreak, person.BestStreak));
+        Assert.Equal(1, (await db.ReviewStates.SingleAsync(r => r.PersonId == person.Id)).Box);
+    }
+
+    [Fact]
     public async Task Answer_UnknownPost_GetsClearMessage()
     {
         var reply = await _app.AnswerAsync(999_999, "carol", "A");
