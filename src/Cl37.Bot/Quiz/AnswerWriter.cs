@@ -402,10 +402,12 @@ public sealed class AnswerWriter(
         }
     }
 
-    // Only the writer loop touches it, so it needs no locking.
+    // Only the writer loop touches it, so it needs no locking. Sized for the people who answer in a
+    // day or so of a large course; a stream of new people (a bot farm, a benchmark) clears it rather
+    // than growing the process with every person ever seen.
     private sealed class PersonCache
     {
-        private const int MaxEntries = 200_000;
+        private const int MaxEntries = 10_000;
         private readonly Dictionary<(long, string), (string Name, long Id)> _byKey = [];
 
         public long? Find(long groupId, string externalId, string name) =>
