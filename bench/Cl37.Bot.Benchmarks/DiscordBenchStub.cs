@@ -123,7 +123,8 @@ internal sealed class DiscordBenchStub : IAsyncDisposable
     }
 
     /// <summary>The interaction a person's click (or typed answer) on <paramref name="control"/> produces.</summary>
-    public static string Click(string user, string token, JsonElement control)
+    /// <param name="interactionId">Each interaction's own id; by default one per person (their first click).</param>
+    public static string Click(string user, string token, JsonElement control, string? interactionId = null)
     {
         var customId = control.GetProperty("custom_id").GetString()!;
         var (type, data) = control.GetProperty("type").GetInt32() switch
@@ -133,7 +134,7 @@ internal sealed class DiscordBenchStub : IAsyncDisposable
                 (5, $$$"""{"custom_id":"t:{{{customId[2..]}}}","components":[{"type":18,"id":1,"component":{"type":4,"id":2,"custom_id":"answer","value":"4"}}]}"""),
             _ => (3, $$"""{"component_type":2,"custom_id":"{{customId}}"}"""),
         };
-        return $$"""{"type":{{type}},"id":"{{user}}1","application_id":"1100","token":"{{token}}","version":1,"guild_id":"{{Guild}}","channel_id":"{{Channel}}","member":{"user":{"id":"{{user}}","username":"u{{user}}","discriminator":"0"},"roles":[],"permissions":"0","nick":null},"data":{{data}}}""";
+        return $$"""{"type":{{type}},"id":"{{interactionId ?? user + "1"}}","application_id":"1100","token":"{{token}}","version":1,"guild_id":"{{Guild}}","channel_id":"{{Channel}}","member":{"user":{"id":"{{user}}","username":"u{{user}}","discriminator":"0"},"roles":[],"permissions":"0","nick":null},"data":{{data}}}""";
     }
 
     /// <summary>Waits for the bot's gateway connection, greets it and sends READY.</summary>

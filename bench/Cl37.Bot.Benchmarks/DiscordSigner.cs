@@ -40,9 +40,10 @@ internal sealed class DiscordSigner : IDisposable
 
     public static string Ping(long id) => $$"""{"type":1,"id":"{{id}}","application_id":"1100","token":"p{{id}}","version":1}""";
 
-    public static string Command(long id, string user, string name, string? sub = null)
+    public static string Command(long id, string user, string name, string? sub = null, string? trueOption = null)
     {
-        var options = sub is null ? "" : ",\"options\":[{\"type\":1,\"name\":\"" + sub + "\"}]";
+        var subOptions = trueOption is null ? "" : ",\"options\":[{\"type\":5,\"name\":\"" + trueOption + "\",\"value\":true}]";
+        var options = sub is null ? "" : ",\"options\":[{\"type\":1,\"name\":\"" + sub + "\"" + subOptions + "}]";
         return $$$"""{"type":2,"id":"{{{id}}}","application_id":"1100","token":"c{{{id}}}","version":1,"guild_id":"{{{DiscordBenchStub.Guild}}}","channel_id":"{{{DiscordBenchStub.Channel}}}","member":{"user":{"id":"{{{user}}}","username":"u{{{user}}}","discriminator":"0"},"roles":[],"permissions":"0","nick":null},"data":{"id":"77","name":"{{{name}}}","type":1{{{options}}}}}""";
     }
 

@@ -150,10 +150,11 @@ internal static class PeersFigure
     }
 
     /// <summary>Posts a question with a signed <c>/quiz now</c> from an admin; returns its first answer control.</summary>
-    internal static async Task<JsonElement> PostDiscordQuestionAsync(HttpClient http, Uri endpoint, DiscordBenchStub stub, DiscordSigner signer)
+    /// <param name="replace">Close the question still open (<c>force:true</c>), as a new day's question would.</param>
+    internal static async Task<JsonElement> PostDiscordQuestionAsync(HttpClient http, Uri endpoint, DiscordBenchStub stub, DiscordSigner signer, bool replace = false)
     {
         var before = stub.Posts.Count;
-        using var request = DiscordSigner.Request(endpoint, signer.Sign(DiscordSigner.Command(signer.NextId(), DiscordSigner.Admin, "quiz", "now")));
+        using var request = DiscordSigner.Request(endpoint, signer.Sign(DiscordSigner.Command(signer.NextId(), DiscordSigner.Admin, "quiz", "now", replace ? "force" : null)));
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
@@ -328,12 +329,12 @@ internal static class PeersFigure
     internal static string TeamsToken(BenchOpenIdServer openId, BenchTeamsChannel channel) => openId.SignToken(TeamsAppId, channel.ServiceUrl, TimeSpan.FromHours(1));
 
     /// <summary>Installs the bot in the bench team and has an admin post a question; returns its post id.</summary>
-    internal static async Task<long> PostTeamsQuestionAsync(HttpClient http, Uri url, AuthenticationHeaderValue token, BenchTeamsChannel channel, long after = 0)
+    internal static async Task<long> PostTeamsQuestionAsync(HttpClient http, Uri url, AuthenticationHeaderValue token, BenchTeamsChannel channel, long after = 0, bool replace = false)
     {
         foreach (var activity in new[]
         {
             TeamsInvokeFigure.Activity("installationUpdate", "admin", channel.ServiceUrl, a => a["action"] = "add"),
-            TeamsInvokeFigure.Activity("message", "admin", channel.ServiceUrl, a => a["text"] = "quiz now"),
+            TeamsInvokeFigure.Activity("message", "admin", channel.ServiceUrl, a => a["text"] = replace ? "quiz now force:true" : "quiz now"),
         })
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json") };

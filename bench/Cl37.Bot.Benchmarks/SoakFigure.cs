@@ -14,6 +14,12 @@ internal static class SoakFigure
 {
     private static readonly TimeSpan Sample = TimeSpan.FromSeconds(5);
 
+    /// <summary>The people on each platform. Everyone answers every question, as a course does; it is
+    /// larger than any course and than the answers one question gets in its minute (300/s × 60 s), so
+    /// every answer is a first answer. A population that grew without end would grow what the bot
+    /// rightly keeps per person (the leaderboards rank every member of the group).</summary>
+    internal const int Population = 20_000;
+
     public static async Task<IReadOnlyList<Figure>> RunAsync(double minutes, int perSecond = 300)
     {
         var dll = await PeerSetup.PublishBotAsync();
@@ -75,7 +81,7 @@ internal static class SoakFigure
             {
                 var current = Volatile.Read(ref control).Value;
                 var id = signer.NextId();
-                using var request = DiscordSigner.Request(discordUrl, signer.Sign(DiscordBenchStub.Click((70351110224670000L + id).ToString(CultureInfo.InvariantCulture), "s" + id, current)));
+                using var request = DiscordSigner.Request(discordUrl, signer.Sign(DiscordBenchStub.Click((70351110224670000L + i % Population).ToString(CultureInfo.InvariantCulture), "s" + id, current, id.ToString(CultureInfo.InvariantCulture))));
                 try
                 {
                     using var response = await http.SendAsync(request);
@@ -93,7 +99,7 @@ internal static class SoakFigure
             });
             var teams = Drive(async i =>
             {
-                using var request = PeersFigure.Invoke(teamsUrl, token, channel.ServiceUrl, "soak" + i.ToString(CultureInfo.InvariantCulture), Interlocked.Read(ref postId));
+                using var request = PeersFigure.Invoke(teamsUrl, token, channel.ServiceUrl, "soak" + (i % Population).ToString(CultureInfo.InvariantCulture), Interlocked.Read(ref postId));
                 try
                 {
                     using var response = await http.SendAsync(request);
@@ -120,8 +126,8 @@ internal static class SoakFigure
                     nextRotation += TimeSpan.FromMinutes(1);
                     try
                     {
-                        Volatile.Write(ref control, new(await PeersFigure.PostDiscordQuestionAsync(http, discordUrl, stub, signer)));
-                        Interlocked.Exchange(ref postId, await PeersFigure.PostTeamsQuestionAsync(http, teamsUrl, token, channel, Interlocked.Read(ref postId)));
+                        Volatile.Write(ref control, new(await PeersFigure.PostDiscordQuestionAsync(http, discordUrl, stub, signer, replace: true)));
+                        Interlocked.Exchange(ref postId, await PeersFigure.PostTeamsQuestionAsync(http, teamsUrl, token, channel, Interlocked.Read(ref postId), replace: true));
                         rotations++;
                     }
                     catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
@@ -142,7 +148,7 @@ internal static class SoakFigure
             var trace = string.Join(", ", samples.Where((_, k) => k % Math.Max(1, samples.Count / 12) == 0).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Seconds / 60:0.0}′ {s.Mb:0}")));
             return
             [
-                new Figure(string.Create(CultureInfo.InvariantCulture, $"soak: {minutes:0.#} min of signed Discord clicks + Teams invokes, {perSecond}/s each, new question every minute"),
+                new Figure(string.Create(CultureInfo.InvariantCulture, $"soak: {minutes:0.#} min of signed Discord clicks + Teams invokes, {perSecond}/s each from {Population:N0} people per platform, new question every minute"),
                     string.Create(CultureInfo.InvariantCulture, $"RSS at the end of the {warmUp.TotalMinutes:0.#}-min warm-up: {reference:0} MB (idle before: {idle:0} MB)"),
                     string.Create(CultureInfo.InvariantCulture, $"after warm-up {low:0}–{high:0} MB, at the end {samples[^1].Mb:0} MB, peak (VmHWM) {bot.PeakRssMb():0} MB"),
                     Stats.Ratio(high, reference) + " (max)", "within ±10% after warm-up", flat && failures == 0,
