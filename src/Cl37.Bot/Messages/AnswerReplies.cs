@@ -72,8 +72,7 @@ public static class AnswerReplies
         var stored = r.Stored;
         if (stored.Score is { Scored: true } score)
         {
-            var icon = stored.IsCorrect ? "✅" : stored.Points > 0 ? "🟡" : "❌";
-            sb.Append("\n\n").Append(icon).Append(' ').Append(Grade(r.Question, stored.IsCorrect, score.BasePoints, r.Parts));
+            sb.Append("\n\n").Append(Grade(r.Question, stored.IsCorrect, score.BasePoints, r.Parts));
             if (score.Bonus > 0)
                 sb.Append(CultureInfo.InvariantCulture, $" With bonuses: {score.Points:0.##} points.");
         }
@@ -83,16 +82,17 @@ public static class AnswerReplies
         }
     }
 
-    /// <summary>"Correct: 10 points.", "2 of 3 right options, 1 wrong pick: 3.33 points.", "Not right (1 of 2 parts right): 0 points.".</summary>
+    /// <summary>"✅ Correct: 10 points.", "🟡 2 of 3 right options, 1 wrong pick: 3.33 points.", "❌ Not right (1 of 2 parts right): 0 points.".</summary>
     private static string Grade(Question question, bool isCorrect, double basePoints, PartCredit? parts)
     {
+        var icon = QuestionCards.Icon(isCorrect, basePoints);
         var points = basePoints.ToString("0.##", CultureInfo.InvariantCulture);
         return (question.Kind, parts) switch
         {
-            (QuestionKind.MultipleSelect, { } p) when isCorrect => $"All {p.Of} right options and no wrong pick: {points} points.",
-            (QuestionKind.MultipleSelect, { } p) => $"{p.Right} of {p.Of} right options, {p.Wrong} wrong pick{(p.Wrong == 1 ? "" : "s")}: {points} points.",
-            (_, { } p) when !isCorrect => $"Not right ({p.Right} of {p.Of} parts right): {points} points.",
-            _ => isCorrect ? $"Correct: {points} points." : $"Not right: {points} points.",
+            (QuestionKind.MultipleSelect, { } p) when isCorrect => $"{icon} All {p.Of} right options and no wrong pick: {points} points.",
+            (QuestionKind.MultipleSelect, { } p) => $"{icon} {p.Right} of {p.Of} right options, {p.Wrong} wrong pick{(p.Wrong == 1 ? "" : "s")}: {points} points.",
+            (_, { } p) when !isCorrect => $"{icon} Not right ({p.Right} of {p.Of} parts right): {points} points.",
+            _ => QuestionCards.Verdict(isCorrect, basePoints, scored: true),
         };
     }
 }

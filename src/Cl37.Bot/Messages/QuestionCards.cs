@@ -70,9 +70,12 @@ public static class QuestionCards
     /// <summary>"✅ Correct: 10 points.", "🟡 Partly right: 5 points.", "❌ Not right" (no points when not scored), as the grader words a fresh answer.</summary>
     public static string Verdict(bool isCorrect, double points, bool scored)
     {
-        var verdict = isCorrect ? "✅ Correct" : points > 0 ? "🟡 Partly right" : "❌ Not right";
+        var verdict = Icon(isCorrect, points) + (isCorrect ? " Correct" : points > 0 ? " Partly right" : " Not right");
         return scored ? string.Create(CultureInfo.InvariantCulture, $"{verdict}: {points:0.##} points.") : verdict;
     }
+
+    /// <summary>✅ right, 🟡 partly right (some points), ❌ not right.</summary>
+    public static string Icon(bool isCorrect, double points) => isCorrect ? "✅" : points > 0 ? "🟡" : "❌";
 
     /// <summary>The key and why, as private feedback ends: "\n**Answer:** …\n**Why:** …".</summary>
     public static string KeyAndWhy(Question q)
