@@ -8,7 +8,7 @@ internal static class BenchProgram
     public static async Task<int> Main(string[] args)
     {
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
-        var soakMinutes = double.TryParse(args.SkipWhile(a => a != "--soak-minutes").Skip(1).FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : 10;
+        var soakMinutes = double.TryParse(args.SkipWhile(a => a != "--soak-minutes").Skip(1).FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : 15;
         var figures = new List<(string Key, Func<Task<IReadOnlyList<Figure>>> Run)>
         {
             ("answers-burst", () => One(AnswerRecordingFigure.RunAsync(rounds: int.TryParse(Environment.GetEnvironmentVariable("CL37_BENCH_ROUNDS"), out var r) ? r : 3))),

@@ -24,7 +24,7 @@ public sealed class LeaderboardService(IDbContextFactory<BotDbContext> factory, 
         return new LeaderboardPage(period, page, pageCount, people, rows, me);
     }
 
-    // One ordered read of the period's running totals (an index range), ranked here; equal points share a place.
+    // One read of the period's running totals (a range of their key, sorted by the database), ranked here; equal points share a place.
     private async Task<LeaderboardCache.Snapshot> BuildAsync(long groupId, string period, CancellationToken cancellationToken)
     {
         var version = cache.Version(groupId);

@@ -336,8 +336,6 @@ namespace Cl37.Bot.Data.Migrations
 
                     b.HasKey("PersonId", "QuestionId");
 
-                    b.HasIndex("PersonId", "DueUtc");
-
                     b.ToTable("ReviewStates", (string)null);
                 });
 
@@ -363,8 +361,6 @@ namespace Cl37.Bot.Data.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("GroupId", "Period", "PersonId");
-
-                    b.HasIndex("GroupId", "Period", "Points", "Correct");
 
                     b.ToTable("ScoreTotals", (string)null);
                 });

@@ -20,7 +20,6 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
                 typeof(ReviewState),
                 baseEntityType,
                 propertyCount: 6,
-                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var personId = runtimeEntityType.AddProperty(
@@ -77,9 +76,6 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
             var key = runtimeEntityType.AddKey(
                 new[] { personId, questionId });
             runtimeEntityType.SetPrimaryKey(key);
-
-            var index = runtimeEntityType.AddIndex(
-                new[] { personId, dueUtc });
 
             return runtimeEntityType;
         }

@@ -20,7 +20,6 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
                 typeof(ScoreTotal),
                 baseEntityType,
                 propertyCount: 6,
-                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var groupId = runtimeEntityType.AddProperty(
@@ -77,9 +76,6 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
             var key = runtimeEntityType.AddKey(
                 new[] { groupId, period, personId });
             runtimeEntityType.SetPrimaryKey(key);
-
-            var index = runtimeEntityType.AddIndex(
-                new[] { groupId, period, points, correct });
 
             return runtimeEntityType;
         }

@@ -19,7 +19,6 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 typeof(ReviewState),
                 baseEntityType,
                 propertyCount: 6,
-                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var personId = runtimeEntityType.AddProperty(
@@ -69,9 +68,6 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
             var key = runtimeEntityType.AddKey(
                 new[] { personId, questionId });
             runtimeEntityType.SetPrimaryKey(key);
-
-            var index = runtimeEntityType.AddIndex(
-                new[] { personId, dueUtc });
 
             return runtimeEntityType;
         }

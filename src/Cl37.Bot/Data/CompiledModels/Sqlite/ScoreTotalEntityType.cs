@@ -19,7 +19,6 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 typeof(ScoreTotal),
                 baseEntityType,
                 propertyCount: 6,
-                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var groupId = runtimeEntityType.AddProperty(
@@ -70,9 +69,6 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
             var key = runtimeEntityType.AddKey(
                 new[] { groupId, period, personId });
             runtimeEntityType.SetPrimaryKey(key);
-
-            var index = runtimeEntityType.AddIndex(
-                new[] { groupId, period, points, correct });
 
             return runtimeEntityType;
         }

@@ -355,8 +355,6 @@ namespace Cl37.Bot.Data.Migrations.Postgres
 
                     b.HasKey("PersonId", "QuestionId");
 
-                    b.HasIndex("PersonId", "DueUtc");
-
                     b.ToTable("ReviewStates", (string)null);
                 });
 
@@ -382,8 +380,6 @@ namespace Cl37.Bot.Data.Migrations.Postgres
                         .HasColumnType("double precision");
 
                     b.HasKey("GroupId", "Period", "PersonId");
-
-                    b.HasIndex("GroupId", "Period", "Points", "Correct");
 
                     b.ToTable("ScoreTotals", (string)null);
                 });
