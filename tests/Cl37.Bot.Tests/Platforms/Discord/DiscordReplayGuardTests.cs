@@ -46,4 +46,23 @@ public sealed class DiscordReplayGuardTests
         Assert.False(guard.TryClaim(1, signedAhead));
         Assert.Equal(2, guard.Count);
     }
+
+    [Fact]
+    public void TryClaim_IdsOfOneMinute_AreForgottenTogetherOnceTheLastOfThemIsStale()
+    {
+        var guard = new DiscordReplayGuard(_time);
+        var start = Now;
+        // Signed at 09:00:00 and 09:00:59: fresh until 09:05:00 and 09:05:59.
+        guard.TryClaim(1, start);
+        guard.TryClaim(2, start + 59);
+
+        _time.Advance(DiscordInteractionsEndpoint.TimestampTolerance + TimeSpan.FromSeconds(30));
+        guard.TryClaim(3, Now);
+        Assert.Equal(3, guard.Count);
+        Assert.False(guard.TryClaim(2, start + 59));
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        guard.TryClaim(4, Now);
+        Assert.Equal(2, guard.Count);
+    }
 }
