@@ -1,4 +1,5 @@
 using Cl37.Bot.Data;
+using Cl37.Bot.Tests.Fakes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -67,7 +68,6 @@ public sealed class SchemaUpgradeTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(_path + suffix);
+        SqliteFiles.Delete(_path);
     }
 }
