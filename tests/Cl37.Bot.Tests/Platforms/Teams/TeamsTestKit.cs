@@ -18,10 +18,15 @@ internal sealed class TeamsTestKit
         Metrics = new TeamsMetrics(meters ?? MeterFactory);
         Queue = new TeamsSendQueue(time, Metrics);
         ConnectorHealth = new TeamsConnectorHealth(time);
-        Connector = new TeamsConnectorClient(new StubHttpClientFactory(Http), tokens ?? new FixedTokenProvider(null), Queue, Metrics, ConnectorHealth, time, new Random(seed), NullLogger<TeamsConnectorClient>.Instance);
+        // The connector of a registered bot, which may call any serviceUrl: the tests here speak to
+        // smba.trafficmanager.net. Local mode's loopback-only rule is tested through the host (TeamsLocalModeTests).
+        var connectorOptions = Microsoft.Extensions.Options.Options.Create(new TeamsOptions { AppId = RegisteredAppId });
+        Connector = new TeamsConnectorClient(new StubHttpClientFactory(Http), tokens ?? new FixedTokenProvider(null), connectorOptions, Queue, Metrics, ConnectorHealth, time, new Random(seed), NullLogger<TeamsConnectorClient>.Instance);
         Graph = new TeamsGraphClient(graphHttp ?? new StubHttpClientFactory(Http), GraphTokens, Options);
         Roster = new TeamsRoster(Connector, Graph, Options, time, NullLogger<TeamsRoster>.Instance);
     }
+
+    public const string RegisteredAppId = "5b1d7c0e-5a2b-4f1e-9d43-0c7a6d2e9f10";
 
     public static IMeterFactory MeterFactory { get; } = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
