@@ -63,7 +63,14 @@ public static class DataHostingExtensions
         if (csb.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:")
         {
             var full = Path.GetFullPath(csb.DataSource);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw DatabaseFileException.NotWritable(full, ex);
+            }
             csb.DataSource = full;
         }
         if (csb.DefaultTimeout == 30)

@@ -21,6 +21,8 @@ internal sealed class DatabaseMigrator(
         // Not cancellable: a migration cut off halfway helps nobody, and it is bounded by the database's own timeouts.
         var cancellationToken = CancellationToken.None;
         var sqlitePath = connections.SqlitePath;
+        if (sqlitePath is not null)
+            EnsureWritable(sqlitePath);
         if (sqlitePath is not null && !File.Exists(sqlitePath) && File.Exists(SqliteFileIdentity.MarkerOf(sqlitePath)))
         {
             logger.LogWarning("Creating a new, empty database at {Path}, but {Marker} shows a database was kept there before: " +
@@ -88,6 +90,29 @@ internal sealed class DatabaseMigrator(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // SQLite reports a read-only file or folder as "unable to open database file" or "attempt to write
+    // a readonly database", naming neither; it also needs to create its -wal and -shm files beside the database.
+    private static void EnsureWritable(string path)
+    {
+        try
+        {
+            if (File.Exists(path))
+            {
+                using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete))
+                {
+                }
+            }
+            var probe = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.write-check-{Environment.ProcessId}");
+            using (new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw DatabaseFileException.NotWritable(path, ex);
+        }
+    }
 
     private static async Task<bool> IsAppliedAsync(DbConnection connection, string migrationId, CancellationToken cancellationToken)
     {

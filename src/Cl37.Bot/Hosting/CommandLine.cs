@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
+using Cl37.Bot.Data;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -16,6 +17,9 @@ public static class CommandLine
 
     /// <summary>Exit code when the address to listen on is taken.</summary>
     public const int AddressInUse = 3;
+
+    /// <summary>Exit code when the SQLite database or its folder cannot be written.</summary>
+    public const int DatabaseNotWritable = 4;
 
     public const string Usage = """
         Usage: cl37bot [verb] [arguments]
@@ -75,6 +79,23 @@ public static class CommandLine
             error.WriteLine(AddressInUseMessage(urls ?? "", null));
             return AddressInUse;
         }
+        catch (Exception ex) when (Find<DatabaseFileException>(ex) is { } notWritable)
+        {
+            error.WriteLine(notWritable.Message);
+            return DatabaseNotWritable;
+        }
+    }
+
+    private static T? Find<T>(Exception? ex) where T : Exception
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is T found)
+                return found;
+            if (ex is AggregateException { InnerExceptions: var inner } && inner.Select(Find<T>).FirstOrDefault(f => f is not null) is { } nested)
+                return nested;
+        }
+        return null;
     }
 
     public static string AddressInUseMessage(string url, int? port) =>
