@@ -58,7 +58,7 @@ public sealed class LeaderboardCommand(
         if (string.Equals(command.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase))
         {
             if (!admins.IsAdmin(command.Channel, command.User))
-                return OutgoingMessage.PrivateText($"Only admins can export a leaderboard as CSV. {AdminPolicy.WhoIsAdmin(command.Channel.Platform)}");
+                return OutgoingMessage.PrivateText($"Only admins can export a leaderboard as CSV. {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
             var csv = await leaderboards.ExportCsvAsync(channel.GroupId, key, cancellationToken);
             var fileName = $"leaderboard-{periodName}-{key}.csv";
             return new OutgoingMessage($"**{title}** — CSV export\n```csv\n{csv}```", new FileCard(fileName, "text/csv", csv), Private: true);

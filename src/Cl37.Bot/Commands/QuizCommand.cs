@@ -69,7 +69,7 @@ public sealed class QuizCommand(
             case "now":
                 var isAdmin = admins.IsAdmin(command.Channel, command.User);
                 if (!channel.EveryoneCanPost && !isAdmin)
-                    return OutgoingMessage.PrivateText($"Only admins can post a question now in this group (an admin can allow everyone with `/quiz settings everyone_can_post:true`). {AdminPolicy.WhoIsAdmin(command.Channel.Platform)}");
+                    return OutgoingMessage.PrivateText($"Only admins can post a question now in this group (an admin can allow everyone with `/quiz settings everyone_can_post:true`). {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
                 // A new post reveals the open one, so an open daily question would close early: only an admin's explicit force does that.
                 if (await OpenDailyClosesAsync(channel, cancellationToken) is { } closes)
                 {

@@ -4,6 +4,7 @@ using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Quiz.Grading;
+using Cl37.Bot.Quiz.Scoring;
 
 namespace Cl37.Bot.Messages;
 
@@ -18,28 +19,23 @@ public static class AnswerReplies
         AnswerResult.InvalidInput invalid => invalid.Problem,
         AnswerResult.Recorded recorded => Feedback(recorded),
         _ => throw new ArgumentOutOfRangeException(nameof(result), result, "an answer result nobody words"),
-    });
+    }) with { Refused = result is AnswerResult.InvalidInput };
 
-    /// <summary>A person's own view of a post they answered, as their copy of the card shows it again.</summary>
+    /// <summary>A person's own copy of a post they answered: the question with its live tally and
+    /// their feedback, worded as the feedback to their click was.</summary>
     public static OutgoingMessage Personal(AnsweredView view)
     {
-        var sb = new StringBuilder().Append("**").Append(QuestionCards.Title(view.Question)).Append("**\n\n");
-        sb.Append("Your answer: **").Append(view.Response).Append("**").Append(view.Practice ? " (practice, not scored)." : ".");
-        if (view.ResultShown)
-        {
-            sb.Append("\n\n").Append(QuestionCards.Verdict(view.IsCorrect, view.Points, scored: !view.Practice))
-                .Append(QuestionCards.KeyAndWhy(view.Question));
-        }
-        else
-        {
-            sb.Append("\nResults are revealed when the question closes.");
-        }
-        return OutgoingMessage.PrivateText(sb.ToString());
+        var score = new ScoredAnswer(!view.Practice, view.BasePoints, view.Practice ? 0 : Math.Max(0, view.Points - view.BasePoints), 0, 0, 0, 0, default);
+        var stored = new StoredAnswer(0, view.Response, view.Points, view.IsCorrect, view.Practice, score);
+        var text = Feedback(new AnswerResult.Recorded(view.Question, stored, view.Parts, view.PracticePost, HideResults: !view.ResultShown));
+        if (view.Post is not { } post || Shared(post).Card is not QuestionCard card)
+            return OutgoingMessage.PrivateText(text);
+        return new OutgoingMessage(text, card with { Feedback = text }, Private: true);
     }
 
-    /// <summary>The question post as everyone sees it.</summary>
+    /// <summary>The question post as everyone sees it (a practice question as its owner sees it).</summary>
     public static OutgoingMessage Shared(PostTally post) =>
-        QuestionCards.Question(post.PostId, post.Question, post.Answers, post.ClosesUtc, post.Revealed);
+        QuestionCards.Question(post.PostId, post.Question, post.Answers, post.ClosesUtc, post.Revealed, isPrivate: post.Practice);
 
     private static string Feedback(AnswerResult.Recorded r)
     {

@@ -20,7 +20,7 @@ public sealed class AnswerService(
     {
         var started = Stopwatch.GetTimestamp();
         var post = await posts.GetAsync(postId, cancellationToken);
-        if (post is null || !post.IsIn(channel))
+        if (post is null || !post.IsOpenTo(channel, user.Id))
             return new AnswerResult.PostNotFound();
         var question = decks.FindQuestion(post.QuestionId);
         if (question is null)

@@ -68,12 +68,14 @@ internal static partial class AdaptiveCardRenderer
             Text(Clip(q.Prompt, budget), wrap: true),
         };
         var actions = new List<JsonNode>();
-        if (q.Input == AnswerInput.SingleChoice || q.Closed)
+        // A person's own copy after their answer was taken shows the question without its controls.
+        var controls = !q.Closed && (q.Feedback is null || q.CanRetry);
+        if (q.Input == AnswerInput.SingleChoice || !controls)
         {
             foreach (var o in q.Options)
                 body.Add(Text($"**{o.Key}.** {Clip(o.Text, budget / 4)}", wrap: true, spacing: "Small"));
         }
-        if (!q.Closed)
+        if (controls)
         {
             switch (q.Input)
             {
@@ -86,6 +88,7 @@ internal static partial class AdaptiveCardRenderer
                     {
                         ["type"] = "Input.ChoiceSet",
                         ["id"] = AnswerInputId,
+                        ["label"] = "Your answer (pick all that apply)",
                         ["isMultiSelect"] = true,
                         ["style"] = "expanded",
                         ["isRequired"] = true,
@@ -104,6 +107,7 @@ internal static partial class AdaptiveCardRenderer
                     {
                         ["type"] = "Input.Text",
                         ["id"] = AnswerInputId,
+                        ["label"] = "Your answer",
                         ["placeholder"] = Clip(q.InputHint ?? "Your answer", 200),
                         ["maxLength"] = 200,
                         ["isRequired"] = true,
@@ -112,6 +116,15 @@ internal static partial class AdaptiveCardRenderer
                     actions.Add(Execute("Submit answer", AnswerData(q.PostId, null)));
                     break;
             }
+        }
+        if (q.Feedback is { } feedback)
+        {
+            // Universal Actions answer an Action.Execute with the card that replaces the clicker's
+            // copy (work-with-universal-actions-for-adaptive-cards.md), so a refused answer is said
+            // on the card itself, next to the controls that take it again.
+            body.Add(q.CanRetry
+                ? Text(Clip(feedback, budget / 4), color: "Attention", wrap: true, spacing: "Medium")
+                : Text(Clip(feedback, budget), wrap: true, spacing: "Medium"));
         }
         var footer = q switch
         {

@@ -17,6 +17,7 @@ internal sealed class TeamsActivityHandler(
     TeamsPersonalChats personalChats,
     TeamsReferenceCache savedReferences,
     TeamsMetrics metrics,
+    CommandCatalog catalog,
     IOptions<TeamsOptions> options,
     ILogger<TeamsActivityHandler> logger)
 {
@@ -34,9 +35,9 @@ internal sealed class TeamsActivityHandler(
                 break;
             case "installationUpdate":
                 if (activity.Action?.StartsWith("add", StringComparison.OrdinalIgnoreCase) == true)
-                    await RememberAsync(activity, cancellationToken);
+                    await AddedAsync(activity, cancellationToken);
                 else if (string.Equals(activity.Action, "remove", StringComparison.OrdinalIgnoreCase))
-                    await ForgetAsync(activity, cancellationToken);
+                    await RemovedAsync(activity, cancellationToken);
                 break;
             case "conversationUpdate":
                 await OnConversationUpdateAsync(activity, cancellationToken);
@@ -78,7 +79,9 @@ internal sealed class TeamsActivityHandler(
         var answer = CardAnswer.TryRead(action.Data, out var error);
         if (answer is null)
             return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(OutgoingMessage.PrivateText(error ?? "This card was not made by this bot.")));
-        var reply = await RunAsync(new AnswerAction(TeamsActivities.ChannelOf(activity), UserOf(activity, isOwner: false), answer.PostId, answer.Values, activity.Id), cancellationToken);
+        var channel = TeamsActivities.ChannelOf(activity);
+        var user = UserOf(activity, isOwner: false);
+        var reply = await RunAsync(new AnswerAction(channel, user, answer.PostId, answer.Values, activity.Id), cancellationToken);
         if (activity.From?.Id is { Length: > 0 } userId && !answerers.TryAdd(answer.PostId, userId))
         {
             // Past Teams' 60 personal views the next tally update shows this person the bare
@@ -91,7 +94,16 @@ internal sealed class TeamsActivityHandler(
                     : "\n\nThis card shows personal feedback to its first 60 answerers only: add the app in a personal chat to keep yours."),
             };
         }
-        return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(reply));
+        return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(await WithQuestionAsync(channel, user, answer.PostId, reply, cancellationToken)));
+    }
+
+    // The card an Action.Execute is answered with replaces the clicker's copy, so it is the whole
+    // question with its live tally and the feedback on it; a refused answer keeps the controls.
+    private async Task<OutgoingMessage> WithQuestionAsync(ChannelRef channel, ChatUser user, long postId, OutgoingMessage feedback, CancellationToken cancellationToken)
+    {
+        if (await pipeline.RunAsync(new PostView(channel, user, postId, Personal: false), cancellationToken) is not { Card: QuestionCard question })
+            return feedback;
+        return new OutgoingMessage(feedback.Text, question with { Feedback = feedback.Text, CanRetry = feedback.Refused || feedback.NotSaved }, Private: true);
     }
 
     // The automatic refresh of a card that lists this person (or anyone's "Refresh card"): their
@@ -140,6 +152,11 @@ internal sealed class TeamsActivityHandler(
             return;
         }
         var text = TeamsMessageText.CommandText(activity);
+        // With ChannelMessage.Read.Group Teams delivers every channel message: one that does not
+        // mention the bot is a command only when it reads as one; the rest is people talking.
+        if (!IsPersonal(activity) && !TeamsMessageText.MentionsBot(activity)
+            && CommandTextParser.Parse(catalog, text, channel, UserOf(activity, isOwner: false)).Command is null)
+            return;
         if (text.Length == 0)
             text = "help";
         var user = UserOf(activity, await IsOwnerAsync(activity, cancellationToken));
@@ -224,11 +241,13 @@ internal sealed class TeamsActivityHandler(
         var botId = activity.Recipient?.Id;
         // Member lists come off the wire: a forged one may hold null entries, which are skipped.
         bool IsBot(ChannelAccount? m) => botId is not null && m is not null && string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase);
-        if (activity.MembersRemoved?.Any(IsBot) == true || activity.ChannelData?.EventType is "teamDeleted" or "channelDeleted")
+        if (activity.ChannelData?.EventType is "channelDeleted")
             await ForgetAsync(activity, cancellationToken);
+        else if (activity.MembersRemoved?.Any(IsBot) == true || activity.ChannelData?.EventType is "teamDeleted")
+            await RemovedAsync(activity, cancellationToken);
         else if (activity.MembersAdded?.Any(IsBot) == true)
         {
-            await RememberAsync(activity, cancellationToken);
+            await AddedAsync(activity, cancellationToken);
             await WelcomeAsync(activity, cancellationToken);
         }
     }
@@ -288,11 +307,41 @@ internal sealed class TeamsActivityHandler(
         return await roster.IsOwnerAsync(activity.ServiceUrl, teamId, team.AadGroupId, tenant, from.AadObjectId, cancellationToken);
     }
 
-    // The AAD object id is the same person in every team and chat; the 29: id is per bot.
+    // The AAD object id is the same person in every team and chat; the 29: id is per bot. A chat
+    // outside a team has no owners to be its admins.
     private static ChatUser UserOf(Activity activity, bool isOwner) => new(
         activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id ?? "unknown",
         string.IsNullOrWhiteSpace(activity.From?.Name) ? "Someone" : activity.From.Name,
-        isOwner);
+        isOwner)
+    {
+        NoPlatformAdmins = activity.ChannelData?.Team?.Id is not { Length: > 0 },
+    };
+
+    // Teams announces installing and removing the app in a team once, on the team's General
+    // channel, but the app comes and goes in every channel of the team at once.
+    private async Task AddedAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        await RememberAsync(activity, cancellationToken);
+        if (activity.ChannelData?.Team?.Id is not { Length: > 0 } || activity.ServiceUrl is null || activity.Conversation?.Id is null)
+            return;
+        var installed = TeamsActivities.ReferenceOf(activity);
+        // Bot Framework: a team channel's conversation id is the channel id, and posting to it starts a new thread there.
+        await store.RestoreGroupAsync(TeamsActivities.ChannelOf(activity),
+            id => installed with { ConversationId = id, ChannelId = id, ConversationType = "channel" }, cancellationToken);
+    }
+
+    private async Task RemovedAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.ChannelData?.Team?.Id is not { Length: > 0 } || activity.Conversation?.Id is null)
+        {
+            await ForgetAsync(activity, cancellationToken);
+            return;
+        }
+        var channel = TeamsActivities.ChannelOf(activity);
+        await store.RemoveGroupAsync(channel, cancellationToken);
+        savedReferences.ForgetGroup(channel);
+        logger.LogInformation("Removed every channel of the Teams team {Team}", channel.GroupId);
+    }
 
     private async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
     {

@@ -44,7 +44,7 @@ public sealed class TeamsSigningKeysOutageTests : IAsyncLifetime
         builder.Configuration["Teams:OpenIdMetadataUrl"] = _keys.MetadataUrl;
         builder.Logging.ClearProviders().AddProvider(_log);
         builder.Services.AddSingleton<TimeProvider>(_time).AddSingleton(Random.Shared);
-        builder.Services.AddSingleton<IInboundHandler>(new FakeCommandSink());
+        builder.Services.AddSingleton<IInboundHandler>(new FakeCommandSink()).AddSingleton(TeamsTestKit.Catalog);
         builder.Services.AddSingleton<ITeamsConversationStore>(new InMemoryTeamsConversationStore());
         builder.AddTeams();
         builder.Services.AddSingleton<IBotTokenProvider>(new FixedTokenProvider(null));

@@ -50,7 +50,10 @@ internal sealed class TeamsTestKit
     private InboundPipeline? _pipeline;
 
     public TeamsActivityHandler Handler() =>
-        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
+        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, Metrics, Catalog, Options, NullLogger<TeamsActivityHandler>.Instance);
+
+    /// <summary>The app's own commands: a channel message without the @mention is one only when it reads as one.</summary>
+    public static CommandCatalog Catalog { get; } = Cl37.Bot.Commands.CommandRegistrations.Catalog();
 
     public TeamsChatPlatform Platform()
     {
