@@ -5,6 +5,7 @@ using Cl37.Bot.Content;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Hosting;
 
@@ -16,6 +17,9 @@ public static class CommandLine
 
     /// <summary>Exit code when the address to listen on is taken.</summary>
     public const int AddressInUse = 3;
+
+    /// <summary>Exit code when a setting is wrong (checked as the host starts).</summary>
+    public const int BadSettings = 4;
 
     public const string Usage = """
         Usage: cl37bot [verb] [arguments]
@@ -47,7 +51,7 @@ public static class CommandLine
         // Settings for the host come as --Key=value, --Key value, /Key=value or Key=value; any other word is a mistake, not a start.
         if (args[0].StartsWith('-') || args[0].StartsWith('/') || args[0].Contains('=', StringComparison.Ordinal))
             return null;
-        error.WriteLine($"Unknown command `{args[0]}`: use calc, deck or teams, or no command to start the bot.");
+        error.WriteLine($"Unknown command '{args[0]}': use calc, deck or teams, or no command to start the bot.");
         error.WriteLine(Usage);
         return BadArguments;
     }
@@ -75,11 +79,27 @@ public static class CommandLine
             error.WriteLine(AddressInUseMessage(urls ?? "", null));
             return AddressInUse;
         }
+        catch (Exception ex) when (SettingProblems(ex) is { Count: > 0 } problems)
+        {
+            // Each validator already names its setting; a stack trace would only hide that line.
+            foreach (var problem in problems)
+                error.WriteLine("Setting problem: " + problem);
+            return BadSettings;
+        }
     }
+
+    /// <summary>The options validators' messages inside <paramref name="ex"/>, or none.</summary>
+    public static IReadOnlyList<string> SettingProblems(Exception ex) => ex switch
+    {
+        OptionsValidationException options => [.. options.Failures],
+        AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(SettingProblems)],
+        { InnerException: { } inner } => SettingProblems(inner),
+        _ => [],
+    };
 
     public static string AddressInUseMessage(string url, int? port) =>
         (port is { } p ? $"Port {p} is already in use ({url})" : $"The address is already in use ({url})")
-        + "; stop the other program or choose another address with the `Urls` setting (environment variable URLS, e.g. URLS=http://localhost:5081).";
+        + "; stop the other program or choose another address with the 'Urls' setting (environment variable URLS, e.g. URLS=http://localhost:5081).";
 
     /// <summary>The first configured address whose port another program already listens on.</summary>
     public static (string Url, int Port)? TakenAddress(string? urls)
