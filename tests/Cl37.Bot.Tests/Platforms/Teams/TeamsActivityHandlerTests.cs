@@ -246,7 +246,7 @@ public sealed class TeamsActivityHandlerTests
     public async Task HandleAsync_SameReferenceTwice_WritesTheStoreOnce()
     {
         var counting = new CountingStore();
-        var handler = new TeamsActivityHandler(_kit.Pipeline, counting, _kit.Connector, _kit.Roster, _kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.Metrics, _kit.Options,
+        var handler = new TeamsActivityHandler(_kit.Pipeline, counting, _kit.Connector, _kit.Roster, _kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.FileUpload(), _kit.Metrics, _kit.Options,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsActivityHandler>.Instance);
         await handler.HandleAsync(Sample("message-personal"), default);
         await handler.HandleAsync(Sample("message-personal"), default);

@@ -45,7 +45,14 @@ internal sealed class TeamsTestKit
     private InboundPipeline? _pipeline;
 
     public TeamsActivityHandler Handler() =>
-        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
+        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, FileUpload(), Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
+
+    public TeamsFileOffers FileOffers => _fileOffers ??= new TeamsFileOffers(Time);
+    private TeamsFileOffers? _fileOffers;
+
+    /// <summary>The file flow over the kit's connector; uploads go through the recording handler too.</summary>
+    public TeamsFileUpload FileUpload() =>
+        new(FileOffers, Connector, new StubHttpClientFactory(Http), NullLogger<TeamsFileUpload>.Instance);
 
     public TeamsChatPlatform Platform()
     {
