@@ -56,6 +56,27 @@ public static class CommandLine
         return BadArguments;
     }
 
+    /// <summary>Builds and runs the host; a wrong setting (one that does not bind, or fails its
+    /// validator) ends it with one line per problem naming the setting instead of a stack trace.</summary>
+    public static async Task<int> RunHostAsync(Func<WebApplication> build, TextWriter error)
+    {
+        WebApplication app;
+        try
+        {
+            app = build();
+            // The validators run here, before the host starts: a failure the host met first would
+            // also be logged with its stack trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (Exception ex) when (SettingProblems(ex) is { Count: > 0 } problems)
+        {
+            foreach (var problem in problems)
+                error.WriteLine("Setting problem: " + problem);
+            return BadSettings;
+        }
+        return await RunHostAsync(app, error);
+    }
+
     /// <summary>Runs the host; an address that is already taken ends it with one line naming the port
     /// and the setting to change, instead of Kestrel's stack trace.</summary>
     public static async Task<int> RunHostAsync(WebApplication app, TextWriter error)
@@ -92,6 +113,8 @@ public static class CommandLine
     public static IReadOnlyList<string> SettingProblems(Exception ex) => ex switch
     {
         OptionsValidationException options => [.. options.Failures],
+        // Configuration binding names the setting it could not convert ("Failed to convert configuration value at 'Hosting:ShutdownTimeoutSeconds' …").
+        InvalidOperationException { Message: var message } when message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => [message],
         AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(SettingProblems)],
         { InnerException: { } inner } => SettingProblems(inner),
         _ => [],
