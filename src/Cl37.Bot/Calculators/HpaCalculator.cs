@@ -103,7 +103,7 @@ public static class HpaCalculator
         {
             desired = input.CurrentPods;
             rule = HpaRule.Tolerance;
-            steps.Add($"Tolerance check: |{RatioNearTolerance(ratio)} − 1| ≤ 0.1, so the HPA leaves the count alone: {pods} pods");
+            steps.Add($"Tolerance check: |{RatioNearTolerance(ratio)} − 1| ≤ 0.1, so the HPA leaves the count alone: {pods} {(input.CurrentPods == 1 ? "pod" : "pods")}");
         }
         else
         {

@@ -13,6 +13,10 @@ public sealed record OutgoingMessage(string Text, ChatCard? Card = null, bool Pr
     /// nothing was stored: the person can correct it and send it again.</summary>
     public bool Refused { get; init; }
 
+    /// <summary>Files delivered with the message (Discord attachments, the Teams file flow in the
+    /// person's 1:1 chat, a download in the playground). The text says what they hold.</summary>
+    public IReadOnlyList<FileAttachment> Files { get; init; } = [];
+
     /// <summary>A private plain-text reply.</summary>
     public static OutgoingMessage PrivateText(string text) => new(text, null, true);
 

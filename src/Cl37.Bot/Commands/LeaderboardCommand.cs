@@ -60,12 +60,13 @@ public sealed class LeaderboardCommand(
             if (!admins.IsAdmin(command.Channel, command.User))
                 return OutgoingMessage.PrivateText($"Only admins can export a leaderboard as CSV. {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
             var csv = await leaderboards.ExportCsvAsync(channel.GroupId, key, cancellationToken);
-            var fileName = $"leaderboard-{periodName}-{key}.csv";
-            return new OutgoingMessage($"**{title}** — CSV export\n```csv\n{csv}```", new FileCard(fileName, "text/csv", csv), Private: true);
+            var file = FileAttachment.Text($"leaderboard-{periodName}-{key}.csv", "text/csv", csv);
+            var rows = csv.Count(c => c == '\n') - 1;
+            return OutgoingMessage.PrivateText(FileMessages.Export(title, file, rows, "row")) with { Files = [file] };
         }
 
         var page = int.TryParse(command.Arg("page"), out var p) ? p : 1;
         var result = await leaderboards.GetPageAsync(channel.GroupId, key, page, command.User.Id, cancellationToken);
-        return LeaderboardMessages.ToMessage(title, result, isPrivate: false);
+        return LeaderboardMessages.ToMessage(title, result, isPrivate: false, askedPage: page);
     }
 }

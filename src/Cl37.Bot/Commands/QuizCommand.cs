@@ -68,6 +68,9 @@ public sealed class QuizCommand(
         {
             case "now":
                 var isAdmin = admins.IsAdmin(command.Channel, command.User);
+                // Allowing everyone to post would still not let a student close the open question early.
+                if (!isAdmin && ArgumentValidator.Bool(command, "force") == true)
+                    return OutgoingMessage.PrivateText($"Only an admin can close an open question early (`/quiz now force:true`), whatever the group's settings. {AdminPolicy.WhoIsAdmin(command.Channel.Platform)}");
                 if (!channel.EveryoneCanPost && !isAdmin)
                     return OutgoingMessage.PrivateText($"Only admins can post a question now in this group (an admin can allow everyone with `/quiz settings everyone_can_post:true`). {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
                 // A new post reveals the open one, so an open daily question would close early: only an admin's explicit force does that.
@@ -114,7 +117,7 @@ public sealed class QuizCommand(
         await db.SaveChangesAsync(cancellationToken);
         posts.InvalidateGroup(group.Id);
         return OutgoingMessage.PrivateText(
-            $"Settings: streak bonus {OnOff(group.StreakBonus)}, speed bonus {OnOff(group.SpeedBonus)}, everyone can post {OnOff(group.EveryoneCanPost)}, results hidden until the reveal {OnOff(group.HideResults)}.");
+            $"Settings: streak bonus {OnOff(group.StreakBonus)}, speed bonus {OnOff(group.SpeedBonus)}, everyone can post {OnOff(group.EveryoneCanPost)}, {(group.HideResults ? "results hidden until the reveal" : "results shown as soon as someone answers")}.");
     }
 
     /// <summary>When the channel's open daily question closes, in its schedule's zone, or null when none is open.</summary>

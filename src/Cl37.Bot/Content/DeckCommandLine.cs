@@ -10,14 +10,15 @@ public static class DeckCommandLine
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        if (args is ["help" or "--help" or "-h"])
+        if (args is ["help" or "--help" or "-h"] or ["check", "help" or "--help" or "-h"])
         {
             output.WriteLine(Usage);
             return Task.FromResult(0);
         }
-        if (args.Length == 0 || args[0] is not "check" || args.Length > 2)
+        // A word starting with "-" is an option nobody defined, not a path.
+        if (args.Length == 0 || args[0] is not "check" || args.Length > 2 || args is [_, ['-', ..]])
         {
-            error.WriteLine(args.Length == 0 ? "deck needs a sub-command." : $"deck: unknown arguments `{string.Join(' ', args)}`.");
+            error.WriteLine(args.Length == 0 ? "deck needs a sub-command." : $"deck: unknown arguments '{string.Join(' ', args)}'.");
             error.WriteLine(Usage);
             return Task.FromResult(2);
         }

@@ -126,7 +126,8 @@ public static partial class DeckParser
     /// <summary>Fill-in alternatives: <c>Vertical (or Scale Up)</c> → Vertical, Scale Up;
     /// <c>PromQL (Prometheus Query Language)</c> → PromQL, Prometheus Query Language and the whole
     /// text (an expansion in brackets is the same answer in another form);
-    /// <c>@app.route()</c> → also app.route.</summary>
+    /// <c>PromQL (or Prometheus Query Language)</c> → PromQL, Prometheus Query Language and the
+    /// whole text read without the "or"; <c>@app.route()</c> → also app.route.</summary>
     internal static IReadOnlyList<string> AcceptedAnswersOf(string answer)
     {
         var list = new List<string>();
@@ -148,11 +149,15 @@ public static partial class DeckParser
             foreach (var part in SlashOr().Split(expansion))
                 Add(part);
         }
-        foreach (Match m in OrAlternative().Matches(answer))
+        var alternatives = OrAlternative().Matches(answer);
+        foreach (Match m in alternatives)
         {
             foreach (var part in SlashOr().Split(m.Groups[1].Value))
                 Add(part);
         }
+        // The whole text as written, with the "or" a person would leave out when typing it.
+        if (alternatives.Count > 0)
+            Add(OrAlternative().Replace(answer, m => "(" + m.Groups[1].Value.Trim() + ")"));
         foreach (var s in list.ToList())
         {
             var bare = s.TrimStart('@');

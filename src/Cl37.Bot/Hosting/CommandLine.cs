@@ -6,6 +6,7 @@ using Cl37.Bot.Data;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Hosting;
 
@@ -20,6 +21,9 @@ public static class CommandLine
 
     /// <summary>Exit code when the SQLite database or its folder cannot be written.</summary>
     public const int DatabaseNotWritable = 4;
+
+    /// <summary>Exit code when a setting is wrong (checked as the host starts).</summary>
+    public const int BadSettings = 5;
 
     public const string Usage = """
         Usage: cl37bot [verb] [arguments]
@@ -51,9 +55,30 @@ public static class CommandLine
         // Settings for the host come as --Key=value, --Key value, /Key=value or Key=value; any other word is a mistake, not a start.
         if (args[0].StartsWith('-') || args[0].StartsWith('/') || args[0].Contains('=', StringComparison.Ordinal))
             return null;
-        error.WriteLine($"Unknown command `{args[0]}`: use calc, deck or teams, or no command to start the bot.");
+        error.WriteLine($"Unknown command '{args[0]}': use calc, deck or teams, or no command to start the bot.");
         error.WriteLine(Usage);
         return BadArguments;
+    }
+
+    /// <summary>Builds and runs the host; a wrong setting (one that does not bind, or fails its
+    /// validator) ends it with one line per problem naming the setting instead of a stack trace.</summary>
+    public static async Task<int> RunHostAsync(Func<WebApplication> build, TextWriter error)
+    {
+        WebApplication app;
+        try
+        {
+            app = build();
+            // The validators run here, before the host starts: a failure the host met first would
+            // also be logged with its stack trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (Exception ex) when (SettingProblems(ex) is { Count: > 0 } problems)
+        {
+            foreach (var problem in problems)
+                error.WriteLine("Setting problem: " + problem);
+            return BadSettings;
+        }
+        return await RunHostAsync(app, error);
     }
 
     /// <summary>Runs the host; an address that is already taken ends it with one line naming the port
@@ -79,6 +104,13 @@ public static class CommandLine
             error.WriteLine(AddressInUseMessage(urls ?? "", null));
             return AddressInUse;
         }
+        catch (Exception ex) when (SettingProblems(ex) is { Count: > 0 } problems)
+        {
+            // Each validator already names its setting; a stack trace would only hide that line.
+            foreach (var problem in problems)
+                error.WriteLine("Setting problem: " + problem);
+            return BadSettings;
+        }
         catch (Exception ex) when (Find<DatabaseFileException>(ex) is { } notWritable)
         {
             error.WriteLine(notWritable.Message);
@@ -98,9 +130,20 @@ public static class CommandLine
         return null;
     }
 
+    /// <summary>The options validators' messages inside <paramref name="ex"/>, or none.</summary>
+    public static IReadOnlyList<string> SettingProblems(Exception ex) => ex switch
+    {
+        OptionsValidationException options => [.. options.Failures],
+        // Configuration binding names the setting it could not convert ("Failed to convert configuration value at 'Hosting:ShutdownTimeoutSeconds' …").
+        InvalidOperationException { Message: var message } when message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => [message],
+        AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(SettingProblems)],
+        { InnerException: { } inner } => SettingProblems(inner),
+        _ => [],
+    };
+
     public static string AddressInUseMessage(string url, int? port) =>
         (port is { } p ? $"Port {p} is already in use ({url})" : $"The address is already in use ({url})")
-        + "; stop the other program or choose another address with the `Urls` setting (environment variable URLS, e.g. URLS=http://localhost:5081).";
+        + "; stop the other program or choose another address with the 'Urls' setting (environment variable URLS, e.g. URLS=http://localhost:5081).";
 
     /// <summary>The first configured address whose port another program already listens on.</summary>
     public static (string Url, int Port)? TakenAddress(string? urls)

@@ -27,7 +27,7 @@ public static class AnswerReplies
     {
         var score = new ScoredAnswer(!view.Practice, view.BasePoints, view.Practice ? 0 : Math.Max(0, view.Points - view.BasePoints), 0, 0, 0, 0, default);
         var stored = new StoredAnswer(0, view.Response, view.Points, view.IsCorrect, view.Practice, score);
-        var text = Feedback(new AnswerResult.Recorded(view.Question, stored, view.Parts, view.PracticePost, HideResults: !view.ResultShown));
+        var text = Feedback(new AnswerResult.Recorded(view.Question, stored, view.Parts, view.PracticePost, HideResults: !view.ResultShown, view.GradePoints));
         if (view.Post is not { } post || Shared(post).Card is not QuestionCard card)
             return OutgoingMessage.PrivateText(text);
         return new OutgoingMessage(text, card with { Feedback = text }, Private: true);
@@ -54,7 +54,7 @@ public static class AnswerReplies
         if (stored.Practice || !r.HideResults)
         {
             AppendResult(sb, r);
-            sb.Append(QuestionCards.KeyAndWhy(r.Question));
+            sb.Append(QuestionCards.KeyAndWhy(r.Question)).Append(QuestionCards.WhyNot(r.Question, stored.Response));
         }
         else
         {
@@ -68,9 +68,14 @@ public static class AnswerReplies
         var stored = r.Stored;
         if (stored.Score is { Scored: true } score)
         {
-            sb.Append("\n\n").Append(Grade(r.Question, stored.IsCorrect, score.BasePoints, r.Parts));
+            sb.Append("\n\n").Append(Grade(r.Question, stored.IsCorrect, score.BasePoints, r.Parts, scored: true));
             if (score.Bonus > 0)
                 sb.Append(CultureInfo.InvariantCulture, $" With bonuses: {score.Points:0.##} points.");
+        }
+        else if (stored.Score is not null)
+        {
+            // Practice keeps the grade's partial credit in words, without points.
+            sb.Append("\n\n").Append(Grade(r.Question, stored.IsCorrect, r.GradePoints, r.Parts, scored: false));
         }
         else
         {
@@ -78,17 +83,18 @@ public static class AnswerReplies
         }
     }
 
-    /// <summary>"✅ Correct: 10 points.", "🟡 2 of 3 right options, 1 wrong pick: 3.33 points.", "❌ Not right (1 of 2 parts right): 0 points.".</summary>
-    private static string Grade(Question question, bool isCorrect, double basePoints, PartCredit? parts)
+    /// <summary>"✅ Correct: 10 points.", "🟡 2 of 3 right options, 1 wrong pick: 3.33 points.", "❌ Not right (1 of 2 parts right): 0 points.";
+    /// not scored, the same words end without points.</summary>
+    private static string Grade(Question question, bool isCorrect, double basePoints, PartCredit? parts, bool scored)
     {
         var icon = QuestionCards.Icon(isCorrect, basePoints);
-        var points = basePoints.ToString("0.##", CultureInfo.InvariantCulture);
+        var points = scored ? ": " + basePoints.ToString("0.##", CultureInfo.InvariantCulture) + " points." : ".";
         return (question.Kind, parts) switch
         {
-            (QuestionKind.MultipleSelect, { } p) when isCorrect => $"{icon} All {p.Of} right options and no wrong pick: {points} points.",
-            (QuestionKind.MultipleSelect, { } p) => $"{icon} {p.Right} of {p.Of} right options, {p.Wrong} wrong pick{(p.Wrong == 1 ? "" : "s")}: {points} points.",
-            (_, { } p) when !isCorrect => $"{icon} Not right ({p.Right} of {p.Of} parts right): {points} points.",
-            _ => QuestionCards.Verdict(isCorrect, basePoints, scored: true),
+            (QuestionKind.MultipleSelect, { } p) when isCorrect => $"{icon} All {p.Of} right options and no wrong pick{points}",
+            (QuestionKind.MultipleSelect, { } p) => $"{icon} {p.Right} of {p.Of} right options, {p.Wrong} wrong pick{(p.Wrong == 1 ? "" : "s")}{points}",
+            (_, { } p) when !isCorrect => $"{icon} Not right ({p.Right} of {p.Of} parts right){points}",
+            _ => QuestionCards.Verdict(isCorrect, basePoints, scored),
         };
     }
 }

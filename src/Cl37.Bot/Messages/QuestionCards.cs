@@ -6,7 +6,7 @@ using Cl37.Bot.Content;
 namespace Cl37.Bot.Messages;
 
 /// <summary>Builds the platform-neutral question, feedback and reveal messages.</summary>
-public static class QuestionCards
+public static partial class QuestionCards
 {
     /// <summary>"MCQ 9 · single choice · onnx": the deck's own section name and number, so MCQ 1 and
     /// MSQ 1 never share a label.</summary>
@@ -82,8 +82,29 @@ public static class QuestionCards
     {
         var text = "\n**Answer:** " + CorrectAnswer(q);
         var explanation = Explanation(q);
-        return explanation.Length > 0 ? text + "\n**Why:** " + explanation : text;
+        if (explanation.Length == 0)
+            return text;
+        // A list starts on its own line: "**Why:** - A) …" would read as one run-on line.
+        return text + (ListStart().IsMatch(explanation) ? "\n**Why:**\n" : "\n**Why:** ") + explanation;
     }
+
+    /// <summary>Why each wrong option a person picked is wrong, as the reveal says it:
+    /// "\n**Why not B:** …", or nothing.</summary>
+    public static string WhyNot(Question q, string response)
+    {
+        if (q.Options.Count == 0)
+            return "";
+        var sb = new StringBuilder();
+        foreach (var key in response.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!q.CorrectKeys.Contains(key) && q.WhyWrong.TryGetValue(key, out var why) && why.Length > 0)
+                sb.Append("\n**Why not ").Append(key).Append(":** ").Append(why);
+        }
+        return sb.ToString();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[-*•]\s|\d{1,3}[.)]\s)", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    private static partial System.Text.RegularExpressions.Regex ListStart();
 
     /// <summary>Explanation for feedback and reveals: the deck's explanation, or its solution steps.</summary>
     public static string Explanation(Question q) =>

@@ -38,6 +38,7 @@ public sealed class AnswerLookup(IDbContextFactory<BotDbContext> factory, PostCa
             PracticePost = post.PracticePersonId is not null,
             Parts = sameGrade ? again.Parts : null,
             BasePoints = answer.Practice ? 0 : sameGrade ? again.Points : answer.Points,
+            GradePoints = again.IsValid ? again.Points : answer.Points,
         };
     }
 
@@ -83,6 +84,9 @@ public sealed record AnsweredView(Question Question, string Response, double Poi
 
     /// <summary>The grade's points without bonuses; zero when not scored.</summary>
     public double BasePoints { get; init; }
+
+    /// <summary>What the answer was worth as graded, scored or not (practice keeps its partial credit).</summary>
+    public double GradePoints { get; init; }
 }
 
 /// <summary>A question post and its tally.</summary>

@@ -47,7 +47,7 @@ public sealed class AnswerService(
             tally.MarkDirty(post.PostId);
             metrics.AnswerRecorded(Stopwatch.GetElapsedTime(started));
         }
-        var result = new AnswerResult.Recorded(question, stored, grade.Parts, practice, post.HideResults);
+        var result = new AnswerResult.Recorded(question, stored, grade.Parts, practice, post.HideResults, grade.Points);
         if (stored.Inserted && result.Late)
             posts.Invalidate(post.PostId);
         return result;

@@ -91,13 +91,30 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private async Task RestAsync(HttpContext context)
     {
         var path = (string)context.Request.RouteValues["path"]!;
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync();
+        string body;
+        var files = new List<FakeDiscordFile>();
+        if (context.Request.HasFormContentType)
+        {
+            // DAD reference.mdx "Uploading Files": the JSON as payload_json, each file as files[n].
+            var form = await context.Request.ReadFormAsync();
+            body = form["payload_json"].FirstOrDefault() ?? "";
+            foreach (var file in form.Files)
+            {
+                using var content = new MemoryStream();
+                await file.CopyToAsync(content);
+                files.Add(new FakeDiscordFile(file.Name, file.FileName, file.ContentType, content.ToArray()));
+            }
+        }
+        else
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            body = await reader.ReadToEndAsync();
+        }
         var request = new FakeDiscordRequest(context.Request.Method, path,
             context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(),
-            context.Request.ContentType, body, Stopwatch.GetTimestamp());
+            context.Request.ContentType, body, Stopwatch.GetTimestamp()) { Files = files };
         Requests.Enqueue(request);
-        var response = Responder?.Invoke(request) ?? Default(request);
+        var response = UploadProblem(request) ?? Responder?.Invoke(request) ?? Default(request);
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
             context.Response.Headers[name] = value;
@@ -106,6 +123,28 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(response.Body);
         }
+    }
+
+    /// <summary>Discord refuses a multipart call without payload_json, or whose files[n] have no
+    /// "attachments" entry with id n and the same filename.</summary>
+    private static FakeDiscordResponse? UploadProblem(FakeDiscordRequest request)
+    {
+        if (request.Files.Count == 0)
+            return null;
+        var invalid = new FakeDiscordResponse(400, """{"message":"Invalid Form Body","code":50035}""");
+        if (request.Body.Length == 0)
+            return invalid;
+        var attachments = System.Text.Json.JsonDocument.Parse(request.Body).RootElement.TryGetProperty("attachments", out var a) ? a : default;
+        if (attachments.ValueKind != System.Text.Json.JsonValueKind.Array)
+            return invalid;
+        foreach (var file in request.Files)
+        {
+            var matched = attachments.EnumerateArray().Any(x =>
+                $"files[{x.GetProperty("id").GetRawText()}]" == file.Field && x.GetProperty("filename").GetString() == file.FileName);
+            if (!matched)
+                return invalid;
+        }
+        return null;
     }
 
     private FakeDiscordResponse Default(FakeDiscordRequest request)

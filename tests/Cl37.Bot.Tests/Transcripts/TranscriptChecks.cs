@@ -111,11 +111,14 @@ internal static partial class TranscriptChecks
         _ => [],
     };
 
+    private static bool IsFileCard(JsonObject attachment) =>
+        attachment["contentType"]?.GetValue<string>() == "application/vnd.microsoft.teams.card.file.consent";
+
     public static IEnumerable<JsonObject> Cards(JsonObject body)
     {
         foreach (var attachment in (body["attachments"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            if (attachment["content"] is JsonObject content)
+            if (attachment["content"] is JsonObject content && !IsFileCard(attachment))
                 yield return content;
         }
         if (body["type"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive" && body["value"] is JsonObject invoked)
@@ -196,7 +199,13 @@ internal static partial class TranscriptChecks
             yield break;
         foreach (var attachment in (body["attachments"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            if (attachment["contentType"]?.GetValue<string>() != "application/vnd.microsoft.card.adaptive")
+            if (IsFileCard(attachment))
+            {
+                // The Teams bot file flow (personal chats): a consent card names the file and its size.
+                if (attachment["name"] is null || attachment["content"]?["sizeInBytes"] is null || attachment["content"]?["acceptContext"] is null)
+                    yield return "a file consent card needs a name, sizeInBytes and acceptContext";
+            }
+            else if (attachment["contentType"]?.GetValue<string>() != "application/vnd.microsoft.card.adaptive")
                 yield return $"attachment of type {attachment["contentType"]} is not an Adaptive Card";
         }
         foreach (var card in Cards(body))

@@ -57,11 +57,15 @@ internal static class TranscriptScenario
         new TranscriptStep.Command("Cy", "/quiz reveal"),
         new TranscriptStep.Wait(2),
         new TranscriptStep.Command("Cy", "/calc hpa 2 abc 60"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/quiz analysis"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/quiz analysis format:csv"),
     ];
 
     /// <summary>Replies only the person who asked may see; none of their paragraphs may reach a public message.</summary>
     public static bool RepliesPrivately(TranscriptStep step) =>
-        step is TranscriptStep.Answer || step is TranscriptStep.Command { Text: "/stats" };
+        step is TranscriptStep.Answer || step is TranscriptStep.Command { Text: "/stats" or "/quiz analysis" or "/quiz analysis format:csv" };
 
     /// <summary>Three one-question decks cut from the test deck: MCQ 1 (key B), MSQ 1 (A, B, C), Numerical 1 (4).</summary>
     public static DeckLibrary Decks()

@@ -52,7 +52,6 @@ internal static partial class AdaptiveCardRenderer
             RevealCard r => Reveal(r, lead, budget),
             TableCard t => Table(t, lead, budget),
             StepsCard s => Steps(s, lead, budget),
-            FileCard f => File(f, lead, budget),
             _ => Card([Text(Clip(message.Text, budget), wrap: true)], []),
         };
         if (!string.IsNullOrWhiteSpace(message.Text))
@@ -162,7 +161,7 @@ internal static partial class AdaptiveCardRenderer
         }
         if (r.SolutionSteps.Count > 0)
             body.Add(Text(string.Join("\n", r.SolutionSteps.Select((s, i) => $"{i + 1}. {Clip(s, budget / 4)}")), wrap: true));
-        body.Add(Text($"{r.CorrectCount} of {r.AnsweredCount} correct", weight: "Bolder", spacing: "Medium"));
+        body.Add(Text(r.Outcome, weight: "Bolder", spacing: "Medium"));
         if (r.FastestCorrect.Count > 0)
             body.Add(Text("Fastest: " + Clip(string.Join(", ", r.FastestCorrect), budget / 2), wrap: true));
         if (r.Movement.Count > 0)
@@ -210,17 +209,6 @@ internal static partial class AdaptiveCardRenderer
         for (var i = 0; i < s.Steps.Count; i++)
             body.Add(Text($"{i + 1}. {Clip(s.Steps[i], budget / 4)}", wrap: true, spacing: "Small"));
         body.Add(Text("Answer: " + Clip(s.Answer, budget / 2), weight: "Bolder", color: "Good", wrap: true, spacing: "Medium"));
-        return Card(body, []);
-    }
-
-    // Bots cannot attach files in channels without a consent flow, so a small export is shown inline.
-    private static JsonObject File(FileCard f, List<JsonNode> lead, int budget)
-    {
-        var body = new List<JsonNode>(lead)
-        {
-            Text(Clip(f.FileName, 200), weight: "Bolder", wrap: true),
-            Text(Clip(f.Content, budget * 4), fontType: "Monospace", wrap: true),
-        };
         return Card(body, []);
     }
 

@@ -16,6 +16,7 @@ internal sealed class TeamsActivityHandler(
     TeamsAnswerers answerers,
     TeamsPersonalChats personalChats,
     TeamsReferenceCache savedReferences,
+    TeamsFileUpload files,
     TeamsMetrics metrics,
     CommandCatalog catalog,
     IOptions<TeamsOptions> options,
@@ -52,6 +53,11 @@ internal sealed class TeamsActivityHandler(
     public async Task<TeamsInvokeResult> HandleInvokeAsync(Activity activity, CancellationToken cancellationToken)
     {
         metrics.Activity("invoke");
+        if (string.Equals(activity.Name, TeamsFileUpload.InvokeName, StringComparison.Ordinal))
+        {
+            await files.HandleAsync(activity, cancellationToken);
+            return TeamsInvokeResult.Ok;
+        }
         if (!string.Equals(activity.Name, AdaptiveCardAction, StringComparison.Ordinal))
             return TeamsInvokeResult.NotImplemented;
         await RememberAsync(activity, cancellationToken);
@@ -204,7 +210,7 @@ internal sealed class TeamsActivityHandler(
         {
             try
             {
-                await connector.SendAsync(serviceUrl, known, TeamsActivities.Message(message, inbound.Recipient?.Id, inbound.Recipient?.Name, known), cancellationToken);
+                await connector.SendAsync(serviceUrl, known, WithFiles(TeamsActivities.Message(message, inbound.Recipient?.Id, inbound.Recipient?.Name, known), message, userId), cancellationToken);
                 return true;
             }
             catch (Exception ex) when (ex is TeamsConnectorException or HttpRequestException)
@@ -225,7 +231,7 @@ internal sealed class TeamsActivityHandler(
             }, cancellationToken);
             if (chat.Id is not { Length: > 0 } chatId)
                 return false;
-            await connector.SendAsync(serviceUrl, chatId, TeamsActivities.Message(message, inbound.Recipient?.Id, inbound.Recipient?.Name, chatId), cancellationToken);
+            await connector.SendAsync(serviceUrl, chatId, WithFiles(TeamsActivities.Message(message, inbound.Recipient?.Id, inbound.Recipient?.Name, chatId), message, userId), cancellationToken);
             personalChats.Remember(serviceUrl, userId, chatId);
             return true;
         }
@@ -277,7 +283,12 @@ internal sealed class TeamsActivityHandler(
     {
         if (inbound.ServiceUrl is null || inbound.Conversation?.Id is not { } conversationId)
             return;
+        // Bots can send files only in a 1:1 chat (the Teams bot file APIs work in personal scope only).
+        if (reply.Files.Count > 0 && !IsPersonal(inbound))
+            reply = reply with { Text = reply.Text + "\n\nFiles can only be sent in a 1:1 chat: message me there with the same command to get " + string.Join(", ", reply.Files.Select(f => f.FileName)) + ".", Files = [] };
         var outbound = TeamsActivities.Message(reply, inbound.Recipient?.Id, inbound.Recipient?.Name, conversationId);
+        if (inbound.From?.Id is { } from)
+            outbound = WithFiles(outbound, reply, from);
         outbound.Recipient = inbound.From is null ? null : new ChannelAccount { Id = inbound.From.Id, Name = inbound.From.Name };
         try
         {
@@ -290,6 +301,14 @@ internal sealed class TeamsActivityHandler(
         {
             logger.LogError("Could not reply in Teams conversation {Conversation}: {Error}", conversationId, ex.Message);
         }
+    }
+
+    /// <summary>The activity with a FileConsentCard for each of the message's files.</summary>
+    private Activity WithFiles(Activity outbound, OutgoingMessage message, string userId)
+    {
+        if (message.Files.Count > 0)
+            outbound.Attachments = [.. outbound.Attachments ?? [], .. files.ConsentCards(message.Files, userId)];
+        return outbound;
     }
 
     private async Task<bool> IsOwnerAsync(Activity activity, CancellationToken cancellationToken)

@@ -37,6 +37,9 @@ internal static class TeamsHostingExtensions
         services.AddSingleton<TeamsRoster>();
         services.AddSingleton<TeamsAnswerers>();
         services.AddSingleton<TeamsPersonalChats>();
+        services.AddSingleton<TeamsFileOffers>();
+        services.AddHttpClient(TeamsFileUpload.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<TeamsFileUpload>();
         services.AddSingleton<TeamsReferenceCache>();
         services.TryAddSingleton<ITeamsConversationStore, ChannelDirectoryConversationStore>();
         services.AddScoped<TeamsActivityHandler>();

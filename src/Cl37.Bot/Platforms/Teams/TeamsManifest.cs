@@ -39,7 +39,8 @@ internal static class TeamsManifest
             ["botId"] = appId,
             ["scopes"] = new JsonArray("personal", "team", "groupChat"),
             ["isNotificationOnly"] = false,
-            ["supportsFiles"] = false,
+            // CSV exports reach the person as files in the 1:1 chat (FileConsentCard).
+            ["supportsFiles"] = true,
             ["supportsCalling"] = false,
             ["supportsVideo"] = false,
             ["commandLists"] = new JsonArray(new JsonObject

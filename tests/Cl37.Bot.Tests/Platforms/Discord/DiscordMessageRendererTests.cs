@@ -129,7 +129,7 @@ public sealed class DiscordMessageRendererTests
     {
         var steps = Assert.Single(DiscordMessageRenderer.Contents(new OutgoingMessage("", new StepsCard("Servers", "ceil(peak × buffer / capacity)", ["200 × 1.25 = 250", "250 / 50 = 5"], "5 servers"))));
         var reveal = Assert.Single(DiscordMessageRenderer.Contents(new OutgoingMessage("", new RevealCard(1, "Question 1", "Which?", "B", "Because B.",
-            [new RevealOption("A", "a", 1, 25, false, "A is wrong."), new RevealOption("B", "b", 3, 75, true, null)], 4, 3, ["Ada"], ["Ada moved up to #1"], []))));
+            [new RevealOption("A", "a", 1, 25, false, "A is wrong."), new RevealOption("B", "b", 3, 75, true, null)], 4, 3, ["Ada"], ["Ada moved up to #1"], [], "3 of 4 correct"))));
 
         Assert.Contains("1. 200 × 1.25 = 250", steps, StringComparison.Ordinal);
         Assert.Contains("**Answer:** 5 servers", steps, StringComparison.Ordinal);

@@ -95,7 +95,7 @@ public sealed class AdaptiveCardRendererTests
     {
         var reveal = new RevealCard(9, "Question 9", "Which scaling adds servers?", "A", "Horizontal scaling adds machines.",
             [new("A", "Horizontal", 2, 66.7, true, null), new("B", "Vertical", 1, 33.3, false, "Vertical makes one machine bigger.")],
-            3, 2, ["Alex", "Megan"], ["Alex ↑ 2"], []);
+            3, 2, ["Alex", "Megan"], ["Alex ↑ 2"], [], "2 of 3 correct");
 
         var texts = Body(Render(reveal)).Select(b => (string?)b["text"]).ToList();
 

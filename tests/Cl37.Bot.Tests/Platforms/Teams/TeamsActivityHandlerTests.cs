@@ -247,7 +247,7 @@ public sealed class TeamsActivityHandlerTests
     public async Task HandleAsync_SameReferenceTwice_WritesTheStoreOnce()
     {
         var counting = new CountingStore();
-        var handler = new TeamsActivityHandler(_kit.Pipeline, counting, _kit.Connector, _kit.Roster, _kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.Metrics, TeamsTestKit.Catalog, _kit.Options,
+        var handler = new TeamsActivityHandler(_kit.Pipeline, counting, _kit.Connector, _kit.Roster, _kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.FileUpload(), _kit.Metrics, TeamsTestKit.Catalog, _kit.Options,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsActivityHandler>.Instance);
         await handler.HandleAsync(Sample("message-personal"), default);
         await handler.HandleAsync(Sample("message-personal"), default);

@@ -50,10 +50,17 @@ internal sealed class TeamsTestKit
     private InboundPipeline? _pipeline;
 
     public TeamsActivityHandler Handler() =>
-        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, Metrics, Catalog, Options, NullLogger<TeamsActivityHandler>.Instance);
+        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, FileUpload(), Metrics, Catalog, Options, NullLogger<TeamsActivityHandler>.Instance);
 
     /// <summary>The app's own commands: a channel message without the @mention is one only when it reads as one.</summary>
     public static CommandCatalog Catalog { get; } = Cl37.Bot.Commands.CommandRegistrations.Catalog();
+
+    public TeamsFileOffers FileOffers => _fileOffers ??= new TeamsFileOffers(Time);
+    private TeamsFileOffers? _fileOffers;
+
+    /// <summary>The file flow over the kit's connector; uploads go through the recording handler too.</summary>
+    public TeamsFileUpload FileUpload() =>
+        new(FileOffers, Connector, new StubHttpClientFactory(Http), NullLogger<TeamsFileUpload>.Instance);
 
     public TeamsChatPlatform Platform()
     {

@@ -117,7 +117,7 @@ internal sealed class DiscordInteractionHandler(
     // Editing a response cannot change whether it is ephemeral (DAD receiving-and-responding.mdx
     // "Edit Original Interaction Response" takes no ephemeral flag).
     private static MessagePayload WithoutFlags(MessagePayload payload) =>
-        new() { Content = payload.Content, Components = payload.Components, AllowedMentions = payload.AllowedMentions };
+        new() { Content = payload.Content, Components = payload.Components, AllowedMentions = payload.AllowedMentions, Files = payload.Files, Attachments = payload.Attachments };
 
     /// <summary>A response that breaks a documented limit would be refused by Discord and shown as a
     /// failed interaction; it is replaced before it is sent.</summary>
@@ -183,7 +183,12 @@ internal sealed class DiscordInteractionHandler(
     private static InteractionOutcome Reply(OutgoingMessage message)
     {
         var parts = DiscordMessageRenderer.Render(message, ephemeral: message.Private);
-        return new(new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = DiscordMessageRenderer.CallbackData(parts[0], message.Private) }) { Followups = parts.Skip(1).ToList() };
+        // The first response is plain JSON; files on it follow at once as a follow-up of their own.
+        var (first, files) = DiscordMessageRenderer.SplitFiles(parts[0]);
+        var followups = parts.Skip(1).ToList();
+        if (files is not null)
+            followups.Insert(0, files);
+        return new(new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = DiscordMessageRenderer.CallbackData(first, message.Private) }) { Followups = followups };
     }
 
     /// <summary>Walks sub-command groups and sub-commands (DAD interactions/application-commands.mdx

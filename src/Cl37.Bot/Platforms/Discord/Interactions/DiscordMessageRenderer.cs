@@ -31,8 +31,20 @@ internal static class DiscordMessageRenderer
             Content = content,
             Components = i == parts.Count - 1 ? Components(message.Card) : null,
             Flags = ephemeral ? MessageFlags.Ephemeral : null,
+            Files = i == parts.Count - 1 ? message.Files : [],
+            Attachments = i == parts.Count - 1 && message.Files.Count > 0
+                ? [.. message.Files.Select((f, n) => new AttachmentRef { Id = n, Filename = f.FileName })]
+                : null,
         }).ToList();
     }
+
+    /// <summary>The files of a payload as a message of their own, for a response that cannot carry
+    /// them (the JSON answer to an interaction).</summary>
+    public static (MessagePayload WithoutFiles, MessagePayload? Files) SplitFiles(MessagePayload payload) =>
+        payload.Files.Count == 0
+            ? (payload, null)
+            : (new MessagePayload { Content = payload.Content, Components = payload.Components, Flags = payload.Flags, AllowedMentions = payload.AllowedMentions },
+               new MessagePayload { Flags = payload.Flags, Files = payload.Files, Attachments = payload.Attachments });
 
     /// <summary>The first response to an interaction: the first message of <see cref="Render"/>;
     /// the others follow as follow-up messages.</summary>
@@ -218,8 +230,7 @@ internal static class DiscordMessageRenderer
             for (var i = 0; i < r.SolutionSteps.Count; i++)
                 sb.Append(i + 1).Append(". ").Append(r.SolutionSteps[i]).Append('\n');
         }
-        sb.Append('\n').Append(r.CorrectCount.ToString(CultureInfo.InvariantCulture)).Append(" of ")
-          .Append(r.AnsweredCount.ToString(CultureInfo.InvariantCulture)).Append(" correct");
+        sb.Append('\n').Append(r.Outcome);
         if (r.FastestCorrect.Count > 0)
             sb.Append(" · fastest: ").Append(string.Join(", ", r.FastestCorrect.Select(DiscordText.Escape)));
         foreach (var line in r.Movement)

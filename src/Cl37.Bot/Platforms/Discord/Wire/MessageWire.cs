@@ -1,3 +1,4 @@
+using Cl37.Bot.Chat;
 using System.Text.Json.Serialization;
 
 namespace Cl37.Bot.Platforms.Discord.Wire;
@@ -11,6 +12,20 @@ internal sealed class MessagePayload
     public List<Component>? Components { get; init; }
     public MessageFlags? Flags { get; init; }
     public AllowedMentions AllowedMentions { get; init; } = new();
+
+    /// <summary>One entry per uploaded file, its id the n of its <c>files[n]</c> part.</summary>
+    public List<AttachmentRef>? Attachments { get; init; }
+
+    /// <summary>The files themselves: sent as multipart parts beside <c>payload_json</c>, not in the JSON.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<FileAttachment> Files { get; init; } = [];
+}
+
+/// <summary>A file of the request by its part number (DAD reference.mdx "Uploading Files").</summary>
+internal sealed class AttachmentRef
+{
+    public int Id { get; init; }
+    public required string Filename { get; init; }
 }
 
 /// <summary><c>parse: []</c> so deck text or names can never ping @everyone, a role or a person.</summary>
