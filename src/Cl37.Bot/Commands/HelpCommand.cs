@@ -9,7 +9,7 @@ public sealed class HelpCommand(CommandCatalog catalog) : ICommandHandler
     public static CommandDefinition Definition { get; } = new("help", "What the bot can do", [],
     [
         new("command", "A command to explain", OptionKind.Text, MaxLength: 32),
-    ], Example: "/help calc");
+    ], Example: "/help command:calc");
 
     CommandDefinition ICommandHandler.Definition => Definition;
 

@@ -20,11 +20,18 @@ public static class AnswerReplies
         _ => throw new ArgumentOutOfRangeException(nameof(result), result, "an answer result nobody words"),
     });
 
+    /// <summary>Why a typed answer given without a post went nowhere; nothing was stored.</summary>
+    public static OutgoingMessage NoTypedQuestion(TypedAnswerTarget target) => OutgoingMessage.PrivateText(target switch
+    {
+        TypedAnswerTarget.ChoiceQuestion => "The open question here is answered by picking options, not by typing: use the buttons or the menu under it. Nothing was recorded.",
+        _ => "No question that takes a typed answer is open in this channel, so nothing was recorded. Use `/quiz practice` for one of your own.",
+    });
+
     /// <summary>A person's own view of a post they answered, as their copy of the card shows it again.</summary>
     public static OutgoingMessage Personal(AnsweredView view)
     {
         var sb = new StringBuilder().Append("**").Append(QuestionCards.Title(view.Question)).Append("**\n\n");
-        sb.Append("Your answer: **").Append(view.Response).Append("**").Append(view.Practice ? " (practice, not scored)." : ".");
+        sb.Append("Your answer: **").Append(MarkdownText.Escape(view.Response)).Append("**").Append(view.Practice ? " (practice, not scored)." : ".");
         if (view.ResultShown)
         {
             sb.Append("\n\n").Append(QuestionCards.Verdict(view.IsCorrect, view.Points, scored: !view.Practice))
@@ -46,13 +53,13 @@ public static class AnswerReplies
         var stored = r.Stored;
         var sb = new StringBuilder();
         if (!stored.Inserted)
-            sb.Append("You already answered this one — your first answer counts: **").Append(stored.Response).Append("**.");
+            sb.Append("You already answered this one — your first answer counts: **").Append(MarkdownText.Escape(stored.Response)).Append("**.");
         else if (r.PracticePost)
-            sb.Append("Practice answer recorded: **").Append(stored.Response).Append("** (not scored).");
+            sb.Append("Practice answer recorded: **").Append(MarkdownText.Escape(stored.Response)).Append("** (not scored).");
         else if (r.Late)
-            sb.Append("The answers for this question have closed, so this counts as practice only: **").Append(stored.Response).Append("**.");
+            sb.Append("The answers for this question have closed, so this counts as practice only: **").Append(MarkdownText.Escape(stored.Response)).Append("**.");
         else
-            sb.Append("Answer recorded: **").Append(stored.Response).Append("**.");
+            sb.Append("Answer recorded: **").Append(MarkdownText.Escape(stored.Response)).Append("**.");
 
         // Practice has no reveal to wait for, so its result shows even where the group hides results.
         if (stored.Practice || !r.HideResults)
