@@ -23,7 +23,7 @@ public static class AnswerReplies
     /// <summary>Why a typed answer given without a post went nowhere; nothing was stored.</summary>
     public static OutgoingMessage NoTypedQuestion(TypedAnswerTarget target) => OutgoingMessage.PrivateText(target switch
     {
-        TypedAnswerTarget.ChoiceQuestion => "The open question here is answered by picking options, not by typing: use the buttons or the menu under it. Nothing was recorded.",
+        TypedAnswerTarget.ChoiceQuestion => "The open question here is a choice question: pick your answer on its card. Nothing was recorded.",
         _ => "No question that takes a typed answer is open in this channel, so nothing was recorded. Use `/quiz practice` for one of your own.",
     });
 

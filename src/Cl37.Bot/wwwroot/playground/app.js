@@ -657,7 +657,7 @@
     }
     for (const o of options) {
       if (named.has(o.name.toLowerCase())) continue;
-      const token = o.kind === 'boolean' ? '--' + o.name : o.name + ':';
+      const token = o.kind === 'boolean' ? o.name + ':true' : o.name + ':';
       if (typed && !token.startsWith(typed) && !token.startsWith('--' + typed)) continue;
       items.push({ label: token, detail: `${o.description}${o.required ? ' (required)' : ''}`, insert: prefix + token + (o.kind === 'boolean' ? ' ' : '') });
     }

@@ -115,12 +115,13 @@ internal static class DiscordMessageRenderer
     /// the reader knows the message is incomplete instead of taking the parts shown for all of it.</summary>
     public static MessagePayload MissingParts(int firstMissing, int count, bool ephemeral)
     {
+        var of = count.ToString(CultureInfo.InvariantCulture);
         var which = firstMissing == count
-            ? $"Part {PartNumber(count - 1, count)}"
-            : $"Parts {firstMissing.ToString(CultureInfo.InvariantCulture)}–{PartNumber(count - 1, count)}";
+            ? $"part {of} of {of}"
+            : $"parts {firstMissing.ToString(CultureInfo.InvariantCulture)}–{of} of {of}";
         var text = ephemeral
-            ? $"⚠️ {which} of this reply could not be sent. Run the command again to see it all."
-            : $"⚠️ {which} of the message above could not be sent.";
+            ? $"⚠️ The rest of this reply ({which}) could not be sent. Run the command again to see it all."
+            : $"⚠️ The rest of the message above ({which}) could not be sent.";
         return new MessagePayload { Content = text, Flags = ephemeral ? MessageFlags.Ephemeral : null };
     }
 
