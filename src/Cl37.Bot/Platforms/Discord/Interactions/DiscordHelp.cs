@@ -5,8 +5,8 @@ namespace Cl37.Bot.Platforms.Discord.Interactions;
 
 /// <summary>/help as Discord people use commands: slash commands whose options Discord's own
 /// command picker asks for by name (<c>/calc weights layers: … biases: …</c>), rendered from the
-/// same <see cref="CommandCatalog"/> that registers them, instead of the typed syntax
-/// (<c>&lt;layers…&gt; [--biases]</c>) the other platforms read.</summary>
+/// same <see cref="CommandCatalog"/> that registers them, as a list of options with their kinds
+/// rather than the one-line usage the typed platforms show.</summary>
 internal static class DiscordHelp
 {
     public const string Command = "help";
