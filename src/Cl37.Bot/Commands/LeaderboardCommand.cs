@@ -19,7 +19,7 @@ public sealed class LeaderboardCommand(
         new("period", "week, month, all or competition", OptionKind.Text, Choices: ["week", "month", "all", "competition"]),
         new("page", "Page number", OptionKind.Integer, MinValue: 1, MaxValue: 10_000),
         new("format", "table, or csv (admins) to export", OptionKind.Text, Choices: ["table", "csv"]),
-    ], Example: "/leaderboard week");
+    ], Example: "/leaderboard period:week");
 
     CommandDefinition ICommandHandler.Definition => Definition;
 
@@ -44,7 +44,7 @@ public sealed class LeaderboardCommand(
                 {
                     var c = await db.Competitions.AsNoTracking().Where(x => x.GroupId == channel.GroupId).OrderByDescending(x => x.Id).FirstOrDefaultAsync(cancellationToken);
                     if (c is null)
-                        return OutgoingMessage.PrivateText("There is no competition yet. Admins start one with `/competition start <name> <end date>`.");
+                        return CompetitionMessages.NoneYet(CompetitionCommand.Commands);
                     key = PeriodKeys.Competition(c.Id);
                     title = $"Leaderboard · {c.Name}{(c.EndedUtc is null ? "" : " (final)")}";
                 }

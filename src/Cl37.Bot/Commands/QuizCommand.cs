@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Commands;
 
-/// <summary>/quiz now | practice | reveal | schedule set|show|off | settings | analysis.</summary>
+/// <summary>/quiz now | practice | answer | reveal | schedule set|show|off | settings | analysis.</summary>
 public sealed class QuizCommand(
     ChannelDirectory channels,
     QuestionPoster poster,
@@ -21,6 +21,8 @@ public sealed class QuizCommand(
     PostCache posts,
     AdminPolicy admins,
     ItemAnalysisService analysis,
+    AnswerLookup lookup,
+    AnswerService answers,
     IDbContextFactory<BotDbContext> factory,
     IOptions<QuizOptions> options,
     TimeProvider time) : ICommandHandler
@@ -33,6 +35,10 @@ public sealed class QuizCommand(
             new("force", "Close the open daily question early (admins)", OptionKind.Boolean),
         ], Example: "/quiz now"),
         new("practice", "A private question for you from your review boxes (not scored)", [], Example: "/quiz practice"),
+        new("answer", "Type your answer to the open number or fill-in question here (no answer box needed)",
+        [
+            new("text", "Your answer: a number (42) or the missing word", OptionKind.Rest, Required: true, MaxLength: AnswerCodec.MaxValueLength),
+        ], Example: "/quiz answer text:42", AnswersTypedQuestion: true),
         new("reveal", "Close the open question in this channel now and post the reveal", [], AdminOnly: true, Example: "/quiz reveal"),
         new("schedule set", "Post a question every day at a local time",
         [
@@ -42,7 +48,7 @@ public sealed class QuizCommand(
             new("window", "Hours the answers stay open (default: until 1 hour before the next post)", OptionKind.Number, MinValue: 0.25, MaxValue: 167),
             new("results", "Show right/wrong at once or only at the reveal", OptionKind.Text, Choices: ["immediate", "reveal"]),
             new("deck", "Deck to draw from (default: all decks)", OptionKind.Text, MaxLength: 64),
-        ], AdminOnly: true, Example: "/quiz schedule set 09:00 Europe/Berlin mon-fri"),
+        ], AdminOnly: true, Example: "/quiz schedule set time:09:00 zone:Europe/Berlin days:mon-fri"),
         new("schedule show", "Show this channel's schedule", [], Example: "/quiz schedule show"),
         new("schedule off", "Stop the daily question in this channel", [], AdminOnly: true, Example: "/quiz schedule off"),
         new("analysis", "Item analysis for deck authors: facility, discrimination, distractors",
@@ -61,6 +67,8 @@ public sealed class QuizCommand(
 
     CommandDefinition ICommandHandler.Definition => Definition;
 
+    private static readonly string ForceNow = CommandUsage.Invocation(Definition, "now", ("force", "true"));
+
     public async Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         var channel = await channels.EnsureAsync(command.Channel, cancellationToken);
@@ -70,21 +78,23 @@ public sealed class QuizCommand(
                 var isAdmin = admins.IsAdmin(command.Channel, command.User);
                 // Allowing everyone to post would still not let a student close the open question early.
                 if (!isAdmin && ArgumentValidator.Bool(command, "force") == true)
-                    return OutgoingMessage.PrivateText($"Only an admin can close an open question early (`/quiz now force:true`), whatever the group's settings. {AdminPolicy.WhoIsAdmin(command.Channel.Platform)}");
+                    return OutgoingMessage.PrivateText($"Only an admin can close an open question early (`/quiz now force:true`), whatever the group's settings. {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
                 if (!channel.EveryoneCanPost && !isAdmin)
-                    return OutgoingMessage.PrivateText($"Only admins can post a question now in this group (an admin can allow everyone with `/quiz settings everyone_can_post:true`). {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
+                    return OutgoingMessage.PrivateText($"Only admins can post a question now in this group (an admin can allow everyone with `{CommandUsage.Invocation(Definition, "settings", ("everyone_can_post", "true"))}`). {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
                 // A new post reveals the open one, so an open daily question would close early: only an admin's explicit force does that.
                 if (await OpenDailyClosesAsync(channel, cancellationToken) is { } closes)
                 {
                     if (!isAdmin)
-                        return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early. Only an admin can do that, with `/quiz now force:true`.");
+                        return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early. Only an admin can do that, with `{ForceNow}`.");
                     if (ArgumentValidator.Bool(command, "force") != true)
-                        return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early and post its reveal. To do that, use `/quiz now force:true`.");
+                        return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early and post its reveal. To do that, use `{ForceNow}`.");
                 }
                 var result = await poster.PostNextAsync(channel, null, null, command.Arg("deck"), false, cancellationToken);
                 return PostMessages.Reply(result);
             case "practice":
                 return PracticeMessages.Reply(await practice.NextAsync(channel, command.User, cancellationToken));
+            case "answer":
+                return await TypedAnswerAsync(channel, command, cancellationToken);
             case "reveal":
                 return PostMessages.Revealed(await reveals.RevealOpenInChannelAsync(channel.ChannelId, cancellationToken));
             case "schedule set":
@@ -93,7 +103,7 @@ public sealed class QuizCommand(
                     ? OutgoingMessage.PrivateText(invalid!)
                     : ScheduleMessages.Set(await schedules.SetAsync(channel, request, cancellationToken));
             case "schedule show":
-                return ScheduleMessages.Show(await schedules.ShowAsync(channel, cancellationToken));
+                return ScheduleMessages.Show(await schedules.ShowAsync(channel, cancellationToken), CommandUsage.Example(Definition, Definition.FindSubCommand("schedule set")));
             case "schedule off":
                 return ScheduleMessages.Off(await schedules.OffAsync(channel, cancellationToken));
             case "settings":
@@ -118,6 +128,15 @@ public sealed class QuizCommand(
         posts.InvalidateGroup(group.Id);
         return OutgoingMessage.PrivateText(
             $"Settings: streak bonus {OnOff(group.StreakBonus)}, speed bonus {OnOff(group.SpeedBonus)}, everyone can post {OnOff(group.EveryoneCanPost)}, {(group.HideResults ? "results hidden until the reveal" : "results shown as soon as someone answers")}.");
+    }
+
+    private async Task<OutgoingMessage> TypedAnswerAsync(ChannelInfo channel, ChatCommand command, CancellationToken cancellationToken)
+    {
+        var target = await lookup.TypedAnswerTargetAsync(channel, command.User.Id, cancellationToken);
+        if (target is not TypedAnswerTarget.Post post)
+            return AnswerReplies.NoTypedQuestion(target);
+        var text = command.Arg("text")!.Trim();
+        return AnswerReplies.For(await answers.AnswerAsync(command.Channel, command.User, post.PostId, [text], cancellationToken));
     }
 
     /// <summary>When the channel's open daily question closes, in its schedule's zone, or null when none is open.</summary>

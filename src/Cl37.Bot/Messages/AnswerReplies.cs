@@ -21,6 +21,13 @@ public static class AnswerReplies
         _ => throw new ArgumentOutOfRangeException(nameof(result), result, "an answer result nobody words"),
     }) with { Refused = result is AnswerResult.InvalidInput };
 
+    /// <summary>Why a typed answer given without a post went nowhere; nothing was stored.</summary>
+    public static OutgoingMessage NoTypedQuestion(TypedAnswerTarget target) => OutgoingMessage.PrivateText(target switch
+    {
+        TypedAnswerTarget.ChoiceQuestion => "The open question here is a choice question: pick your answer on its card. Nothing was recorded.",
+        _ => "No question that takes a typed answer is open in this channel, so nothing was recorded. Use `/quiz practice` for one of your own.",
+    });
+
     /// <summary>A person's own copy of a post they answered: the question with its live tally and
     /// their feedback, worded as the feedback to their click was.</summary>
     public static OutgoingMessage Personal(AnsweredView view)
@@ -42,13 +49,13 @@ public static class AnswerReplies
         var stored = r.Stored;
         var sb = new StringBuilder();
         if (!stored.Inserted)
-            sb.Append("You already answered this one — your first answer counts: **").Append(stored.Response).Append("**.");
+            sb.Append("You already answered this one — your first answer counts: **").Append(MarkdownText.Escape(stored.Response)).Append("**.");
         else if (r.PracticePost)
-            sb.Append("Practice answer recorded: **").Append(stored.Response).Append("** (not scored).");
+            sb.Append("Practice answer recorded: **").Append(MarkdownText.Escape(stored.Response)).Append("** (not scored).");
         else if (r.Late)
-            sb.Append("The answers for this question have closed, so this counts as practice only: **").Append(stored.Response).Append("**.");
+            sb.Append("The answers for this question have closed, so this counts as practice only: **").Append(MarkdownText.Escape(stored.Response)).Append("**.");
         else
-            sb.Append("Answer recorded: **").Append(stored.Response).Append("**.");
+            sb.Append("Answer recorded: **").Append(MarkdownText.Escape(stored.Response)).Append("**.");
 
         // Practice has no reveal to wait for, so its result shows even where the group hides results.
         if (stored.Practice || !r.HideResults)

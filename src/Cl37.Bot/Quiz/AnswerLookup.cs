@@ -59,6 +59,28 @@ public sealed class AnswerLookup(IDbContextFactory<BotDbContext> factory, PostCa
         return new PostTally(post.PostId, question, count, post.ClosesUtc, revealed) { Practice = post.PracticePersonId is not null };
     }
 
+    /// <summary>The post a typed answer given without one is meant for: of the channel's open
+    /// question and the person's newest unanswered practice question in this channel, the newest
+    /// that takes a typed answer (numerical or fill-in). A choice question is never guessed at.</summary>
+    public async Task<TypedAnswerTarget> TypedAnswerTargetAsync(ChannelInfo channel, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var open = await db.Posts.AsNoTracking()
+            .Where(p => p.ChannelId == channel.ChannelId && p.PracticePersonId == null && p.RevealedUtc == null)
+            .OrderByDescending(p => p.Id).Select(p => new { p.Id, p.QuestionId }).FirstOrDefaultAsync(cancellationToken);
+        var practice = await (from p in db.Posts
+                              join person in db.People on p.PracticePersonId equals person.Id
+                              where p.ChannelId == channel.ChannelId && person.GroupId == channel.GroupId && person.ExternalId == userId
+                                    && !db.Answers.Any(a => a.PostId == p.Id)
+                              orderby p.Id descending
+                              select new { p.Id, p.QuestionId }).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var candidates = new[] { open, practice }.Where(c => c is not null).Select(c => c!).OrderByDescending(c => c.Id).ToList();
+        if (candidates.Count == 0)
+            return new TypedAnswerTarget.NoneOpen();
+        var typed = candidates.FirstOrDefault(c => decks.FindQuestion(c.QuestionId)?.Kind is QuestionKind.Numerical or QuestionKind.FillIn);
+        return typed is null ? new TypedAnswerTarget.ChoiceQuestion() : new TypedAnswerTarget.Post(typed.Id);
+    }
+
     /// <summary>The post and its question, or null when the post is unknown, not open to the person
     /// from this channel, or its question left the deck.</summary>
     private async Task<(PostInfo Post, Question Question)?> FindAsync(long postId, ChannelRef channel, string? userId, CancellationToken cancellationToken)

@@ -56,17 +56,18 @@
     return node;
   }
 
-  // ---------- light Markdown: **bold**, `code`, line breaks, - lists, 1. lists ----------
+  // ---------- light Markdown: **bold**, `code`, \ escapes, line breaks, - lists, 1. lists ----------
   function inline(text) {
     const out = [];
-    const pattern = /`([^`\n]+)`|\*\*([^*\n]+)\*\*|(?<![\p{L}\p{N}_])_([^_\n]+)_(?![\p{L}\p{N}_])/gu;
+    const pattern = /\\([!-\/:-@[-`{-~])|`([^`\n]+)`|\*\*((?:\\.|[^*\n])+)\*\*|(?<![\p{L}\p{N}_\\])_([^_\n]+)_(?![\p{L}\p{N}_])/gu;
     let last = 0;
     let match;
     while ((match = pattern.exec(text)) !== null) {
       if (match.index > last) out.push(document.createTextNode(text.slice(last, match.index)));
-      if (match[1] !== undefined) out.push(el('code', { text: match[1] }));
-      else if (match[2] !== undefined) out.push(el('strong', { text: match[2] }));
-      else out.push(el('em', { text: match[3] }));
+      if (match[1] !== undefined) out.push(document.createTextNode(match[1]));
+      else if (match[2] !== undefined) out.push(el('code', { text: match[2] }));
+      else if (match[3] !== undefined) out.push(el('strong', null, inline(match[3])));
+      else out.push(el('em', { text: match[4] }));
       last = pattern.lastIndex;
     }
     if (last < text.length) out.push(document.createTextNode(text.slice(last)));
@@ -733,7 +734,7 @@
     }
     for (const o of options) {
       if (named.has(o.name.toLowerCase())) continue;
-      const token = o.kind === 'boolean' ? '--' + o.name : o.name + ':';
+      const token = o.kind === 'boolean' ? o.name + ':true' : o.name + ':';
       if (typed && !token.startsWith(typed) && !token.startsWith('--' + typed)) continue;
       items.push({ label: token, detail: `${o.description}${o.required ? ' (required)' : ''}`, insert: prefix + token + (o.kind === 'boolean' ? ' ' : '') });
     }

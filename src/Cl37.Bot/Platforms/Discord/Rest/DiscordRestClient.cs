@@ -169,7 +169,7 @@ internal sealed class DiscordRestClient(
                     health.Failed(route.RouteKey, $"Discord {route.Method} {route.Template} answered {status} after every retry");
                 var error = TryParse(text, Json.ErrorResponse);
                 logger.LogError("Discord {Method} {Route} failed with {Status}: {Body}", route.Method, route.Template, status, Shorten(text));
-                throw new DiscordRestException(status, error?.Code, $"Discord {route.Method} {route.Template} failed with {status}: {error?.Message ?? Shorten(text)}");
+                throw new DiscordRestException(status, error?.Code, $"Discord {route.Method} {route.Template} failed with {status}: {error?.Message ?? Shorten(text)}", error?.Errors);
             }
         }
     }

@@ -1,4 +1,5 @@
 using Cl37.Bot.Chat;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Cl37.Bot.Platforms.Discord.Wire;
@@ -91,4 +92,9 @@ internal sealed class ErrorResponse
 {
     public int? Code { get; init; }
     public string? Message { get; init; }
+
+    /// <summary>Which fields were refused: objects keyed by field name or array index down to each
+    /// refused field, whose <c>_errors</c> lists <c>{code, message}</c> (DAD
+    /// topics/opcodes-and-status-codes.mdx "Error Messages", code 50035 "Invalid Form Body").</summary>
+    public JsonElement? Errors { get; init; }
 }
