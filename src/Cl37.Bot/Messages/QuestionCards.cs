@@ -18,15 +18,9 @@ public static class QuestionCards
         _ => "fill in the blank",
     } + $" · {q.Topic}";
 
-    /// <summary>The question as the deck heads it: "MCQ 9", "MSQ 1", "Numerical 4", "Fill 2".</summary>
-    public static string Label(Question q) => q.Section switch
-    {
-        "mcq" => "MCQ",
-        "msq" => "MSQ",
-        "numerical" => "Numerical",
-        "fill" => "Fill",
-        _ => "Question",
-    } + string.Create(CultureInfo.InvariantCulture, $" {q.Number}");
+    /// <summary>The question as the deck heads it: "MCQ 9", "MSQ 1", "Numerical 4", "Fill 2"; an
+    /// imported question's own title where its file gives one.</summary>
+    public static string Label(Question q) => q.Title ?? DeckLabels.Label(q.Section, q.Number);
 
     public static AnswerInput InputOf(Question q) => q.Kind switch
     {
