@@ -44,10 +44,13 @@ public static class DeckCommandLine
         }
         foreach (var error in library.Errors)
             output.WriteLine(error.ToString());
+        foreach (var skip in library.Skipped)
+            output.WriteLine(skip.ToString());
         var total = library.AllQuestions.Count();
+        var skipped = library.Skipped.Count == 0 ? "" : $", {library.Skipped.Count} skipped (type not supported)";
         output.WriteLine(library.Errors.Count == 0
-            ? $"{total} questions in {library.Decks.Count} deck(s), no errors."
-            : $"{total} questions in {library.Decks.Count} deck(s), {library.Errors.Count} error(s).");
+            ? $"{total} questions in {library.Decks.Count} deck(s){skipped}, no errors."
+            : $"{total} questions in {library.Decks.Count} deck(s){skipped}, {library.Errors.Count} error(s).");
     }
 
     private static object Header(QuestionKind kind) => kind switch

@@ -49,7 +49,9 @@ public static class MoodleXmlParser
         }
         catch (XmlException ex)
         {
-            return Fail(sourceFile, Math.Max(1, ex.LineNumber), Explain(ex));
+            // The DTD refusal carries no position; the line is where the DOCTYPE starts.
+            var line = ex.LineNumber > 0 ? ex.LineNumber : LineOf(bytes, "<!DOCTYPE"u8);
+            return Fail(sourceFile, line, Explain(ex));
         }
         catch (Exception ex) when (ex is System.Text.DecoderFallbackException or ArgumentException or NotSupportedException)
         {
@@ -225,6 +227,12 @@ public static class MoodleXmlParser
     }
 
     private static string Text(XElement? element) => element?.Element("text")?.Value.Trim() ?? element?.Value.Trim() ?? "";
+
+    private static int LineOf(byte[] bytes, ReadOnlySpan<byte> marker)
+    {
+        var at = bytes.AsSpan().IndexOf(marker);
+        return at < 0 ? 1 : bytes.AsSpan(0, at).Count((byte)'\n') + 1;
+    }
 
     private static int Line(XElement? element) => element is IXmlLineInfo { LineNumber: > 0 } info ? info.LineNumber : 1;
 
