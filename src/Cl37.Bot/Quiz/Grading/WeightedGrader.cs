@@ -20,7 +20,8 @@ internal static partial class WeightedGrader
     /// <summary>A fraction of the question (−∞ to ∞) as points, clamped to 0 … full marks.</summary>
     internal static double Points(double fraction) => Math.Round(GradeResult.FullPoints * Math.Clamp(fraction, 0, 1), 2);
 
-    private static bool IsFull(double fraction) => fraction >= 1 - 1e-9;
+    // Moodle writes thirds as 33.33333%: three of them are full marks.
+    private static bool IsFull(double fraction) => fraction >= 1 - 1e-6;
 
     private static GradeResult Choice(Question q, IReadOnlyList<WeightedAnswer> weights, IReadOnlyList<string> values)
     {
