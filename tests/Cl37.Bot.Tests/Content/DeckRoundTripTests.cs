@@ -115,7 +115,7 @@ public sealed class DeckRoundTripTests
                 "Markdown cannot carry feedback for right answers: Capital.",
                 "Markdown cannot carry question titles (Markdown numbers its questions): Capital, Paris, Rivers, Height, Tomb.",
             ],
-            markdown.Losses.Order(StringComparer.Ordinal));
+            markdown.Losses.Order(StringComparer.Ordinal).ToList());
     }
 
     [Fact]
