@@ -58,6 +58,7 @@ public static class AnswerReplies
         if (stored.Practice || !r.HideResults)
         {
             AppendResult(sb, r);
+            sb.Append(QuestionCards.PickFeedback(r.Question, stored.Response));
             sb.Append(QuestionCards.KeyAndWhy(r.Question));
         }
         else

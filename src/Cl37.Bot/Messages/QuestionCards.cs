@@ -79,6 +79,27 @@ public static class QuestionCards
         return explanation.Length > 0 ? text + "\n**Why:** " + explanation : text;
     }
 
+    /// <summary>What the deck says about the person's own pick ("\n**B:** why B is wrong"), one line per
+    /// picked option that has a note, or the note of the weighted typed answer they matched; empty otherwise.</summary>
+    public static string PickFeedback(Question q, string response)
+    {
+        var sb = new StringBuilder();
+        if (q.Options.Count > 0)
+        {
+            foreach (var key in response.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var note = q.CorrectKeys.Contains(key) ? q.WhyRight.GetValueOrDefault(key) : q.WhyWrong.GetValueOrDefault(key);
+                if (note is { Length: > 0 })
+                    sb.Append("\n**").Append(key).Append(":** ").Append(note);
+            }
+        }
+        else if (q.Kind == QuestionKind.FillIn && q.Weights?.FirstOrDefault(w => Quiz.Grading.WeightedGrader.Matches(response, w.Answer, q.CaseSensitive)) is { Feedback: { Length: > 0 } feedback })
+        {
+            sb.Append("\n**Your answer:** ").Append(feedback);
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Explanation for feedback and reveals: the deck's explanation, or its solution steps.</summary>
     public static string Explanation(Question q) =>
         q.Explanation.Length > 0 ? q.Explanation : string.Join("\n", q.SolutionSteps);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Cl37.Bot.Content;
 using Cl37.Bot.Messages;
 using Cl37.Bot.Platforms.Discord.Interactions;
