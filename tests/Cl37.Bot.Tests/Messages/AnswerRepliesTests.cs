@@ -76,7 +76,7 @@ public sealed class AnswerRepliesTests
         var first = new StoredAnswer(1, "A", 0, false, false, null);
         var reply = AnswerReplies.For(new AnswerResult.Recorded(Q, first, null, PracticePost: false, HideResults: false));
 
-        Assert.Equal("You already answered this one — your first answer counts: **A**.\n\n❌ Not right: 0 points." + QuestionCards.KeyAndWhy(Q), reply.Text);
+        Assert.Equal("You already answered this one — your first answer counts: **A**.\n\n❌ Not right: 0 points.\n**A:** A is wrong." + QuestionCards.KeyAndWhy(Q), reply.Text);
     }
 
     private static ScoredAnswer Fresh(bool scored = true, double streakBonus = 0, double speedBonus = 0) =>
