@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Messages;
 using Cl37.Bot.Posts;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Commands;
 
-/// <summary>/quiz now | practice | answer | reveal | schedule set|show|off | settings | analysis.</summary>
+/// <summary>/quiz now | practice | answer | reveal | schedule set|show|off | settings | analysis | deck export.</summary>
 public sealed class QuizCommand(
     ChannelDirectory channels,
     QuestionPoster poster,
@@ -23,6 +24,7 @@ public sealed class QuizCommand(
     ItemAnalysisService analysis,
     AnswerLookup lookup,
     AnswerService answers,
+    DeckLibrary decks,
     IDbContextFactory<BotDbContext> factory,
     IOptions<QuizOptions> options,
     TimeProvider time) : ICommandHandler
@@ -56,6 +58,11 @@ public sealed class QuizCommand(
             new("deck", "Deck to analyse (default: every deck asked here)", OptionKind.Text, MaxLength: 64),
             new("format", "table, or csv to export", OptionKind.Text, Choices: ["table", "csv"]),
         ], AdminOnly: true, Example: "/quiz analysis"),
+        new("deck export", "A deck as a GIFT, Moodle XML or Markdown file for Moodle and other quiz tools",
+        [
+            new("deck", "Deck to export (default: the only deck)", OptionKind.Text, MaxLength: 64),
+            new("format", "gift, moodle-xml or markdown (default: gift)", OptionKind.Text, Choices: ["gift", "moodle-xml", "markdown"]),
+        ], AdminOnly: true, Example: "/quiz deck export deck:cl37-model-deployment format:gift"),
         new("settings", "Group settings: bonuses, who may post, hidden results",
         [
             new("streak_bonus", "Award a streak bonus", OptionKind.Boolean),
@@ -111,9 +118,31 @@ public sealed class QuizCommand(
             case "analysis":
                 var report = await analysis.AnalyseAsync(channel.GroupId, command.Arg("deck"), cancellationToken);
                 return ItemAnalysisMessages.Reply(report, string.Equals(command.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase));
+            case "deck export":
+                return ExportDeck(command);
             default:
                 return OutgoingMessage.PrivateText("Usage:\n" + CommandUsage.Of(Definition));
         }
+    }
+
+    private OutgoingMessage ExportDeck(ChatCommand command)
+    {
+        var formatName = command.Arg("format");
+        if (DeckWriter.ParseFormat(formatName ?? "gift") is not { } format)
+            return DeckExportMessages.UnknownFormat(formatName!);
+        var deckId = command.Arg("deck");
+        Deck? deck;
+        if (deckId is null)
+        {
+            if (decks.Decks.Count != 1)
+                return DeckExportMessages.NameTheDeck(decks.Decks);
+            deck = decks.Decks[0];
+        }
+        else if ((deck = decks.FindDeck(deckId)) is null)
+        {
+            return DeckExportMessages.Unknown(deckId, decks.Decks);
+        }
+        return DeckExportMessages.Reply(deck, format, DeckWriter.Write(deck, format));
     }
 
     private async Task<OutgoingMessage> SettingsAsync(ChannelInfo channel, ChatCommand command, CancellationToken cancellationToken)

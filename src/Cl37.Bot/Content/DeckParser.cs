@@ -42,6 +42,26 @@ public static partial class DeckParser
         }
     }
 
+    /// <summary>Decodes a text deck file as strict UTF-8 (a BOM is fine); the problem, or null with the text.</summary>
+    internal static DeckError? Decode(string sourceFile, byte[] bytes, string what, out string text)
+    {
+        text = "";
+        if (bytes.Length == 0)
+            return new DeckError(sourceFile, 1, "the file is empty.");
+        if (Array.IndexOf(bytes, (byte)0) is var nul and >= 0)
+            return new DeckError(sourceFile, LineOf(bytes, nul), $"this is a binary file, not a {what} (it contains NUL bytes).");
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+            return null;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var at = ex.Index >= 0 ? LineOf(bytes, ex.Index) : 1;
+            return new DeckError(sourceFile, at, $"the file is not valid UTF-8 text; save the {what} as UTF-8.");
+        }
+    }
+
     /// <summary>Parses a deck's text.</summary>
     public static DeckParseResult ParseText(string sourceFile, string text)
     {

@@ -30,6 +30,8 @@ public static class CommandLine
           (no verb)                    start the bot; settings as --Key=value, e.g. --Urls=http://localhost:5081
           calc <calculator> <values>   a course calculator with worked steps, e.g. calc servers 200 50
           deck check [path]            check decks, list every problem (default: content/)
+          deck export [DECK] --format gift|moodle-xml|markdown [--out FILE]
+          deck convert IN OUT          convert between .md, .gift and .xml decks
           teams package [...]          build the Teams app package
           help                         this text
         With dotnet run, put them after --: dotnet run --project src/Cl37.Bot -- calc servers 200 50

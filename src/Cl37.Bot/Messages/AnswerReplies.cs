@@ -61,7 +61,7 @@ public static class AnswerReplies
         if (stored.Practice || !r.HideResults)
         {
             AppendResult(sb, r);
-            sb.Append(QuestionCards.KeyAndWhy(r.Question)).Append(QuestionCards.WhyNot(r.Question, stored.Response));
+            sb.Append(QuestionCards.KeyAndWhy(r.Question)).Append(QuestionCards.PickFeedback(r.Question, stored.Response));
         }
         else
         {

@@ -18,15 +18,9 @@ public static partial class QuestionCards
         _ => "fill in the blank",
     } + $" · {q.Topic}";
 
-    /// <summary>The question as the deck heads it: "MCQ 9", "MSQ 1", "Numerical 4", "Fill 2".</summary>
-    public static string Label(Question q) => q.Section switch
-    {
-        "mcq" => "MCQ",
-        "msq" => "MSQ",
-        "numerical" => "Numerical",
-        "fill" => "Fill",
-        _ => "Question",
-    } + string.Create(CultureInfo.InvariantCulture, $" {q.Number}");
+    /// <summary>The question as the deck heads it: "MCQ 9", "MSQ 1", "Numerical 4", "Fill 2"; an
+    /// imported question's own title where its file gives one.</summary>
+    public static string Label(Question q) => q.Title ?? DeckLabels.Label(q.Section, q.Number);
 
     public static AnswerInput InputOf(Question q) => q.Kind switch
     {
@@ -88,17 +82,25 @@ public static partial class QuestionCards
         return text + (ListStart().IsMatch(explanation) ? "\n**Why:**\n" : "\n**Why:** ") + explanation;
     }
 
-    /// <summary>Why each wrong option a person picked is wrong, as the reveal says it:
-    /// "\n**Why not B:** …", or nothing.</summary>
-    public static string WhyNot(Question q, string response)
+    /// <summary>What the deck says about the person's own pick, one line per picked option that has a
+    /// note ("\n**Why not B:** …" as the reveal says it, "\n**A:** …" for a right pick's note), or the
+    /// note of the weighted typed answer they matched; empty otherwise.</summary>
+    public static string PickFeedback(Question q, string response)
     {
-        if (q.Options.Count == 0)
-            return "";
         var sb = new StringBuilder();
-        foreach (var key in response.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        if (q.Options.Count > 0)
         {
-            if (!q.CorrectKeys.Contains(key) && q.WhyWrong.TryGetValue(key, out var why) && why.Length > 0)
-                sb.Append("\n**Why not ").Append(key).Append(":** ").Append(why);
+            foreach (var key in response.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var right = q.CorrectKeys.Contains(key);
+                var note = right ? q.WhyRight.GetValueOrDefault(key) : q.WhyWrong.GetValueOrDefault(key);
+                if (note is { Length: > 0 })
+                    sb.Append(right ? "\n**" : "\n**Why not ").Append(key).Append(":** ").Append(note);
+            }
+        }
+        else if (q.Kind == QuestionKind.FillIn && q.Weights?.FirstOrDefault(w => Quiz.Grading.WeightedGrader.Matches(response, w.Answer, q.CaseSensitive)) is { Feedback: { Length: > 0 } feedback })
+        {
+            sb.Append("\n**Your answer:** ").Append(feedback);
         }
         return sb.ToString();
     }
