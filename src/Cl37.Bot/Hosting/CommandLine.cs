@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
+using Cl37.Bot.Data;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Hosting;
 
@@ -16,6 +18,9 @@ public static class CommandLine
 
     /// <summary>Exit code when the address to listen on is taken.</summary>
     public const int AddressInUse = 3;
+
+    /// <summary>Exit code when the SQLite database a marker names is gone and a new one was not asked for.</summary>
+    public const int DatabaseMissing = 4;
 
     public const string Usage = """
         Usage: cl37bot [verb] [arguments]
@@ -56,6 +61,12 @@ public static class CommandLine
     /// and the setting to change, instead of Kestrel's stack trace.</summary>
     public static async Task<int> RunHostAsync(WebApplication app, TextWriter error)
     {
+        // Checked before the host starts, so the refusal is one line rather than the host's stack trace.
+        if (MissingDatabase(app) is { } missing)
+        {
+            error.WriteLine(missing);
+            return DatabaseMissing;
+        }
         var urls = app.Configuration["urls"];
         // Only Kestrel binds ports; an in-memory test server does not, whatever the settings say.
         var kestrel = app.Services.GetService<IServer>()?.GetType().Assembly == typeof(KestrelServerOptions).Assembly;
@@ -74,6 +85,19 @@ public static class CommandLine
             // Taken between the check and the bind: the same line, without the stack trace.
             error.WriteLine(AddressInUseMessage(urls ?? "", null));
             return AddressInUse;
+        }
+    }
+
+    private static string? MissingDatabase(WebApplication app)
+    {
+        try
+        {
+            return DatabaseMigrator.MissingDatabase(app.Services.GetRequiredService<DatabaseConnections>(), app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        }
+        catch (OptionsValidationException)
+        {
+            // A wrong setting: the host's start names it.
+            return null;
         }
     }
 
