@@ -23,6 +23,10 @@ internal sealed class TeamsTestKit
         Roster = new TeamsRoster(Connector, Graph, Options, time, NullLogger<TeamsRoster>.Instance);
     }
 
+    /// <summary>Signing keys that are never fetched, for checks built without the endpoint.</summary>
+    public static BotSigningKeys UnusedKeys(IOptions<TeamsOptions> options) =>
+        new(new StubHttpClientFactory(new RecordingHttpHandler(TimeProvider.System)), options, TimeProvider.System, NullLogger<BotSigningKeys>.Instance);
+
     public static IMeterFactory MeterFactory { get; } = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
     public TimeProvider Time { get; }
