@@ -25,6 +25,9 @@ public static class CommandLine
     /// <summary>Exit code when a setting is wrong (checked as the host starts).</summary>
     public const int BadSettings = 5;
 
+    /// <summary>Exit code when the SQLite database a marker names is gone and a new one was not asked for.</summary>
+    public const int DatabaseMissing = 6;
+
     public const string Usage = """
         Usage: cl37bot [verb] [arguments]
           (no verb)                    start the bot; settings as --Key=value, e.g. --Urls=http://localhost:5081
@@ -87,6 +90,12 @@ public static class CommandLine
     /// and the setting to change, instead of Kestrel's stack trace.</summary>
     public static async Task<int> RunHostAsync(WebApplication app, TextWriter error)
     {
+        // Checked before the host starts, so the refusal is one line rather than the host's stack trace.
+        if (MissingDatabase(app) is { } missing)
+        {
+            error.WriteLine(missing);
+            return DatabaseMissing;
+        }
         var urls = app.Configuration["urls"];
         // Only Kestrel binds ports; an in-memory test server does not, whatever the settings say.
         var kestrel = app.Services.GetService<IServer>()?.GetType().Assembly == typeof(KestrelServerOptions).Assembly;
@@ -117,6 +126,19 @@ public static class CommandLine
         {
             error.WriteLine(notWritable.Message);
             return DatabaseNotWritable;
+        }
+    }
+
+    private static string? MissingDatabase(WebApplication app)
+    {
+        try
+        {
+            return DatabaseMigrator.MissingDatabase(app.Services.GetRequiredService<DatabaseConnections>(), app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        }
+        catch (OptionsValidationException)
+        {
+            // A wrong setting: the host's start names it.
+            return null;
         }
     }
 

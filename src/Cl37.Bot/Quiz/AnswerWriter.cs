@@ -18,6 +18,7 @@ public sealed class AnswerWriter(
     IDbContextFactory<BotDbContext> factory,
     DatabaseConnections connections,
     DatabaseState state,
+    SqliteFileGuard guard,
     LeaderboardCache leaderboards,
     ILogger<AnswerWriter> logger) : BackgroundService
 {
@@ -62,6 +63,7 @@ public sealed class AnswerWriter(
             }
             catch (Exception ex)
             {
+                StorageFaults.MarkWrite(ex);
                 state.WriteFailed(ex);
                 logger.LogWarning(ex, "Storing {Count} answers failed; they were not saved", batch.Count);
                 foreach (var work in batch)
@@ -91,12 +93,13 @@ public sealed class AnswerWriter(
         {
             try
             {
-                // Writing on through an open connection to a deleted file would acknowledge answers
-                // that are already lost.
-                if (state.SqliteFile is { } file && !File.Exists(file.Path))
-                    throw new IOException($"the database file {file.Path} is gone");
+                // Writing on through an open connection to a deleted or replaced file would acknowledge
+                // answers that are already lost: checked before the batch, and again after its commit.
+                guard.ThrowIfLost();
                 _session ??= await Session.OpenAsync(factory, _people, connections.IsPostgres);
-                return _session.Write(batch, order);
+                var results = _session.Write(batch, order);
+                guard.ThrowIfLost();
+                return results;
             }
             catch (DbException ex) when (ex.IsTransient && attempt < MaxAttempts)
             {

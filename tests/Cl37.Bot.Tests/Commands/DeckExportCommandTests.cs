@@ -1,4 +1,3 @@
-using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
 using Cl37.Bot.Messages;

@@ -28,6 +28,10 @@ internal sealed class TeamsTestKit
 
     public const string RegisteredAppId = "5b1d7c0e-5a2b-4f1e-9d43-0c7a6d2e9f10";
 
+    /// <summary>Signing keys that are never fetched, for checks built without the endpoint.</summary>
+    public static BotSigningKeys UnusedKeys(IOptions<TeamsOptions> options) =>
+        new(new StubHttpClientFactory(new RecordingHttpHandler(TimeProvider.System)), options, TimeProvider.System, NullLogger<BotSigningKeys>.Instance);
+
     public static IMeterFactory MeterFactory { get; } = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
     public TimeProvider Time { get; }

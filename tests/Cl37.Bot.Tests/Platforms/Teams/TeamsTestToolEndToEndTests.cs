@@ -182,6 +182,9 @@ public sealed class TeamsTestToolEndToEndTests(ITestOutputHelper output)
             builder.UseEnvironment("Testing");
             builder.UseSetting("Database:ConnectionString", $"Data Source={_dbPath}");
             builder.UseSetting("Teams:Enabled", "true");
+            // The test binds Kestrel in code; the default Urls (localhost:5080) would be checked at
+            // start, and another program holding that port would end the app before it starts.
+            builder.UseSetting("Urls", "http://127.0.0.1:0");
             builder.UseSetting("Quiz:Admins:0", "teams:" + AlexAad);
             builder.UseSetting("Quiz:TallyUpdateSeconds", "0.2");
             builder.ConfigureTestServices(services =>
