@@ -34,6 +34,8 @@ public class BotDbContext : DbContext
 
     public DbSet<ReviewState> ReviewStates => Set<ReviewState>();
 
+    public DbSet<HandledInteraction> HandledInteractions => Set<HandledInteraction>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly);
 }
