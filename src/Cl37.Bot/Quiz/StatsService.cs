@@ -34,7 +34,7 @@ public sealed class StatsService(IDbContextFactory<BotDbContext> factory, DeckLi
         if (person is null)
             return null;
 
-        var answers = await db.Answers.AsNoTracking().Where(a => personIds.Contains(a.PersonId))
+        var answers = await db.ShownAnswers.AsNoTracking().Where(a => personIds.Contains(a.PersonId))
             .Select(a => new { a.QuestionId, a.IsCorrect, a.Practice, a.Points }).ToListAsync(cancellationToken);
         var scored = answers.Where(a => !a.Practice).ToList();
         // Accuracy counts scored answers only; practice is for learning and would flatter it.

@@ -180,7 +180,7 @@ internal sealed class DiscordInteractionHandler(
             : Reply(outcome.Reply ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected));
     }
 
-    private static InteractionOutcome Reply(OutgoingMessage message)
+    internal static InteractionOutcome Reply(OutgoingMessage message)
     {
         var parts = DiscordMessageRenderer.Render(message, ephemeral: message.Private);
         return new(new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = DiscordMessageRenderer.CallbackData(parts[0], message.Private) }) { Followups = parts.Skip(1).ToList() };
