@@ -53,12 +53,6 @@ public sealed class AnswerService(
         return result;
     }
 
-    private async Task<List<string>> PeriodsAsync(PostInfo post, DateTime now, CancellationToken cancellationToken)
-    {
-        var local = PeriodKeys.LocalDate(now, TimeZones.FindOrUtc(post.TimeZone));
-        var periods = new List<string> { PeriodKeys.AllTime, PeriodKeys.Week(local), PeriodKeys.Month(local) };
-        if (await competitions.RunningIdAsync(post.GroupId, now, cancellationToken) is { } competitionId)
-            periods.Add(PeriodKeys.Competition(competitionId));
-        return periods;
-    }
+    private async Task<List<string>> PeriodsAsync(PostInfo post, DateTime now, CancellationToken cancellationToken) =>
+        PeriodKeys.Of(now, TimeZones.FindOrUtc(post.TimeZone), await competitions.RunningIdAsync(post.GroupId, now, cancellationToken));
 }

@@ -19,6 +19,8 @@ public static class QuizHostingExtensions
         s.AddSingleton<QuizMetrics>();
         s.AddSingleton<AnswerWriter>();
         s.AddHostedService(sp => sp.GetRequiredService<AnswerWriter>());
+        s.AddSingleton<HiddenResults>();
+        s.AddSingleton<Chat.IRequestLedger>(sp => sp.GetRequiredService<AnswerWriter>());
         s.AddSingleton<TallyUpdater>();
         s.AddSingleton<AnswerService>();
         s.AddSingleton<AnswerLookup>();

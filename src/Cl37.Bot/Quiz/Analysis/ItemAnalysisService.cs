@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cl37.Bot.Quiz.Analysis;
 
 /// <summary>Reads a group's answers to its channel posts (each person's first answer per question;
-/// late and practice answers left out) and runs <see cref="ItemAnalysis"/> over them.</summary>
+/// late and practice answers, and those of posts still hiding their results, left out) and runs <see cref="ItemAnalysis"/> over them.</summary>
 public sealed class ItemAnalysisService(IDbContextFactory<BotDbContext> factory, DeckLibrary decks)
 {
     /// <summary>How many of the most common wrong typed answers a row lists.</summary>
@@ -27,7 +27,7 @@ public sealed class ItemAnalysisService(IDbContextFactory<BotDbContext> factory,
         for (var i = 0; i < questions.Count; i++)
             itemOf[questions[i].Id] = i;
 
-        var answers = await (from a in db.Answers.AsNoTracking()
+        var answers = await (from a in db.ShownAnswers.AsNoTracking()
                              join p in db.Posts on a.PostId equals p.Id
                              where a.GroupId == groupId && !a.Practice && p.PracticePersonId == null
                              orderby a.Id

@@ -12,7 +12,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1dd1198c-5d2f-4d55-bec1-419adb5b13c6"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("59f31f48-16e1-4823-af53-12a0aefaea09"), entityTypeCount: 10)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
         {
             var answer = AnswerEntityType.Create(this);
             var competition = CompetitionEntityType.Create(this);
+            var handledInteraction = HandledInteractionEntityType.Create(this);
             var person = PersonEntityType.Create(this);
             var questionPost = QuestionPostEntityType.Create(this);
             var quizChannel = QuizChannelEntityType.Create(this);
@@ -38,6 +39,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
 
             AnswerEntityType.CreateAnnotations(answer);
             CompetitionEntityType.CreateAnnotations(competition);
+            HandledInteractionEntityType.CreateAnnotations(handledInteraction);
             PersonEntityType.CreateAnnotations(person);
             QuestionPostEntityType.CreateAnnotations(questionPost);
             QuizChannelEntityType.CreateAnnotations(quizChannel);

@@ -11,7 +11,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("32729de8-5865-489a-b317-03b3b9e408f5"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("9fdeb277-0291-4ab8-9123-67836f00dde6"), entityTypeCount: 10)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
         {
             var answer = AnswerEntityType.Create(this);
             var competition = CompetitionEntityType.Create(this);
+            var handledInteraction = HandledInteractionEntityType.Create(this);
             var person = PersonEntityType.Create(this);
             var questionPost = QuestionPostEntityType.Create(this);
             var quizChannel = QuizChannelEntityType.Create(this);
@@ -37,6 +38,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
 
             AnswerEntityType.CreateAnnotations(answer);
             CompetitionEntityType.CreateAnnotations(competition);
+            HandledInteractionEntityType.CreateAnnotations(handledInteraction);
             PersonEntityType.CreateAnnotations(person);
             QuestionPostEntityType.CreateAnnotations(questionPost);
             QuizChannelEntityType.CreateAnnotations(quizChannel);

@@ -213,7 +213,7 @@ internal sealed class DiscordInteractionHandler(
             : Reply(outcome.Reply ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected));
     }
 
-    private static InteractionOutcome Reply(OutgoingMessage message)
+    internal static InteractionOutcome Reply(OutgoingMessage message)
     {
         var parts = DiscordMessageRenderer.Render(message, ephemeral: message.Private);
         // The first response is plain JSON; files on it follow at once as a follow-up of their own.
