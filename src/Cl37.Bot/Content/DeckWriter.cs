@@ -269,7 +269,8 @@ public static class DeckWriter
         var accepted = q.AcceptedAnswers.Count > 0 ? q.AcceptedAnswers : [q.AnswerText];
         if (DeckParser.AcceptedAnswersOf(q.AnswerText).ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(accepted))
             return q.AnswerText;
-        return accepted.Count == 1 ? accepted[0] : $"{accepted[0]} (or {string.Join(" or ", accepted.Skip(1))})";
+        // "A or B" reads back as exactly A and B; "A (or B)" would also accept the whole text "A (B)".
+        return string.Join(" or ", accepted);
     }
 
     /// <summary>True when the weights grade exactly as the deck's own rule would (every right option full credit, the rest none, one right answer).</summary>

@@ -29,6 +29,7 @@ public static class StorageFaults
     public static bool IsFault(Exception ex) => !IsBusy(ex) && Find(ex) is not null;
 
     private const string WriteMark = "Cl37.Bot.Data.Write";
+    private const string PostgresDiskFull = "53100";
 
     /// <summary>Whether the error came from the database at all (any database error, or the file gone).</summary>
     public static bool IsStorage(Exception ex) => Find(ex) is not null || Database(ex) is not null;
@@ -39,6 +40,9 @@ public static class StorageFaults
         for (var e = ex; e is not null; e = e.InnerException)
         {
             if (e is DbUpdateException or DatabaseFileLostException || e.Data.Contains(WriteMark))
+                return true;
+            // Only a write can find the disk full (SQLITE_FULL; PostgreSQL's disk_full class 53100).
+            if (e is SqliteException { SqliteErrorCode: SqliteFull } || e is PostgresException { SqlState: PostgresDiskFull })
                 return true;
         }
         return false;

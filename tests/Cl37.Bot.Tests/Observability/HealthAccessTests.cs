@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Tests.Observability;
 
@@ -100,13 +99,10 @@ public sealed class HealthAccessTests
     [InlineData("short")]
     public async Task Start_EasyDetailsKey_FailsNamingIt(string key)
     {
-        await using var app = new QuizApp(settings: new Dictionary<string, string?> { ["Health:DetailsKey"] = key });
+        var (exitCode, error) = await StartupCheck.RunAsync(new Dictionary<string, string?> { ["Health:DetailsKey"] = key });
 
-        var error = Assert.ThrowsAny<Exception>(() => app.Server);
-
-        Assert.Contains("Health:DetailsKey", Flatten(error));
-        Assert.Contains("openssl rand -base64 24", Flatten(error));
+        Assert.Equal(Cl37.Bot.Hosting.CommandLine.BadSettings, exitCode);
+        Assert.Contains("Setting problem: Health:DetailsKey", error, StringComparison.Ordinal);
+        Assert.Contains("openssl rand -base64 24", error, StringComparison.Ordinal);
     }
-
-    private static string Flatten(Exception error) => error is OptionsValidationException v ? v.Message : error.ToString();
 }

@@ -114,7 +114,6 @@ public sealed class HiddenResultsTests
     private static string Shown(OutgoingMessage message) => message.Text + "\n" + message.Card switch
     {
         TableCard t => t.Title + "\n" + string.Join("\n", t.Rows.Select(r => string.Join(" | ", r))) + "\n" + t.Footer,
-        FileCard f => f.Content,
         _ => "",
-    };
+    } + string.Concat(message.Files.Select(f => "\n" + System.Text.Encoding.UTF8.GetString(f.Content)));
 }

@@ -106,8 +106,12 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
 
         var posts = _fake.RequestsTo("POST", $"channels/{Channel}/messages");
         Assert.True(posts.Count > 1);
-        Assert.All(posts, p => Assert.True(p.Json.GetProperty("content").GetString()!.Length <= 2000));
-        Assert.Equal(text, string.Join("\n\n", posts.Select(p => p.Json.GetProperty("content").GetString())));
+        var parts = posts.Select(p => p.Json.GetProperty("content").GetString()!).ToList();
+        Assert.All(parts, p => Assert.True(p.Length <= 2000));
+        // Each part says where it stands ("-# 2/3"), so a reader can tell when one is missing.
+        var marks = parts.Select((p, i) => $"\n-# {i + 1}/{parts.Count}").ToList();
+        Assert.All(parts.Zip(marks), pm => Assert.EndsWith(pm.Second, pm.First, StringComparison.Ordinal));
+        Assert.Equal(text, string.Join("\n\n", parts.Zip(marks, (p, m) => p[..^m.Length])));
         Assert.Equal(18, id.Length);
     }
 
