@@ -355,7 +355,7 @@
       }
     });
     // The private panel opening or growing shrinks the channel: a follower stays at its bottom.
-    new ResizeObserver(() => { if (state.following) toBottom(); }).observe(list);
+    new ResizeObserver(() => { if (followingNow(list)) toBottom(); }).observe(list);
     $('new-messages').addEventListener('click', () => {
       state.following = true;
       toBottom();
@@ -381,9 +381,16 @@
     $('new-messages').hidden = true;
   }
 
+  // Whether the reader is following now: a scroll up that its scroll event has not reported yet
+  // (the list sits above where the page last put it) already counts as reading further up.
+  function followingNow(list) {
+    if (state.following && list.scrollTop < state.autoScrollTop - 2 && !nearBottom(list)) state.following = false;
+    return state.following || nearBottom(list);
+  }
+
   function addMessage(message, quiet = false) {
     const list = $('messages');
-    const stick = state.following || nearBottom(list);
+    const stick = followingNow(list);
     const existing = state.messages.get(message.id);
     if (existing) { updateMessage(message); return; }
     const node = renderMessage(message);
@@ -419,7 +426,7 @@
     const node = renderMessage(message);
     carryOver(existing.node, node);
     existing.node.replaceWith(node);
-    if (state.following) toBottom();
+    if (followingNow($('messages'))) toBottom();
     if (document.activeElement === document.body && existing.node.contains(document.activeElement)) node.focus();
     state.messages.set(message.id, { message, node });
   }
