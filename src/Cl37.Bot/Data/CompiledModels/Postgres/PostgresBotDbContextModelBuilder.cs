@@ -12,7 +12,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1dd1198c-5d2f-4d55-bec1-419adb5b13c6"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("be0e6c92-3cb8-4f67-a5a6-c79022fa8f0c"), entityTypeCount: 9)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("32729de8-5865-489a-b317-03b3b9e408f5"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("fd0a5a49-cb39-498b-b6cd-3f3ad061b1ff"), entityTypeCount: 9)
         {
         }
 
