@@ -13,7 +13,7 @@ public static class PracticeMessages
             return OutgoingMessage.PrivateText("There are no questions loaded to practise with.");
         var message = QuestionCards.Question(practice.PostId, practice.Question, 0, null, false, isPrivate: true);
         var note = practice.RecallNow is { } recall
-            ? string.Create(CultureInfo.InvariantCulture, $"Review (you would recall it now with {recall:P0} chance)")
+            ? string.Create(CultureInfo.InvariantCulture, $"Review (you would recall it now with {recall:0%} chance)")
             : "A new question for you";
         var aim = practice.ExamDate is { } exam
             ? string.Create(CultureInfo.InvariantCulture, $" Picked to raise your recall on the exam day, {exam:yyyy-MM-dd}.")

@@ -31,6 +31,7 @@ public static class QuizHostingExtensions
         s.AddSingleton<CompetitionService>();
         s.AddSingleton<PracticeService>();
         s.AddSingleton<StatsService>();
+        s.AddSingleton<ExamService>();
         s.AddSingleton<ScheduleChanges>();
         s.AddSingleton<Analysis.ItemAnalysisService>();
         return builder;
