@@ -11,9 +11,9 @@ namespace Cl37.Bot.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "Box",
-                table: "ReviewStates");
+            // SQLite drops a column in place (3.35+); EF Core's table rebuild would run outside the
+            // migration's transaction.
+            migrationBuilder.Sql("""ALTER TABLE "ReviewStates" DROP COLUMN "Box";""");
 
             migrationBuilder.AddColumn<double>(
                 name: "Difficulty",
