@@ -17,6 +17,7 @@ internal static class BenchProgram
             ("teams", () => One(TeamsInvokeFigure.RunAsync())),
             ("teams-burst", () => One(TeamsInvokeFigure.RunBurstAsync())),
             ("deck", DeckParseFigure.RunAsync),
+            ("deck-import", ImportParseFigure.RunAsync),
             ("item-analysis", () => One(ItemAnalysisFigure.RunAsync())),
             ("process", () => ProcessFigures.RunAsync()),
             ("gc-modes", () => ProcessFigures.GcModesAsync(int.TryParse(Environment.GetEnvironmentVariable("CL37_BENCH_GC_ROUNDS"), out var g) ? g : 2)),

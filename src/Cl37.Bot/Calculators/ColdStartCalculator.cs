@@ -4,8 +4,8 @@ namespace Cl37.Bot.Calculators;
 public static class ColdStartCalculator
 {
     public const string Title = "Cold start: parallel vs sequential";
-    public const string Example = "/calc coldstart 30 3";
-    public const string ListExample = "/calc coldstart 30,45,60";
+    public const string Example = "/calc coldstart times:30 models:3";
+    public const string ListExample = "/calc coldstart times:30,45,60";
     public const string Formula = "Cold Start (Sequential) = Cold_Time × Number_of_Models (or the sum of the times); Parallel = the slowest model's time";
     public const int MaxModels = 1000;
     public const decimal MaxSeconds = 1_000_000m;

@@ -4,7 +4,7 @@ namespace Cl37.Bot.Calculators;
 public static class DockerCalculator
 {
     public const string Title = "Docker image size";
-    public const string Example = "/calc docker 500 45 200";
+    public const string Example = "/calc docker base:500 model:45 deps:200";
     public const string Formula = "Docker Image Size = Base + Model_Files + Dependencies";
 
     /// <summary>Largest layer accepted: 10 TB, far beyond any image a registry would take.</summary>
@@ -83,5 +83,5 @@ public static class DockerCalculator
     }
 
     private static CalcResult<decimal> Fail(string argument, string problem) =>
-        CalcResults.Fail<decimal>(Title, Formula, $"`{argument}` {problem}; for example `{Example}` or `/calc docker 0.5GB 45MB 200MB`.");
+        CalcResults.Fail<decimal>(Title, Formula, $"`{argument}` {problem}; for example `{Example}` or `/calc docker base:0.5GB model:45MB deps:200MB`.");
 }

@@ -9,7 +9,7 @@ namespace Cl37.Bot.Calculators;
 public static class HpaCalculator
 {
     public const string Title = "Kubernetes HPA: desired replicas";
-    public const string Example = "/calc hpa 2 90 60";
+    public const string Example = "/calc hpa current_pods:2 current_metric:90 target_metric:60";
     public const string Formula = "Desired pods = ceil(Current_Pods × Current_Metric / Target_Metric), no change while |ratio − 1| ≤ 0.1, then min ≤ pods ≤ max";
     public const decimal Tolerance = 0.1m;
     public const long MaxPods = 100_000;
@@ -103,7 +103,7 @@ public static class HpaCalculator
         {
             desired = input.CurrentPods;
             rule = HpaRule.Tolerance;
-            steps.Add($"Tolerance check: |{RatioNearTolerance(ratio)} − 1| ≤ 0.1, so the HPA leaves the count alone: {pods} pods");
+            steps.Add($"Tolerance check: |{RatioNearTolerance(ratio)} − 1| ≤ 0.1, so the HPA leaves the count alone: {pods} {(input.CurrentPods == 1 ? "pod" : "pods")}");
         }
         else
         {

@@ -5,7 +5,7 @@ namespace Cl37.Bot.Calculators;
 public static class ServersCalculator
 {
     public const string Title = "Servers needed for a peak load";
-    public const string Example = "/calc servers 200 50";
+    public const string Example = "/calc servers peak:200 capacity:50";
     public const string Formula = "Server Count = ceil(Peak_RPS / Single_Server_RPS); with a buffer, ceil(Server Count × Safety_Factor)";
     public const decimal MaxBuffer = 10m;
 

@@ -4,7 +4,7 @@ namespace Cl37.Bot.Calculators;
 public static class WeightsCalculator
 {
     public const string Title = "Weight parameters of a dense network";
-    public const string Example = "/calc weights 784 128 64 32";
+    public const string Example = "/calc weights layers:784 128 64 32";
     public const int MinLayers = 2;
     public const int MaxLayers = 50;
     public const long MaxNeurons = 10_000_000;

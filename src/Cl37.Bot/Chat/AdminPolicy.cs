@@ -8,11 +8,12 @@ public sealed class AdminPolicy(IOptions<AdminOptions> options)
 {
     /// <summary>The rule a refusal names: only the platform the person is on, never a setting key
     /// (people listed in <c>Quiz:Admins</c> are never refused, so they need no mention).</summary>
-    public static string WhoIsAdmin(string platform) => platform switch
+    public static string WhoIsAdmin(string platform, bool noPlatformAdmins = false) => (platform, noPlatformAdmins) switch
     {
-        "discord" => "On Discord, admins are people with the Manage Server permission.",
-        "teams" => "On Teams, admins are the team's owners.",
-        "playground" => "In the playground, tick the admin box to act as an admin.",
+        ("teams", true) => "This Teams chat is not part of a team, so it has no owners: here, admins are only the people named as admins by whoever runs the bot. Ask one of them, or use a channel of a team you own.",
+        ("discord", _) => "On Discord, admins are people with the Manage Server permission.",
+        ("teams", _) => "On Teams, admins are the team's owners.",
+        ("playground", _) => "In the playground, tick the admin box to act as an admin.",
         _ => "Ask an admin of this group.",
     };
 

@@ -40,8 +40,8 @@ public static class ArgumentValidator
                         return de;
                     break;
                 case OptionKind.Boolean:
-                    if (!bool.TryParse(value, out _) && value is not ("yes" or "no" or "on" or "off"))
-                        return $"`{o.Name}` must be true or false, not `{CommandTextParser.Shorten(value)}`.";
+                    if (!IsBoolean(value))
+                        return $"`{o.Name}` must be true or false (`{o.Name}:true`), not `{CommandTextParser.Shorten(value)}`.";
                     break;
                 default:
                     if (o.Choices is { Count: > 0 } choices && !choices.Contains(value, StringComparer.OrdinalIgnoreCase))
@@ -51,6 +51,9 @@ public static class ArgumentValidator
         }
         return null;
     }
+
+    /// <summary>Whether the text is a yes/no value as any platform writes one (true/false, yes/no, on/off, any case).</summary>
+    public static bool IsBoolean(string value) => value.ToLowerInvariant() is "true" or "false" or "yes" or "no" or "on" or "off";
 
     /// <summary>Reads a boolean argument as written by any platform (true/false, yes/no, on/off).</summary>
     public static bool? Bool(ChatCommand command, string name) => command.Arg(name)?.ToLowerInvariant() switch

@@ -2,9 +2,12 @@ using System.Text;
 
 namespace Cl37.Bot.Chat;
 
-/// <summary>Turns a typed command (<c>/calc servers 200 50</c>, <c>leaderboard period:month</c>)
-/// into a <see cref="ChatCommand"/> using the catalog's definitions. Options may be positional, or
-/// named as <c>name:value</c>, <c>name=value</c> or <c>--name value</c>; a boolean is <c>--name</c>.</summary>
+/// <summary>Turns a typed command (<c>/calc servers peak:200 capacity:50</c>, <c>/leaderboard month</c>)
+/// into a <see cref="ChatCommand"/> using the catalog's definitions. The one spelling shown
+/// everywhere is Discord's <c>name:value</c>; every other spelling a person tries is read the same:
+/// positional values, <c>name=value</c>, <c>--name value</c>, <c>--name=value</c>, <c>-</c> for
+/// <c>_</c> in names, and for a yes/no option <c>--name</c>, the bare <c>name</c> and
+/// <c>--name true</c>. Values after a named list option (<c>layers:784 128 64</c>) belong to it.</summary>
 public static class CommandTextParser
 {
     /// <summary>Longest accepted command text; longer input is refused, not truncated.</summary>
@@ -49,11 +52,13 @@ public static class CommandTextParser
 
         var args = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var positional = new List<string>();
+        OptionDefinition? namedList = null;
         for (var i = 0; i < rest.Count; i++)
         {
             var token = rest[i];
             if (token.StartsWith("--", StringComparison.Ordinal) && token.Length > 2)
             {
+                namedList = null;
                 var flagName = token[2..];
                 var eq = flagName.IndexOfAny([':', '=']);
                 string? inline = null;
@@ -68,17 +73,30 @@ public static class CommandTextParser
                 if (inline is not null)
                     args[opt.Name] = inline;
                 else if (opt.Kind == OptionKind.Boolean)
-                    args[opt.Name] = "true";
+                    args[opt.Name] = i + 1 < rest.Count && ArgumentValidator.IsBoolean(rest[i + 1]) ? rest[++i] : "true";
                 else if (i + 1 < rest.Count)
                     args[opt.Name] = rest[++i];
                 else
-                    return CommandParseResult.Fail($"`--{opt.Name}` needs a value.\nUsage: {CommandUsage.Of(command, sub)}");
+                    return CommandParseResult.Fail($"`{CommandUsage.Named(opt)}` needs a value.\nUsage: {CommandUsage.Of(command, sub)}");
+                if (opt.Kind == OptionKind.Rest)
+                    namedList = opt;
                 continue;
             }
             var sep = token.IndexOfAny([':', '=']);
             if (sep > 0 && FindOption(options, token[..sep]) is { } named)
             {
                 args[named.Name] = token[(sep + 1)..];
+                namedList = named.Kind == OptionKind.Rest ? named : null;
+                continue;
+            }
+            if (namedList is not null)
+            {
+                args[namedList.Name] += " " + token;
+                continue;
+            }
+            if (FindOption(options, token) is { Kind: OptionKind.Boolean } flag && !args.ContainsKey(flag.Name))
+            {
+                args[flag.Name] = "true";
                 continue;
             }
             positional.Add(token);

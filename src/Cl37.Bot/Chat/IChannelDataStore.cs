@@ -11,4 +11,12 @@ public interface IChannelDataStore
 
     /// <summary>Forgets the data: the app was removed from the channel.</summary>
     Task RemoveAsync(ChannelRef channel, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the data of every channel in the channel's group: the app was removed from
+    /// the whole group (a Teams team), so every channel's schedule pauses.</summary>
+    Task RemoveGroupAsync(ChannelRef channel, CancellationToken cancellationToken);
+
+    /// <summary>The app is back in the channel's group: every other channel whose schedule its removal
+    /// paused gets its data again (<paramref name="dataFor"/> that channel's id) and runs again.</summary>
+    Task RestoreGroupAsync(ChannelRef channel, Func<string, string> dataFor, CancellationToken cancellationToken);
 }

@@ -18,10 +18,16 @@ public enum InboundFailure
 
     /// <summary>Storage could not write (full disk, broken file, unreachable server): nothing was saved.</summary>
     NotSaved,
+
+    /// <summary>Storage could not read (damaged or missing file, unreachable server): nothing could be shown, nothing was changed.</summary>
+    NotRead,
 }
 
 /// <summary>Sorts an exception into an <see cref="InboundFailure"/>; the storage layer knows its faults.</summary>
 public interface IInboundFailureClassifier
 {
     InboundFailure Classify(Exception exception);
+
+    /// <summary>The reply to a failed request when the classifier words it itself, or null for the pipeline's own words.</summary>
+    OutgoingMessage? Explain(Inbound request, InboundFailure failure) => null;
 }

@@ -53,7 +53,9 @@ public sealed class InboundPipeline
             var failure = _failures?.Classify(ex) ?? InboundFailure.Unexpected;
             _logger.LogError(ex, "{Kind} on {Platform} failed ({Failure})", Kind(request), request.Channel.Platform, failure);
             _failed.Add(1, Tag("platform", request.Channel.Platform), Tag("kind", Kind(request)), Tag("cause", failure.ToString()));
-            return Explain(request, failure);
+            return _failures?.Explain(request, failure) is { } worded
+                ? worded with { NotSaved = request is AnswerAction || failure != InboundFailure.Unexpected }
+                : Explain(request, failure);
         }
         finally
         {
@@ -84,7 +86,7 @@ public sealed class InboundPipeline
         var text = (request, failure) switch
         {
             (AnswerAction, InboundFailure.Busy) => "Your answer was **not saved** because the bot is busy. Please try again in a moment.",
-            (AnswerAction, InboundFailure.NotSaved) => "Your answer was **not saved**: the bot could not write to its database. Please try again in a moment.",
+            (AnswerAction, InboundFailure.NotSaved or InboundFailure.NotRead) => "Your answer was **not saved**: the bot could not write to its database. Please try again in a moment.",
             (AnswerAction, _) => "Your answer was **not saved** because something went wrong. Please try again.",
             (_, InboundFailure.Busy) => "The bot is busy storing other work. Nothing was changed — please try again in a moment.",
             (_, InboundFailure.NotSaved) => "Not saved: the bot could not write to its database, so nothing was changed. Please try again in a moment.",

@@ -8,6 +8,10 @@ namespace Cl37.Bot.Chat;
 /// <param name="ClosesUtc">When the answer window closes, if it does.</param>
 /// <param name="Closed">True once the window has closed; controls are then disabled.</param>
 /// <param name="ShowTally">False for a private practice question: nobody else answers it.</param>
+/// <param name="Feedback">On one person's own copy of the question: what became of their answer,
+/// shown on the card under the question.</param>
+/// <param name="CanRetry">The answer in <paramref name="Feedback"/> was not taken (refused as given,
+/// or not saved), so that person's copy keeps its controls to send it again.</param>
 public sealed record QuestionCard(
     long PostId,
     string QuestionId,
@@ -19,4 +23,6 @@ public sealed record QuestionCard(
     DateTime? ClosesUtc,
     bool Closed = false,
     string? InputHint = null,
-    bool ShowTally = true) : ChatCard;
+    bool ShowTally = true,
+    string? Feedback = null,
+    bool CanRetry = false) : ChatCard;

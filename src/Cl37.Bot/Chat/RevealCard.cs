@@ -1,6 +1,7 @@
 namespace Cl37.Bot.Chat;
 
-/// <summary>The end of a question's window: the key, why, how the group answered.</summary>
+/// <summary>The end of a question's window: the key, why, how the group answered.
+/// <paramref name="Outcome"/> is the group's result in words ("2 of 3 correct", "Nobody answered").</summary>
 public sealed record RevealCard(
     long PostId,
     string Title,
@@ -12,4 +13,5 @@ public sealed record RevealCard(
     int CorrectCount,
     IReadOnlyList<string> FastestCorrect,
     IReadOnlyList<string> Movement,
-    IReadOnlyList<string> SolutionSteps) : ChatCard;
+    IReadOnlyList<string> SolutionSteps,
+    string Outcome = "") : ChatCard;

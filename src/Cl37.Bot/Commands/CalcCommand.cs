@@ -13,7 +13,7 @@ public sealed class CalcCommand : ICommandHandler
         [
             new("layers", "Layer sizes, input first (784 128 64 32)", OptionKind.Rest, Required: true, MaxLength: 200),
             new("biases", "Count the biases too", OptionKind.Boolean),
-        ], Example: "/calc weights 784 128 64 32"),
+        ], Example: WeightsCalculator.Example),
         new("hpa", "Kubernetes HPA: desired replicas",
         [
             new("current_pods", "Current number of pods", OptionKind.Integer, Required: true, MinValue: 1, MaxValue: 100_000),
@@ -21,24 +21,24 @@ public sealed class CalcCommand : ICommandHandler
             new("target_metric", "Target metric, in the same form (60%, 500m)", OptionKind.Text, Required: true, MaxLength: 32),
             new("min", "Minimum replicas (default 1)", OptionKind.Integer, MinValue: 1, MaxValue: 100_000),
             new("max", "Maximum replicas (default unbounded)", OptionKind.Integer, MinValue: 1, MaxValue: 100_000),
-        ], Example: "/calc hpa 2 90 60"),
+        ], Example: HpaCalculator.Example),
         new("servers", "Servers needed for a peak load",
         [
             new("peak", "Peak requests per second", OptionKind.Number, Required: true),
             new("capacity", "Requests per second one server handles", OptionKind.Number, Required: true),
             new("buffer", "Safety factor such as 1.25 (default: none)", OptionKind.Number),
-        ], Example: "/calc servers 200 50"),
+        ], Example: ServersCalculator.Example),
         new("coldstart", "Loading time of several models, sequential vs parallel",
         [
             new("times", "Load time in seconds (30), or a list (30,45,60)", OptionKind.Text, Required: true, MaxLength: 200),
             new("models", "How many models of that time (default 1)", OptionKind.Integer, MinValue: 1, MaxValue: 1000),
-        ], Example: "/calc coldstart 30 3"),
+        ], Example: ColdStartCalculator.Example),
         new("docker", "Docker image size: base + model + dependencies",
         [
             new("base", "Base image size (500, 500MB, 0.5GB)", OptionKind.Text, Required: true, MaxLength: 32),
             new("model", "Model file size", OptionKind.Text, Required: true, MaxLength: 32),
             new("deps", "Dependencies size", OptionKind.Text, Required: true, MaxLength: 32),
-        ], Example: "/calc docker 500 45 200"),
+        ], Example: DockerCalculator.Example),
     ], []);
 
     CommandDefinition ICommandHandler.Definition => Definition;

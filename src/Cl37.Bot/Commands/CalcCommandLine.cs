@@ -26,13 +26,13 @@ public static class CalcCommandLine
         var parsed = CommandTextParser.Parse(new CommandCatalog([definition]), "calc " + string.Join(' ', args.Select(Quote)), CliChannel, User);
         if (parsed.Command is not { } command)
         {
-            error.WriteLine(parsed.Error);
+            error.WriteLine(ConsoleText.Plain(parsed.Error ?? ""));
             return BadInput;
         }
         var sub = command.SubCommand is null ? null : definition.FindSubCommand(command.SubCommand);
         if (ArgumentValidator.Validate(command, definition, sub) is { } invalid)
         {
-            error.WriteLine(invalid);
+            error.WriteLine(ConsoleText.Plain(invalid));
             error.WriteLine($"Usage: {CommandUsage.Of(definition, sub)}");
             error.WriteLine($"Example: {CommandUsage.Example(definition, sub)}");
             return BadInput;
@@ -41,7 +41,7 @@ public static class CalcCommandLine
         var reply = CalcCommand.Handle(command);
         if (reply.Card is not StepsCard card)
         {
-            error.WriteLine(reply.Text);
+            error.WriteLine(ConsoleText.Plain(reply.Text));
             return BadInput;
         }
         output.WriteLine(card.Title);

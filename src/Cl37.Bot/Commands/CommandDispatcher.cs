@@ -53,7 +53,7 @@ public sealed class CommandDispatcher(
             return OutgoingMessage.PrivateText($"{error}\nUsage: {CommandUsage.Of(definition, sub)}\nExample: `{CommandUsage.Example(definition, sub)}`");
 
         if (definition.IsAdminOnly(sub?.Name) && !admins.IsAdmin(command.Channel, command.User))
-            return OutgoingMessage.PrivateText($"Only admins can use `/{definition.Name}{(sub is null ? "" : " " + sub.Name)}`. {AdminPolicy.WhoIsAdmin(command.Channel.Platform)}");
+            return OutgoingMessage.PrivateText($"Only admins can use `/{definition.Name}{(sub is null ? "" : " " + sub.Name)}`. {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
 
         return await handler.HandleAsync(command with { Name = definition.Name, SubCommand = sub?.Name }, cancellationToken);
     }
@@ -65,7 +65,7 @@ public sealed class CommandDispatcher(
         await lookup.AnswerAsync(view.PostId, view.Channel, view.User.Id, cancellationToken) is { } answered ? AnswerReplies.Personal(answered) : null;
 
     private async Task<OutgoingMessage?> SharedAsync(PostView view, CancellationToken cancellationToken) =>
-        await lookup.PostAsync(view.PostId, view.Channel, cancellationToken) is { } post ? AnswerReplies.Shared(post) : null;
+        await lookup.PostAsync(view.PostId, view.Channel, view.User.Id, cancellationToken) is { } post ? AnswerReplies.Shared(post) : null;
 
     private static async Task<OutgoingMessage?> Nullable(Task<OutgoingMessage> reply) => await reply;
 }

@@ -14,12 +14,17 @@ public sealed class CompetitionCommand(ChannelDirectory channels, CompetitionSer
         [
             new("name", "Name of the competition", OptionKind.Text, Required: true, MaxLength: 80),
             new("end", "Last day, yyyy-MM-dd, in the group's time zone", OptionKind.Text, Required: true, MaxLength: 10),
-        ], AdminOnly: true, Example: "/competition start \"Exam sprint\" 2026-12-20"),
+        ], AdminOnly: true, Example: "/competition start name:December end:2026-12-20"),
         new("end", "End the running competition now and post the final standings", [], AdminOnly: true, Example: "/competition end"),
         new("show", "Standings of the running (or last) competition", [], Example: "/competition show"),
     ], []);
 
     CommandDefinition ICommandHandler.Definition => Definition;
+
+    /// <summary>The commands competition messages point to, from their registrations.</summary>
+    public static CompetitionCommands Commands { get; } = new(
+        CommandUsage.Example(Definition, Definition.FindSubCommand("start")),
+        CommandUsage.Invocation(LeaderboardCommand.Definition, null, ("period", "competition")));
 
     public async Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
@@ -30,9 +35,9 @@ public sealed class CompetitionCommand(ChannelDirectory channels, CompetitionSer
         var channel = await channels.EnsureAsync(command.Channel, cancellationToken);
         return command.SubCommand switch
         {
-            "start" => CompetitionMessages.Start(await competitions.StartAsync(channel, command.Arg("name")!, end, cancellationToken)),
-            "end" => CompetitionMessages.End(await competitions.EndAsync(channel, cancellationToken)),
-            _ => CompetitionMessages.Show(await competitions.ShowAsync(channel, command.User.Id, cancellationToken)),
+            "start" => CompetitionMessages.Start(await competitions.StartAsync(channel, command.Arg("name")!, end, cancellationToken), Commands),
+            "end" => CompetitionMessages.End(await competitions.EndAsync(channel, cancellationToken), Commands),
+            _ => CompetitionMessages.Show(await competitions.ShowAsync(channel, command.User.Id, cancellationToken), Commands),
         };
     }
 }

@@ -1,3 +1,4 @@
+using Cl37.Bot.Calculators;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 
@@ -21,7 +22,7 @@ public sealed class FormulasCommand(DeckLibrary library) : ICommandHandler
         var several = library.Decks.Count > 1;
         var blocks = sections.Select(s =>
             $"**{s.Section.Title}**{(several ? " (" + s.Deck.Title + ")" : "")}\n" + string.Join('\n', RevisionNotes.Items(s.Section)));
-        var text = RevisionNotes.Fit(blocks.Append("Work one through with steps: `/calc weights 784 128 64 32`, `/calc servers 200 50`."));
+        var text = RevisionNotes.Fit(blocks.Append($"Work one through with steps: `{WeightsCalculator.Example}`, `{ServersCalculator.Example}`."));
         return Task.FromResult(OutgoingMessage.PrivateText(text));
     }
 }

@@ -9,7 +9,7 @@ public sealed class HelpCommand(CommandCatalog catalog) : ICommandHandler
     public static CommandDefinition Definition { get; } = new("help", "What the bot can do", [],
     [
         new("command", "A command to explain", OptionKind.Text, MaxLength: 32),
-    ], Example: "/help calc");
+    ], Example: "/help command:calc");
 
     CommandDefinition ICommandHandler.Definition => Definition;
 
@@ -25,7 +25,7 @@ public sealed class HelpCommand(CommandCatalog catalog) : ICommandHandler
             {
                 sb.Append('`').Append(CommandUsage.Of(one)).Append("`\n");
                 foreach (var o in one.Options)
-                    sb.Append("- `").Append(o.Name).Append("` — ").Append(o.Description).Append('\n');
+                    sb.Append("- `").Append(CommandUsage.Named(o)).Append("` — ").Append(o.Description).Append('\n');
             }
             sb.Append("Example: `").Append(CommandUsage.Example(one, null)).Append('`');
         }
@@ -36,7 +36,8 @@ public sealed class HelpCommand(CommandCatalog catalog) : ICommandHandler
             sb.Append("**Cl37.Bot** — a daily exam-prep question, leaderboards and the course's calculators.\n");
             foreach (var c in catalog.All)
                 sb.Append("- **/").Append(c.Name).Append("** — ").Append(c.Description).Append(c.SubCommands.Count > 0 ? " (" + string.Join(", ", c.SubCommands.Select(s => s.Name)) + ")" : "").Append('\n');
-            sb.Append("`/help <command>` explains one command.");
+            sb.Append('`').Append(CommandUsage.Of(Definition).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal))
+              .Append("` explains one command, for example `").Append(CommandUsage.Example(Definition, null)).Append("`.");
         }
         return Task.FromResult(OutgoingMessage.PrivateText(sb.ToString()));
     }

@@ -19,7 +19,7 @@ public sealed class LeaderboardCommand(
         new("period", "week, month, all or competition", OptionKind.Text, Choices: ["week", "month", "all", "competition"]),
         new("page", "Page number", OptionKind.Integer, MinValue: 1, MaxValue: 10_000),
         new("format", "table, or csv (admins) to export", OptionKind.Text, Choices: ["table", "csv"]),
-    ], Example: "/leaderboard week");
+    ], Example: "/leaderboard period:week");
 
     CommandDefinition ICommandHandler.Definition => Definition;
 
@@ -44,7 +44,7 @@ public sealed class LeaderboardCommand(
                 {
                     var c = await db.Competitions.AsNoTracking().Where(x => x.GroupId == channel.GroupId).OrderByDescending(x => x.Id).FirstOrDefaultAsync(cancellationToken);
                     if (c is null)
-                        return OutgoingMessage.PrivateText("There is no competition yet. Admins start one with `/competition start <name> <end date>`.");
+                        return CompetitionMessages.NoneYet(CompetitionCommand.Commands);
                     key = PeriodKeys.Competition(c.Id);
                     title = $"Leaderboard · {c.Name}{(c.EndedUtc is null ? "" : " (final)")}";
                 }
@@ -58,14 +58,15 @@ public sealed class LeaderboardCommand(
         if (string.Equals(command.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase))
         {
             if (!admins.IsAdmin(command.Channel, command.User))
-                return OutgoingMessage.PrivateText($"Only admins can export a leaderboard as CSV. {AdminPolicy.WhoIsAdmin(command.Channel.Platform)}");
+                return OutgoingMessage.PrivateText($"Only admins can export a leaderboard as CSV. {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
             var csv = await leaderboards.ExportCsvAsync(channel.GroupId, key, cancellationToken);
-            var fileName = $"leaderboard-{periodName}-{key}.csv";
-            return new OutgoingMessage($"**{title}** — CSV export\n```csv\n{csv}```", new FileCard(fileName, "text/csv", csv), Private: true);
+            var file = FileAttachment.Text($"leaderboard-{periodName}-{key}.csv", "text/csv", csv);
+            var rows = csv.Count(c => c == '\n') - 1;
+            return OutgoingMessage.PrivateText(FileMessages.Export(title, file, rows, "row")) with { Files = [file] };
         }
 
         var page = int.TryParse(command.Arg("page"), out var p) ? p : 1;
         var result = await leaderboards.GetPageAsync(channel.GroupId, key, page, command.User.Id, cancellationToken);
-        return LeaderboardMessages.ToMessage(title, result, isPrivate: false);
+        return LeaderboardMessages.ToMessage(title, result, isPrivate: false, askedPage: page);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Messages;
 using Cl37.Bot.Posts;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Commands;
 
-/// <summary>/quiz now | practice | reveal | schedule set|show|off | exam set|show|off | settings | analysis.</summary>
+/// <summary>/quiz now | practice | answer | reveal | schedule set|show|off | exam set|show|off | settings | analysis | deck export.</summary>
 public sealed class QuizCommand(
     ChannelDirectory channels,
     QuestionPoster poster,
@@ -22,6 +23,9 @@ public sealed class QuizCommand(
     PostCache posts,
     AdminPolicy admins,
     ItemAnalysisService analysis,
+    AnswerLookup lookup,
+    AnswerService answers,
+    DeckLibrary decks,
     IDbContextFactory<BotDbContext> factory,
     IOptions<QuizOptions> options,
     TimeProvider time) : ICommandHandler
@@ -34,6 +38,10 @@ public sealed class QuizCommand(
             new("force", "Close the open daily question early (admins)", OptionKind.Boolean),
         ], Example: "/quiz now"),
         new("practice", "A private question for you from your own memory model (not scored)", [], Example: "/quiz practice"),
+        new("answer", "Type your answer to the open number or fill-in question here (no answer box needed)",
+        [
+            new("text", "Your answer: a number (42) or the missing word", OptionKind.Rest, Required: true, MaxLength: AnswerCodec.MaxValueLength),
+        ], Example: "/quiz answer text:42", AnswersTypedQuestion: true),
         new("reveal", "Close the open question in this channel now and post the reveal", [], AdminOnly: true, Example: "/quiz reveal"),
         new("schedule set", "Post a question every day at a local time",
         [
@@ -43,13 +51,13 @@ public sealed class QuizCommand(
             new("window", "Hours the answers stay open (default: until 1 hour before the next post)", OptionKind.Number, MinValue: 0.25, MaxValue: 167),
             new("results", "Show right/wrong at once or only at the reveal", OptionKind.Text, Choices: ["immediate", "reveal"]),
             new("deck", "Deck to draw from (default: all decks)", OptionKind.Text, MaxLength: 64),
-        ], AdminOnly: true, Example: "/quiz schedule set 09:00 Europe/Berlin mon-fri"),
+        ], AdminOnly: true, Example: "/quiz schedule set time:09:00 zone:Europe/Berlin days:mon-fri"),
         new("schedule show", "Show this channel's schedule", [], Example: "/quiz schedule show"),
         new("exam set", "Set the group's exam date: cover the deck before it, then drill what would be forgotten",
         [
             new("date", "The exam's date, yyyy-MM-dd", OptionKind.Text, Required: true, MaxLength: 10),
             new("deck", "Deck the exam covers (default: the channel's)", OptionKind.Text, MaxLength: 64),
-        ], AdminOnly: true, Example: "/quiz exam set 2027-01-15"),
+        ], AdminOnly: true, Example: "/quiz exam set date:2027-01-20"),
         new("exam show", "The group's readiness for its exam: coverage, predicted average, weakest topics", [], Example: "/quiz exam show"),
         new("exam off", "Switch the exam date off", [], AdminOnly: true, Example: "/quiz exam off"),
         new("schedule off", "Stop the daily question in this channel", [], AdminOnly: true, Example: "/quiz schedule off"),
@@ -58,6 +66,11 @@ public sealed class QuizCommand(
             new("deck", "Deck to analyse (default: every deck asked here)", OptionKind.Text, MaxLength: 64),
             new("format", "table, or csv to export", OptionKind.Text, Choices: ["table", "csv"]),
         ], AdminOnly: true, Example: "/quiz analysis"),
+        new("deck export", "A deck as a GIFT, Moodle XML or Markdown file for Moodle and other quiz tools",
+        [
+            new("deck", "Deck to export (default: the only deck)", OptionKind.Text, MaxLength: 64),
+            new("format", "gift, moodle-xml or markdown (default: gift)", OptionKind.Text, Choices: ["gift", "moodle-xml", "markdown"]),
+        ], AdminOnly: true, Example: "/quiz deck export deck:cl37-model-deployment format:gift"),
         new("settings", "Group settings: bonuses, who may post, hidden results",
         [
             new("streak_bonus", "Award a streak bonus", OptionKind.Boolean),
@@ -69,6 +82,8 @@ public sealed class QuizCommand(
 
     CommandDefinition ICommandHandler.Definition => Definition;
 
+    private static readonly string ForceNow = CommandUsage.Invocation(Definition, "now", ("force", "true"));
+
     public async Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         var channel = await channels.EnsureAsync(command.Channel, cancellationToken);
@@ -76,20 +91,25 @@ public sealed class QuizCommand(
         {
             case "now":
                 var isAdmin = admins.IsAdmin(command.Channel, command.User);
+                // Allowing everyone to post would still not let a student close the open question early.
+                if (!isAdmin && ArgumentValidator.Bool(command, "force") == true)
+                    return OutgoingMessage.PrivateText($"Only an admin can close an open question early (`/quiz now force:true`), whatever the group's settings. {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
                 if (!channel.EveryoneCanPost && !isAdmin)
-                    return OutgoingMessage.PrivateText($"Only admins can post a question now in this group (an admin can allow everyone with `/quiz settings everyone_can_post:true`). {AdminPolicy.WhoIsAdmin(command.Channel.Platform)}");
+                    return OutgoingMessage.PrivateText($"Only admins can post a question now in this group (an admin can allow everyone with `{CommandUsage.Invocation(Definition, "settings", ("everyone_can_post", "true"))}`). {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
                 // A new post reveals the open one, so an open daily question would close early: only an admin's explicit force does that.
                 if (await OpenDailyClosesAsync(channel, cancellationToken) is { } closes)
                 {
                     if (!isAdmin)
-                        return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early. Only an admin can do that, with `/quiz now force:true`.");
+                        return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early. Only an admin can do that, with `{ForceNow}`.");
                     if (ArgumentValidator.Bool(command, "force") != true)
-                        return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early and post its reveal. To do that, use `/quiz now force:true`.");
+                        return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early and post its reveal. To do that, use `{ForceNow}`.");
                 }
                 var result = await poster.PostNextAsync(channel, null, null, command.Arg("deck"), false, cancellationToken);
                 return PostMessages.Reply(result);
             case "practice":
                 return PracticeMessages.Reply(await practice.NextAsync(channel, command.User, cancellationToken));
+            case "answer":
+                return await TypedAnswerAsync(channel, command, cancellationToken);
             case "reveal":
                 return PostMessages.Revealed(await reveals.RevealOpenInChannelAsync(channel.ChannelId, cancellationToken));
             case "schedule set":
@@ -98,7 +118,7 @@ public sealed class QuizCommand(
                     ? OutgoingMessage.PrivateText(invalid!)
                     : ScheduleMessages.Set(await schedules.SetAsync(channel, request, cancellationToken));
             case "schedule show":
-                return ScheduleMessages.Show(await schedules.ShowAsync(channel, cancellationToken));
+                return ScheduleMessages.Show(await schedules.ShowAsync(channel, cancellationToken), CommandUsage.Example(Definition, Definition.FindSubCommand("schedule set")));
             case "schedule off":
                 return ScheduleMessages.Off(await schedules.OffAsync(channel, cancellationToken));
             case "exam set":
@@ -114,9 +134,31 @@ public sealed class QuizCommand(
             case "analysis":
                 var report = await analysis.AnalyseAsync(channel.GroupId, command.Arg("deck"), cancellationToken);
                 return ItemAnalysisMessages.Reply(report, string.Equals(command.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase));
+            case "deck export":
+                return ExportDeck(command);
             default:
                 return OutgoingMessage.PrivateText("Usage:\n" + CommandUsage.Of(Definition));
         }
+    }
+
+    private OutgoingMessage ExportDeck(ChatCommand command)
+    {
+        var formatName = command.Arg("format");
+        if (DeckWriter.ParseFormat(formatName ?? "gift") is not { } format)
+            return DeckExportMessages.UnknownFormat(formatName!);
+        var deckId = command.Arg("deck");
+        Deck? deck;
+        if (deckId is null)
+        {
+            if (decks.Decks.Count != 1)
+                return DeckExportMessages.NameTheDeck(decks.Decks);
+            deck = decks.Decks[0];
+        }
+        else if ((deck = decks.FindDeck(deckId)) is null)
+        {
+            return DeckExportMessages.Unknown(deckId, decks.Decks);
+        }
+        return DeckExportMessages.Reply(deck, format, DeckWriter.Write(deck, format));
     }
 
     private async Task<OutgoingMessage> SettingsAsync(ChannelInfo channel, ChatCommand command, CancellationToken cancellationToken)
@@ -130,7 +172,16 @@ public sealed class QuizCommand(
         await db.SaveChangesAsync(cancellationToken);
         posts.InvalidateGroup(group.Id);
         return OutgoingMessage.PrivateText(
-            $"Settings: streak bonus {OnOff(group.StreakBonus)}, speed bonus {OnOff(group.SpeedBonus)}, everyone can post {OnOff(group.EveryoneCanPost)}, results hidden until the reveal {OnOff(group.HideResults)}.");
+            $"Settings: streak bonus {OnOff(group.StreakBonus)}, speed bonus {OnOff(group.SpeedBonus)}, everyone can post {OnOff(group.EveryoneCanPost)}, {(group.HideResults ? "results hidden until the reveal" : "results shown as soon as someone answers")}.");
+    }
+
+    private async Task<OutgoingMessage> TypedAnswerAsync(ChannelInfo channel, ChatCommand command, CancellationToken cancellationToken)
+    {
+        var target = await lookup.TypedAnswerTargetAsync(channel, command.User.Id, cancellationToken);
+        if (target is not TypedAnswerTarget.Post post)
+            return AnswerReplies.NoTypedQuestion(target);
+        var text = command.Arg("text")!.Trim();
+        return AnswerReplies.For(await answers.AnswerAsync(command.Channel, command.User, post.PostId, [text], cancellationToken));
     }
 
     /// <summary>When the channel's open daily question closes, in its schedule's zone, or null when none is open.</summary>

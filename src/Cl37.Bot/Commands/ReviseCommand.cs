@@ -13,7 +13,7 @@ public sealed class ReviseCommand(DeckLibrary library) : ICommandHandler
     public static CommandDefinition Definition { get; } = new("revise", "Revision notes: concepts, traps, one-liners", [],
     [
         new("topic", "A topic (serialization, flask, scaling, kubernetes, docker, monitoring…)", OptionKind.Text, MaxLength: 64),
-    ], Example: "/revise scaling");
+    ], Example: "/revise topic:scaling");
 
     CommandDefinition ICommandHandler.Definition => Definition;
 
@@ -51,7 +51,7 @@ public sealed class ReviseCommand(DeckLibrary library) : ICommandHandler
         var withNotes = Topics.All.Where(t =>
             library.AllQuestions.Any(q => q.Topic == t) ||
             library.Decks.SelectMany(d => d.Revision).Any(r => KindOrder.Contains(r.Kind) && Topics.Mentions(r.Markdown, t)));
-        return $"{lead}\nTopics: {string.Join(", ", withNotes)}.\nFor example: `/revise scaling`.";
+        return $"{lead}\nTopics: {string.Join(", ", withNotes)}.\nFor example: `{CommandUsage.Example(Definition, null)}`.";
     }
 
     private static Task<OutgoingMessage> Reply(string text) => Task.FromResult(OutgoingMessage.PrivateText(text));

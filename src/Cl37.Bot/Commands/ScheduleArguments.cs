@@ -25,6 +25,11 @@ public static class ScheduleArguments
             error = $"`{CommandTextParser.Shorten(zoneName)}` is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.";
             return null;
         }
+        if (TimeZones.IsAbbreviation(zoneName!))
+        {
+            error = $"`{CommandTextParser.Shorten(zoneName!)}` is an abbreviation, not a place: its summer time is nobody's. Use the zone of a city, such as Europe/Berlin or America/New_York.";
+            return null;
+        }
         if (!TryParseDays(command.Arg("days"), out var days, out error))
             return null;
         int? windowMinutes = null;

@@ -5,16 +5,20 @@ public sealed class DeckLibrary
 {
     private readonly Dictionary<string, Question> _byId;
 
-    public DeckLibrary(IReadOnlyList<Deck> decks, IReadOnlyList<DeckError> errors)
+    public DeckLibrary(IReadOnlyList<Deck> decks, IReadOnlyList<DeckError> errors, IReadOnlyList<DeckError>? skipped = null)
     {
         Decks = decks;
         Errors = errors;
+        Skipped = skipped ?? [];
         _byId = decks.SelectMany(d => d.Questions).GroupBy(q => q.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
     public IReadOnlyList<Deck> Decks { get; }
 
     public IReadOnlyList<DeckError> Errors { get; }
+
+    /// <summary>Questions of imported files whose type this bot does not have, one line each.</summary>
+    public IReadOnlyList<DeckError> Skipped { get; }
 
     public IEnumerable<Question> AllQuestions => Decks.SelectMany(d => d.Questions);
 

@@ -1,8 +1,35 @@
 namespace Cl37.Bot.Content;
 
-/// <summary>Finds the deck folder and reads every <c>*.md</c> in it into a <see cref="DeckLibrary"/>.</summary>
+/// <summary>Finds the deck folder and reads every deck file in it (Markdown <c>*.md</c>, GIFT
+/// <c>*.gift</c> / <c>*.gift.txt</c>, Moodle XML <c>*.xml</c>) into a <see cref="DeckLibrary"/>.</summary>
 public static class DeckLoader
 {
+    /// <summary>The largest deck file read: a 10,000-question Moodle XML export is about 8 MB.</summary>
+    public const int MaxFileBytes = 32_000_000;
+
+    /// <summary>The file names a deck can have.</summary>
+    public static readonly IReadOnlyList<string> Extensions = [".md", ".gift", ".gift.txt", ".xml"];
+
+    /// <summary>True when the file name is one a deck can have.</summary>
+    public static bool IsDeckFile(string path) =>
+        Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Parses one deck file's bytes by its name: Markdown, GIFT or Moodle XML.</summary>
+    public static DeckParseResult ParseFile(string sourceFile, byte[] bytes)
+    {
+        if (bytes.Length > MaxFileBytes)
+            return new DeckParseResult(null, [new DeckError(sourceFile, 1, $"the file is {bytes.Length / 1_000_000.0:0.#} MB; a deck file may be at most {MaxFileBytes / 1_000_000} MB.")]);
+        if (sourceFile.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+            return MoodleXmlParser.Parse(sourceFile, bytes);
+        if (sourceFile.EndsWith(".gift", StringComparison.OrdinalIgnoreCase) || sourceFile.EndsWith(".gift.txt", StringComparison.OrdinalIgnoreCase))
+        {
+            return DeckParser.Decode(sourceFile, bytes, "GIFT file", out var text) is { } problem
+                ? new DeckParseResult(null, [problem])
+                : GiftParser.Parse(sourceFile, text);
+        }
+        return DeckParser.Parse(sourceFile, bytes);
+    }
+
     /// <summary>The deck folder: <paramref name="configured"/> as given when absolute; else the first
     /// of the base directories where it exists (the first one when it exists nowhere).</summary>
     public static string ResolvePath(string? configured, params IReadOnlyList<string> baseDirectories)
@@ -31,19 +58,20 @@ public static class DeckLoader
         return ResolvePath(configured, dirs);
     }
 
-    /// <summary>Loads one deck file or every <c>*.md</c> of a folder (sorted by name). Never throws:
+    /// <summary>Loads one deck file or every deck file of a folder (sorted by name). Never throws:
     /// a missing folder or an unreadable file becomes an error in the library.</summary>
     public static DeckLibrary Load(string path)
     {
         var decks = new List<Deck>();
         var errors = new List<DeckError>();
+        var skipped = new List<DeckError>();
         string[] files;
         try
         {
             if (File.Exists(path))
                 files = [path];
             else if (Directory.Exists(path))
-                files = [.. Directory.GetFiles(path, "*.md").Order(StringComparer.Ordinal)];
+                files = [.. Directory.GetFiles(path).Where(IsDeckFile).Order(StringComparer.Ordinal)];
             else
                 return new DeckLibrary([], [new DeckError(path, 0, "no such folder or file; set Quiz:ContentPath to the folder of deck files.")]);
         }
@@ -52,7 +80,7 @@ public static class DeckLoader
             return new DeckLibrary([], [new DeckError(path, 0, "cannot list the deck folder: " + ex.Message)]);
         }
         if (files.Length == 0)
-            errors.Add(new DeckError(path, 0, "no deck files (*.md) in this folder."));
+            errors.Add(new DeckError(path, 0, "no deck files (*.md, *.gift, *.gift.txt, *.xml) in this folder."));
 
         foreach (var file in files)
         {
@@ -60,6 +88,12 @@ public static class DeckLoader
             byte[] bytes;
             try
             {
+                var length = new FileInfo(file).Length;
+                if (length > MaxFileBytes)
+                {
+                    errors.Add(new DeckError(shown, 1, $"the file is {length / 1_000_000.0:0.#} MB; a deck file may be at most {MaxFileBytes / 1_000_000} MB."));
+                    continue;
+                }
                 bytes = File.ReadAllBytes(file);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -67,8 +101,9 @@ public static class DeckLoader
                 errors.Add(new DeckError(shown, 1, "cannot read the file: " + ex.Message));
                 continue;
             }
-            var result = DeckParser.Parse(shown, bytes);
+            var result = ParseFile(shown, bytes);
             errors.AddRange(result.Errors);
+            skipped.AddRange(result.Skipped);
             if (result.Deck is null)
                 continue;
             if (decks.Any(d => string.Equals(d.Id, result.Deck.Id, StringComparison.OrdinalIgnoreCase)))
@@ -78,7 +113,7 @@ public static class DeckLoader
             }
             decks.Add(result.Deck);
         }
-        return new DeckLibrary(decks, errors);
+        return new DeckLibrary(decks, errors, skipped);
     }
 
     private static string Display(string file)

@@ -42,6 +42,26 @@ public static partial class DeckParser
         }
     }
 
+    /// <summary>Decodes a text deck file as strict UTF-8 (a BOM is fine); the problem, or null with the text.</summary>
+    internal static DeckError? Decode(string sourceFile, byte[] bytes, string what, out string text)
+    {
+        text = "";
+        if (bytes.Length == 0)
+            return new DeckError(sourceFile, 1, "the file is empty.");
+        if (Array.IndexOf(bytes, (byte)0) is var nul and >= 0)
+            return new DeckError(sourceFile, LineOf(bytes, nul), $"this is a binary file, not a {what} (it contains NUL bytes).");
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+            return null;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var at = ex.Index >= 0 ? LineOf(bytes, ex.Index) : 1;
+            return new DeckError(sourceFile, at, $"the file is not valid UTF-8 text; save the {what} as UTF-8.");
+        }
+    }
+
     /// <summary>Parses a deck's text.</summary>
     public static DeckParseResult ParseText(string sourceFile, string text)
     {
@@ -126,7 +146,8 @@ public static partial class DeckParser
     /// <summary>Fill-in alternatives: <c>Vertical (or Scale Up)</c> → Vertical, Scale Up;
     /// <c>PromQL (Prometheus Query Language)</c> → PromQL, Prometheus Query Language and the whole
     /// text (an expansion in brackets is the same answer in another form);
-    /// <c>@app.route()</c> → also app.route.</summary>
+    /// <c>PromQL (or Prometheus Query Language)</c> → PromQL, Prometheus Query Language and the
+    /// whole text read without the "or"; <c>@app.route()</c> → also app.route.</summary>
     internal static IReadOnlyList<string> AcceptedAnswersOf(string answer)
     {
         var list = new List<string>();
@@ -148,11 +169,15 @@ public static partial class DeckParser
             foreach (var part in SlashOr().Split(expansion))
                 Add(part);
         }
-        foreach (Match m in OrAlternative().Matches(answer))
+        var alternatives = OrAlternative().Matches(answer);
+        foreach (Match m in alternatives)
         {
             foreach (var part in SlashOr().Split(m.Groups[1].Value))
                 Add(part);
         }
+        // The whole text as written, with the "or" a person would leave out when typing it.
+        if (alternatives.Count > 0)
+            Add(OrAlternative().Replace(answer, m => "(" + m.Groups[1].Value.Trim() + ")"));
         foreach (var s in list.ToList())
         {
             var bare = s.TrimStart('@');

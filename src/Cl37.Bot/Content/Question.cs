@@ -26,4 +26,26 @@ public sealed record Question(
     IReadOnlyList<string> AcceptedAnswers,
     string Topic,
     string SourceFile,
-    int Line);
+    int Line)
+{
+    /// <summary>The name an imported file gives the question (GIFT <c>::title::</c>, Moodle XML
+    /// <c>&lt;name&gt;</c>); null for Markdown decks, whose headings number the questions.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Credit per answer as the source file weights it; null where the file gives no
+    /// weights and the deck's own grading rules apply.</summary>
+    public IReadOnlyList<WeightedAnswer>? Weights { get; init; }
+
+    /// <summary>Short answers must match case (Moodle XML <c>&lt;usecase&gt;1&lt;/usecase&gt;</c>).</summary>
+    public bool CaseSensitive { get; init; }
+
+    /// <summary>Per right option key, what the person sees when they pick it.</summary>
+    public IReadOnlyDictionary<string, string> WhyRight { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Units a numerical answer may be given in, with how many of each make one base unit
+    /// (Moodle XML <c>&lt;units&gt;</c>); the first is the answer's own unit.</summary>
+    public IReadOnlyList<AnswerUnit> Units { get; init; } = [];
+
+    /// <summary>The names of the pictures the question text had (imported files).</summary>
+    public IReadOnlyList<string> Pictures { get; init; } = [];
+}

@@ -34,6 +34,12 @@ public class BotDbContext : DbContext
 
     public DbSet<ReviewState> ReviewStates => Set<ReviewState>();
 
+    public DbSet<HandledInteraction> HandledInteractions => Set<HandledInteraction>();
+
+    /// <summary>The answers a view may show: none of a post that still hides its results, until
+    /// the reveal. Every view that reads answers themselves reads them here.</summary>
+    public IQueryable<Answer> ShownAnswers => Answers.Where(a => !Posts.Any(p => p.Id == a.PostId && p.HideResults));
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly);
 }

@@ -27,6 +27,9 @@ public static class DataHostingExtensions
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
         builder.Services.AddSingleton<DatabaseState>();
+        builder.Services.AddSingleton<SqliteFileGuard>();
+        builder.Services.AddSingleton<StorageInterceptor>();
+        builder.Services.AddHostedService<DatabaseReadProbe>();
         return builder;
     }
 
@@ -38,32 +41,43 @@ public static class DataHostingExtensions
         {
             var options = new DbContextOptionsBuilder<PostgresBotDbContext>();
             Configure(options, settings);
-            options.UseLoggerFactory(loggers).UseApplicationServiceProvider(sp);
+            options.UseLoggerFactory(loggers).UseApplicationServiceProvider(sp).AddInterceptors(sp.GetRequiredService<StorageInterceptor>());
             return new PostgresContextFactory(new PooledDbContextFactory<PostgresBotDbContext>(options.Options));
         }
         var sqlite = new DbContextOptionsBuilder<BotDbContext>();
-        Configure(sqlite, settings);
-        sqlite.UseLoggerFactory(loggers).UseApplicationServiceProvider(sp);
+        // The app's own connections never create the file: the migrator has made it, and a connection
+        // opened after it was deleted must fail rather than start an empty database in its place.
+        Configure(sqlite, settings, createFile: false);
+        sqlite.UseLoggerFactory(loggers).UseApplicationServiceProvider(sp).AddInterceptors(sp.GetRequiredService<StorageInterceptor>());
         return new PooledDbContextFactory<BotDbContext>(sqlite.Options);
     }
 
-    internal static void Configure(DbContextOptionsBuilder options, DatabaseOptions settings)
+    internal static void Configure(DbContextOptionsBuilder options, DatabaseOptions settings, bool createFile = true)
     {
         if (settings.Provider == DatabaseOptions.Postgres)
             options.UseNpgsql(settings.ConnectionString);
         else
-            options.UseSqlite(SqliteConnectionString(settings.ConnectionString)).AddInterceptors(new SqlitePragmas());
+            options.UseSqlite(SqliteConnectionString(settings.ConnectionString, createFile)).AddInterceptors(new SqlitePragmas());
     }
 
     /// <summary>Resolves a relative SQLite file against the working directory, creates its folder,
     /// and turns on the pooled shared cache defaults.</summary>
-    internal static string SqliteConnectionString(string connectionString)
+    internal static string SqliteConnectionString(string connectionString, bool createFile = true)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (!createFile && csb.Mode == SqliteOpenMode.ReadWriteCreate)
+            csb.Mode = SqliteOpenMode.ReadWrite;
         if (csb.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:")
         {
             var full = Path.GetFullPath(csb.DataSource);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw DatabaseFileException.NotWritable(full, ex);
+            }
             csb.DataSource = full;
         }
         if (csb.DefaultTimeout == 30)

@@ -42,14 +42,9 @@ public sealed class DatabaseConnections(IOptions<DatabaseOptions> options)
             connection = new NpgsqlConnection(options.Value.ConnectionString);
         else
         {
-            var csb = new SqliteConnectionStringBuilder(DataHostingExtensions.SqliteConnectionString(options.Value.ConnectionString));
-            if (mustExist)
-            {
-                if (csb.Mode == SqliteOpenMode.ReadWriteCreate)
-                    csb.Mode = SqliteOpenMode.ReadWrite;
-                csb.Pooling = false;
-            }
-            connection = new SqliteConnection(csb.ToString());
+            connection = new SqliteConnection(mustExist
+                ? MustExist(options.Value.ConnectionString)
+                : DataHostingExtensions.SqliteConnectionString(options.Value.ConnectionString));
         }
         try
         {
@@ -61,6 +56,58 @@ public sealed class DatabaseConnections(IOptions<DatabaseOptions> options)
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The id in the header of the SQLite file now at the path, read through a connection of
+    /// its own that never creates the file.</summary>
+    public int ReadSqliteFileId()
+    {
+        using var connection = new SqliteConnection(MustExist(options.Value.ConnectionString));
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA application_id;";
+        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string MustExist(string connectionString)
+    {
+        var csb = new SqliteConnectionStringBuilder(DataHostingExtensions.SqliteConnectionString(connectionString));
+        if (csb.Mode == SqliteOpenMode.ReadWriteCreate)
+            csb.Mode = SqliteOpenMode.ReadWrite;
+        csb.Pooling = false;
+        return csb.ToString();
+    }
+
+    // The first row of each core table: cheap at any size, and it fails when the file at the path has
+    // lost its tables (a wrong copy), its pages cannot be read, or the server cannot answer.
+    private const string ProbeSql = """
+        SELECT 1 FROM "Groups" LIMIT 1; SELECT 1 FROM "Channels" LIMIT 1; SELECT 1 FROM "Posts" LIMIT 1;
+        SELECT 1 FROM "People" LIMIT 1; SELECT 1 FROM "Answers" LIMIT 1; SELECT 1 FROM "ScoreTotals" LIMIT 1;
+        """;
+
+    /// <summary>A real read of the database as it is now (for SQLite, the file at the path, through a
+    /// connection of its own that never creates it); null when it reads, otherwise what failed.</summary>
+    public async Task<string?> ProbeReadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken, mustExist: true);
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = ProbeSql;
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return $"reading the database failed: {StorageFaults.Describe(ex)}";
+        }
+        return null;
     }
 
     /// <summary>The id stamped in a SQLite file's header (<c>PRAGMA application_id</c>); 0 when none.</summary>

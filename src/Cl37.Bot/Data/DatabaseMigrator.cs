@@ -1,11 +1,13 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Data;
 
 /// <summary>Applies the committed migrations before the app serves anything, and sets SQLite to WAL.</summary>
 internal sealed class DatabaseMigrator(
     DatabaseConnections connections,
+    IOptions<DatabaseOptions> settings,
     IDbContextFactory<BotDbContext> factory,
     DatabaseState state,
     Random random,
@@ -14,18 +16,34 @@ internal sealed class DatabaseMigrator(
     // Any fixed number; it only has to be the same in every replica ("Cl37" in ASCII).
     private const long MigrationLockKey = 0x436C3337;
 
+    public const string CreateIfMissingSetting = DatabaseOptions.Section + ":" + nameof(DatabaseOptions.CreateIfMissing);
+
     public Task StartAsync(CancellationToken cancellationToken) => MigrateAsync().WaitAsync(cancellationToken);
+
+    /// <summary>Why the bot must not start: the marker beside the SQLite path shows a database was kept
+    /// there, the file is gone, and <see cref="DatabaseOptions.CreateIfMissing"/> is off. Null when it may start.
+    /// The marker is left as it is, so the next start still knows.</summary>
+    public static string? MissingDatabase(DatabaseConnections connections, DatabaseOptions settings)
+    {
+        if (settings.CreateIfMissing || connections.SqlitePath is not { } path || File.Exists(path) || !File.Exists(SqliteFileIdentity.MarkerOf(path)))
+            return null;
+        return $"The database file {path} is missing, but {SqliteFileIdentity.MarkerOf(path)} shows a database was kept there: " +
+            $"restore the file (or fix Database:ConnectionString), or set {CreateIfMissingSetting}=true to start with a new, empty database.";
+    }
 
     private async Task MigrateAsync()
     {
         // Not cancellable: a migration cut off halfway helps nobody, and it is bounded by the database's own timeouts.
         var cancellationToken = CancellationToken.None;
         var sqlitePath = connections.SqlitePath;
+        if (MissingDatabase(connections, settings.Value) is { } missing)
+            throw new DatabaseFileLostException(missing);
+        if (sqlitePath is not null)
+            EnsureWritable(sqlitePath);
         if (sqlitePath is not null && !File.Exists(sqlitePath) && File.Exists(SqliteFileIdentity.MarkerOf(sqlitePath)))
         {
-            logger.LogWarning("Creating a new, empty database at {Path}, but {Marker} shows a database was kept there before: " +
-                "if this deployment should have its data, stop the bot and restore the file (or fix Database:ConnectionString)",
-                sqlitePath, SqliteFileIdentity.MarkerOf(sqlitePath));
+            logger.LogWarning("Creating a new, empty database at {Path} ({Setting}=true), where {Marker} shows a database was kept before",
+                sqlitePath, CreateIfMissingSetting, SqliteFileIdentity.MarkerOf(sqlitePath));
         }
         bool upToDate;
         await using (var connection = await connections.OpenAsync(cancellationToken))
@@ -75,6 +93,9 @@ internal sealed class DatabaseMigrator(
             id = random.Next(1, int.MaxValue);
             await ExecuteAsync(connection, $"PRAGMA application_id = {id};", cancellationToken);
         }
+        // Copies the header (with the id) from the WAL into the file, so the write guard finds the id
+        // by reading the file's first bytes rather than opening a connection per write.
+        await ExecuteAsync(connection, "PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
         var identity = new SqliteFileIdentity(path, id);
         try
         {
@@ -88,6 +109,29 @@ internal sealed class DatabaseMigrator(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // SQLite reports a read-only file or folder as "unable to open database file" or "attempt to write
+    // a readonly database", naming neither; it also needs to create its -wal and -shm files beside the database.
+    private static void EnsureWritable(string path)
+    {
+        try
+        {
+            if (File.Exists(path))
+            {
+                using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete))
+                {
+                }
+            }
+            var probe = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.write-check-{Environment.ProcessId}");
+            using (new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw DatabaseFileException.NotWritable(path, ex);
+        }
+    }
 
     private static async Task<bool> IsAppliedAsync(DbConnection connection, string migrationId, CancellationToken cancellationToken)
     {

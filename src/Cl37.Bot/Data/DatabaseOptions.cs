@@ -12,4 +12,9 @@ public sealed class DatabaseOptions
 
     /// <summary>The connection string; for SQLite the default keeps the file in data/.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/cl37bot.db";
+
+    /// <summary>SQLite: start with a new, empty database where the marker beside the file shows one
+    /// was kept before and the file is gone. Off, the bot refuses to start instead, so a lost volume
+    /// or a wrong path is not served as an empty quiz.</summary>
+    public bool CreateIfMissing { get; set; }
 }

@@ -1,16 +1,19 @@
 namespace Cl37.Bot.Data;
 
 /// <summary>What the readiness check needs to tell the truth about storage: whether the database has
-/// been migrated, which SQLite file this process opened, and whether writes are failing now.</summary>
+/// been migrated, which SQLite file this process opened, whether writes or reads are failing now, and
+/// what the last timed read probe found.</summary>
 public sealed class DatabaseState(TimeProvider time)
 {
-    /// <summary>How long a failed write keeps the app not ready when nothing is written after it:
+    /// <summary>How long a failed write or read keeps the app not ready when nothing clears it:
     /// long enough for a load balancer to notice, short enough that traffic comes back to try again.</summary>
-    public static readonly TimeSpan WriteFailureRemembered = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan FailureRemembered = TimeSpan.FromMinutes(1);
 
     private readonly Lock _lock = new();
     private volatile bool _ready;
     private (DateTimeOffset At, string What)? _writeFailure;
+    private (DateTimeOffset At, string What)? _readFailure;
+    private volatile string? _probeFailure;
 
     public bool IsReady => _ready;
 
@@ -37,17 +40,33 @@ public sealed class DatabaseState(TimeProvider time)
             _writeFailure = (time.GetUtcNow(), StorageFaults.Describe(error));
     }
 
-    /// <summary>The latest write failure with no successful write since, or null.</summary>
-    public string? WriteFailure
+    /// <summary>A read hit a storage fault. Only time clears it: another query succeeding says
+    /// nothing about the pages this one could not read.</summary>
+    public void ReadFailed(Exception error)
     {
-        get
+        lock (_lock)
+            _readFailure = (time.GetUtcNow(), StorageFaults.Describe(error));
+    }
+
+    /// <summary>The outcome of the timed read probe: null when it read, otherwise what failed.</summary>
+    public void Probed(string? problem) => _probeFailure = problem;
+
+    /// <summary>The latest write failure with no successful write since, or null.</summary>
+    public string? WriteFailure => Recent(ref _writeFailure);
+
+    /// <summary>The latest read failure of the last <see cref="FailureRemembered"/>, or null.</summary>
+    public string? ReadFailure => Recent(ref _readFailure);
+
+    /// <summary>What the last timed read probe could not read, or null.</summary>
+    public string? ProbeFailure => _probeFailure;
+
+    private string? Recent(ref (DateTimeOffset At, string What)? slot)
+    {
+        lock (_lock)
         {
-            lock (_lock)
-            {
-                if (_writeFailure is not { } failure || time.GetUtcNow() - failure.At > WriteFailureRemembered)
-                    return null;
-                return $"{failure.What} (at {failure.At:yyyy-MM-dd HH:mm:ss} UTC)";
-            }
+            if (slot is not { } failure || time.GetUtcNow() - failure.At > FailureRemembered)
+                return null;
+            return $"{failure.What} (at {failure.At:yyyy-MM-dd HH:mm:ss} UTC)";
         }
     }
 }

@@ -26,6 +26,8 @@ public sealed class QuestionPost
     /// <summary>The person a practice question belongs to; null for channel posts.</summary>
     public long? PracticePersonId { get; set; }
 
+    /// <summary>True while the results wait for the reveal; the reveal clears it as it counts the
+    /// withheld answers, so it says whether the post's answers are still hidden.</summary>
     public bool HideResults { get; set; }
 
     public string? RevealMessageId { get; set; }

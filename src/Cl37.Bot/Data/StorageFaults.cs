@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Cl37.Bot.Data;
@@ -27,13 +28,47 @@ public static class StorageFaults
 
     public static bool IsFault(Exception ex) => !IsBusy(ex) && Find(ex) is not null;
 
+    private const string WriteMark = "Cl37.Bot.Data.Write";
+    private const string PostgresDiskFull = "53100";
+
+    /// <summary>Whether the error came from the database at all (any database error, or the file gone).</summary>
+    public static bool IsStorage(Exception ex) => Find(ex) is not null || Database(ex) is not null;
+
+    /// <summary>Whether the error ended a write (so nothing was saved) rather than a read (so nothing could be shown).</summary>
+    public static bool IsWrite(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is DbUpdateException or DatabaseFileLostException || e.Data.Contains(WriteMark))
+                return true;
+            // Only a write can find the disk full (SQLITE_FULL; PostgreSQL's disk_full class 53100).
+            if (e is SqliteException { SqliteErrorCode: SqliteFull } || e is PostgresException { SqlState: PostgresDiskFull })
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Marks the error of a statement that writes, for <see cref="IsWrite"/>.</summary>
+    public static void MarkWrite(Exception ex) => ex.Data[WriteMark] = true;
+
     /// <summary>A short cause for health and logs, e.g. "SQLite error 13: database or disk is full".</summary>
-    public static string Describe(Exception ex) => Find(ex) switch
+    public static string Describe(Exception ex) => (Find(ex) ?? Database(ex)) switch
     {
         SqliteException s => $"SQLite error {s.SqliteErrorCode}: {Sqlite3Message(s)}",
         { } e => $"{e.GetType().Name}: {e.Message}",
         null => ex.GetType().Name,
     };
+
+    // Any other database error (e.g. "no such table" from a wrong file) still names its cause.
+    private static System.Data.Common.DbException? Database(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException db)
+                return db;
+        }
+        return null;
+    }
 
     // "SQLite Error 13: 'database or disk is full'." → "database or disk is full"
     private static string Sqlite3Message(SqliteException s)

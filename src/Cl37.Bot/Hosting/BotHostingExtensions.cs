@@ -23,6 +23,7 @@ public static class BotHostingExtensions
         builder.AddAppFolderSettings();
         builder.AddObservability();
         builder.AddLifetime();
+        builder.AddProxies();
         builder.AddContent();
         builder.AddData();
         builder.AddQuiz();
@@ -38,6 +39,7 @@ public static class BotHostingExtensions
 
     public static WebApplication MapCl37Bot(this WebApplication app)
     {
+        app.UseProxies();
         app.MapPlayground();
         app.MapTeams();
         app.MapDiscord();

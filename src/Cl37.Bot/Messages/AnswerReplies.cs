@@ -4,6 +4,8 @@ using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Quiz.Grading;
+using Cl37.Bot.Quiz.Memory;
+using Cl37.Bot.Quiz.Scoring;
 
 namespace Cl37.Bot.Messages;
 
@@ -18,47 +20,52 @@ public static class AnswerReplies
         AnswerResult.InvalidInput invalid => invalid.Problem,
         AnswerResult.Recorded recorded => Feedback(recorded),
         _ => throw new ArgumentOutOfRangeException(nameof(result), result, "an answer result nobody words"),
+    }) with { Refused = result is AnswerResult.InvalidInput };
+
+    /// <summary>Why a typed answer given without a post went nowhere; nothing was stored.</summary>
+    public static OutgoingMessage NoTypedQuestion(TypedAnswerTarget target) => OutgoingMessage.PrivateText(target switch
+    {
+        TypedAnswerTarget.ChoiceQuestion => "The open question here is a choice question: pick your answer on its card. Nothing was recorded.",
+        _ => "No question that takes a typed answer is open in this channel, so nothing was recorded. Use `/quiz practice` for one of your own.",
     });
 
-    /// <summary>A person's own view of a post they answered, as their copy of the card shows it again.</summary>
+    private static readonly MemoryState NoMemory = new(0, 0, default, 0);
+
+    /// <summary>A person's own copy of a post they answered: the question with its live tally and
+    /// their feedback, worded as the feedback to their click was.</summary>
     public static OutgoingMessage Personal(AnsweredView view)
     {
-        var sb = new StringBuilder().Append("**").Append(QuestionCards.Title(view.Question)).Append("**\n\n");
-        sb.Append("Your answer: **").Append(view.Response).Append("**").Append(view.Practice ? " (practice, not scored)." : ".");
-        if (view.ResultShown)
-        {
-            sb.Append("\n\n").Append(QuestionCards.Verdict(view.IsCorrect, view.Points, scored: !view.Practice))
-                .Append(QuestionCards.KeyAndWhy(view.Question));
-        }
-        else
-        {
-            sb.Append("\nResults are revealed when the question closes.");
-        }
-        return OutgoingMessage.PrivateText(sb.ToString());
+        // Feedback words points only; the memory the answer left is not part of this view.
+        var score = new ScoredAnswer(!view.Practice, view.BasePoints, view.Practice ? 0 : Math.Max(0, view.Points - view.BasePoints), 0, 0, 0, NoMemory);
+        var stored = new StoredAnswer(0, view.Response, view.Points, view.IsCorrect, view.Practice, score);
+        var text = Feedback(new AnswerResult.Recorded(view.Question, stored, view.Parts, view.PracticePost, HideResults: !view.ResultShown, view.GradePoints));
+        if (view.Post is not { } post || Shared(post).Card is not QuestionCard card)
+            return OutgoingMessage.PrivateText(text);
+        return new OutgoingMessage(text, card with { Feedback = text }, Private: true);
     }
 
-    /// <summary>The question post as everyone sees it.</summary>
+    /// <summary>The question post as everyone sees it (a practice question as its owner sees it).</summary>
     public static OutgoingMessage Shared(PostTally post) =>
-        QuestionCards.Question(post.PostId, post.Question, post.Answers, post.ClosesUtc, post.Revealed);
+        QuestionCards.Question(post.PostId, post.Question, post.Answers, post.ClosesUtc, post.Revealed, isPrivate: post.Practice);
 
     private static string Feedback(AnswerResult.Recorded r)
     {
         var stored = r.Stored;
         var sb = new StringBuilder();
         if (!stored.Inserted)
-            sb.Append("You already answered this one — your first answer counts: **").Append(stored.Response).Append("**.");
+            sb.Append("You already answered this one — your first answer counts: **").Append(MarkdownText.Escape(stored.Response)).Append("**.");
         else if (r.PracticePost)
-            sb.Append("Practice answer recorded: **").Append(stored.Response).Append("** (not scored).");
+            sb.Append("Practice answer recorded: **").Append(MarkdownText.Escape(stored.Response)).Append("** (not scored).");
         else if (r.Late)
-            sb.Append("The answers for this question have closed, so this counts as practice only: **").Append(stored.Response).Append("**.");
+            sb.Append("The answers for this question have closed, so this counts as practice only: **").Append(MarkdownText.Escape(stored.Response)).Append("**.");
         else
-            sb.Append("Answer recorded: **").Append(stored.Response).Append("**.");
+            sb.Append("Answer recorded: **").Append(MarkdownText.Escape(stored.Response)).Append("**.");
 
         // Practice has no reveal to wait for, so its result shows even where the group hides results.
         if (stored.Practice || !r.HideResults)
         {
             AppendResult(sb, r);
-            sb.Append(QuestionCards.KeyAndWhy(r.Question));
+            sb.Append(QuestionCards.KeyAndWhy(r.Question)).Append(QuestionCards.PickFeedback(r.Question, stored.Response));
         }
         else
         {
@@ -72,9 +79,14 @@ public static class AnswerReplies
         var stored = r.Stored;
         if (stored.Score is { Scored: true } score)
         {
-            sb.Append("\n\n").Append(Grade(r.Question, stored.IsCorrect, score.BasePoints, r.Parts));
+            sb.Append("\n\n").Append(Grade(r.Question, stored.IsCorrect, score.BasePoints, r.Parts, scored: true));
             if (score.Bonus > 0)
                 sb.Append(CultureInfo.InvariantCulture, $" With bonuses: {score.Points:0.##} points.");
+        }
+        else if (stored.Score is not null)
+        {
+            // Practice keeps the grade's partial credit in words, without points.
+            sb.Append("\n\n").Append(Grade(r.Question, stored.IsCorrect, r.GradePoints, r.Parts, scored: false));
         }
         else
         {
@@ -82,17 +94,18 @@ public static class AnswerReplies
         }
     }
 
-    /// <summary>"✅ Correct: 10 points.", "🟡 2 of 3 right options, 1 wrong pick: 3.33 points.", "❌ Not right (1 of 2 parts right): 0 points.".</summary>
-    private static string Grade(Question question, bool isCorrect, double basePoints, PartCredit? parts)
+    /// <summary>"✅ Correct: 10 points.", "🟡 2 of 3 right options, 1 wrong pick: 3.33 points.", "❌ Not right (1 of 2 parts right): 0 points.";
+    /// not scored, the same words end without points.</summary>
+    private static string Grade(Question question, bool isCorrect, double basePoints, PartCredit? parts, bool scored)
     {
         var icon = QuestionCards.Icon(isCorrect, basePoints);
-        var points = basePoints.ToString("0.##", CultureInfo.InvariantCulture);
+        var points = scored ? ": " + basePoints.ToString("0.##", CultureInfo.InvariantCulture) + " points." : ".";
         return (question.Kind, parts) switch
         {
-            (QuestionKind.MultipleSelect, { } p) when isCorrect => $"{icon} All {p.Of} right options and no wrong pick: {points} points.",
-            (QuestionKind.MultipleSelect, { } p) => $"{icon} {p.Right} of {p.Of} right options, {p.Wrong} wrong pick{(p.Wrong == 1 ? "" : "s")}: {points} points.",
-            (_, { } p) when !isCorrect => $"{icon} Not right ({p.Right} of {p.Of} parts right): {points} points.",
-            _ => QuestionCards.Verdict(isCorrect, basePoints, scored: true),
+            (QuestionKind.MultipleSelect, { } p) when isCorrect => $"{icon} All {p.Of} right options and no wrong pick{points}",
+            (QuestionKind.MultipleSelect, { } p) => $"{icon} {p.Right} of {p.Of} right options, {p.Wrong} wrong pick{(p.Wrong == 1 ? "" : "s")}{points}",
+            (_, { } p) when !isCorrect => $"{icon} Not right ({p.Right} of {p.Of} parts right){points}",
+            _ => QuestionCards.Verdict(isCorrect, basePoints, scored),
         };
     }
 }

@@ -3,31 +3,36 @@ using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Messages;
 
-/// <summary>Replies to <c>/competition</c> and the announcement of a competition's end.</summary>
+/// <summary>Replies to <c>/competition</c> and the announcement of a competition's end. The commands
+/// they point to come from the command registrations (<see cref="CompetitionCommands"/>).</summary>
 public static class CompetitionMessages
 {
-    public static OutgoingMessage Start(CompetitionStart r) => r.Outcome switch
+    public static OutgoingMessage Start(CompetitionStart r, CompetitionCommands commands) => r.Outcome switch
     {
         CompetitionStartOutcome.EndPassed => OutgoingMessage.PrivateText($"The end date {r.End:yyyy-MM-dd} is already past (today is {r.Today:yyyy-MM-dd} in {r.Zone.Id})."),
         CompetitionStartOutcome.TooLong => OutgoingMessage.PrivateText("A competition can run for at most a year."),
         CompetitionStartOutcome.AlreadyRunning => OutgoingMessage.PrivateText("A competition is already running. End it first with `/competition end`."),
-        _ => OutgoingMessage.PublicText($"🏁 Competition **{r.Name}** has started! It runs {RunsUntil(r.End, r.Zone)}. Every scored answer from now counts. `/leaderboard competition` shows the standings."),
+        _ => OutgoingMessage.PublicText($"🏁 Competition **{MarkdownText.Escape(r.Name)}** has started! It runs {RunsUntil(r.End, r.Zone)}. Every scored answer from now counts. `{commands.Standings}` shows the standings."),
     };
 
-    public static OutgoingMessage End(CompetitionEnd r) => r.Outcome switch
+    public static OutgoingMessage End(CompetitionEnd r, CompetitionCommands commands) => r.Outcome switch
     {
-        CompetitionEndOutcome.NoneRunning => OutgoingMessage.PrivateText("No competition is running. Start one with `/competition start <name> <end date>`."),
+        CompetitionEndOutcome.NoneRunning => OutgoingMessage.PrivateText($"No competition is running. Start one with `{commands.Start}`."),
         CompetitionEndOutcome.AlreadyEnded => OutgoingMessage.PrivateText("The competition already ended."),
         _ => Final(r.Standings!),
     };
 
-    public static OutgoingMessage Show(CompetitionStandings? standings)
+    public static OutgoingMessage Show(CompetitionStandings? standings, CompetitionCommands commands)
     {
         if (standings is null)
-            return OutgoingMessage.PrivateText("There has been no competition yet. Admins start one with `/competition start <name> <end date>`.");
+            return NoneYet(commands);
         var state = standings.Ended ? "final standings" : "running " + RunsUntil(standings.LastDay, standings.Zone);
         return LeaderboardMessages.ToMessage($"🏆 {standings.Name} — {state}", standings.Page, isPrivate: true);
     }
+
+    /// <summary>The reply when a group has never had a competition.</summary>
+    public static OutgoingMessage NoneYet(CompetitionCommands commands) =>
+        OutgoingMessage.PrivateText($"There has been no competition yet. Admins start one with `{commands.Start}`.");
 
     /// <summary>The announcement posted in the competition's channel when it ends.</summary>
     public static OutgoingMessage Final(CompetitionStandings standings) =>

@@ -10,7 +10,7 @@ namespace Cl37.Bot.Messages;
 public static class ExamMessages
 {
     public static OutgoingMessage BadDate(string? text) => OutgoingMessage.PrivateText(
-        $"`{CommandTextParser.Shorten(text ?? "")}` is not a date: write it as yyyy-MM-dd, for example `/quiz exam set 2027-01-15`.");
+        $"`{CommandTextParser.Shorten(text ?? "")}` is not a date: write it as yyyy-MM-dd, for example `/quiz exam set date:2027-01-20`.");
 
     public static OutgoingMessage Set(ExamChange change) => change switch
     {
@@ -25,7 +25,7 @@ public static class ExamMessages
     };
 
     public static OutgoingMessage Show(ExamReport? report) => report is null
-        ? OutgoingMessage.PrivateText("This group has no exam date ahead. Admins set one with `/quiz exam set 2027-01-15`.")
+        ? OutgoingMessage.PrivateText("This group has no exam date ahead. Admins set one with `/quiz exam set date:2027-01-20`.")
         : OutgoingMessage.PublicText(string.Create(CultureInfo.InvariantCulture, $"🎓 Exam on {report.Date:yyyy-MM-dd} ({Deck(report.DeckId)}).\n") + Describe(report));
 
     public static OutgoingMessage Off(bool switchedOff) => switchedOff
@@ -52,7 +52,7 @@ public static class ExamMessages
     private static string Coverage(ExamCoverage? c)
     {
         if (c is null)
-            return "This channel has no daily question: set one with `/quiz schedule set 09:00` so the rest gets asked.";
+            return "This channel has no daily question: set one with `/quiz schedule set time:09:00` so the rest gets asked.";
         if (c.NeverAsked == 0)
             return "Every question was asked; the rest of the posts go to what the group is likeliest to forget.";
         if (c.Covers)

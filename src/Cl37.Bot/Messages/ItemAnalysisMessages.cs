@@ -6,11 +6,12 @@ using Cl37.Bot.Quiz.Analysis;
 
 namespace Cl37.Bot.Messages;
 
-/// <summary>Words an item analysis report: a table card (every platform renders it; the playground
-/// shows it in the command box's reply) or a CSV file for deck authors.</summary>
+/// <summary>Words an item analysis report: one short block per question, narrow enough for a phone
+/// and a Discord message, or a CSV file for deck authors.</summary>
 public static class ItemAnalysisMessages
 {
-    public static readonly IReadOnlyList<string> Columns = ["Question", "Asked", "Answers", "Facility", "Discrimination", "Options", "Flags"];
+    /// <summary>Questions shown as text; the rest are counted and left to the CSV export.</summary>
+    public const int MaxTextQuestions = 25;
 
     public static OutgoingMessage Reply(ItemAnalysisReport report, bool csv)
     {
@@ -22,53 +23,61 @@ public static class ItemAnalysisMessages
             return OutgoingMessage.PrivateText($"**{title}**\nNo question of {scope} has been asked in this group yet.");
         if (csv)
         {
-            var content = Csv(report);
-            var fileName = $"item-analysis-{report.DeckId ?? "all"}.csv";
-            return new OutgoingMessage($"**{title}** — CSV export\n```csv\n{content}```", new FileCard(fileName, "text/csv", content), Private: true);
+            var file = FileAttachment.Text($"item-analysis-{report.DeckId ?? "all"}.csv", "text/csv", Csv(report));
+            return OutgoingMessage.PrivateText(FileMessages.Export(title, file, report.Rows.Count, "question")) with { Files = [file] };
         }
-        var rows = report.Rows.Select(Cells).ToList();
-        var footer = string.Create(CultureInfo.InvariantCulture,
-            $"{report.People} people · facility = mean score · discrimination = correlation with the rest (Moodle's index, from {ItemAnalysis.MinAnswerersForDiscrimination} answerers; above 30 is good, below 0 look at the key) · ✓ marks keys");
-        var table = new TableCard(title, Columns, rows, footer);
-        var text = new StringBuilder("**").Append(title).Append("**\n");
-        foreach (var row in rows)
-            text.Append(row[0]).Append(" — asked ").Append(row[1]).Append(", ").Append(row[2]).Append(" answers, facility ").Append(row[3])
-                .Append(", discrimination ").Append(row[4]).Append(row[5].Length > 0 ? ", options " + row[5] : "").Append(row[6].Length > 0 ? " — " + row[6] : "").Append('\n');
-        text.Append(footer);
-        return new OutgoingMessage(text.ToString(), table, Private: true);
+        var text = new StringBuilder("**").Append(title).Append("**");
+        foreach (var row in report.Rows.Take(MaxTextQuestions))
+            Block(text.Append("\n\n"), row);
+        text.Append("\n\n");
+        if (report.Rows.Count > MaxTextQuestions)
+            text.Append(FileMessages.MoreRows(report.Rows.Count - MaxTextQuestions, "question", "/quiz analysis format:csv")).Append('\n');
+        text.Append(string.Create(CultureInfo.InvariantCulture,
+            $"{report.People} people · facility = mean score · discrimination = correlation with the rest (Moodle's index, from {ItemAnalysis.MinAnswerersForDiscrimination} answerers; above 30 is good, below 0 look at the key) · ✓ marks keys"));
+        return OutgoingMessage.PrivateText(text.ToString());
+    }
+
+    /// <summary>"**MCQ 3** · course · mcq/3 — asked 2, 12 answers" and a short list under it.</summary>
+    private static void Block(StringBuilder text, ItemAnalysisRow row)
+    {
+        var q = row.Question;
+        var s = row.Statistics;
+        text.Append("**").Append(QuestionCards.Label(q)).Append("** · ").Append(Label(q))
+            .Append(CultureInfo.InvariantCulture, $" — asked {s.TimesAsked}, {s.Answers} {(s.Answers == 1 ? "answer" : "answers")}");
+        text.Append("\n- facility ").Append(s.Facility is { } f ? f.ToString("0", CultureInfo.InvariantCulture) + "%" : "—")
+            .Append(", discrimination ").Append(s.Discrimination is { } d ? d.ToString("0", CultureInfo.InvariantCulture) : "—");
+        if (q.Options.Count > 0)
+        {
+            text.Append("\n- ").Append(string.Join(" · ", q.Options.Select((o, i) =>
+                $"{o.Key} {(i < s.OptionCounts.Count ? s.OptionCounts[i] : 0)}{(q.CorrectKeys.Contains(o.Key) ? " ✓" : "")}")));
+        }
+        else if (row.CommonWrong.Count > 0)
+        {
+            text.Append("\n- most common wrong: ").Append(string.Join(", ", row.CommonWrong.Select(c =>
+                string.Create(CultureInfo.InvariantCulture, $"“{c.Text}” ×{c.Count}"))));
+        }
+        foreach (var flag in Flags(row))
+            text.Append("\n- ⚠ ").Append(flag);
     }
 
     public static string Csv(ItemAnalysisReport report)
     {
-        var sb = new StringBuilder("question_id,kind,topic,times_asked,answers,facility_percent,discrimination_index,option_counts,flags\n");
+        var sb = new StringBuilder("question_id,kind,topic,key,times_asked,answers,facility_percent,discrimination_index,option_counts,common_wrong_answers,flags\n");
         foreach (var row in report.Rows)
         {
             var s = row.Statistics;
+            var key = row.Question.Options.Count > 0 ? string.Join(' ', row.Question.CorrectKeys) : row.Question.AnswerText;
             sb.Append(row.Question.Id).Append(',').Append(row.Question.Kind).Append(',').Append(Field(row.Question.Topic)).Append(',')
+                .Append(Field(key)).Append(',')
                 .Append(s.TimesAsked.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(s.Answers.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(s.Facility?.ToString("0.#", CultureInfo.InvariantCulture)).Append(',')
                 .Append(s.Discrimination?.ToString("0.#", CultureInfo.InvariantCulture)).Append(',')
                 .Append(Field(string.Join(' ', row.Question.Options.Select((o, i) => $"{o.Key}={(i < s.OptionCounts.Count ? s.OptionCounts[i] : 0)}")))).Append(',')
+                .Append(Field(string.Join("; ", row.CommonWrong.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Text} ({c.Count})"))))).Append(',')
                 .Append(Field(string.Join("; ", Flags(row)))).Append('\n');
         }
         return sb.ToString();
-    }
-
-    private static IReadOnlyList<string> Cells(ItemAnalysisRow row)
-    {
-        var s = row.Statistics;
-        return
-        [
-            Label(row.Question),
-            s.TimesAsked.ToString(CultureInfo.InvariantCulture),
-            s.Answers.ToString(CultureInfo.InvariantCulture),
-            s.Facility is { } f ? f.ToString("0", CultureInfo.InvariantCulture) + "%" : "—",
-            s.Discrimination is { } d ? d.ToString("0", CultureInfo.InvariantCulture) : "—",
-            string.Join(" · ", row.Question.Options.Select((o, i) =>
-                $"{o.Key} {(i < s.OptionCounts.Count ? s.OptionCounts[i] : 0)}{(row.Question.CorrectKeys.Contains(o.Key) ? "✓" : "")}")),
-            string.Join("; ", Flags(row)),
-        ];
     }
 
     public static string Label(Question q) => $"{q.DeckId}/{q.Section}/{q.Number}";

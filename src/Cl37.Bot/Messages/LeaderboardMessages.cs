@@ -17,12 +17,16 @@ public static class LeaderboardMessages
         return new TableCard(title, ["#", "Name", "Points", "Accuracy", "Answered", "Streak"], rows, footer.ToString());
     }
 
-    public static OutgoingMessage ToMessage(string title, LeaderboardPage page, bool isPrivate)
+    /// <param name="askedPage">The page the person asked for, when it may be past the last one.</param>
+    public static OutgoingMessage ToMessage(string title, LeaderboardPage page, bool isPrivate, int? askedPage = null)
     {
-        var table = ToTable(title, page);
-        var text = new StringBuilder("**").Append(title).Append("**\n");
+        // An empty board is a sentence, not a table of headers with nothing under them.
         if (page.Rows.Count == 0)
-            text.Append("No answers yet in this period.\n");
+            return new OutgoingMessage($"**{title}**\nNobody has scored here yet: the board fills as answers are scored.", null, isPrivate);
+        var table = ToTable(title, page);
+        if (askedPage is { } asked && asked > page.PageCount)
+            table = table with { Footer = string.Create(CultureInfo.InvariantCulture, $"There is no page {asked}; showing page {page.Page}, the last. ") + table.Footer };
+        var text = new StringBuilder("**").Append(title).Append("**\n");
         foreach (var row in table.Rows)
             text.Append(row[0]).Append(". ").Append(row[1]).Append(" — ").Append(row[2]).Append(" pts, ").Append(row[3]).Append(", ").Append(row[4]).Append(" answered, streak ").Append(row[5]).Append('\n');
         text.Append(table.Footer);

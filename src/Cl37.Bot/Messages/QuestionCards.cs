@@ -6,7 +6,7 @@ using Cl37.Bot.Content;
 namespace Cl37.Bot.Messages;
 
 /// <summary>Builds the platform-neutral question, feedback and reveal messages.</summary>
-public static class QuestionCards
+public static partial class QuestionCards
 {
     /// <summary>"MCQ 9 · single choice · onnx": the deck's own section name and number, so MCQ 1 and
     /// MSQ 1 never share a label.</summary>
@@ -18,15 +18,9 @@ public static class QuestionCards
         _ => "fill in the blank",
     } + $" · {q.Topic}";
 
-    /// <summary>The question as the deck heads it: "MCQ 9", "MSQ 1", "Numerical 4", "Fill 2".</summary>
-    public static string Label(Question q) => q.Section switch
-    {
-        "mcq" => "MCQ",
-        "msq" => "MSQ",
-        "numerical" => "Numerical",
-        "fill" => "Fill",
-        _ => "Question",
-    } + string.Create(CultureInfo.InvariantCulture, $" {q.Number}");
+    /// <summary>The question as the deck heads it: "MCQ 9", "MSQ 1", "Numerical 4", "Fill 2"; an
+    /// imported question's own title where its file gives one.</summary>
+    public static string Label(Question q) => q.Title ?? DeckLabels.Label(q.Section, q.Number);
 
     public static AnswerInput InputOf(Question q) => q.Kind switch
     {
@@ -82,8 +76,37 @@ public static class QuestionCards
     {
         var text = "\n**Answer:** " + CorrectAnswer(q);
         var explanation = Explanation(q);
-        return explanation.Length > 0 ? text + "\n**Why:** " + explanation : text;
+        if (explanation.Length == 0)
+            return text;
+        // A list starts on its own line: "**Why:** - A) …" would read as one run-on line.
+        return text + (ListStart().IsMatch(explanation) ? "\n**Why:**\n" : "\n**Why:** ") + explanation;
     }
+
+    /// <summary>What the deck says about the person's own pick, one line per picked option that has a
+    /// note ("\n**Why not B:** …" as the reveal says it, "\n**A:** …" for a right pick's note), or the
+    /// note of the weighted typed answer they matched; empty otherwise.</summary>
+    public static string PickFeedback(Question q, string response)
+    {
+        var sb = new StringBuilder();
+        if (q.Options.Count > 0)
+        {
+            foreach (var key in response.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var right = q.CorrectKeys.Contains(key);
+                var note = right ? q.WhyRight.GetValueOrDefault(key) : q.WhyWrong.GetValueOrDefault(key);
+                if (note is { Length: > 0 })
+                    sb.Append(right ? "\n**" : "\n**Why not ").Append(key).Append(":** ").Append(note);
+            }
+        }
+        else if (q.Kind == QuestionKind.FillIn && q.Weights?.FirstOrDefault(w => Quiz.Grading.WeightedGrader.Matches(response, w.Answer, q.CaseSensitive)) is { Feedback: { Length: > 0 } feedback })
+        {
+            sb.Append("\n**Your answer:** ").Append(feedback);
+        }
+        return sb.ToString();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[-*•]\s|\d{1,3}[.)]\s)", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    private static partial System.Text.RegularExpressions.Regex ListStart();
 
     /// <summary>Explanation for feedback and reveals: the deck's explanation, or its solution steps.</summary>
     public static string Explanation(Question q) =>

@@ -3,6 +3,7 @@ using System.Text;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 using Cl37.Bot.Quiz;
+using Cl37.Bot.Quiz.Grading;
 
 namespace Cl37.Bot.Messages;
 
@@ -25,14 +26,19 @@ public static class RevealMessages
         }
         else
         {
-            options = answers.GroupBy(a => a.Response, StringComparer.OrdinalIgnoreCase)
-                .Select(g => new RevealOption(g.Key, g.Key, g.Count(), total == 0 ? 0 : 100.0 * g.Count() / total, g.First().IsCorrect, null))
+            // Answers the grader reads as the same ("POST", "the Post") are one line, under the spelling most people typed.
+            options = answers.GroupBy(a => Grader.Normalize(a.Response) is { Length: > 0 } same ? same : a.Response.ToUpperInvariant())
+                .Select(g =>
+                {
+                    var shown = g.GroupBy(a => a.Response, StringComparer.Ordinal).OrderByDescending(s => s.Count()).First().Key;
+                    return new RevealOption(shown, shown, g.Count(), total == 0 ? 0 : 100.0 * g.Count() / total, g.First().IsCorrect, null);
+                })
                 .OrderByDescending(o => o.Count).Take(8).ToList();
         }
         var fastest = answers.Where(a => a.IsCorrect).OrderBy(a => a.LatencyMs).Take(3)
             .Select(a => $"{a.Name} ({FormatLatency(a.LatencyMs)})").ToList();
         return new RevealCard(postId, $"Reveal · {QuestionCards.Title(q)}", q.Prompt, QuestionCards.CorrectAnswer(q), QuestionCards.Explanation(q),
-            options, total, answers.Count(a => a.IsCorrect), fastest, [], q.SolutionSteps);
+            options, total, answers.Count(a => a.IsCorrect), fastest, [], q.SolutionSteps, Outcome(total, answers.Count(a => a.IsCorrect)));
     }
 
     public static string Text(RevealCard r)
@@ -49,13 +55,17 @@ public static class RevealMessages
             if (!o.IsCorrect && o.WhyWrong is { Length: > 0 } why)
                 sb.Append(" — ").Append(why);
         }
-        sb.Append(CultureInfo.InvariantCulture, $"\n\n{r.CorrectCount} of {r.AnsweredCount} answered correctly.");
+        sb.Append("\n\n").Append(r.Outcome).Append('.');
         if (r.FastestCorrect.Count > 0)
             sb.Append("\n⚡ Fastest: ").Append(string.Join(", ", r.FastestCorrect));
         if (r.Movement.Count > 0)
             sb.Append("\n📈 This week:\n").Append(string.Join('\n', r.Movement));
         return sb.ToString();
     }
+
+    /// <summary>"2 of 3 correct"; a reveal nobody answered says so rather than "0 of 0".</summary>
+    public static string Outcome(int answered, int correct) =>
+        answered == 0 ? "Nobody answered" : string.Create(CultureInfo.InvariantCulture, $"{correct} of {answered} correct");
 
     /// <summary>The week's top lines under a reveal, with what each person gained on this question.</summary>
     public static IReadOnlyList<string> Movement(IReadOnlyList<WeekStanding> top) =>

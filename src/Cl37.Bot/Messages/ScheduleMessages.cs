@@ -9,8 +9,9 @@ public static class ScheduleMessages
 {
     public static OutgoingMessage Set(ScheduleView schedule) => OutgoingMessage.PublicText(Line(schedule));
 
-    public static OutgoingMessage Show(ScheduleView? schedule) => schedule is null
-        ? OutgoingMessage.PrivateText("This channel has no daily question. Admins set one with `/quiz schedule set 09:00 Europe/Berlin mon-fri`.")
+    /// <param name="setExample">The registered example of <c>/quiz schedule set</c>.</param>
+    public static OutgoingMessage Show(ScheduleView? schedule, string setExample) => schedule is null
+        ? OutgoingMessage.PrivateText($"This channel has no daily question. Admins set one with `{setExample}`.")
         : OutgoingMessage.PrivateText(Line(schedule));
 
     public static OutgoingMessage Off(bool switchedOff) => switchedOff

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Cl37.Bot.Observability;
 
 /// <summary>Ready when the database is migrated, answers a query, is still the file this process
-/// opened (SQLite: not deleted or replaced underneath it), and writes are not failing. The probe
-/// reads only: it never creates a missing SQLite file.</summary>
-internal sealed class DatabaseHealthCheck(DatabaseState state, DatabaseConnections connections, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
+/// opened (SQLite: not deleted or replaced underneath it), the timed read probe could read it, and
+/// neither reads nor writes are failing. The check reads only: it never creates a missing SQLite file.</summary>
+internal sealed class DatabaseHealthCheck(DatabaseState state, DatabaseConnections connections, SqliteFileGuard guard, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
 
@@ -21,9 +21,9 @@ internal sealed class DatabaseHealthCheck(DatabaseState state, DatabaseConnectio
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Budget);
-            if (state.SqliteFile is { } file)
+            if (state.SqliteFile is not null)
             {
-                if (await FileProblemAsync(file, timeout.Token) is { } problem)
+                if (guard.Problem() is { } problem)
                     return Unhealthy(problem);
                 Recovered();
             }
@@ -39,18 +39,13 @@ internal sealed class DatabaseHealthCheck(DatabaseState state, DatabaseConnectio
         {
             return HealthCheckResult.Unhealthy($"the database is unreachable: {StorageFaults.Describe(ex)}");
         }
+        if (state.ProbeFailure is { } unreadable)
+            return HealthCheckResult.Unhealthy(unreadable);
+        if (state.ReadFailure is { } readFailure)
+            return HealthCheckResult.Unhealthy($"{name} reads are failing: {readFailure}");
         if (state.WriteFailure is { } failure)
             return HealthCheckResult.Unhealthy($"{name} writes are failing: {failure}");
         return HealthCheckResult.Healthy($"{name} reachable and migrated");
-    }
-
-    private async Task<string?> FileProblemAsync(SqliteFileIdentity file, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(file.Path))
-            return $"the database file {file.Path} is gone (deleted or moved while the bot ran): restore it and restart; answers are refused meanwhile";
-        await using var connection = await connections.OpenAsync(cancellationToken, mustExist: true);
-        var id = await connections.ReadFileIdAsync(connection, cancellationToken);
-        return id == file.Id ? null : $"the database file {file.Path} was replaced while the bot ran (its id is {id}, this process opened {file.Id}): restart the bot to use the new file";
     }
 
     private HealthCheckResult Unhealthy(string problem)

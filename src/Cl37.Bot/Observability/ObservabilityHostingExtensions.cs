@@ -1,4 +1,6 @@
 using Cl37.Bot.Quiz;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry.Metrics;
 
@@ -21,6 +23,9 @@ public static class ObservabilityHostingExtensions
             .Bind(builder.Configuration.GetSection(LogOutputOptions.Section))
             .Validate(o => o.Format is LogOutputOptions.Plain or LogOutputOptions.Json, "Logging:Format must be Plain or Json.")
             .ValidateOnStart();
+        builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
+        builder.Services.AddSingleton<HealthAccess>();
         builder.Services.AddSingleton<SecretRedactor>();
         // Console only: the other default providers (Debug, EventSource) would bypass the redaction.
         builder.Logging.ClearProviders();
@@ -45,7 +50,20 @@ public static class ObservabilityHostingExtensions
     public static WebApplication MapObservability(this WebApplication app)
     {
         app.MapHealthEndpoints();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: branch => branch.Use(RestrictMetricsAsync), optionsName: null);
         return app;
+    }
+
+    private static async Task RestrictMetricsAsync(HttpContext context, RequestDelegate next)
+    {
+        var access = context.RequestServices.GetRequiredService<HealthAccess>();
+        if (access.RestrictMetrics && !access.SeesDetails(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("The metrics are served on this machine only, or with Authorization: Bearer <Health:DetailsKey>.", context.RequestAborted);
+            return;
+        }
+        await next(context);
     }
 }

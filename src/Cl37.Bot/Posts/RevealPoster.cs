@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Posts;
 
-/// <summary>Closes questions: claims RevealedUtc first (so one replica reveals a post once), marks
-/// the question closed and posts the reveal with the week's standings.</summary>
+/// <summary>Closes questions: claims RevealedUtc first (so one replica reveals a post once), counts
+/// the answers it kept hidden, marks the question closed and posts the reveal with the week's standings.</summary>
 public sealed class RevealPoster(
     IDbContextFactory<BotDbContext> factory,
     DeckLibrary decks,
     ChatPlatforms platforms,
     PostCache posts,
+    HiddenResults results,
     QuizMetrics metrics,
     TimeProvider time,
     ILogger<RevealPoster> logger)
@@ -54,6 +55,17 @@ public sealed class RevealPoster(
         posts.Invalidate(postId);
         if (claimed == 0)
             return false;
+        try
+        {
+            // Before anything is read for the reveal, so its standings count this question too.
+            await results.ReleaseAsync(postId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Counting the hidden results of post {PostId} failed; its reveal will be retried", postId);
+            await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(p => p.RevealedUtc, (DateTime?)null), CancellationToken.None);
+            return false;
+        }
 
         var row = await (from p in db.Posts
                          join c in db.Channels on p.ChannelId equals c.Id

@@ -27,7 +27,8 @@ public abstract record AnswerResult
     /// <param name="Parts">The parts this answer got right, for questions that have several.</param>
     /// <param name="PracticePost">Answered on a practice post.</param>
     /// <param name="HideResults">The group keeps right or wrong hidden until the reveal.</param>
-    public sealed record Recorded(Question Question, StoredAnswer Stored, PartCredit? Parts, bool PracticePost, bool HideResults) : AnswerResult
+    /// <param name="GradePoints">What the answer was worth as graded, scored or not (practice keeps its partial credit).</param>
+    public sealed record Recorded(Question Question, StoredAnswer Stored, PartCredit? Parts, bool PracticePost, bool HideResults, double GradePoints) : AnswerResult
     {
         /// <summary>A group post that had closed by the time the answer was stored: kept as practice.</summary>
         public bool Late => Stored.Practice && !PracticePost;

@@ -20,7 +20,7 @@ public sealed class AnswerService(
     {
         var started = Stopwatch.GetTimestamp();
         var post = await posts.GetAsync(postId, cancellationToken);
-        if (post is null || !post.IsIn(channel))
+        if (post is null || !post.IsOpenTo(channel, user.Id))
             return new AnswerResult.PostNotFound();
         var question = decks.FindQuestion(post.QuestionId);
         if (question is null)
@@ -47,18 +47,12 @@ public sealed class AnswerService(
             tally.MarkDirty(post.PostId);
             metrics.AnswerRecorded(Stopwatch.GetElapsedTime(started));
         }
-        var result = new AnswerResult.Recorded(question, stored, grade.Parts, practice, post.HideResults);
+        var result = new AnswerResult.Recorded(question, stored, grade.Parts, practice, post.HideResults, grade.Points);
         if (stored.Inserted && result.Late)
             posts.Invalidate(post.PostId);
         return result;
     }
 
-    private async Task<List<string>> PeriodsAsync(PostInfo post, DateTime now, CancellationToken cancellationToken)
-    {
-        var local = PeriodKeys.LocalDate(now, TimeZones.FindOrUtc(post.TimeZone));
-        var periods = new List<string> { PeriodKeys.AllTime, PeriodKeys.Week(local), PeriodKeys.Month(local) };
-        if (await competitions.RunningIdAsync(post.GroupId, now, cancellationToken) is { } competitionId)
-            periods.Add(PeriodKeys.Competition(competitionId));
-        return periods;
-    }
+    private async Task<List<string>> PeriodsAsync(PostInfo post, DateTime now, CancellationToken cancellationToken) =>
+        PeriodKeys.Of(now, TimeZones.FindOrUtc(post.TimeZone), await competitions.RunningIdAsync(post.GroupId, now, cancellationToken));
 }

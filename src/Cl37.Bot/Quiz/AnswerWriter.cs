@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
 using Cl37.Bot.Quiz.Memory;
 using Cl37.Bot.Quiz.Scoring;
@@ -14,21 +15,36 @@ namespace Cl37.Bot.Quiz;
 /// in the same transaction and handed to <see cref="AnswerScoring"/>: whether the post is still open,
 /// with the post row locked against a concurrent reveal, so no replica scores an answer after another
 /// one revealed the question; and the person's streak and memory of the question, with the person's row locked,
-/// so two replicas cannot both build on the same streak.</summary>
+/// so two replicas cannot both build on the same streak.
+/// An answer to a post that hides its results until the reveal is withheld: stored with its points,
+/// but added to no total, streak or memory, so no view can tell how it went; the reveal
+/// releases the post's answers into them (<see cref="ReleaseAsync"/>) exactly once.
+/// It also claims the ids of handled requests (<see cref="IRequestLedger"/>) in the same batches:
+/// SQLite has one writer at a time, and a second writing loop would make each wait on the other.</summary>
 public sealed class AnswerWriter(
     IDbContextFactory<BotDbContext> factory,
     DatabaseConnections connections,
     DatabaseState state,
+    SqliteFileGuard guard,
     LeaderboardCache leaderboards,
-    ILogger<AnswerWriter> logger) : BackgroundService
+    TimeProvider time,
+    ILogger<AnswerWriter> logger) : BackgroundService, IRequestLedger
 {
     private const int MaxBatch = 256;
     private const int MaxAttempts = 4;
+
+    /// <summary>How often expired request ids are deleted.</summary>
+    internal static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>Request ids are kept this long past their expiry, for replicas whose clocks run behind.</summary>
+    internal static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
 
     private readonly PersonCache _people = new();
 
     // Only the writer loop touches it: one open connection with its statements prepared once, reopened after a failure.
     private Session? _session;
+
+    private DateTime _nextPurge = DateTime.MinValue;
 
     private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(20_000)
     {
@@ -38,7 +54,23 @@ public sealed class AnswerWriter(
 
     public async Task<StoredAnswer> WriteAsync(PendingAnswer answer, CancellationToken cancellationToken)
     {
-        var work = new Work(answer, new TaskCompletionSource<StoredAnswer>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var work = new AnswerWork(answer);
+        await _queue.Writer.WriteAsync(work, cancellationToken);
+        return await work.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Adds a revealed post's withheld answers to the totals, streaks and FSRS memories and
+    /// marks the post's results shown, in one transaction; nothing when they were released before.</summary>
+    public async Task ReleaseAsync(long postId, long groupId, IReadOnlyList<WithheldAnswer> answers, CancellationToken cancellationToken)
+    {
+        var work = new ReleaseWork(postId, groupId, answers);
+        await _queue.Writer.WriteAsync(work, cancellationToken);
+        await work.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    public async Task<bool> TryClaimAsync(long id, DateTime expiresUtc, CancellationToken cancellationToken)
+    {
+        var work = new ClaimWork(id, expiresUtc);
         await _queue.Writer.WriteAsync(work, cancellationToken);
         return await work.Done.Task.WaitAsync(cancellationToken);
     }
@@ -54,19 +86,20 @@ public sealed class AnswerWriter(
                 batch.Add(work);
             try
             {
-                var results = await WriteBatchAsync(batch);
+                await WriteBatchAsync(batch);
                 state.WriteSucceeded();
-                foreach (var groupId in batch.Select(w => w.Answer.GroupId).Distinct())
+                foreach (var groupId in batch.OfType<AnswerWork>().Select(w => w.Answer.GroupId).Concat(batch.OfType<ReleaseWork>().Select(w => w.GroupId)).Distinct())
                     leaderboards.Invalidate(groupId);
-                for (var i = 0; i < batch.Count; i++)
-                    batch[i].Done.TrySetResult(results[i]);
+                foreach (var work in batch)
+                    work.Complete();
             }
             catch (Exception ex)
             {
+                StorageFaults.MarkWrite(ex);
                 state.WriteFailed(ex);
-                logger.LogWarning(ex, "Storing {Count} answers failed; they were not saved", batch.Count);
+                logger.LogWarning(ex, "Storing {Count} answers and request ids failed; they were not saved", batch.Count);
                 foreach (var work in batch)
-                    work.Done.TrySetException(ex);
+                    work.Fail(ex);
             }
             batch.Clear();
         }
@@ -79,25 +112,32 @@ public sealed class AnswerWriter(
         await base.StopAsync(cancellationToken);
     }
 
-    private async Task<StoredAnswer[]> WriteBatchAsync(List<Work> batch)
+    private async Task WriteBatchAsync(List<Work> batch)
     {
         // Replicas on PostgreSQL write batches concurrently: taking the row locks in one global
-        // order (group, person) keeps two batches from deadlocking, and a transient failure
-        // (deadlock 40P01, serialization 40001, SQLite busy) rolls the whole batch back, so it is retried.
-        var order = Enumerable.Range(0, batch.Count)
-            .OrderBy(i => batch[i].Answer.GroupId)
-            .ThenBy(i => batch[i].Answer.PersonExternalId, StringComparer.Ordinal)
+        // order (request ids first, then group, person) keeps two batches from deadlocking, and a
+        // transient failure (deadlock 40P01, serialization 40001, SQLite busy; a release, rare, may
+        // meet another replica's answers in the other order) rolls the whole batch back, so it is retried.
+        var order = batch.OrderBy(w => w is AnswerWork)
+            .ThenBy(w => (w as ClaimWork)?.Id)
+            .ThenBy(w => (w as AnswerWork)?.Answer.GroupId)
+            .ThenBy(w => (w as AnswerWork)?.Answer.PersonExternalId, StringComparer.Ordinal)
             .ToArray();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                // Writing on through an open connection to a deleted file would acknowledge answers
-                // that are already lost.
-                if (state.SqliteFile is { } file && !File.Exists(file.Path))
-                    throw new IOException($"the database file {file.Path} is gone");
+                // Writing on through an open connection to a deleted or replaced file would acknowledge
+                // answers that are already lost: checked before the batch, and again after its commit.
+                guard.ThrowIfLost();
                 _session ??= await Session.OpenAsync(factory, _people, connections.IsPostgres);
-                return _session.Write(batch, order);
+                var now = time.GetUtcNow().UtcDateTime;
+                var purge = now >= _nextPurge;
+                _session.Write(order, purge ? now - ClockSkew : null);
+                guard.ThrowIfLost();
+                if (purge)
+                    _nextPurge = now + PurgeEvery;
+                return;
             }
             catch (DbException ex) when (ex.IsTransient && attempt < MaxAttempts)
             {
@@ -148,7 +188,8 @@ public sealed class AnswerWriter(
             before = new AnswererState(streak, best, s.MemoryOf(personId, a.QuestionId));
         }
 
-        var counts = !a.Practice && s.IsOpen(a.PostId, a.AnsweredUtc);
+        var hidesResults = false;
+        var counts = !a.Practice && s.IsOpen(a.PostId, a.AnsweredUtc, out hidesResults);
         var score = AnswerScoring.Score(a.BasePoints, a.IsCorrect, counts, a.Bonuses, before, a.SincePost, a.AnsweredUtc);
 
         s.Insert.Bind(a.PostId, personId, a.GroupId, a.QuestionId, a.Response, score.Points, a.IsCorrect, score.Practice, a.AnsweredUtc,
@@ -162,32 +203,66 @@ public sealed class AnswerWriter(
             return new StoredAnswer(personId, reader.GetString(0), reader.GetDouble(1), reader.GetBoolean(2), reader.GetBoolean(3), null);
         }
 
+        // Withheld until the reveal: the stored row is all there is of it.
+        if (hidesResults && score.Scored)
+            return new StoredAnswer(personId, a.Response, score.Points, a.IsCorrect, score.Practice, score);
+
         if (score.Scored)
         {
-            if (a.Periods.Count > 0)
-            {
-                var totals = s.Totals(a.Periods.Count);
-                var values = new object[4 + a.Periods.Count];
-                values[0] = a.GroupId;
-                values[1] = personId;
-                values[2] = score.Points;
-                values[3] = a.IsCorrect ? 1 : 0;
-                for (var i = 0; i < a.Periods.Count; i++)
-                    values[4 + i] = a.Periods[i];
-                totals.Bind(values);
-                totals.Command.ExecuteNonQuery();
-            }
-            if (score.Streak != before.Streak || score.BestStreak != before.BestStreak)
-            {
-                s.Streak.Bind(score.Streak, score.BestStreak, personId);
-                s.Streak.Command.ExecuteNonQuery();
-            }
+            AddToTotals(s, a.GroupId, personId, score.Points, a.IsCorrect, a.Periods);
+            SetStreak(s, personId, before, score);
         }
-
-        var m = score.Memory;
-        s.Review.Bind(personId, a.QuestionId, m.Stability, m.Difficulty, m.LastReviewUtc, m.DueUtc, a.IsCorrect ? 1 : 0, a.IsCorrect ? 0 : 1);
-        s.Review.Command.ExecuteNonQuery();
+        SetMemory(s, personId, a.QuestionId, score, a.IsCorrect);
         return new StoredAnswer(personId, a.Response, score.Points, a.IsCorrect, score.Practice, score);
+    }
+
+    /// <summary>What an answer would have done to totals, streak and FSRS memory, done now for the
+    /// withheld answers of a revealed post, in the order they were given; their points stand as
+    /// scored. The flag flips first, so a release that another replica already did does nothing.</summary>
+    private static void Release(Statements s, ReleaseWork r)
+    {
+        s.ShowResults.Bind(r.PostId, false, true);
+        if (s.ShowResults.Command.ExecuteNonQuery() == 0)
+            return;
+        foreach (var a in r.Answers)
+        {
+            var before = s.StateOf(a.PersonId, a.QuestionId);
+            var score = AnswerScoring.Score(a.Points, a.IsCorrect, counts: true, BonusSettings.None, before, TimeSpan.Zero, a.AnsweredUtc);
+            AddToTotals(s, r.GroupId, a.PersonId, a.Points, a.IsCorrect, a.Periods);
+            SetStreak(s, a.PersonId, before, score);
+            SetMemory(s, a.PersonId, a.QuestionId, score, a.IsCorrect);
+        }
+    }
+
+    private static void AddToTotals(Statements s, long groupId, long personId, double points, bool isCorrect, IReadOnlyList<string> periods)
+    {
+        if (periods.Count == 0)
+            return;
+        var totals = s.Totals(periods.Count);
+        var values = new object[4 + periods.Count];
+        values[0] = groupId;
+        values[1] = personId;
+        values[2] = points;
+        values[3] = isCorrect ? 1 : 0;
+        for (var i = 0; i < periods.Count; i++)
+            values[4 + i] = periods[i];
+        totals.Bind(values);
+        totals.Command.ExecuteNonQuery();
+    }
+
+    private static void SetMemory(Statements s, long personId, string questionId, ScoredAnswer score, bool isCorrect)
+    {
+        var m = score.Memory;
+        s.Review.Bind(personId, questionId, m.Stability, m.Difficulty, m.LastReviewUtc, m.DueUtc, isCorrect ? 1 : 0, isCorrect ? 0 : 1);
+        s.Review.Command.ExecuteNonQuery();
+    }
+
+    private static void SetStreak(Statements s, long personId, AnswererState before, ScoredAnswer score)
+    {
+        if (score.Streak == before.Streak && score.BestStreak == before.BestStreak)
+            return;
+        s.Streak.Bind(score.Streak, score.BestStreak, personId);
+        s.Streak.Command.ExecuteNonQuery();
     }
 
     /// <summary>The writer's connection, kept open with its statements prepared once: opening, setting
@@ -219,17 +294,36 @@ public sealed class AnswerWriter(
             }
         }
 
-        public StoredAnswer[] Write(List<Work> batch, int[] order)
+        /// <param name="purgeBefore">When set, request ids that expired before it are deleted too.</param>
+        public void Write(Work[] ordered, DateTime? purgeBefore)
         {
             var connection = _db.Database.GetDbConnection();
             using var tx = connection.BeginTransaction();
             _statements.Begin(tx);
-            var results = new StoredAnswer[batch.Count];
-            foreach (var i in order)
-                results[i] = WriteOne(_statements, batch[i].Answer);
+            if (purgeBefore is { } before)
+            {
+                _statements.Purge.Bind(before);
+                _statements.Purge.Command.ExecuteNonQuery();
+            }
+            foreach (var work in ordered)
+            {
+                switch (work)
+                {
+                    case AnswerWork a:
+                        a.Result = WriteOne(_statements, a.Answer);
+                        break;
+                    case ReleaseWork r:
+                        Release(_statements, r);
+                        break;
+                    case ClaimWork c:
+                        _statements.Claim.Bind(c.Id, c.ExpiresUtc);
+                        // ON CONFLICT DO NOTHING: no row inserted means some replica claimed the id before.
+                        c.Claimed = _statements.Claim.Command.ExecuteNonQuery() == 1;
+                        break;
+                }
+            }
             tx.Commit();
             _statements.Committed();
-            return results;
         }
 
         public async ValueTask DisposeAsync()
@@ -243,7 +337,7 @@ public sealed class AnswerWriter(
     {
         private DbTransaction? _tx;
         private readonly List<(long GroupId, string ExternalId, string Name, long Id)> _learned = [];
-        private readonly Dictionary<long, (bool Revealed, DateTime? ClosesUtc)> _postStates = [];
+        private readonly Dictionary<long, (bool Revealed, DateTime? ClosesUtc, bool HidesResults)> _postStates = [];
 
         /// <summary>The person's id when this writer already stored them under the same name.</summary>
         public long? KnownPerson(long groupId, string externalId, string name) => people.Find(groupId, externalId, name);
@@ -267,28 +361,34 @@ public sealed class AnswerWriter(
                 people.Remember(groupId, externalId, name, id);
         }
 
-        private IEnumerable<Prepared> All() => new[] { PostState, Person, PersonState, MemoryRow, Insert, Existing, Streak, Review }.Concat(_totals.Values);
+        private IEnumerable<Prepared> All() => new[] { PostState, ShowResults, Person, PersonState, MemoryRow, Insert, Existing, Streak, Review, Claim, Purge }.Concat(_totals.Values);
 
         /// <summary>Whether the post takes scored answers at <paramref name="answeredUtc"/>: not revealed
-        /// and not past its window, as the database holds it inside this batch's transaction. Read
-        /// once per post and batch: SQLite's writer transaction (BEGIN IMMEDIATE) and PostgreSQL's
-        /// FOR SHARE row lock keep a reveal from committing in between.</summary>
-        public bool IsOpen(long postId, DateTime answeredUtc)
+        /// and not past its window, as the database holds it inside this batch's transaction; and
+        /// whether it still hides its results. Read once per post and batch: SQLite's writer
+        /// transaction (BEGIN IMMEDIATE) and PostgreSQL's FOR SHARE row lock keep a reveal from
+        /// committing in between.</summary>
+        public bool IsOpen(long postId, DateTime answeredUtc, out bool hidesResults)
         {
             if (!_postStates.TryGetValue(postId, out var state))
             {
                 PostState.Bind(postId);
                 using var reader = PostState.Command.ExecuteReader();
-                state = reader.Read() ? (!reader.IsDBNull(0), reader.IsDBNull(1) ? null : reader.GetDateTime(1)) : (true, null);
+                state = reader.Read() ? (!reader.IsDBNull(0), reader.IsDBNull(1) ? null : reader.GetDateTime(1), reader.GetBoolean(2)) : (true, null, false);
                 _postStates[postId] = state;
             }
+            hidesResults = state.HidesResults;
             return !state.Revealed && (state.ClosesUtc is not { } closes || answeredUtc < closes);
         }
 
         // A reveal claims the post with UPDATE … SET "RevealedUtc"; FOR SHARE makes it wait for this
         // transaction (and this read wait for a reveal in progress), so the reveal counts what was scored.
         public Prepared PostState { get; } = new(connection,
-            """SELECT "RevealedUtc", "ClosesUtc" FROM "Posts" WHERE "Id" = @p0""" + (postgres ? " FOR SHARE" : ""), 1);
+            """SELECT "RevealedUtc", "ClosesUtc", "HideResults" FROM "Posts" WHERE "Id" = @p0""" + (postgres ? " FOR SHARE" : ""), 1);
+
+        // p1 false, p2 true: only a post whose results are still hidden.
+        public Prepared ShowResults { get; } = new(connection,
+            """UPDATE "Posts" SET "HideResults" = @p1 WHERE "Id" = @p0 AND "HideResults" = @p2""", 3);
 
         /// <summary>The person's streak and memory of the question as the database holds them inside
         /// this batch's transaction. On PostgreSQL the person's row is locked first, holding off another
@@ -380,6 +480,14 @@ public sealed class AnswerWriter(
                 "Wrong" = "ReviewStates"."Wrong" + excluded."Wrong"
             """, 8);
 
+        public Prepared Claim { get; } = new(connection, """
+            INSERT INTO "HandledInteractions" ("Id", "ExpiresUtc") VALUES (@p0, @p1)
+            ON CONFLICT ("Id") DO NOTHING
+            """, 2);
+
+        public Prepared Purge { get; } = new(connection,
+            """DELETE FROM "HandledInteractions" WHERE "ExpiresUtc" < @p0""", 1);
+
         public async ValueTask DisposeAsync()
         {
             foreach (var p in All())
@@ -429,5 +537,54 @@ public sealed class AnswerWriter(
         }
     }
 
-    private sealed record Work(PendingAnswer Answer, TaskCompletionSource<StoredAnswer> Done);
+    private abstract class Work
+    {
+        /// <summary>Hands the result of the committed batch to the caller.</summary>
+        public abstract void Complete();
+
+        public abstract void Fail(Exception ex);
+    }
+
+    private sealed class AnswerWork(PendingAnswer answer) : Work
+    {
+        public PendingAnswer Answer { get; } = answer;
+
+        public TaskCompletionSource<StoredAnswer> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public StoredAnswer? Result { get; set; }
+
+        public override void Complete() => Done.TrySetResult(Result!);
+
+        public override void Fail(Exception ex) => Done.TrySetException(ex);
+    }
+
+    private sealed class ReleaseWork(long postId, long groupId, IReadOnlyList<WithheldAnswer> answers) : Work
+    {
+        public long PostId { get; } = postId;
+
+        public long GroupId { get; } = groupId;
+
+        public IReadOnlyList<WithheldAnswer> Answers { get; } = answers;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Complete() => Done.TrySetResult();
+
+        public override void Fail(Exception ex) => Done.TrySetException(ex);
+    }
+
+    private sealed class ClaimWork(long id, DateTime expiresUtc) : Work
+    {
+        public long Id { get; } = id;
+
+        public DateTime ExpiresUtc { get; } = expiresUtc;
+
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Claimed { get; set; }
+
+        public override void Complete() => Done.TrySetResult(Claimed);
+
+        public override void Fail(Exception ex) => Done.TrySetException(ex);
+    }
 }

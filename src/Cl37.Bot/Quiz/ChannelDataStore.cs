@@ -13,4 +13,10 @@ internal sealed class ChannelDataStore(ChannelDirectory directory) : IChannelDat
 
     public Task RemoveAsync(ChannelRef channel, CancellationToken cancellationToken) =>
         directory.UnregisterAsync(channel, cancellationToken);
+
+    public Task RemoveGroupAsync(ChannelRef channel, CancellationToken cancellationToken) =>
+        directory.UnregisterGroupAsync(channel, cancellationToken);
+
+    public Task RestoreGroupAsync(ChannelRef channel, Func<string, string> dataFor, CancellationToken cancellationToken) =>
+        directory.RestoreGroupAsync(channel, dataFor, cancellationToken);
 }

@@ -68,6 +68,56 @@ public sealed class ChannelDirectory(IDbContextFactory<BotDbContext> factory, Sc
             scheduleChanges.Notify(row.Id);
     }
 
+    /// <summary>Forgets how to reach every channel of the channel's group (the app was removed from the
+    /// whole team); their history stays, and their schedules are paused until the app is added back.</summary>
+    public async Task UnregisterGroupAsync(ChannelRef channel, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await (from c in db.Channels
+                          join g in db.Groups on c.GroupId equals g.Id
+                          where g.Platform == channel.Platform && g.ExternalId == channel.GroupId
+                          select c).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+            return;
+        var ids = rows.Select(r => r.Id).ToList();
+        var schedules = await db.Schedules.Where(s => ids.Contains(s.ChannelId) && s.Enabled).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var row in rows)
+            row.PlatformData = null;
+        foreach (var schedule in schedules)
+        {
+            schedule.Enabled = false;
+            schedule.PausedByRemovalUtc = now;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var schedule in schedules)
+            scheduleChanges.Notify(schedule.ChannelId);
+    }
+
+    /// <summary>The app is back in the channel's group: the other channels whose schedules its removal
+    /// paused are reachable again (<paramref name="platformDataFor"/> their id) and run again.</summary>
+    public async Task RestoreGroupAsync(ChannelRef channel, Func<string, string> platformDataFor, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var paused = await (from c in db.Channels
+                            join g in db.Groups on c.GroupId equals g.Id
+                            join s in db.Schedules on c.Id equals s.ChannelId
+                            where g.Platform == channel.Platform && g.ExternalId == channel.GroupId && c.ExternalId != channel.ChannelId
+                                && s.PausedByRemovalUtc != null
+                            select new { Channel = c, Schedule = s }).ToListAsync(cancellationToken);
+        if (paused.Count == 0)
+            return;
+        foreach (var p in paused)
+        {
+            p.Channel.PlatformData ??= platformDataFor(p.Channel.ExternalId);
+            p.Schedule.Enabled = true;
+            p.Schedule.PausedByRemovalUtc = null;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var p in paused)
+            scheduleChanges.Notify(p.Channel.Id);
+    }
+
     public async Task<ChannelInfo?> FindAsync(long channelId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -60,7 +60,7 @@ public sealed class LeaderboardService(IDbContextFactory<BotDbContext> factory, 
                           where t.GroupId == groupId && t.Period == period
                           orderby t.Points descending, t.Correct descending, t.PersonId
                           select new { p.DisplayName, t.Points, t.Answered, t.Correct, p.CurrentStreak }).ToListAsync(cancellationToken);
-        var sb = new StringBuilder("rank,name,points,accuracy,answered,correct,streak\n");
+        var sb = new StringBuilder("rank,name,points,accuracy_percent,answered,correct,streak\n");
         var rank = 0;
         double? last = null;
         for (var i = 0; i < rows.Count; i++)
@@ -69,8 +69,8 @@ public sealed class LeaderboardService(IDbContextFactory<BotDbContext> factory, 
             if (last != r.Points)
                 rank = i + 1;
             last = r.Points;
-            var accuracy = r.Answered == 0 ? 0 : (double)r.Correct / r.Answered;
-            sb.Append(CultureInfo.InvariantCulture, $"{rank},{Csv(r.DisplayName)},{r.Points:0.##},{accuracy:0.###},{r.Answered},{r.Correct},{r.CurrentStreak}\n");
+            var accuracy = r.Answered == 0 ? 0 : 100.0 * r.Correct / r.Answered;
+            sb.Append(CultureInfo.InvariantCulture, $"{rank},{Csv(r.DisplayName)},{r.Points:0.##},{accuracy:0.#},{r.Answered},{r.Correct},{r.CurrentStreak}\n");
         }
         return sb.ToString();
     }

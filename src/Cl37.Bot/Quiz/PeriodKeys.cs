@@ -15,6 +15,16 @@ public static class PeriodKeys
 
     public static string Competition(long id) => string.Create(CultureInfo.InvariantCulture, $"C{id}");
 
+    /// <summary>Every period an answer given at <paramref name="answeredUtc"/> counts in.</summary>
+    public static List<string> Of(DateTime answeredUtc, TimeZoneInfo zone, long? competitionId)
+    {
+        var local = LocalDate(answeredUtc, zone);
+        var periods = new List<string>(4) { AllTime, Week(local), Month(local) };
+        if (competitionId is { } id)
+            periods.Add(Competition(id));
+        return periods;
+    }
+
     public static DateOnly LocalDate(DateTime utc, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
 }

@@ -24,4 +24,12 @@ public sealed record PostInfo(
     /// a post id from another group is treated as unknown.</summary>
     public bool IsIn(ChannelRef channel) =>
         string.Equals(Channel.Platform, channel.Platform, StringComparison.Ordinal) && Channel.GroupId == channel.GroupId;
+
+    /// <summary>Whether a person may answer or view the post from a conversation: a group post from
+    /// its own group; a practice post also by its owner from any conversation of the same platform,
+    /// since its card goes wherever the platform shows private replies (on Teams, the 1:1 chat).</summary>
+    public bool IsOpenTo(ChannelRef channel, string? userId) =>
+        IsIn(channel)
+        || (PracticeOwnerExternalId is not null && PracticeOwnerExternalId == userId
+            && string.Equals(Channel.Platform, channel.Platform, StringComparison.Ordinal));
 }

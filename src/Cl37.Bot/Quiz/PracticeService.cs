@@ -38,6 +38,18 @@ public sealed class PracticeService(IDbContextFactory<BotDbContext> factory, Dec
             }
         }
         var reviews = await db.ReviewStates.AsNoTracking().Where(r => r.PersonId == person.Id).ToListAsync(cancellationToken);
+        // A question the group is answering with results hidden is not practised meanwhile: its
+        // practice feedback would show the answer the reveal is keeping back.
+        var hidden = await db.Posts.AsNoTracking()
+            .Where(p => p.GroupId == channel.GroupId && p.HideResults && p.PracticePersonId == null && p.MessageId != null)
+            .Select(p => p.QuestionId).Distinct().ToListAsync(cancellationToken);
+        if (hidden.Count > 0)
+        {
+            var open = pool.Where(q => !hidden.Contains(q.Id)).ToList();
+            if (open.Count == 0)
+                return null;
+            pool = open;
+        }
         var memories = reviews.Where(r => r.Stability > 0).ToDictionary(r => r.QuestionId, MemoryOf, StringComparer.Ordinal);
         Question question;
         if (exam is { } examDate)

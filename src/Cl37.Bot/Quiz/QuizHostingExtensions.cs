@@ -22,6 +22,8 @@ public static class QuizHostingExtensions
         s.AddHostedService(sp => sp.GetRequiredService<ReviewReplay>());
         s.AddSingleton<AnswerWriter>();
         s.AddHostedService(sp => sp.GetRequiredService<AnswerWriter>());
+        s.AddSingleton<HiddenResults>();
+        s.AddSingleton<Chat.IRequestLedger>(sp => sp.GetRequiredService<AnswerWriter>());
         s.AddSingleton<TallyUpdater>();
         s.AddSingleton<AnswerService>();
         s.AddSingleton<AnswerLookup>();

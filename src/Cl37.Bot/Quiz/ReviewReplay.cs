@@ -6,7 +6,8 @@ namespace Cl37.Bot.Quiz;
 
 /// <summary>Brings review rows carried over from the Leitner boxes (stability 0) into FSRS by
 /// replaying the person's stored answers to the question in the order they came. Runs at start,
-/// after the migrations and before answers are taken; with nothing to replay it is one query.</summary>
+/// after the migrations and before answers are taken; with nothing to replay it is one query. Answers
+/// still withheld by a hidden post are left to its release, which reviews them then.</summary>
 public sealed class ReviewReplay(IDbContextFactory<BotDbContext> factory, ILogger<ReviewReplay> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken) => await ReplayAsync(cancellationToken);
@@ -18,7 +19,7 @@ public sealed class ReviewReplay(IDbContextFactory<BotDbContext> factory, ILogge
         if (rows.Count == 0)
             return 0;
         var people = rows.Select(r => r.PersonId).Distinct().ToList();
-        var answers = await db.Answers.AsNoTracking().Where(a => people.Contains(a.PersonId))
+        var answers = await db.ShownAnswers.AsNoTracking().Where(a => people.Contains(a.PersonId))
             .OrderBy(a => a.AnsweredUtc).ThenBy(a => a.Id)
             .Select(a => new { a.PersonId, a.QuestionId, a.IsCorrect, a.Points, a.AnsweredUtc })
             .ToListAsync(cancellationToken);

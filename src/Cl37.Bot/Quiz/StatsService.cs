@@ -34,8 +34,10 @@ public sealed class StatsService(IDbContextFactory<BotDbContext> factory, DeckLi
         if (person is null)
             return null;
 
-        var answers = await db.Answers.AsNoTracking().Where(a => personIds.Contains(a.PersonId))
+        var answers = await db.ShownAnswers.AsNoTracking().Where(a => personIds.Contains(a.PersonId))
             .Select(a => new { a.QuestionId, a.IsCorrect, a.Practice, a.Points }).ToListAsync(cancellationToken);
+        if (answers.Count == 0)
+            return null;
         var scored = answers.Where(a => !a.Practice).ToList();
         // Accuracy counts scored answers only; practice is for learning and would flatter it.
         var withQuestion = scored.Select(a => (a, q: decks.FindQuestion(a.QuestionId))).Where(x => x.q is not null).ToList();

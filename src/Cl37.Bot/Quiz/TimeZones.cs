@@ -21,5 +21,10 @@ public static class TimeZones
         }
     }
 
+    /// <summary>A zone named by an abbreviation or an offset (CET, EST5EDT, GMT+1) rather than a place:
+    /// it does not follow any one country's summer time, so a schedule should not use it.</summary>
+    public static bool IsAbbreviation(string name) =>
+        !name.Contains('/', StringComparison.Ordinal) && name is not ("UTC" or "Etc/UTC");
+
     public static TimeZoneInfo FindOrUtc(string? name) => TryFind(name, out var zone) ? zone : TimeZoneInfo.Utc;
 }

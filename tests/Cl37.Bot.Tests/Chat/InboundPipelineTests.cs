@@ -44,6 +44,7 @@ public sealed class InboundPipelineTests
         { "bug", true, "Your answer was **not saved** because something went wrong. Please try again.", true },
         { "busy", false, "The bot is busy storing other work. Nothing was changed — please try again in a moment.", true },
         { "full", false, "Not saved: the bot could not write to its database, so nothing was changed. Please try again in a moment.", true },
+        { "corrupt", false, "Could not read the bot's database, so nothing was shown or changed. Please try again in a moment.", true },
         { "bug", false, "Something went wrong running that command; nothing was changed. Please try again.", false },
     };
 
@@ -54,7 +55,8 @@ public sealed class InboundPipelineTests
         Exception thrown = cause switch
         {
             "busy" => new SqliteException("database is locked", 5),
-            "full" => new SqliteException("database or disk is full", 13),
+            "full" => Written(new SqliteException("database or disk is full", 13)),
+            "corrupt" => new SqliteException("database disk image is malformed", 11),
             _ => new InvalidOperationException("bug"),
         };
         var pipeline = Pipeline(new ScriptedHandler(_ => throw thrown));
@@ -65,6 +67,13 @@ public sealed class InboundPipelineTests
         Assert.Equal(expected, reply!.Text);
         Assert.True(reply.Private);
         Assert.Equal(notSaved, reply.NotSaved);
+    }
+
+    // As the storage layer marks the error of a statement that writes.
+    private static Exception Written(Exception error)
+    {
+        Cl37.Bot.Data.StorageFaults.MarkWrite(error);
+        return error;
     }
 
     [Fact]
@@ -138,6 +147,11 @@ public sealed class InboundPipelineTests
             .AddSingleton(TimeProvider.System)
             .AddLogging()
             .AddSingleton<IInboundFailureClassifier, StorageFailureClassifier>()
+            // The classifier's storage state, on PostgreSQL settings: no SQLite file to watch.
+            .AddSingleton<Cl37.Bot.Data.DatabaseState>()
+            .AddSingleton<Cl37.Bot.Data.DatabaseConnections>()
+            .AddSingleton<Cl37.Bot.Data.SqliteFileGuard>()
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new Cl37.Bot.Data.DatabaseOptions { Provider = Cl37.Bot.Data.DatabaseOptions.Postgres }))
             .AddInboundPipeline()
             .BuildServiceProvider()
             .GetRequiredService<InboundPipeline>();

@@ -53,14 +53,14 @@ public sealed class CalcCommandLineTests
 
     [Theory]
     [InlineData("more than 0", "servers", "200", "0")]
-    [InlineData("`capacity` is missing", "servers", "200")]
-    [InlineData("must be a number, not `abc`", "servers", "abc", "50")]
-    [InlineData("not `NaN`", "hpa", "2", "NaN", "60")]
+    [InlineData("'capacity' is missing", "servers", "200")]
+    [InlineData("must be a number, not 'abc'", "servers", "abc", "50")]
+    [InlineData("not 'NaN'", "hpa", "2", "NaN", "60")]
     [InlineData("more than 0", "hpa", "2", "90", "0")]
-    [InlineData("has no sub-command `volume`", "volume", "1")]
+    [InlineData("has no sub-command 'volume'", "volume", "1")]
     [InlineData("needs a sub-command", new string[0])]
     [InlineData("Too many values", "servers", "200", "50", "1.25", "7")]
-    [InlineData("has no option `bias`", "weights", "784", "128", "--bias")]
+    [InlineData("has no option 'bias'", "weights", "784", "128", "--bias")]
     [InlineData("absurdly large", "weights", "784", "1e12")]
     public void Run_BadInput_PrintsTheSentenceToStandardErrorExits2(string expected, params string[] args)
     {
@@ -115,8 +115,35 @@ public sealed class CalcCommandLineTests
         var code = await CommandLine.TryRunAsync(["calculate", "servers"], output, error);
 
         Assert.Equal(CommandLine.BadArguments, code);
-        Assert.StartsWith("Unknown command `calculate`", error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Unknown command 'calculate'", error.ToString(), StringComparison.Ordinal);
         Assert.Empty(output.ToString());
+    }
+
+    [Theory]
+    [InlineData("hpa 1 50 50")]
+    [InlineData("hpa 0 50 50")]
+    [InlineData("servers 200")]
+    [InlineData("nosuch 1")]
+    public async Task TryRunAsync_Calc_PrintsNoMarkdownBackticks(string args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        await CommandLine.TryRunAsync(["calc", .. args.Split(' ')], output, error);
+
+        Assert.DoesNotContain('`', output.ToString() + error.ToString());
+        Assert.DoesNotContain("**", output.ToString() + error.ToString());
+    }
+
+    [Fact]
+    public async Task TryRunAsync_HpaWithOnePodWithinTolerance_SaysOnePod()
+    {
+        using var output = new StringWriter();
+
+        await CommandLine.TryRunAsync(["calc", "hpa", "1", "50", "50"], output, TextWriter.Null);
+
+        Assert.Contains("leaves the count alone: 1 pod\n", output.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("1 pods", output.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -140,7 +167,7 @@ public sealed class CalcCommandLineTests
         var message = CommandLine.AddressInUseMessage(taken!.Value.Url, taken.Value.Port);
         Assert.DoesNotContain('\n', message);
         Assert.StartsWith($"Port {port} is already in use", message, StringComparison.Ordinal);
-        Assert.Contains("`Urls`", message, StringComparison.Ordinal);
+        Assert.Contains("'Urls'", message, StringComparison.Ordinal);
         Assert.Contains("URLS=", message, StringComparison.Ordinal);
     }
 

@@ -68,7 +68,7 @@ public sealed class RevisionCommandsTests
         var reply = await new ReviseCommand(Library).HandleAsync(Command("revise", topic), CancellationToken.None);
         Assert.StartsWith(lead, reply.Text, StringComparison.Ordinal);
         Assert.Contains("Topics: cold start, load balancing, onnx, kubernetes, docker, monitoring", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("`/revise scaling`", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("For example: `/revise topic:scaling`.", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -64,6 +64,8 @@ public sealed class ScheduleArgumentsTests
     [Theory]
     [InlineData("25:00", null, null, "`time` must be a 24-hour time like 09:00, not `25:00`.")]
     [InlineData("09:00", "Mars/Olympus", null, "`Mars/Olympus` is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.")]
+    [InlineData("09:00", "CET", null, "`CET` is an abbreviation, not a place: its summer time is nobody's. Use the zone of a city, such as Europe/Berlin or America/New_York.")]
+    [InlineData("09:00", "EST5EDT", null, "`EST5EDT` is an abbreviation, not a place: its summer time is nobody's. Use the zone of a city, such as Europe/Berlin or America/New_York.")]
     [InlineData("09:00", null, "30", "`window` must be more than 0 and at most 24 hours, so answers close before the next question is posted.")]
     public void Parse_WrongArgument_NamesIt(string time, string? zone, string? window, string message)
     {

@@ -103,7 +103,7 @@ public sealed class CourseDeckTests
     [Fact]
     public void Parse_CourseFillIn_AcceptsAlternatives()
     {
-        Assert.Equal(["Vertical", "Scale Up"], Question("fill/4").AcceptedAnswers);
+        Assert.Equal(["Vertical", "Scale Up", "Vertical (Scale Up)"], Question("fill/4").AcceptedAnswers);
         var route = Question("fill/6").AcceptedAnswers;
         Assert.Contains("@app.route()", route);
         Assert.Contains("app.route", route);

@@ -85,9 +85,25 @@ public sealed class DeckLoaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("check --help")]
+    [InlineData("check -h")]
+    [InlineData("--help")]
+    public async Task DeckCheck_Help_PrintsUsageNotAPathProblem(string args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        Assert.Equal(0, await DeckCommandLine.RunAsync(args.Split(' '), output, error));
+
+        Assert.StartsWith("Usage: deck check [path]", output.ToString(), StringComparison.Ordinal);
+        Assert.Empty(error.ToString());
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("verify")]
     [InlineData("check a b")]
+    [InlineData("check --verbose")]
     public async Task DeckCheck_BadArguments_PrintsUsageToStandardError(string args)
     {
         var output = new StringWriter();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -33,6 +34,13 @@ public sealed class FakeDiscordServer : IAsyncDisposable
 
     /// <summary>The last command list PUT per path, returned by GET as Discord does.</summary>
     public ConcurrentDictionary<string, string> RegisteredCommands { get; } = new();
+
+    /// <summary>Command option fields this server refuses (<c>min_value</c>, <c>max_value</c>), as an
+    /// older or stricter Discord-compatible server does.</summary>
+    public HashSet<string> RefusedOptionFields { get; } = [];
+
+    /// <summary>Option types this server refuses (10, number).</summary>
+    public HashSet<int> RefusedOptionTypes { get; } = [];
 
     public int IdentifyRemaining { get; set; } = 999;
 
@@ -91,13 +99,30 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private async Task RestAsync(HttpContext context)
     {
         var path = (string)context.Request.RouteValues["path"]!;
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync();
+        string body;
+        var files = new List<FakeDiscordFile>();
+        if (context.Request.HasFormContentType)
+        {
+            // DAD reference.mdx "Uploading Files": the JSON as payload_json, each file as files[n].
+            var form = await context.Request.ReadFormAsync();
+            body = form["payload_json"].FirstOrDefault() ?? "";
+            foreach (var file in form.Files)
+            {
+                using var content = new MemoryStream();
+                await file.CopyToAsync(content);
+                files.Add(new FakeDiscordFile(file.Name, file.FileName, file.ContentType, content.ToArray()));
+            }
+        }
+        else
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            body = await reader.ReadToEndAsync();
+        }
         var request = new FakeDiscordRequest(context.Request.Method, path,
             context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(),
-            context.Request.ContentType, body, Stopwatch.GetTimestamp());
+            context.Request.ContentType, body, Stopwatch.GetTimestamp()) { Files = files };
         Requests.Enqueue(request);
-        var response = Responder?.Invoke(request) ?? Default(request);
+        var response = UploadProblem(request) ?? Responder?.Invoke(request) ?? Default(request);
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
             context.Response.Headers[name] = value;
@@ -106,6 +131,28 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(response.Body);
         }
+    }
+
+    /// <summary>Discord refuses a multipart call without payload_json, or whose files[n] have no
+    /// "attachments" entry with id n and the same filename.</summary>
+    private static FakeDiscordResponse? UploadProblem(FakeDiscordRequest request)
+    {
+        if (request.Files.Count == 0)
+            return null;
+        var invalid = new FakeDiscordResponse(400, """{"message":"Invalid Form Body","code":50035}""");
+        if (request.Body.Length == 0)
+            return invalid;
+        var attachments = System.Text.Json.JsonDocument.Parse(request.Body).RootElement.TryGetProperty("attachments", out var a) ? a : default;
+        if (attachments.ValueKind != System.Text.Json.JsonValueKind.Array)
+            return invalid;
+        foreach (var file in request.Files)
+        {
+            var matched = attachments.EnumerateArray().Any(x =>
+                $"files[{x.GetProperty("id").GetRawText()}]" == file.Field && x.GetProperty("filename").GetString() == file.FileName);
+            if (!matched)
+                return invalid;
+        }
+        return null;
     }
 
     private FakeDiscordResponse Default(FakeDiscordRequest request)
@@ -126,6 +173,8 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             return new(200, $$"""{"id":"{{segments[3]}}","channel_id":"{{segments[1]}}"}""", Bucket("channel-edits", 5, 4));
         if (segments[0] == "applications" && request.Method == "PUT")
         {
+            if (CommandRefusals(request.Body) is { } refusal)
+                return refusal;
             RegisteredCommands[request.Path] = request.Body;
             return new(200, request.Body);
         }
@@ -137,6 +186,50 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             return new(200, $$"""{"id":"{{Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture)}}"}""");
         return new(404, """{"message":"Unknown route","code":0}""");
     }
+
+    /// <summary>Discord's answer to a command list with refused fields: 400, code 50035 "Invalid Form
+    /// Body", and <c>errors</c> nested by field name and array index down to each refused field's
+    /// <c>_errors</c> (DAD topics/opcodes-and-status-codes.mdx "Error Messages"). Every refused field
+    /// of the request is named in the one answer.</summary>
+    private FakeDiscordResponse? CommandRefusals(string body)
+    {
+        if (RefusedOptionFields.Count == 0 && RefusedOptionTypes.Count == 0)
+            return null;
+        var errors = new JsonObject();
+        var commands = JsonNode.Parse(body)!.AsArray();
+        for (var i = 0; i < commands.Count; i++)
+        {
+            if (Refuse(commands[i]!["options"] as JsonArray) is { } refused)
+                errors[i.ToString(CultureInfo.InvariantCulture)] = new JsonObject { ["options"] = refused };
+        }
+        return errors.Count == 0
+            ? null
+            : new(400, new JsonObject { ["code"] = 50035, ["errors"] = errors, ["message"] = "Invalid Form Body" }.ToJsonString());
+    }
+
+    private JsonObject? Refuse(JsonArray? options)
+    {
+        if (options is null)
+            return null;
+        var errors = new JsonObject();
+        for (var j = 0; j < options.Count; j++)
+        {
+            var option = options[j]!.AsObject();
+            var own = new JsonObject();
+            foreach (var field in RefusedOptionFields.Where(option.ContainsKey))
+                own[field] = Error("BASE_TYPE_BAD_FIELD", $"Field \"{field}\" is not supported by this server.");
+            if (RefusedOptionTypes.Contains(option["type"]!.GetValue<int>()))
+                own["type"] = Error("BASE_TYPE_CHOICES", "Value must be one of {1, 2, 3, 4, 5, 6, 7, 8, 9, 11}.");
+            if (Refuse(option["options"] as JsonArray) is { } inner)
+                own["options"] = inner;
+            if (own.Count > 0)
+                errors[j.ToString(CultureInfo.InvariantCulture)] = own;
+        }
+        return errors.Count == 0 ? null : errors;
+    }
+
+    private static JsonObject Error(string code, string message) =>
+        new() { ["_errors"] = new JsonArray(new JsonObject { ["code"] = code, ["message"] = message }) };
 
     public static Dictionary<string, string> Bucket(string hash, int limit, int remaining, double resetAfter = 1) => new()
     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Cl37.Bot.Tests.Fakes;
@@ -31,7 +32,12 @@ public sealed class PlaygroundApp : WebApplicationFactory<Program>
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
             _settings[k] = v;
         if (kestrel)
+        {
             UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            // The endpoint is set in code; without this, the app's start would first check the default
+            // Urls (localhost:5080), which another program on this machine may hold, and end at once.
+            _settings["Urls"] = "http://127.0.0.1:0";
+        }
     }
 
     public PlaygroundLogCollector Logs { get; } = new();
@@ -54,6 +60,10 @@ public sealed class PlaygroundApp : WebApplicationFactory<Program>
     public Uri StartKestrel()
     {
         StartServer();
+        // StartServer also returns when the app's entry point ended without starting the host (a
+        // refused start): say so here rather than find no address.
+        if (!Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.IsCancellationRequested)
+            throw new InvalidOperationException("The app ended before its host started:\n" + string.Join("\n", Logs.Entries.Select(e => e.Message)));
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new Uri(address);
     }

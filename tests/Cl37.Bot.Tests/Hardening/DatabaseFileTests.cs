@@ -1,5 +1,6 @@
 using System.Net;
 using Cl37.Bot.Tests.Fakes;
+using Cl37.Bot.Tests.Hosting;
 using Cl37.Bot.Tests.Platforms.Discord;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -15,7 +16,7 @@ namespace Cl37.Bot.Tests.Hardening;
 public sealed class DatabaseFileTests
 {
     [Fact]
-    public async Task Ready_DatabaseFileDeletedWhileRunning_NotReadyRefusesAnswersAndTheRestartWarns()
+    public async Task Ready_DatabaseFileDeletedWhileRunning_NotReadyRefusesAnswersAndARestartAskedToCreateWarns()
     {
         var logs = new CapturingLoggerProvider();
         await using var app = new QuizApp(TestDeck.OneQuestion());
@@ -44,11 +45,46 @@ public sealed class DatabaseFileTests
 
         await host.DisposeAsync();
         var restartLogs = new CapturingLoggerProvider();
-        await using var restarted = new QuizApp(settings: new Dictionary<string, string?> { ["Database:ConnectionString"] = $"Data Source={app.DatabasePath}" });
+        await using var restarted = new QuizApp(settings: new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = $"Data Source={app.DatabasePath}",
+            ["Database:CreateIfMissing"] = "true",
+        });
         await using var restartedHost = WithLogs(restarted, restartLogs);
         _ = restartedHost.Server;
         Assert.Contains(restartLogs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal)
             && l.Contains("Creating a new, empty database at " + app.DatabasePath, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_DatabaseFileGoneWhereTheMarkerShowsOne_ExitsWithOneLineAndKeepsTheMarker()
+    {
+        var workDir = Directory.CreateTempSubdirectory("cl37-lost-").FullName;
+        var database = Path.Combine(workDir, "data", "bot.db");
+        // Disposing an app process removes its folder, so each stays until the test ends.
+        await using var first = AppProcess.Start(new Dictionary<string, string>(), workDir: workDir);
+        await first.WaitReadyAsync();
+        Assert.Equal(0, await first.StopAsync());
+        var marker = await File.ReadAllTextAsync(database + ".id");
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(database + suffix);
+
+        await using var refused = AppProcess.Start(new Dictionary<string, string>(), workDir: workDir);
+        var exitCode = await refused.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(Cl37.Bot.Hosting.CommandLine.DatabaseMissing, exitCode);
+        var lines = refused.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(
+            $"The database file {database} is missing, but {database}.id shows a database was kept there: " +
+            "restore the file (or fix Database:ConnectionString), or set Database:CreateIfMissing=true to start with a new, empty database.",
+            Assert.Single(lines, l => l.Contains(database, StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.StartsWith("at ", StringComparison.Ordinal) || l.Contains("Hosting failed", StringComparison.Ordinal));
+        Assert.False(File.Exists(database), "the refused start created a database");
+        Assert.Equal(marker, await File.ReadAllTextAsync(database + ".id"));
+
+        await using var created = AppProcess.Start(new Dictionary<string, string> { ["Database__CreateIfMissing"] = "true" }, workDir: workDir);
+        await created.WaitReadyAsync();
+        Assert.True(File.Exists(database));
     }
 
     [Fact]

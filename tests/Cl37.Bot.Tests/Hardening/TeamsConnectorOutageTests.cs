@@ -44,7 +44,7 @@ public sealed class TeamsConnectorOutageTests
         Assert.True(down.IsCompleted, "the post neither finished nor gave up");
         await Assert.ThrowsAnyAsync<Exception>(() => down);
         Assert.Equal(TeamsConnectorClient.MaxRetries + 1, _kit.Http.Requests.Count);
-        var check = new TeamsHealthCheck(_kit.Options, new TeamsInbox(null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsInbox>.Instance), new FixedTokenProvider(null), _kit.ConnectorHealth);
+        var check = new TeamsHealthCheck(_kit.Options, new TeamsInbox(null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsInbox>.Instance), new FixedTokenProvider(null), _kit.ConnectorHealth, TeamsTestKit.UnusedKeys(_kit.Options));
         var degraded = await check.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
         Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, degraded.Status);
         Assert.Contains("HTTP 502", degraded.Description);

@@ -38,18 +38,25 @@ public sealed class AppProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static AppProcess Start(IReadOnlyDictionary<string, string> settings, string? appFolder = null, string? workDir = null)
+    /// <param name="wrapper">A command that runs the app as its last arguments (e.g. <c>unshare …</c>), or null.</param>
+    public static AppProcess Start(IReadOnlyDictionary<string, string> settings, string? appFolder = null, string? workDir = null, IReadOnlyList<string>? wrapper = null)
     {
         appFolder ??= AppContext.BaseDirectory;
         workDir ??= Directory.CreateTempSubdirectory("cl37-app-").FullName;
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(wrapper is { Count: > 0 } ? wrapper[0] : "dotnet")
         {
             WorkingDirectory = workDir,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (wrapper is { Count: > 0 })
+        {
+            foreach (var argument in wrapper.Skip(1))
+                info.ArgumentList.Add(argument);
+            info.ArgumentList.Add("dotnet");
+        }
         info.ArgumentList.Add(Path.Combine(appFolder, "cl37bot.dll"));
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_", StringComparison.Ordinal)).ToList())
             info.Environment.Remove(key);

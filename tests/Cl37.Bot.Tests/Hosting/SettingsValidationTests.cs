@@ -19,7 +19,10 @@ public sealed class SettingsValidationTests
 
         var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.NotEqual(0, exitCode);
+        Assert.Equal(Cl37.Bot.Hosting.CommandLine.BadSettings, exitCode);
         Assert.True(app.Output.Contains(named, StringComparison.Ordinal), app.Output);
+        // One line naming the setting, not a stack trace.
+        Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", app.Output, StringComparison.Ordinal);
     }
 }

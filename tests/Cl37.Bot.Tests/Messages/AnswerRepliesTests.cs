@@ -75,16 +75,16 @@ public sealed class AnswerRepliesTests
     public void For_Repeat_ShowsTheFirstAnswerAndItsVerdict()
     {
         var first = new StoredAnswer(1, "A", 0, false, false, null);
-        var reply = AnswerReplies.For(new AnswerResult.Recorded(Q, first, null, PracticePost: false, HideResults: false));
+        var reply = AnswerReplies.For(new AnswerResult.Recorded(Q, first, null, PracticePost: false, HideResults: false, GradePoints: 0));
 
-        Assert.Equal("You already answered this one — your first answer counts: **A**.\n\n❌ Not right: 0 points." + QuestionCards.KeyAndWhy(Q), reply.Text);
+        Assert.Equal("You already answered this one — your first answer counts: **A**.\n\n❌ Not right: 0 points." + QuestionCards.KeyAndWhy(Q) + "\n**Why not A:** A is wrong.", reply.Text);
     }
 
     private static ScoredAnswer Fresh(bool scored = true, double streakBonus = 0, double speedBonus = 0) =>
         new(scored, scored ? 10 : 0, streakBonus, speedBonus, 1, 1, new MemoryState(2.3065, 2.1, Now, 3));
 
     private static AnswerResult.Recorded Recorded(ScoredAnswer score, bool practicePost = false, bool hideResults = false) =>
-        new(Q, new StoredAnswer(1, "B", score.Points, true, score.Practice, score), null, practicePost, hideResults);
+        new(Q, new StoredAnswer(1, "B", score.Points, true, score.Practice, score), null, practicePost, hideResults, GradePoints: 10);
 
     public static TheoryData<QuestionKind, string, string> Grades => new()
     {
@@ -111,7 +111,7 @@ public sealed class AnswerRepliesTests
         Assert.True(grade.IsValid, grade.Error);
         var score = new ScoredAnswer(true, grade.Points, 0, 0, 1, 1, new MemoryState(2.3065, 2.1, Now, 3));
 
-        var reply = AnswerReplies.For(new AnswerResult.Recorded(question, new StoredAnswer(1, grade.Recorded, score.Points, grade.IsCorrect, false, score), grade.Parts, false, false));
+        var reply = AnswerReplies.For(new AnswerResult.Recorded(question, new StoredAnswer(1, grade.Recorded, score.Points, grade.IsCorrect, false, score), grade.Parts, false, false, grade.Points));
 
         Assert.Contains("\n\n" + line + "\n", reply.Text);
     }

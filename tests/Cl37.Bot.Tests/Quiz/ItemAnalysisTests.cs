@@ -1,4 +1,3 @@
-using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Quiz.Analysis;
 using Cl37.Bot.Tests.Fakes;
@@ -105,11 +104,14 @@ public sealed class ItemAnalysisTests
 
         Assert.StartsWith("Only admins", refused.Text, StringComparison.Ordinal);
         Assert.Equal("There is no deck `nope`. Decks: test.", unknown.Text);
-        var table = Assert.IsType<TableCard>(reply.Card);
-        var row = Assert.Single(table.Rows);
-        Assert.Equal(["test/mcq/1", "1", "2", "50%", "—", "A 1 · B 1✓ · C 0 · D 0", ""], row);
-        var file = Assert.IsType<FileCard>(csv.Card);
-        Assert.Equal("question_id,kind,topic,times_asked,answers,facility_percent,discrimination_index,option_counts,flags\ntest/mcq/1,SingleChoice,serialization,1,2,50,,A=1 B=1 C=0 D=0,\n", file.Content);
+        Assert.Null(reply.Card);
+        Assert.StartsWith("**Item analysis · all decks**\n\n**MCQ 1** · test/mcq/1 — asked 1, 2 answers\n- facility 50%, discrimination —\n- A 1 · B 1 ✓ · C 0 · D 0\n\n2 people", reply.Text, StringComparison.Ordinal);
+        Assert.Null(csv.Card);
+        var file = Assert.Single(csv.Files);
+        Assert.Equal(("item-analysis-all.csv", "text/csv"), (file.FileName, file.MediaType));
+        Assert.Equal("question_id,kind,topic,key,times_asked,answers,facility_percent,discrimination_index,option_counts,common_wrong_answers,flags\ntest/mcq/1,SingleChoice,serialization,B,1,2,50,,A=1 B=1 C=0 D=0,,\n",
+            System.Text.Encoding.UTF8.GetString(file.Content));
+        Assert.Equal("**Item analysis · all decks** — CSV export: item-analysis-all.csv, 1 question (192 bytes).", csv.Text);
     }
 
     [Fact]

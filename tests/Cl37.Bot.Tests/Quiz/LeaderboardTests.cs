@@ -69,9 +69,11 @@ public sealed class LeaderboardTests : IAsyncLifetime
         Assert.Contains("Only admins", refused.Text);
 
         var csv = await _app.RunAsync("/leaderboard all format:csv", QuizApp.User("admin", admin: true));
-        var file = Assert.IsType<FileCard>(csv.Card);
-        Assert.StartsWith("rank,name,points", file.Content);
-        Assert.Contains("1,Name x,10,1,1,1,1", file.Content);
+        var file = Assert.Single(csv.Files);
+        var content = System.Text.Encoding.UTF8.GetString(file.Content);
+        Assert.StartsWith("rank,name,points,accuracy_percent,", content);
+        Assert.Contains("1,Name x,10,100,1,1,1", content);
+        Assert.StartsWith("**Leaderboard · all time** — CSV export: leaderboard-all-", csv.Text);
     }
 
     [Fact]

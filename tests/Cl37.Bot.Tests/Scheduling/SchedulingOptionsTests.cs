@@ -1,5 +1,4 @@
 using Cl37.Bot.Tests.Fakes;
-using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Tests.Scheduling;
 
@@ -11,8 +10,9 @@ public sealed class SchedulingOptionsTests
     [InlineData("Scheduling:MisfireThresholdSeconds", "0", "Scheduling:MisfireThresholdSeconds must be between")]
     public async Task Start_BadSetting_StopsWithAMessageNamingIt(string key, string value, string message)
     {
-        await using var app = new QuizApp(settings: new Dictionary<string, string?> { [key] = value });
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.Server);
-        Assert.Contains(message, error.Message);
+        var (exitCode, error) = await StartupCheck.RunAsync(new Dictionary<string, string?> { [key] = value });
+
+        Assert.Equal(Cl37.Bot.Hosting.CommandLine.BadSettings, exitCode);
+        Assert.Contains("Setting problem: " + message, error, StringComparison.Ordinal);
     }
 }

@@ -208,6 +208,17 @@ internal sealed class DiscordTranscriptDriver : IAsyncDisposable
             var r = requests[_seen];
             var owner = r.Path.StartsWith("webhooks/", StringComparison.Ordinal) ? _stepOfToken.GetValueOrDefault(r.Path.Split('/')[2], step) : step;
             var body = r.Body.Length == 0 ? null : JsonNode.Parse(r.Body);
+            // A multipart call is recorded as its payload_json with its files[n] parts beside it.
+            if (r.Files.Count > 0 && body is JsonObject multipart)
+            {
+                multipart["(multipart files)"] = new JsonArray([.. r.Files.Select(f => (JsonNode)new JsonObject
+                {
+                    ["field"] = f.Field,
+                    ["filename"] = f.FileName,
+                    ["content_type"] = f.ContentType,
+                    ["content"] = f.Text,
+                })]);
+            }
             var flags = body?["flags"]?.GetValue<int>() ?? 0;
             // An edit of the deferred response keeps the deferral's ephemeral flag.
             var isPublic = (flags & (int)MessageFlags.Ephemeral) == 0 && !r.Path.EndsWith("/messages/@original", StringComparison.Ordinal);

@@ -111,11 +111,14 @@ internal static partial class TranscriptChecks
         _ => [],
     };
 
+    private static bool IsFileCard(JsonObject attachment) =>
+        attachment["contentType"]?.GetValue<string>() == "application/vnd.microsoft.teams.card.file.consent";
+
     public static IEnumerable<JsonObject> Cards(JsonObject body)
     {
         foreach (var attachment in (body["attachments"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            if (attachment["content"] is JsonObject content)
+            if (attachment["content"] is JsonObject content && !IsFileCard(attachment))
                 yield return content;
         }
         if (body["type"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive" && body["value"] is JsonObject invoked)
@@ -196,7 +199,13 @@ internal static partial class TranscriptChecks
             yield break;
         foreach (var attachment in (body["attachments"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            if (attachment["contentType"]?.GetValue<string>() != "application/vnd.microsoft.card.adaptive")
+            if (IsFileCard(attachment))
+            {
+                // The Teams bot file flow (personal chats): a consent card names the file and its size.
+                if (attachment["name"] is null || attachment["content"]?["sizeInBytes"] is null || attachment["content"]?["acceptContext"] is null)
+                    yield return "a file consent card needs a name, sizeInBytes and acceptContext";
+            }
+            else if (attachment["contentType"]?.GetValue<string>() != "application/vnd.microsoft.card.adaptive")
                 yield return $"attachment of type {attachment["contentType"]} is not an Adaptive Card";
         }
         foreach (var card in Cards(body))
@@ -210,8 +219,19 @@ internal static partial class TranscriptChecks
                 yield return $"{bytes} bytes (limit {TeamsMaxCardBytes})";
             foreach (var type in ElementTypes(card).Where(t => !AdaptiveCard15Types.Contains(t)).Distinct())
                 yield return $"element type {type} is not in Adaptive Cards 1.5";
+            // The Adaptive Cards validator: "Required inputs should have a label" (screen readers announce it).
+            foreach (var input in Inputs(card).Where(i => string.IsNullOrWhiteSpace(i["label"]?.GetValue<string>())))
+                yield return $"input {input["id"]} has no label";
         }
     }
+
+    public static IEnumerable<JsonObject> Inputs(JsonNode? node) => node switch
+    {
+        JsonObject o when o["type"]?.GetValue<string>() is { } type && type.StartsWith("Input.", StringComparison.Ordinal) => [o],
+        JsonObject o => o.SelectMany(p => Inputs(p.Value)),
+        JsonArray a => a.SelectMany(Inputs),
+        _ => [],
+    };
 
     /// <summary>Teams Markdown keeps a single line break only before a list item; elsewhere it needs a
     /// blank line (or &lt;br&gt;), so "…points.\n**Answer:** …" reads as one run-on line. One problem
@@ -230,7 +250,7 @@ internal static partial class TranscriptChecks
             var lines = t.ReplaceLineEndings("\n").Split('\n');
             for (var i = 1; i < lines.Length; i++)
             {
-                if (lines[i - 1].Trim().Length > 0 && lines[i].Trim().Length > 0 && !ListMarker().IsMatch(lines[i].Trim()))
+                if (lines[i - 1].Trim().Length > 0 && lines[i].Trim().Length > 0 && !TeamsListMarker().IsMatch(lines[i].Trim()))
                 {
                     yield return $"\"{Clip(lines[i - 1])}⏎{Clip(lines[i])}\" runs together";
                     break;
@@ -280,6 +300,10 @@ internal static partial class TranscriptChecks
 
     [GeneratedRegex(@"^([-*•]|\d+[.)])\s+")]
     private static partial Regex ListMarker();
+
+    // Teams Markdown lists start with "-", "*" or a number; a "•" line is text and runs into the one before.
+    [GeneratedRegex(@"^([-*]|\d+[.)])\s+")]
+    private static partial Regex TeamsListMarker();
 
     [GeneratedRegex(@"^\s*[-*•]\s+\d+[.)]\s")]
     private static partial Regex DoubleListMarker();

@@ -6,7 +6,8 @@ namespace Cl37.Bot.Tests.Transcripts;
 /// <summary>The one session every platform plays, written once: an admin posts a single-choice, a
 /// multiple-select and a numerical question; Ann answers everything right and clicks twice, Ben is
 /// wrong, Cy answers the first question after its reveal; then the reveal, the board, stats, a
-/// calculator, help, a refusal and a bad argument. Each question comes from its own one-question
+/// calculator, help, a refusal and a bad argument; then a fill-in question answered by command
+/// (<c>/quiz answer</c>, one answer with Markdown in it) and a competition whose name has Markdown. Each question comes from its own one-question
 /// deck (<c>deck:</c>), so what is posted never depends on a random draw.</summary>
 internal static class TranscriptScenario
 {
@@ -61,13 +62,27 @@ internal static class TranscriptScenario
         new TranscriptStep.Command("Cy", "/quiz reveal"),
         new TranscriptStep.Wait(2),
         new TranscriptStep.Command("Cy", "/calc hpa 2 abc 60"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/quiz analysis"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/quiz analysis format:csv"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/quiz now deck:fill"),
+        new TranscriptStep.Wait(5),
+        new TranscriptStep.Command("Ann", "/quiz answer text:a *pod* __or__ so"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command("Ben", "/quiz answer Pod"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/competition start name:\"December *sprint* ＠everyone\" end:2026-12-20"),
     ];
 
     /// <summary>Replies only the person who asked may see; none of their paragraphs may reach a public message.</summary>
     public static bool RepliesPrivately(TranscriptStep step) =>
-        step is TranscriptStep.Answer || step is TranscriptStep.Command { Text: "/stats" };
+        step is TranscriptStep.Answer
+        || step is TranscriptStep.Command { Text: "/stats" or "/quiz analysis" or "/quiz analysis format:csv" }
+        || (step is TranscriptStep.Command { Text: var text } && text.StartsWith("/quiz answer", StringComparison.Ordinal));
 
-    /// <summary>Three one-question decks cut from the test deck: MCQ 1 (key B), MSQ 1 (A, B, C), Numerical 1 (4).</summary>
+    /// <summary>One-question decks cut from the test deck: MCQ 1 (key B), MSQ 1 (A, B, C), Numerical 1 (4), Fill 1 (Pod).</summary>
     public static DeckLibrary Decks()
     {
         var questions = TestDeck.Deck().Questions;
@@ -76,6 +91,7 @@ internal static class TranscriptScenario
             new Deck("single", "Single choice", "single.md", [questions[0]], []),
             new Deck("multi", "Multiple select", "multi.md", [questions[2]], []),
             new Deck("numeric", "Numerical", "numeric.md", [questions[3]], []),
+            new Deck("fill", "Fill in", "fill.md", [questions[4]], []),
         ], []);
     }
 

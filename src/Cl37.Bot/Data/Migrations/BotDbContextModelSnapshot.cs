@@ -103,6 +103,21 @@ namespace Cl37.Bot.Data.Migrations
                     b.ToTable("Competitions", (string)null);
                 });
 
+            modelBuilder.Entity("Cl37.Bot.Data.HandledInteraction", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.ToTable("HandledInteractions", (string)null);
+                });
+
             modelBuilder.Entity("Cl37.Bot.Data.Person", b =>
                 {
                     b.Property<long>("Id")

@@ -20,6 +20,7 @@ internal static class DiscordServiceExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton<DiscordConnectionState>();
         services.TryAddSingleton<DiscordRestHealth>();
+        services.TryAddSingleton<DiscordCommandRegistration>();
         services.AddHealthChecks().AddCheck<DiscordHealthCheck>("discord", tags: ["ready"]);
 
         var settings = builder.Configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>() ?? new DiscordOptions();

@@ -11,8 +11,6 @@ namespace Cl37.Bot.Platforms.Playground;
 /// of the person who caused them; public messages go through the platform to every open tab.</summary>
 internal static class PlaygroundEndpoints
 {
-    private static readonly TimeSpan AccessCookieLifetime = TimeSpan.FromDays(30);
-
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/playground/api");
@@ -28,29 +26,59 @@ internal static class PlaygroundEndpoints
 
     private static async ValueTask<object?> RequireKey(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
-        var access = invocation.HttpContext.RequestServices.GetRequiredService<PlaygroundAccess>();
-        if (!access.Admits(invocation.HttpContext.Request))
+        var context = invocation.HttpContext;
+        var access = context.RequestServices.GetRequiredService<PlaygroundAccess>();
+        if (!access.KeyRequired || access.HasSession(context.Request))
+            return await next(invocation);
+        var offered = PlaygroundAccess.OfferedKey(context.Request);
+        if (offered is null)
             return Error(StatusCodes.Status401Unauthorized, "This playground needs its access key: open the page and type the key you were given.");
-        return await next(invocation);
+        var guard = context.RequestServices.GetRequiredService<PlaygroundKeyGuard>();
+        if (Refused(context, guard) is { } refused)
+            return refused;
+        if (access.IsKey(offered))
+            return await next(invocation);
+        guard.Failed(context.Connection.RemoteIpAddress);
+        return Error(StatusCodes.Status401Unauthorized, "This playground needs its access key: open the page and type the key you were given.");
     }
 
-    // The page sends the key once and gets a cookie for it, which EventSource then sends too (it cannot set headers).
-    private static async Task<IResult> PostAccess(HttpContext context, IOptions<PlaygroundOptions> options, [FromServices] PlaygroundAccess access, TimeProvider time)
+    // The refusal comes before the key is compared, so a right guess in a refused minute tells nothing.
+    private static IResult? Refused(HttpContext context, PlaygroundKeyGuard guard)
+    {
+        if (guard.Refusal(context.Connection.RemoteIpAddress) is not { } wait)
+            return null;
+        context.Response.Headers.RetryAfter = PlaygroundKeyGuard.RetryAfterSeconds(wait);
+        return Error(StatusCodes.Status429TooManyRequests, "Too many wrong access keys from your address: wait a minute, then type the key again.");
+    }
+
+    // The page sends the key once and gets a session cookie for it, which EventSource then sends too (it cannot set headers).
+    private static async Task<IResult> PostAccess(
+        HttpContext context,
+        IOptions<PlaygroundOptions> options,
+        [FromServices] PlaygroundAccess access,
+        [FromServices] PlaygroundKeyGuard guard)
     {
         var (request, readError) = await PlaygroundRequestReader.ReadAsync(context, PlaygroundJsonContext.Default.AccessRequest, options.Value.MaxRequestBytes);
         if (readError is not null)
             return readError;
         if (!access.KeyRequired)
             return TypedResults.NoContent();
+        if (Refused(context, guard) is { } refused)
+            return refused;
         if (!access.IsKey(request!.Key))
+        {
+            guard.Failed(context.Connection.RemoteIpAddress);
             return Error(StatusCodes.Status401Unauthorized, "That is not the access key of this playground.");
-        context.Response.Cookies.Append(PlaygroundAccess.CookieName, access.CookieValue!, new CookieOptions
+        }
+        var (value, expires) = access.OpenSession();
+        context.Response.Cookies.Append(PlaygroundAccess.CookieName, value, new CookieOptions
         {
             Path = "/playground",
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
+            // Behind a TLS proxy this is true only when Proxy:KnownProxies lets the app believe X-Forwarded-Proto.
             Secure = context.Request.IsHttps,
-            Expires = time.GetUtcNow() + AccessCookieLifetime,
+            Expires = expires,
         });
         return TypedResults.NoContent();
     }

@@ -23,6 +23,7 @@ internal static class PlaygroundExtensions
         builder.Services.AddSingleton<PlaygroundAssets>();
         builder.Services.AddInboundPipeline();
         builder.Services.AddSingleton<PlaygroundAccess>();
+        builder.Services.AddSingleton<PlaygroundKeyGuard>();
         builder.Services.AddSingleton<PlaygroundStreams>();
         builder.Services.AddSingleton<PlaygroundChatPlatform>();
         builder.Services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<PlaygroundChatPlatform>());

@@ -10,7 +10,8 @@ internal static class PlaygroundMessageMapper
         ToDto(message.Message, message.Id, message.Version, message.Time, message.InvokedBy);
 
     public static MessageDto ToDto(OutgoingMessage message, string? id, long version, DateTimeOffset time, InvocationDto? invokedBy) =>
-        new(id, version, time, message.Text, message.Private, ToDto(message.Card), invokedBy);
+        new(id, version, time, message.Text, message.Private, ToDto(message.Card), invokedBy,
+            message.Files.Count == 0 ? null : [.. message.Files.Select(f => new FileDto(f.FileName, f.MediaType, f.Content.Length, Convert.ToBase64String(f.Content)))]);
 
     private static CardDto? ToDto(ChatCard? card) => card switch
     {
@@ -24,10 +25,9 @@ internal static class PlaygroundMessageMapper
         RevealCard r => new RevealCardDto(
             r.PostId, r.Title, r.Prompt, r.CorrectAnswer, r.Explanation,
             [.. r.Options.Select(o => new RevealOptionDto(o.Key, o.Text, o.Count, o.Percent, o.IsCorrect, o.WhyWrong))],
-            r.AnsweredCount, r.CorrectCount, r.FastestCorrect, r.Movement, r.SolutionSteps),
+            r.AnsweredCount, r.CorrectCount, r.FastestCorrect, r.Movement, r.SolutionSteps, r.Outcome),
         TableCard t => new TableCardDto(t.Title, t.Columns, t.Rows, t.Footer),
         StepsCard s => new StepsCardDto(s.Title, s.Formula, s.Steps, s.Answer),
-        FileCard f => new FileCardDto(f.FileName, f.ContentType, f.Content),
         // A card type added to the port later still reaches the page as its message text.
         _ => null,
     };

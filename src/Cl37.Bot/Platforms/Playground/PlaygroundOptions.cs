@@ -10,9 +10,18 @@ internal sealed class PlaygroundOptions
     /// loopback it runs only when set to true, and then only with an <see cref="AccessKey"/>.</summary>
     public bool? Enabled { get; set; }
 
-    /// <summary>The key the page asks for once; every API request and live stream must carry it.
-    /// Required when the app listens beyond loopback. Secret.</summary>
+    /// <summary>The key the page asks for once; every API request and live stream must carry it, or
+    /// the session cookie the page got for it. Required when the app listens beyond loopback; at least
+    /// 16 characters of some variety. Secret.</summary>
     public string? AccessKey { get; set; }
+
+    /// <summary>Hours a browser's session lasts after the key was typed; then the page asks again.
+    /// Sessions live in memory only, so a restart (with a new key or not) ends every one.</summary>
+    public double SessionHours { get; set; } = 12;
+
+    /// <summary>Wrong keys one client address may try in a minute; further attempts get 429 with
+    /// <c>Retry-After</c> until the minute is over.</summary>
+    public int MaxKeyFailuresPerMinute { get; set; } = 10;
 
     /// <summary>Lets the person switcher mark someone as admin. When false, nobody is an admin in the
     /// playground: the names of people listed in <c>Quiz:Admins</c> as <c>playground:id</c> are refused,

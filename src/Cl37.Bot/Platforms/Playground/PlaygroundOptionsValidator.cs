@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Cl37.Bot.Chat;
 using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Playground;
@@ -37,7 +38,13 @@ internal sealed partial class PlaygroundOptionsValidator(PlaygroundBinding bindi
             errors.Add("Playground:StreamSnapshotMessages must be between 1 and 10000.");
         // The key travels in a header, so it keeps to characters every header can carry.
         if (options.HasAccessKey && !KeyPattern().IsMatch(options.AccessKey!))
-            errors.Add("Playground:AccessKey must be 16 to 256 visible ASCII characters without spaces (for example from `openssl rand -base64 24`).");
+            errors.Add($"Playground:AccessKey must be 16 to 256 visible ASCII characters without spaces: {AccessKeys.HowToGenerate}.");
+        else if (options.HasAccessKey && AccessKeys.Weakness(options.AccessKey!) is { } weakness)
+            errors.Add($"Playground:AccessKey is too easy to guess ({weakness}): {AccessKeys.HowToGenerate}.");
+        if (options.SessionHours is < 0.05 or > 720 || !double.IsFinite(options.SessionHours))
+            errors.Add("Playground:SessionHours must be between 0.05 and 720.");
+        if (options.MaxKeyFailuresPerMinute is < 1 or > 10_000)
+            errors.Add("Playground:MaxKeyFailuresPerMinute must be between 1 and 10000.");
         if (options.Enabled == true && binding.BeyondLoopback && !options.HasAccessKey)
             errors.Add($"Playground:Enabled is true and the app listens on {string.Join(", ", binding.Addresses)}, beyond this machine: set Playground:AccessKey (the page asks for it once), or listen on localhost only.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

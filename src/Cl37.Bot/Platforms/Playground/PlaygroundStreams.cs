@@ -50,7 +50,7 @@ internal sealed class PlaygroundStreams(IOptions<PlaygroundOptions> options)
     }
 
     // One IPv6 host usually holds a whole /64, so per-address counting uses the prefix.
-    private static string AddressKey(IPAddress? address)
+    internal static string AddressKey(IPAddress? address)
     {
         if (address is null)
             return "in-process";

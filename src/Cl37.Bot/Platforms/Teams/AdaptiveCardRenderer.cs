@@ -52,7 +52,6 @@ internal static partial class AdaptiveCardRenderer
             RevealCard r => Reveal(r, lead, budget),
             TableCard t => Table(t, lead, budget),
             StepsCard s => Steps(s, lead, budget),
-            FileCard f => File(f, lead, budget),
             _ => Card([Text(Clip(message.Text, budget), wrap: true)], []),
         };
         if (!string.IsNullOrWhiteSpace(message.Text))
@@ -68,12 +67,14 @@ internal static partial class AdaptiveCardRenderer
             Text(Clip(q.Prompt, budget), wrap: true),
         };
         var actions = new List<JsonNode>();
-        if (q.Input == AnswerInput.SingleChoice || q.Closed)
+        // A person's own copy after their answer was taken shows the question without its controls.
+        var controls = !q.Closed && (q.Feedback is null || q.CanRetry);
+        if (q.Input == AnswerInput.SingleChoice || !controls)
         {
             foreach (var o in q.Options)
                 body.Add(Text($"**{o.Key}.** {Clip(o.Text, budget / 4)}", wrap: true, spacing: "Small"));
         }
-        if (!q.Closed)
+        if (controls)
         {
             switch (q.Input)
             {
@@ -86,6 +87,7 @@ internal static partial class AdaptiveCardRenderer
                     {
                         ["type"] = "Input.ChoiceSet",
                         ["id"] = AnswerInputId,
+                        ["label"] = "Your answer (pick all that apply)",
                         ["isMultiSelect"] = true,
                         ["style"] = "expanded",
                         ["isRequired"] = true,
@@ -104,6 +106,7 @@ internal static partial class AdaptiveCardRenderer
                     {
                         ["type"] = "Input.Text",
                         ["id"] = AnswerInputId,
+                        ["label"] = "Your answer",
                         ["placeholder"] = Clip(q.InputHint ?? "Your answer", 200),
                         ["maxLength"] = 200,
                         ["isRequired"] = true,
@@ -112,6 +115,15 @@ internal static partial class AdaptiveCardRenderer
                     actions.Add(Execute("Submit answer", AnswerData(q.PostId, null)));
                     break;
             }
+        }
+        if (q.Feedback is { } feedback)
+        {
+            // Universal Actions answer an Action.Execute with the card that replaces the clicker's
+            // copy (work-with-universal-actions-for-adaptive-cards.md), so a refused answer is said
+            // on the card itself, next to the controls that take it again.
+            body.Add(q.CanRetry
+                ? Text(Clip(feedback, budget / 4), color: "Attention", wrap: true, spacing: "Medium")
+                : Text(Clip(feedback, budget), wrap: true, spacing: "Medium"));
         }
         var footer = q switch
         {
@@ -149,7 +161,7 @@ internal static partial class AdaptiveCardRenderer
         }
         if (r.SolutionSteps.Count > 0)
             body.Add(Text(string.Join("\n", r.SolutionSteps.Select((s, i) => $"{i + 1}. {Clip(s, budget / 4)}")), wrap: true));
-        body.Add(Text($"{r.CorrectCount} of {r.AnsweredCount} correct", weight: "Bolder", spacing: "Medium"));
+        body.Add(Text(r.Outcome, weight: "Bolder", spacing: "Medium"));
         if (r.FastestCorrect.Count > 0)
             body.Add(Text("Fastest: " + Clip(string.Join(", ", r.FastestCorrect), budget / 2), wrap: true));
         if (r.Movement.Count > 0)
@@ -197,17 +209,6 @@ internal static partial class AdaptiveCardRenderer
         for (var i = 0; i < s.Steps.Count; i++)
             body.Add(Text($"{i + 1}. {Clip(s.Steps[i], budget / 4)}", wrap: true, spacing: "Small"));
         body.Add(Text("Answer: " + Clip(s.Answer, budget / 2), weight: "Bolder", color: "Good", wrap: true, spacing: "Medium"));
-        return Card(body, []);
-    }
-
-    // Bots cannot attach files in channels without a consent flow, so a small export is shown inline.
-    private static JsonObject File(FileCard f, List<JsonNode> lead, int budget)
-    {
-        var body = new List<JsonNode>(lead)
-        {
-            Text(Clip(f.FileName, 200), weight: "Bolder", wrap: true),
-            Text(Clip(f.Content, budget * 4), fontType: "Monospace", wrap: true),
-        };
         return Card(body, []);
     }
 

@@ -38,6 +38,13 @@ internal sealed class BotSigningKeys(
     /// <summary>True while the last attempt to fetch the metadata failed.</summary>
     public bool Unreachable => _unreachable;
 
+    /// <summary>What is wrong with the keys for the health check, or null: none could be loaded, or
+    /// the ones held can no longer be refreshed.</summary>
+    public string? Problem => !_unreachable ? null
+        : _current is null
+            ? $"no Bot Framework signing keys: they cannot be fetched from {options.Value.OpenIdMetadataUrl}, so every Teams request is turned away (503)"
+            : $"the Bot Framework signing keys cannot be refreshed from {options.Value.OpenIdMetadataUrl}; requests signed with a key not cached are turned away (503)";
+
     /// <summary>How long a caller turned away during an outage should wait before trying again.</summary>
     public TimeSpan RetryAfter
     {

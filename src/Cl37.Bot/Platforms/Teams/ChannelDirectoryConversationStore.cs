@@ -28,4 +28,10 @@ internal sealed class ChannelDirectoryConversationStore(IChannelDataStore channe
 
     public Task RemoveAsync(ChannelRef channel, CancellationToken cancellationToken) =>
         channels.RemoveAsync(channel, cancellationToken);
+
+    public Task RemoveGroupAsync(ChannelRef channel, CancellationToken cancellationToken) =>
+        channels.RemoveGroupAsync(channel, cancellationToken);
+
+    public Task RestoreGroupAsync(ChannelRef channel, Func<string, TeamsConversationReference> referenceFor, CancellationToken cancellationToken) =>
+        channels.RestoreGroupAsync(channel, id => JsonSerializer.Serialize(referenceFor(id), TeamsJsonContext.Default.TeamsConversationReference), cancellationToken);
 }

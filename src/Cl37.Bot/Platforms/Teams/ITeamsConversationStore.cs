@@ -11,4 +11,11 @@ internal interface ITeamsConversationStore
     Task<TeamsConversationReference?> FindAsync(ChannelRef channel, CancellationToken cancellationToken);
 
     Task RemoveAsync(ChannelRef channel, CancellationToken cancellationToken);
+
+    /// <summary>Forgets every channel of the channel's team: the app was removed from the team.</summary>
+    Task RemoveGroupAsync(ChannelRef channel, CancellationToken cancellationToken);
+
+    /// <summary>The app is back in the team: the other channels its removal paused get the reference
+    /// <paramref name="referenceFor"/> their id again.</summary>
+    Task RestoreGroupAsync(ChannelRef channel, Func<string, TeamsConversationReference> referenceFor, CancellationToken cancellationToken);
 }

@@ -16,7 +16,9 @@ internal sealed class TeamsActivityHandler(
     TeamsAnswerers answerers,
     TeamsPersonalChats personalChats,
     TeamsReferenceCache savedReferences,
+    TeamsFileUpload files,
     TeamsMetrics metrics,
+    CommandCatalog catalog,
     IOptions<TeamsOptions> options,
     ILogger<TeamsActivityHandler> logger)
 {
@@ -34,9 +36,9 @@ internal sealed class TeamsActivityHandler(
                 break;
             case "installationUpdate":
                 if (activity.Action?.StartsWith("add", StringComparison.OrdinalIgnoreCase) == true)
-                    await RememberAsync(activity, cancellationToken);
+                    await AddedAsync(activity, cancellationToken);
                 else if (string.Equals(activity.Action, "remove", StringComparison.OrdinalIgnoreCase))
-                    await ForgetAsync(activity, cancellationToken);
+                    await RemovedAsync(activity, cancellationToken);
                 break;
             case "conversationUpdate":
                 await OnConversationUpdateAsync(activity, cancellationToken);
@@ -51,6 +53,11 @@ internal sealed class TeamsActivityHandler(
     public async Task<TeamsInvokeResult> HandleInvokeAsync(Activity activity, CancellationToken cancellationToken)
     {
         metrics.Activity("invoke");
+        if (string.Equals(activity.Name, TeamsFileUpload.InvokeName, StringComparison.Ordinal))
+        {
+            await files.HandleAsync(activity, cancellationToken);
+            return TeamsInvokeResult.Ok;
+        }
         if (!string.Equals(activity.Name, AdaptiveCardAction, StringComparison.Ordinal))
             return TeamsInvokeResult.NotImplemented;
         await RememberAsync(activity, cancellationToken);
@@ -78,7 +85,9 @@ internal sealed class TeamsActivityHandler(
         var answer = CardAnswer.TryRead(action.Data, out var error);
         if (answer is null)
             return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(OutgoingMessage.PrivateText(error ?? "This card was not made by this bot.")));
-        var reply = await RunAsync(new AnswerAction(TeamsActivities.ChannelOf(activity), UserOf(activity, isOwner: false), answer.PostId, answer.Values, activity.Id), cancellationToken);
+        var channel = TeamsActivities.ChannelOf(activity);
+        var user = UserOf(activity, isOwner: false);
+        var reply = await RunAsync(new AnswerAction(channel, user, answer.PostId, answer.Values, activity.Id), cancellationToken);
         if (activity.From?.Id is { Length: > 0 } userId && !answerers.TryAdd(answer.PostId, userId))
         {
             // Past Teams' 60 personal views the next tally update shows this person the bare
@@ -91,7 +100,16 @@ internal sealed class TeamsActivityHandler(
                     : "\n\nThis card shows personal feedback to its first 60 answerers only: add the app in a personal chat to keep yours."),
             };
         }
-        return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(reply));
+        return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(await WithQuestionAsync(channel, user, answer.PostId, reply, cancellationToken)));
+    }
+
+    // The card an Action.Execute is answered with replaces the clicker's copy, so it is the whole
+    // question with its live tally and the feedback on it; a refused answer keeps the controls.
+    private async Task<OutgoingMessage> WithQuestionAsync(ChannelRef channel, ChatUser user, long postId, OutgoingMessage feedback, CancellationToken cancellationToken)
+    {
+        if (await pipeline.RunAsync(new PostView(channel, user, postId, Personal: false), cancellationToken) is not { Card: QuestionCard question })
+            return feedback;
+        return new OutgoingMessage(feedback.Text, question with { Feedback = feedback.Text, CanRetry = feedback.Refused || feedback.NotSaved }, Private: true);
     }
 
     // The automatic refresh of a card that lists this person (or anyone's "Refresh card"): their
@@ -140,6 +158,11 @@ internal sealed class TeamsActivityHandler(
             return;
         }
         var text = TeamsMessageText.CommandText(activity);
+        // With ChannelMessage.Read.Group Teams delivers every channel message: one that does not
+        // mention the bot is a command only when it reads as one; the rest is people talking.
+        if (!IsPersonal(activity) && !TeamsMessageText.MentionsBot(activity)
+            && CommandTextParser.Parse(catalog, text, channel, UserOf(activity, isOwner: false)).Command is null)
+            return;
         if (text.Length == 0)
             text = "help";
         var user = UserOf(activity, await IsOwnerAsync(activity, cancellationToken));
@@ -187,7 +210,7 @@ internal sealed class TeamsActivityHandler(
         {
             try
             {
-                await connector.SendAsync(serviceUrl, known, TeamsActivities.Message(message, inbound.Recipient?.Id, inbound.Recipient?.Name, known), cancellationToken);
+                await connector.SendAsync(serviceUrl, known, WithFiles(TeamsActivities.Message(message, inbound.Recipient?.Id, inbound.Recipient?.Name, known), message, userId), cancellationToken);
                 return true;
             }
             catch (Exception ex) when (ex is TeamsConnectorException or HttpRequestException)
@@ -208,7 +231,7 @@ internal sealed class TeamsActivityHandler(
             }, cancellationToken);
             if (chat.Id is not { Length: > 0 } chatId)
                 return false;
-            await connector.SendAsync(serviceUrl, chatId, TeamsActivities.Message(message, inbound.Recipient?.Id, inbound.Recipient?.Name, chatId), cancellationToken);
+            await connector.SendAsync(serviceUrl, chatId, WithFiles(TeamsActivities.Message(message, inbound.Recipient?.Id, inbound.Recipient?.Name, chatId), message, userId), cancellationToken);
             personalChats.Remember(serviceUrl, userId, chatId);
             return true;
         }
@@ -224,11 +247,13 @@ internal sealed class TeamsActivityHandler(
         var botId = activity.Recipient?.Id;
         // Member lists come off the wire: a forged one may hold null entries, which are skipped.
         bool IsBot(ChannelAccount? m) => botId is not null && m is not null && string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase);
-        if (activity.MembersRemoved?.Any(IsBot) == true || activity.ChannelData?.EventType is "teamDeleted" or "channelDeleted")
+        if (activity.ChannelData?.EventType is "channelDeleted")
             await ForgetAsync(activity, cancellationToken);
+        else if (activity.MembersRemoved?.Any(IsBot) == true || activity.ChannelData?.EventType is "teamDeleted")
+            await RemovedAsync(activity, cancellationToken);
         else if (activity.MembersAdded?.Any(IsBot) == true)
         {
-            await RememberAsync(activity, cancellationToken);
+            await AddedAsync(activity, cancellationToken);
             await WelcomeAsync(activity, cancellationToken);
         }
     }
@@ -258,7 +283,12 @@ internal sealed class TeamsActivityHandler(
     {
         if (inbound.ServiceUrl is null || inbound.Conversation?.Id is not { } conversationId)
             return;
+        // Bots can send files only in a 1:1 chat (the Teams bot file APIs work in personal scope only).
+        if (reply.Files.Count > 0 && !IsPersonal(inbound))
+            reply = reply with { Text = reply.Text + "\n\nFiles can only be sent in a 1:1 chat: message me there with the same command to get " + string.Join(", ", reply.Files.Select(f => f.FileName)) + ".", Files = [] };
         var outbound = TeamsActivities.Message(reply, inbound.Recipient?.Id, inbound.Recipient?.Name, conversationId);
+        if (inbound.From?.Id is { } from)
+            outbound = WithFiles(outbound, reply, from);
         outbound.Recipient = inbound.From is null ? null : new ChannelAccount { Id = inbound.From.Id, Name = inbound.From.Name };
         try
         {
@@ -271,6 +301,14 @@ internal sealed class TeamsActivityHandler(
         {
             logger.LogError("Could not reply in Teams conversation {Conversation}: {Error}", conversationId, ex.Message);
         }
+    }
+
+    /// <summary>The activity with a FileConsentCard for each of the message's files.</summary>
+    private Activity WithFiles(Activity outbound, OutgoingMessage message, string userId)
+    {
+        if (message.Files.Count > 0)
+            outbound.Attachments = [.. outbound.Attachments ?? [], .. files.ConsentCards(message.Files, userId)];
+        return outbound;
     }
 
     private async Task<bool> IsOwnerAsync(Activity activity, CancellationToken cancellationToken)
@@ -288,11 +326,41 @@ internal sealed class TeamsActivityHandler(
         return await roster.IsOwnerAsync(activity.ServiceUrl, teamId, team.AadGroupId, tenant, from.AadObjectId, cancellationToken);
     }
 
-    // The AAD object id is the same person in every team and chat; the 29: id is per bot.
+    // The AAD object id is the same person in every team and chat; the 29: id is per bot. A chat
+    // outside a team has no owners to be its admins.
     private static ChatUser UserOf(Activity activity, bool isOwner) => new(
         activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id ?? "unknown",
         string.IsNullOrWhiteSpace(activity.From?.Name) ? "Someone" : activity.From.Name,
-        isOwner);
+        isOwner)
+    {
+        NoPlatformAdmins = activity.ChannelData?.Team?.Id is not { Length: > 0 },
+    };
+
+    // Teams announces installing and removing the app in a team once, on the team's General
+    // channel, but the app comes and goes in every channel of the team at once.
+    private async Task AddedAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        await RememberAsync(activity, cancellationToken);
+        if (activity.ChannelData?.Team?.Id is not { Length: > 0 } || activity.ServiceUrl is null || activity.Conversation?.Id is null)
+            return;
+        var installed = TeamsActivities.ReferenceOf(activity);
+        // Bot Framework: a team channel's conversation id is the channel id, and posting to it starts a new thread there.
+        await store.RestoreGroupAsync(TeamsActivities.ChannelOf(activity),
+            id => installed with { ConversationId = id, ChannelId = id, ConversationType = "channel" }, cancellationToken);
+    }
+
+    private async Task RemovedAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.ChannelData?.Team?.Id is not { Length: > 0 } || activity.Conversation?.Id is null)
+        {
+            await ForgetAsync(activity, cancellationToken);
+            return;
+        }
+        var channel = TeamsActivities.ChannelOf(activity);
+        await store.RemoveGroupAsync(channel, cancellationToken);
+        savedReferences.ForgetGroup(channel);
+        logger.LogInformation("Removed every channel of the Teams team {Team}", channel.GroupId);
+    }
 
     private async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
     {

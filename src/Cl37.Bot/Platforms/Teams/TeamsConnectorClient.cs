@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Cl37.Bot.Platforms.Teams.Wire;
+using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Teams;
 
@@ -12,6 +13,7 @@ namespace Cl37.Bot.Platforms.Teams;
 internal sealed class TeamsConnectorClient(
     IHttpClientFactory httpClientFactory,
     IBotTokenProvider tokens,
+    IOptions<TeamsOptions> options,
     TeamsSendQueue queue,
     TeamsMetrics metrics,
     TeamsConnectorHealth health,
@@ -87,6 +89,10 @@ internal sealed class TeamsConnectorClient(
     private async Task<T?> CallAsync<T>(string operation, HttpMethod method, Uri url, byte[]? body, string? conversationId, JsonTypeInfo<T> answerType, CancellationToken cancellationToken)
         where T : class
     {
+        // Local mode authenticates nobody, so a serviceUrl may come from anyone (a stored reference
+        // too): the bot calls this machine only, as the Test Tool expects.
+        if (options.Value.LocalMode && !url.IsLoopback)
+            throw new TeamsConnectorException(operation, HttpStatusCode.BadRequest, "local mode (no Teams:AppId) calls loopback serviceUrls only");
         for (var attempt = 0; ; attempt++)
         {
             if (conversationId is not null)

@@ -39,10 +39,11 @@ internal static class TeamsEndpoint
         }
         if (!auth.Succeeded)
             return Results.Unauthorized();
-        if (options.Value.LocalMode && !IsLoopback(activity.ServiceUrl))
+        if (options.Value.LocalMode && (!IsLoopback(activity.ServiceUrl) || (!options.Value.AllowLocalModeBeyondLoopback && !FromThisMachine(context))))
         {
             // Without an app id nobody is authenticated, so only a local client (the Test Tool)
-            // may name where replies go; anything else would let strangers aim the bot at any URL.
+            // may talk to the bot and name where replies go; anything else would let strangers aim
+            // the bot at any URL. Start-up refuses a public bind; this also holds when code bound it.
             return Results.Unauthorized();
         }
 
@@ -56,6 +57,9 @@ internal static class TeamsEndpoint
         }
         return inbox.TryEnqueue(activity) ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
+
+    private static bool FromThisMachine(HttpContext context) =>
+        context.Connection.RemoteIpAddress is not { } remote || System.Net.IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
 
     private static bool IsLoopback(string? serviceUrl) =>
         serviceUrl is not null && Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && uri.IsLoopback;

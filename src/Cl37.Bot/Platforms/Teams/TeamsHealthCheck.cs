@@ -3,9 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Teams;
 
-/// <summary>Ready unless the inbox is backed up, the last outbound token request failed, or some
-/// Bot Connector operation is failing after its retries (every failing one is named).</summary>
-internal sealed class TeamsHealthCheck(IOptions<TeamsOptions> options, TeamsInbox inbox, IBotTokenProvider tokens, TeamsConnectorHealth connector) : IHealthCheck
+/// <summary>Ready unless the inbox is backed up, the channel's signing keys are missing or cannot be
+/// refreshed, the last outbound token request failed, or some Bot Connector operation is failing
+/// after its retries (every failing one is named).</summary>
+internal sealed class TeamsHealthCheck(IOptions<TeamsOptions> options, TeamsInbox inbox, IBotTokenProvider tokens, TeamsConnectorHealth connector, BotSigningKeys keys) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -13,6 +14,8 @@ internal sealed class TeamsHealthCheck(IOptions<TeamsOptions> options, TeamsInbo
         var data = new Dictionary<string, object> { ["mode"] = mode, ["pending"] = inbox.Pending };
         if (inbox.Pending > TeamsInbox.Capacity * 9 / 10)
             return Task.FromResult(HealthCheckResult.Unhealthy($"Teams inbox nearly full ({inbox.Pending} pending)", data: data));
+        if (!options.Value.LocalMode && keys.Problem is { } keyProblem)
+            return Task.FromResult(HealthCheckResult.Degraded($"Teams: {keyProblem}", data: data));
         if (tokens is MsalBotTokenProvider { LastError: { } error })
             return Task.FromResult(HealthCheckResult.Degraded($"Teams: {error}", data: data));
         if (connector.Failure is { } failure)

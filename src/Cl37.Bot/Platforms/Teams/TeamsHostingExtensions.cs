@@ -1,4 +1,5 @@
 using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Playground;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ internal static class TeamsHostingExtensions
             return builder;
         var services = builder.Services;
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>>(new TeamsOptionsValidator(PlaygroundBinding.From(builder.Configuration))));
         services.AddMetrics();
         // Retries stay in the callers, not in a handler pipeline: a connector retry must wait its
         // conversation's turn again, the signing keys keep their own outage backoff, and a failed
@@ -36,6 +37,9 @@ internal static class TeamsHostingExtensions
         services.AddSingleton<TeamsRoster>();
         services.AddSingleton<TeamsAnswerers>();
         services.AddSingleton<TeamsPersonalChats>();
+        services.AddSingleton<TeamsFileOffers>();
+        services.AddHttpClient(TeamsFileUpload.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<TeamsFileUpload>();
         services.AddSingleton<TeamsReferenceCache>();
         services.TryAddSingleton<ITeamsConversationStore, ChannelDirectoryConversationStore>();
         services.AddScoped<TeamsActivityHandler>();
@@ -51,7 +55,8 @@ internal static class TeamsHostingExtensions
     {
         if (!TeamsOptions.IsEnabled(app.Configuration))
             return app;
-        var route = app.Services.GetRequiredService<IOptions<TeamsOptions>>().Value.Route;
+        // Read without validating: the host validates the section when it starts and reports every problem at once.
+        var route = app.Configuration[$"{TeamsOptions.Section}:{nameof(TeamsOptions.Route)}"] is { Length: > 0 } configured ? configured : new TeamsOptions().Route;
         app.MapPost(route, TeamsEndpoint.HandleAsync).DisableAntiforgery();
         return app;
     }

@@ -18,6 +18,9 @@ internal sealed record TeamsInvokeResult(int Status, AdaptiveCardInvokeResponse?
             Value = new System.Text.Json.Nodes.JsonObject { ["code"] = statusCode == 400 ? "BadRequest" : "InternalServerError", ["message"] = message },
         });
 
+    /// <summary>An invoke handled with nothing to show in its response (a file consent).</summary>
+    public static TeamsInvokeResult Ok { get; } = new(200, null);
+
     // CloudAdapterBase answers 501 when no handler produced an invoke response.
     public static TeamsInvokeResult NotImplemented { get; } = new(501, null);
 }

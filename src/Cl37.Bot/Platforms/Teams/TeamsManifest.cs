@@ -10,6 +10,7 @@ internal static class TeamsManifest
     public const string PlaceholderAppId = "00000000-0000-0000-0000-000000000000";
     public const string SchemaVersion = "1.19";
     public const string TeamMemberReadGroup = "TeamMember.Read.Group";
+    public const string ChannelMessageReadGroup = "ChannelMessage.Read.Group";
     private const int MaxCommands = 12;
 
     public static JsonObject Build(string appId, CommandCatalog catalog) => new()
@@ -38,7 +39,8 @@ internal static class TeamsManifest
             ["botId"] = appId,
             ["scopes"] = new JsonArray("personal", "team", "groupChat"),
             ["isNotificationOnly"] = false,
-            ["supportsFiles"] = false,
+            // CSV exports reach the person as files in the 1:1 chat (FileConsentCard).
+            ["supportsFiles"] = true,
             ["supportsCalling"] = false,
             ["supportsVideo"] = false,
             ["commandLists"] = new JsonArray(new JsonObject
@@ -52,12 +54,16 @@ internal static class TeamsManifest
         // rsc/resource-specific-consent.md (manifest 1.12+): the app's Entra id, and a resource
         // that "has no operation in RSC" but must be set. TeamMember.Read.Group lets the bot read
         // its team's members and their roles from Graph, so team owners are admins.
+        // ChannelMessage.Read.Group has Teams deliver a team's channel messages to the bot without
+        // an @mention (channel-messages-with-rsc.md), so commands are typed as they are in a 1:1 chat.
         ["webApplicationInfo"] = new JsonObject { ["id"] = appId, ["resource"] = "https://RscPermission" },
         ["authorization"] = new JsonObject
         {
             ["permissions"] = new JsonObject
             {
-                ["resourceSpecific"] = new JsonArray(new JsonObject { ["name"] = TeamMemberReadGroup, ["type"] = "Application" }),
+                ["resourceSpecific"] = new JsonArray(
+                    new JsonObject { ["name"] = TeamMemberReadGroup, ["type"] = "Application" },
+                    new JsonObject { ["name"] = ChannelMessageReadGroup, ["type"] = "Application" }),
             },
         },
     };

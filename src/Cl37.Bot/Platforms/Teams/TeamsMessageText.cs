@@ -32,6 +32,8 @@ internal static partial class TeamsMessageText
             }
             if (previous is not null)
                 sb.Append(previous.Length > 0 && IsListItem(previous) && IsListItem(line) ? "\n" : "\n\n");
+            // Teams Markdown knows "-" and "*" lists, not "•": such lines would run into one paragraph.
+            line = Bullet().Replace(line, "$1- ");
             sb.Append(CodeSpan().Replace(line, m => m.Value.Replace('<', '‹').Replace('>', '›')));
             previous = line;
         }
@@ -39,6 +41,15 @@ internal static partial class TeamsMessageText
     }
 
     private static bool IsListItem(string line) => ListItem().IsMatch(line);
+
+    /// <summary>Whether the message @mentions the bot: a mention entity naming the recipient, or its
+    /// name in an &lt;at&gt; tag where a client sent no entity.</summary>
+    public static bool MentionsBot(Activity activity) =>
+        (activity.Recipient?.Id is { } botId
+            && (activity.Entities ?? []).Any(e => string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)
+                && string.Equals(e.Mentioned?.Id, botId, StringComparison.OrdinalIgnoreCase)))
+        || (activity.Recipient?.Name is { Length: > 0 } name && activity.Text is { } text
+            && text.Contains($"<at>{name}</at>", StringComparison.OrdinalIgnoreCase));
 
     public static string CommandText(Activity activity)
     {
@@ -54,12 +65,20 @@ internal static partial class TeamsMessageText
                 text = text.Replace(mention, " ", StringComparison.OrdinalIgnoreCase);
         }
         text = AtTag().Replace(text, "$1");
+        // Teams may send the text as HTML ("<p>quiz now</p>", textFormat xml): the tags are markup, not words.
+        text = HtmlTag().Replace(text, " ");
         text = WebUtility.HtmlDecode(text);
         return Spaces().Replace(text, " ").Trim();
     }
 
     [GeneratedRegex("<at[^>]*>(.*?)</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 200)]
     private static partial Regex AtTag();
+
+    [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"^(\s*)•\s+", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Bullet();
 
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 200)]
     private static partial Regex Spaces();

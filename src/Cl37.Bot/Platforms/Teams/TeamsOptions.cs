@@ -34,6 +34,10 @@ internal sealed class TeamsOptions
     /// <summary>The route the Bot Framework posts activities to.</summary>
     public string Route { get; set; } = "/api/messages";
 
+    /// <summary>Lets local mode (no <see cref="AppId"/>: nobody is authenticated) run when the app
+    /// listens beyond loopback, e.g. for a Test Tool in another container. Replies still go to
+    /// loopback serviceUrls only.</summary>
+    public bool AllowLocalModeBeyondLoopback { get; set; }
 
     /// <summary>Minutes a team's owners (from Microsoft Graph) are cached.</summary>
     public double RosterCacheMinutes { get; set; } = 10;

@@ -1,10 +1,11 @@
+using Cl37.Bot.Platforms.Playground;
 using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Teams;
 
 /// <summary>Checks the Teams section at start; each message names the setting to fix. Secret
-/// values are never echoed.</summary>
-internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
+/// values are never echoed. <paramref name="binding"/> is where the app will listen.</summary>
+internal sealed class TeamsOptionsValidator(PlaygroundBinding binding) : IValidateOptions<TeamsOptions>
 {
     public ValidateOptionsResult Validate(string? name, TeamsOptions options)
     {
@@ -16,6 +17,9 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             errors.Add("Teams:Route must start with '/' (default /api/messages).");
         if (options.RosterCacheMinutes is <= 0 or > 1440 || !double.IsFinite(options.RosterCacheMinutes))
             errors.Add("Teams:RosterCacheMinutes must be between 0 and 1440.");
+        if (options.LocalMode && binding.BeyondLoopback && !options.AllowLocalModeBeyondLoopback)
+            errors.Add($"Teams is on without Teams:AppId (local mode: nobody is authenticated) and the app listens on {string.Join(", ", binding.Addresses)}, beyond this machine: "
+                + "set Teams:AppId (with its secret) for a real bot, listen on localhost only for the Teams App Test Tool, or set Teams:AllowLocalModeBeyondLoopback=true if strangers may talk to it.");
         if (!options.LocalMode)
         {
             if (!Guid.TryParse(options.AppId, out _))

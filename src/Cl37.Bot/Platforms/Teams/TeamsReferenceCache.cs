@@ -28,4 +28,11 @@ internal sealed class TeamsReferenceCache
     }
 
     public void Forget(ChannelRef channel) => _known.TryRemove(channel, out _);
+
+    /// <summary>Forgets every channel of the channel's group (a team the app was removed from).</summary>
+    public void ForgetGroup(ChannelRef channel)
+    {
+        foreach (var known in _known.Keys.Where(k => k.Platform == channel.Platform && k.GroupId == channel.GroupId))
+            _known.TryRemove(known, out _);
+    }
 }

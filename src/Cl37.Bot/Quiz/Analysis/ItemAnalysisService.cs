@@ -5,9 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Cl37.Bot.Quiz.Analysis;
 
 /// <summary>Reads a group's answers to its channel posts (each person's first answer per question;
-/// late and practice answers left out) and runs <see cref="ItemAnalysis"/> over them.</summary>
+/// late and practice answers, and those of posts still hiding their results, left out) and runs <see cref="ItemAnalysis"/> over them.</summary>
 public sealed class ItemAnalysisService(IDbContextFactory<BotDbContext> factory, DeckLibrary decks)
 {
+    /// <summary>How many of the most common wrong typed answers a row lists.</summary>
+    public const int CommonWrongAnswers = 3;
+
     public async Task<ItemAnalysisReport> AnalyseAsync(long groupId, string? deckId, CancellationToken cancellationToken)
     {
         if (deckId is not null && decks.FindDeck(deckId) is null)
@@ -24,7 +27,7 @@ public sealed class ItemAnalysisService(IDbContextFactory<BotDbContext> factory,
         for (var i = 0; i < questions.Count; i++)
             itemOf[questions[i].Id] = i;
 
-        var answers = await (from a in db.Answers.AsNoTracking()
+        var answers = await (from a in db.ShownAnswers.AsNoTracking()
                              join p in db.Posts on a.PostId equals p.Id
                              where a.GroupId == groupId && !a.Practice && p.PracticePersonId == null
                              orderby a.Id
@@ -32,6 +35,7 @@ public sealed class ItemAnalysisService(IDbContextFactory<BotDbContext> factory,
         var personOf = new Dictionary<long, int>();
         var seen = new HashSet<(long, int)>();
         var responses = new List<ItemResponse>(answers.Count);
+        var wrongTyped = new Dictionary<int, List<string>>();
         foreach (var a in answers)
         {
             if (!itemOf.TryGetValue(a.QuestionId, out var item) || !seen.Add((a.PersonId, item)))
@@ -40,11 +44,30 @@ public sealed class ItemAnalysisService(IDbContextFactory<BotDbContext> factory,
                 personOf[a.PersonId] = person = personOf.Count;
             var score = (float)Math.Clamp(a.Points / Grading.GradeResult.FullPoints, 0, 1);
             responses.Add(new ItemResponse(person, item, score, Choices(questions[item], a.Response)));
+            if (questions[item].Options.Count == 0 && score < 1)
+            {
+                if (!wrongTyped.TryGetValue(item, out var list))
+                    wrongTyped[item] = list = [];
+                list.Add(a.Response);
+            }
         }
 
         var definitions = questions.Select(q => new ItemDefinition(q.Options.Count, Choices(q, string.Join(',', q.CorrectKeys)), asked[q.Id])).ToList();
         var statistics = ItemAnalysis.Compute(definitions, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(responses), personOf.Count);
-        return new ItemAnalysisReport(deckId, personOf.Count, questions.Select((q, i) => new ItemAnalysisRow(q, statistics[i])).ToList());
+        return new ItemAnalysisReport(deckId, personOf.Count, questions.Select((q, i) => new ItemAnalysisRow(q, statistics[i], CommonWrong(wrongTyped.GetValueOrDefault(i)))).ToList());
+    }
+
+    /// <summary>Wrong typed answers grouped as the grader reads them ("POST", "the Post"), each under
+    /// the spelling most people used.</summary>
+    public static IReadOnlyList<CommonAnswer> CommonWrong(IReadOnlyList<string>? responses)
+    {
+        if (responses is null || responses.Count == 0)
+            return [];
+        return responses
+            .GroupBy(r => Grading.Grader.Normalize(r) is { Length: > 0 } same ? same : r.ToUpperInvariant(), StringComparer.Ordinal)
+            .Select(g => new CommonAnswer(g.GroupBy(r => r, StringComparer.Ordinal).OrderByDescending(s => s.Count()).First().Key, g.Count()))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Text, StringComparer.Ordinal)
+            .Take(CommonWrongAnswers).ToList();
     }
 
     /// <summary>The options in a stored response (<c>A, C</c>) as a bit mask of option positions.</summary>

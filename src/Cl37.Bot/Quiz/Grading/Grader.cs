@@ -12,12 +12,16 @@ public static partial class Grader
     /// <summary>One sentence saying what is wrong with the input, or null when it can be graded.</summary>
     public static string? ValidateInput(Question question, IReadOnlyList<string> values) => Grade(question, values).Error;
 
-    /// <summary>Grades the values a person gave: option keys for choice questions, the typed text otherwise.</summary>
+    /// <summary>Grades the values a person gave: option keys for choice questions, the typed text
+    /// otherwise. Questions whose file weighs the answers are graded by <see cref="WeightedGrader"/>.</summary>
     public static GradeResult Grade(Question question, IReadOnlyList<string> values)
     {
         var text = string.Join(", ", values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()));
         if (text.Length > MaxInputLength)
             return GradeResult.Invalid($"That answer is too long ({text.Length} characters; at most {MaxInputLength}).");
+        // Where the question's file weighs its answers, credit is what the file says, not our own rule.
+        if (question.Weights is { } weights)
+            return WeightedGrader.Grade(question, weights, values, text);
         return question.Kind switch
         {
             QuestionKind.SingleChoice => SingleChoice(question, values),

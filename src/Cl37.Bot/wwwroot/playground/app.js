@@ -21,6 +21,10 @@
     historyIndex: -1,
     suggestions: [],
     active: -1,
+    // Whether the channel follows new posts: true while the reader is at the bottom of it.
+    following: true,
+    autoScrollTop: 0,
+    unseen: 0,
   };
 
   // ---------- DOM helpers ----------
@@ -52,17 +56,18 @@
     return node;
   }
 
-  // ---------- light Markdown: **bold**, `code`, line breaks, - lists, 1. lists ----------
+  // ---------- light Markdown: **bold**, `code`, \ escapes, line breaks, - lists, 1. lists ----------
   function inline(text) {
     const out = [];
-    const pattern = /`([^`\n]+)`|\*\*([^*\n]+)\*\*|(?<![\p{L}\p{N}_])_([^_\n]+)_(?![\p{L}\p{N}_])/gu;
+    const pattern = /\\([!-\/:-@[-`{-~])|`([^`\n]+)`|\*\*((?:\\.|[^*\n])+)\*\*|(?<![\p{L}\p{N}_\\])_([^_\n]+)_(?![\p{L}\p{N}_])/gu;
     let last = 0;
     let match;
     while ((match = pattern.exec(text)) !== null) {
       if (match.index > last) out.push(document.createTextNode(text.slice(last, match.index)));
-      if (match[1] !== undefined) out.push(el('code', { text: match[1] }));
-      else if (match[2] !== undefined) out.push(el('strong', { text: match[2] }));
-      else out.push(el('em', { text: match[3] }));
+      if (match[1] !== undefined) out.push(document.createTextNode(match[1]));
+      else if (match[2] !== undefined) out.push(el('code', { text: match[2] }));
+      else if (match[3] !== undefined) out.push(el('strong', null, inline(match[3])));
+      else out.push(el('em', { text: match[4] }));
       last = pattern.lastIndex;
     }
     if (last < text.length) out.push(document.createTextNode(text.slice(last)));
@@ -201,7 +206,7 @@
       el('p', { class: 'correct-answer' }, 'Correct answer: ', el('strong', { text: card.correctAnswer })),
       markdown(card.explanation, 'explanation'),
       el('figure', { class: 'chart-figure' },
-        el('figcaption', { text: `How the group answered: ${card.answeredCount} answered, ${card.correctCount} correct` }),
+        el('figcaption', { text: `How the group answered: ${card.outcome}` }),
         chart),
     ];
     if (card.solutionSteps && card.solutionSteps.length) {
@@ -216,14 +221,36 @@
     return el('article', { class: 'card reveal', 'data-post': card.postId, 'aria-label': 'Reveal: ' + card.title }, parts);
   }
 
+  // Numbers, percentages and ranks stay on one line; names and topics may wrap so the table fits.
+  const NUMERIC = /^[#\d\s.,%+\-−—×:]*$/;
+
   function tableCard(card) {
     const head = el('tr', null, (card.columns || []).map((c) => el('th', { scope: 'col', text: c })));
-    const rows = (card.rows || []).map((r) => el('tr', null, r.map((cell) => el('td', { text: cell }))));
+    const rows = (card.rows || []).map((r) => el('tr', null, r.map((cell) => el('td', { text: cell, class: NUMERIC.test(cell) ? 'num' : null }))));
     const table = el('table', null, el('caption', { text: card.title }), el('thead', null, head), el('tbody', null, rows));
-    return el('article', { class: 'card table-card', 'aria-label': card.title },
-      el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': card.title + ' (scrollable)' }, table),
+    const wrap = el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': card.title + ' (scrollable)' }, table);
+    const hint = el('p', { class: 'scroll-hint', hidden: true, 'aria-hidden': 'true', text: 'More columns → scroll sideways' });
+    wrap.addEventListener('scroll', () => markOverflow(wrap));
+    tableWraps.observe(wrap);
+    return el('article', { class: 'card table-card', 'aria-label': card.title }, wrap, hint,
       card.footer ? markdown(card.footer, 'card-footer') : null);
   }
+
+  // A table still wider than its card says so: a shadow on the cut edge and a line under it,
+  // until the reader has scrolled to its last column.
+  function markOverflow(wrap) {
+    const more = wrap.scrollWidth - wrap.clientWidth - wrap.scrollLeft > 2;
+    wrap.toggleAttribute('data-more', more);
+    const hint = wrap.nextElementSibling;
+    if (!hint || !hint.classList.contains('scroll-hint')) return;
+    const hidden = !(wrap.scrollWidth - wrap.clientWidth > 2);
+    if (hint.hidden === hidden) return;
+    hint.hidden = hidden;
+    // The hint adds a line after the reply was scrolled into view: show the newest reply whole again.
+    if (wrap.closest('#private-messages > li:last-child')) showNewestPrivate();
+  }
+
+  const tableWraps = new ResizeObserver((entries) => { for (const entry of entries) markOverflow(entry.target); });
 
   function stepsCard(card) {
     return el('article', { class: 'card steps-card', 'aria-label': card.title },
@@ -233,22 +260,28 @@
       el('p', { class: 'answer' }, el('span', { class: 'label', text: 'Answer ' }), el('strong', { text: card.answer })));
   }
 
-  function fileCard(card) {
-    const download = el('button', {
-      type: 'button', class: 'primary',
-      onclick: () => {
-        const url = URL.createObjectURL(new Blob([card.content], { type: card.contentType || 'text/plain' }));
-        const link = el('a', { href: url, download: card.fileName || 'export.txt' });
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10000);
-      },
-    }, 'Download ', card.fileName);
-    return el('article', { class: 'card file-card', 'aria-label': 'File ' + card.fileName },
-      el('h3', { class: 'card-title', text: card.fileName }),
-      el('pre', { class: 'file-preview', tabindex: '0' }, el('code', { text: card.content })),
-      download);
+  function sizeText(bytes) {
+    if (bytes < 1024) return `${bytes} bytes`;
+    if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  }
+
+  // A file arrives as base64 with the reply and is saved from a Blob: nothing of it is shown inline.
+  function fileDownload(file) {
+    const save = () => {
+      const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType || 'application/octet-stream' }));
+      const link = el('a', { href: url, download: file.fileName || 'export' });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    };
+    return el('div', { class: 'file-attachment', 'aria-label': 'File ' + file.fileName },
+      el('span', { class: 'file-icon', 'aria-hidden': 'true', text: '📎' }),
+      el('span', { class: 'file-name', text: file.fileName }),
+      el('span', { class: 'file-size', text: sizeText(file.size) }),
+      el('button', { type: 'button', class: 'primary file-download', onclick: save }, 'Download'));
   }
 
   function renderCard(card, context) {
@@ -257,7 +290,6 @@
       case 'reveal': return revealCard(card);
       case 'table': return tableCard(card);
       case 'steps': return stepsCard(card);
-      case 'file': return fileCard(card);
       default: return null;
     }
   }
@@ -269,6 +301,7 @@
     // With a card, the text is the same content for text-only platforms; the card replaces it.
     if (card) body.append(card);
     else if (message.text) body.append(markdown(message.text));
+    for (const file of message.files || []) body.append(fileDownload(file));
     return body;
   }
 
@@ -307,9 +340,50 @@
     return list.scrollHeight - list.scrollTop - list.clientHeight < 80;
   }
 
-  function addMessage(message) {
+  // A reader at the bottom keeps following the channel; one who scrolled up to read is left there
+  // and told, with a "new messages" button, that more arrived below.
+  function followChannel() {
     const list = $('messages');
-    const stick = nearBottom(list);
+    list.addEventListener('scroll', () => {
+      // Only the reader scrolling up stops the following: content growing below a follower, or a
+      // scroll event that lands after the next post, leaves scrollTop where the page put it.
+      if (nearBottom(list)) {
+        state.following = true;
+        hideNewMessagesCue();
+      } else if (list.scrollTop < state.autoScrollTop - 2) {
+        state.following = false;
+      }
+    });
+    // The private panel opening or growing shrinks the channel: a follower stays at its bottom.
+    new ResizeObserver(() => { if (state.following) toBottom(); }).observe(list);
+    $('new-messages').addEventListener('click', () => {
+      state.following = true;
+      toBottom();
+      hideNewMessagesCue();
+    });
+  }
+
+  function toBottom() {
+    const list = $('messages');
+    list.scrollTop = list.scrollHeight;
+    state.autoScrollTop = list.scrollTop;
+  }
+
+  function showNewMessagesCue() {
+    state.unseen += 1;
+    const cue = $('new-messages');
+    cue.textContent = state.unseen === 1 ? 'New message ↓' : `${state.unseen} new messages ↓`;
+    cue.hidden = false;
+  }
+
+  function hideNewMessagesCue() {
+    state.unseen = 0;
+    $('new-messages').hidden = true;
+  }
+
+  function addMessage(message, quiet = false) {
+    const list = $('messages');
+    const stick = state.following || nearBottom(list);
     const existing = state.messages.get(message.id);
     if (existing) { updateMessage(message); return; }
     const node = renderMessage(message);
@@ -320,7 +394,8 @@
       state.messages.delete(first.dataset.id);
       first.remove();
     }
-    if (stick) list.scrollTop = list.scrollHeight;
+    if (stick) toBottom();
+    else if (!quiet) showNewMessagesCue();
   }
 
   function updateMessage(message) {
@@ -344,6 +419,7 @@
     const node = renderMessage(message);
     carryOver(existing.node, node);
     existing.node.replaceWith(node);
+    if (state.following) toBottom();
     if (document.activeElement === document.body && existing.node.contains(document.activeElement)) node.focus();
     state.messages.set(message.id, { message, node });
   }
@@ -352,8 +428,10 @@
     const list = $('messages');
     state.messages.clear();
     list.replaceChildren();
-    for (const message of history.messages || []) addMessage(message);
-    list.scrollTop = list.scrollHeight;
+    for (const message of history.messages || []) addMessage(message, true);
+    toBottom();
+    state.following = true;
+    hideNewMessagesCue();
   }
 
   // ---------- private panel ----------
@@ -656,7 +734,7 @@
     }
     for (const o of options) {
       if (named.has(o.name.toLowerCase())) continue;
-      const token = o.kind === 'boolean' ? '--' + o.name : o.name + ':';
+      const token = o.kind === 'boolean' ? o.name + ':true' : o.name + ':';
       if (typed && !token.startsWith(typed) && !token.startsWith('--' + typed)) continue;
       items.push({ label: token, detail: `${o.description}${o.required ? ' (required)' : ''}`, insert: prefix + token + (o.kind === 'boolean' ? ' ' : '') });
     }
@@ -783,6 +861,7 @@
       initChannels();
       initPerson();
       initComposer();
+      followChannel();
     }
     connect();
     document.body.dataset.ready = '1';

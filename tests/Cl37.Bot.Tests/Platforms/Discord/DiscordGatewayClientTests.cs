@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Platforms.Discord.Gateway;
-using Cl37.Bot.Platforms.Discord.Interactions;
 using Cl37.Bot.Tests.Fakes;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;
@@ -296,7 +295,7 @@ public sealed class DiscordGatewayClientTests : LiveGatewayTests
     }
 
     [Fact]
-    public async Task Interaction_ModalRefusedByDiscord_FallsBackToTheLegacyModalThenToText()
+    public async Task Interaction_ModalRefusedByDiscord_FallsBackToTheLegacyModalThenToTheAnswerCommand()
     {
         var conn = await ReadyAsync();
         Fake.Responder = r => r.Path.StartsWith("interactions/", StringComparison.Ordinal) && r.Json.GetProperty("type").GetInt32() == 9
@@ -313,7 +312,9 @@ public sealed class DiscordGatewayClientTests : LiveGatewayTests
         Assert.Equal(18, callbacks[0].GetProperty("data").GetProperty("components")[0].GetProperty("type").GetInt32());
         Assert.Equal(1, callbacks[1].GetProperty("data").GetProperty("components")[0].GetProperty("type").GetInt32());
         Assert.Equal(64, callbacks[2].GetProperty("data").GetProperty("flags").GetInt32());
-        Assert.Equal(DiscordInteractionHandler.FallbackText, callbacks[2].GetProperty("data").GetProperty("content").GetString());
+        Assert.Equal(
+            "Discord would not open the answer box here, so nothing was recorded. Type your answer with `/quiz answer text:` instead (for example `/quiz answer text:42`); it answers the open question in this channel.",
+            callbacks[2].GetProperty("data").GetProperty("content").GetString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Platforms.Discord.Interactions;
@@ -83,6 +84,70 @@ public sealed class DiscordHostingTests
         Assert.Equal(2, fake.RequestsTo("GET", "applications/1100/commands").Count);
         Assert.Contains(second.Logs.Lines, l => l.Contains("up to date", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Start_ServerRefusesMinAndMaxValues_RegistersEveryCommandWithoutThem()
+    {
+        await using var fake = await FakeDiscordServer.StartAsync();
+        fake.RefusedOptionFields.UnionWith(["min_value", "max_value"]);
+        await using var host = await RegisteringHostAsync(fake);
+
+        var puts = fake.RequestsTo("PUT", "applications/");
+        Assert.Equal(2, puts.Count);
+        var registered = JsonDocument.Parse(fake.RegisteredCommands["applications/1100/commands"]).RootElement;
+        Assert.Equal(CommandRegistrations.Catalog().All.Select(c => c.Name), registered.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.DoesNotContain("min_value", registered.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("options.1.options.0.min_value of /calc", StringComparison.Ordinal) && l.Contains("unbounded", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines, l => l.Contains($"Registered {CommandRegistrations.Catalog().All.Count} Discord slash commands", StringComparison.Ordinal));
+        Assert.Equal(HealthStatus.Healthy, (await DiscordHealthAsync(host)).Status);
+    }
+
+    [Fact]
+    public async Task Start_ServerRefusesNumberOptions_RegistersThemAsText()
+    {
+        await using var fake = await FakeDiscordServer.StartAsync();
+        fake.RefusedOptionTypes.Add(10);
+        await using var host = await RegisteringHostAsync(fake);
+
+        var registered = JsonDocument.Parse(fake.RegisteredCommands["applications/1100/commands"]).RootElement;
+        var calc = registered.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "calc");
+        var servers = calc.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "servers");
+        var peak = servers.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "peak");
+        Assert.Equal(3, peak.GetProperty("type").GetInt32());
+        Assert.False(peak.TryGetProperty("min_value", out _));
+        Assert.Equal(HealthStatus.Healthy, (await DiscordHealthAsync(host)).Status);
+    }
+
+    [Fact]
+    public async Task Start_ServerRefusesChoices_RegistersTheOtherCommandsAndReportsDegraded()
+    {
+        await using var fake = await FakeDiscordServer.StartAsync();
+        fake.RefusedOptionFields.Add("choices");
+        await using var host = await RegisteringHostAsync(fake);
+
+        var registered = JsonDocument.Parse(fake.RegisteredCommands["applications/1100/commands"]).RootElement;
+        Assert.Equal(["stats", "competition", "calc", "formulas", "revise", "help"], registered.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Contains(host.Logs.Lines, l => l.Contains("Discord refused /quiz globally (options.4.options.0.options.4.choices", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines, l => l.Contains("Registered 6 of 8 Discord slash commands globally; Discord refused /quiz, /leaderboard", StringComparison.Ordinal));
+        var health = await DiscordHealthAsync(host);
+        Assert.Equal(HealthStatus.Degraded, health.Status);
+        Assert.Equal("Discord has not registered these slash commands: /quiz, /leaderboard; see the log.", health.Description);
+    }
+
+    private static async Task<DiscordTestHost> RegisteringHostAsync(FakeDiscordServer fake)
+    {
+        var host = await DiscordTestHost.CreateAsync(fake, settings: new Dictionary<string, string?>
+        {
+            ["Discord:Mode"] = "Http",
+            ["Discord:RegisterCommands"] = "true",
+        }, start: true);
+        for (var i = 0; i < 1000 && !host.Logs.Lines.Any(l => l.Contains("Discord slash commands globally", StringComparison.Ordinal)); i++)
+            await Task.Delay(10);
+        return host;
+    }
+
+    private static async Task<HealthReportEntry> DiscordHealthAsync(DiscordTestHost host) =>
+        (await host.Get<HealthCheckService>().CheckHealthAsync()).Entries["discord"];
 
     [Fact]
     public async Task HealthCheck_ReportsEachState()

@@ -170,8 +170,50 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
         Assert.Equal(outcome.Followups.Count, followups.Count);
         Assert.NotEmpty(followups);
         Assert.All(followups, f => Assert.Equal(64, f.Json.GetProperty("flags").GetInt32()));
-        var shown = outcome.Initial.Data.Content + "\n" + string.Join("\n", followups.Select(f => f.Json.GetProperty("content").GetString()));
-        Assert.Equal(text, shown);
+        var parts = followups.Select(f => f.Json.GetProperty("content").GetString()!).Prepend(outcome.Initial.Data.Content).ToList();
+        Assert.Equal(text, string.Join("\n", parts.Select(p => p[..p.LastIndexOf("\n-# ", StringComparison.Ordinal)])));
+    }
+
+    [Fact]
+    public async Task FinishAsync_LaterPartRefused_SaysWhichPartsAreMissing()
+    {
+        var text = string.Join("\n", Enumerable.Range(0, 300).Select(i => $"Line {i} of a long formula sheet."));
+        _host.Handlers["quiz"].Reply = OutgoingMessage.PrivateText(text);
+        var interaction = DiscordGoldenSampleTests.Interaction("interaction_create_command_group.json");
+        var posts = 0;
+        _fake.Responder = r => r.Method == "POST" && r.Path.StartsWith("webhooks/", StringComparison.Ordinal) && ++posts == 3
+            ? new FakeDiscordResponse(400, """{"message":"Invalid Form Body","code":50035}""")
+            : null;
+
+        var outcome = await Handler.HandleAsync(interaction, default);
+        await Handler.FinishAsync(interaction, outcome, default);
+
+        Assert.EndsWith("\n-# 1/6", outcome.Initial.Data!.Content, StringComparison.Ordinal);
+        var followups = _fake.RequestsTo("POST", "webhooks/").Select(f => f.Json).ToList();
+        Assert.Equal(4, followups.Count);
+        Assert.EndsWith("\n-# 2/6", followups[0].GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("\n-# 3/6", followups[1].GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Equal("⚠️ The rest of this reply (parts 4–6 of 6) could not be sent. Run the command again to see it all.", followups[3].GetProperty("content").GetString());
+        Assert.Equal(64, followups[3].GetProperty("flags").GetInt32());
+    }
+
+    [Fact]
+    public async Task PostAsync_LaterPartRefused_EndsWithALineSayingTheRestIsMissing()
+    {
+        var platform = _host.Get<IEnumerable<IChatPlatform>>().Single(p => p.Name == "discord");
+        var text = string.Join("\n", Enumerable.Range(0, 300).Select(i => $"Line {i} of a long formula sheet."));
+        var creates = 0;
+        _fake.Responder = r => r.Method == "POST" && r.Path.StartsWith("channels/", StringComparison.Ordinal) && ++creates == 2
+            ? new FakeDiscordResponse(400, """{"message":"Invalid Form Body","code":50035}""")
+            : null;
+
+        await Assert.ThrowsAsync<Cl37.Bot.Platforms.Discord.Rest.DiscordRestException>(() =>
+            platform.PostAsync(new ChannelRef("discord", "290926798626357999", "645027906669510667"), OutgoingMessage.PublicText(text), default));
+
+        var posts = _fake.RequestsTo("POST", "channels/").Select(p => p.Json.GetProperty("content").GetString()).ToList();
+        Assert.Equal(3, posts.Count);
+        Assert.EndsWith("\n-# 1/6", posts[0], StringComparison.Ordinal);
+        Assert.Equal("⚠️ The rest of the message above (parts 2–6 of 6) could not be sent.", posts[2]);
     }
 
     [Fact]

@@ -82,9 +82,49 @@ public sealed class DiscordMessageRendererTests
         Assert.All(payloads, p => Assert.InRange(p.Content!.Length, 1, 2000));
         Assert.All(payloads[..^1], p => Assert.Null(p.Components));
         Assert.NotNull(payloads[^1].Components);
-        Assert.EndsWith("-# 3 answers", payloads[^1].Content, StringComparison.Ordinal);
+        Assert.Contains("-# 3 answers", payloads[^1].Content, StringComparison.Ordinal);
         var words = string.Join(' ', payloads.Select(p => p.Content)).Split(' ', '\n').Where(w => w.StartsWith("word", StringComparison.Ordinal));
         Assert.Equal(1200, words.Distinct().Count());
+    }
+
+    [Fact]
+    public void Contents_LongText_NumbersEachPart()
+    {
+        var text = string.Join("\n", Enumerable.Range(0, 300).Select(i => $"Line {i} of a long formula sheet."));
+
+        var parts = DiscordMessageRenderer.Contents(OutgoingMessage.PrivateText(text));
+
+        Assert.Equal(6, parts.Count);
+        Assert.All(parts, p => Assert.InRange(p.Length, 1, 2000));
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => $"\n-# {i}/6"), parts.Select(p => p[p.LastIndexOf('\n')..]));
+        Assert.Equal(text, string.Join("\n", parts.Select(p => p[..p.LastIndexOf('\n')])));
+    }
+
+    [Fact]
+    public void Contents_ShortText_HasNoPartNumber()
+    {
+        Assert.Equal(["Short."], DiscordMessageRenderer.Contents(OutgoingMessage.PrivateText("Short.")));
+    }
+
+    [Fact]
+    public void Render_LongQuestion_NumbersThePartsAndKeepsTheTallyLast()
+    {
+        var prompt = string.Join(' ', Enumerable.Range(0, 1200).Select(i => "word" + i));
+
+        var payloads = DiscordMessageRenderer.Render(new OutgoingMessage("", Question(AnswerInput.SingleChoice, 4, prompt: prompt)));
+
+        Assert.EndsWith("\n-# 1/" + payloads.Count, payloads[0].Content, StringComparison.Ordinal);
+        Assert.EndsWith($"-# 3 answers · {payloads.Count}/{payloads.Count}", payloads[^1].Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FillInBlank_ShowsUnderscoresNotUnderline()
+    {
+        var card = Question(AnswerInput.FreeText, 0, prompt: "The `__init__` file of a _______ package, __not__ bold.");
+
+        var content = DiscordMessageRenderer.Render(new OutgoingMessage("", card))[0].Content;
+
+        Assert.Contains("The `__init__` file of a \\_\\_\\_\\_\\_\\_\\_ package, \\_\\_not\\_\\_ bold.", content, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,7 +161,7 @@ public sealed class DiscordMessageRendererTests
         Assert.All(parts, p => Assert.Equal(0, Regex.Count(p, "```") % 2));
         var all = string.Join("\n", parts);
         Assert.All(rows, r => Assert.Contains("Person " + r[0] + " ", all, StringComparison.Ordinal));
-        Assert.EndsWith("Page 1 of 50", parts[^1], StringComparison.Ordinal);
+        Assert.EndsWith($"Page 1 of 50\n-# {parts.Count}/{parts.Count}", parts[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,7 +169,7 @@ public sealed class DiscordMessageRendererTests
     {
         var steps = Assert.Single(DiscordMessageRenderer.Contents(new OutgoingMessage("", new StepsCard("Servers", "ceil(peak × buffer / capacity)", ["200 × 1.25 = 250", "250 / 50 = 5"], "5 servers"))));
         var reveal = Assert.Single(DiscordMessageRenderer.Contents(new OutgoingMessage("", new RevealCard(1, "Question 1", "Which?", "B", "Because B.",
-            [new RevealOption("A", "a", 1, 25, false, "A is wrong."), new RevealOption("B", "b", 3, 75, true, null)], 4, 3, ["Ada"], ["Ada moved up to #1"], []))));
+            [new RevealOption("A", "a", 1, 25, false, "A is wrong."), new RevealOption("B", "b", 3, 75, true, null)], 4, 3, ["Ada"], ["Ada moved up to #1"], [], "3 of 4 correct"))));
 
         Assert.Contains("1. 200 × 1.25 = 250", steps, StringComparison.Ordinal);
         Assert.Contains("**Answer:** 5 servers", steps, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Discord.Interactions;
 using Cl37.Bot.Platforms.Discord.Rest;
 using Cl37.Bot.Platforms.Discord.Wire;
 using Cl37.Bot.Tests.Fakes;
@@ -37,6 +38,34 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     private DateTimeOffset Deadline() => _time.GetUtcNow() + DiscordRestClient.InitialResponseWindow;
 
     private static ChannelRef Ref(string channel = Channel) => new("discord", "290926798626357999", channel);
+
+    [Fact]
+    public async Task PostAsync_MessageWithAFile_UploadsItAsMultipartThatDiscordAccepts()
+    {
+        var message = OutgoingMessage.PublicText("Export: board.csv") with { Files = [FileAttachment.Text("board.csv", "text/csv", "rank,name\n1,Ann\n")] };
+
+        await Platform.PostAsync(Ref(), message, default);
+
+        var request = Assert.Single(_fake.Requests);
+        Assert.StartsWith("multipart/form-data; boundary=", request.ContentType, StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""
+            { "content": "Export: board.csv", "allowed_mentions": { "parse": [] }, "attachments": [ { "id": 0, "filename": "board.csv" } ] }
+            """), JsonNode.Parse(request.Body)), request.Body);
+        var file = Assert.Single(request.Files);
+        Assert.Equal(("files[0]", "board.csv", "text/csv", "rank,name\n1,Ann\n"), (file.Field, file.FileName, file.ContentType, file.Text));
+    }
+
+    [Fact]
+    public async Task FollowupAsync_TooLargeAFile_IsNotSent()
+    {
+        var payload = DiscordMessageRenderer.Render(OutgoingMessage.PrivateText("big") with
+        {
+            Files = [new FileAttachment("big.csv", "text/csv", new byte[DiscordPayloadRules.MaxUploadBytes + 1])],
+        }, ephemeral: true)[0];
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Rest.FollowupAsync(DiscordTestHost.ApplicationId, "token", payload, default));
+        Assert.Empty(_fake.Requests);
+    }
 
     [Fact]
     public async Task PostAsync_QuestionCard_SendsTheExactMessageJson()
@@ -77,8 +106,12 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
 
         var posts = _fake.RequestsTo("POST", $"channels/{Channel}/messages");
         Assert.True(posts.Count > 1);
-        Assert.All(posts, p => Assert.True(p.Json.GetProperty("content").GetString()!.Length <= 2000));
-        Assert.Equal(text, string.Join("\n\n", posts.Select(p => p.Json.GetProperty("content").GetString())));
+        var parts = posts.Select(p => p.Json.GetProperty("content").GetString()!).ToList();
+        Assert.All(parts, p => Assert.True(p.Length <= 2000));
+        // Each part says where it stands ("-# 2/3"), so a reader can tell when one is missing.
+        var marks = parts.Select((p, i) => $"\n-# {i + 1}/{parts.Count}").ToList();
+        Assert.All(parts.Zip(marks), pm => Assert.EndsWith(pm.Second, pm.First, StringComparison.Ordinal));
+        Assert.Equal(text, string.Join("\n\n", parts.Zip(marks, (p, m) => p[..^m.Length])));
         Assert.Equal(18, id.Length);
     }
 

@@ -97,7 +97,7 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
         Assert.Equal("peak", peak.GetProperty("name").GetString());
         Assert.Equal("number", peak.GetProperty("kind").GetString());
         Assert.True(peak.GetProperty("required").GetBoolean());
-        Assert.Equal("/calc servers <peak> <capacity> [buffer]", servers.GetProperty("usage").GetString());
+        Assert.Equal("/calc servers peak:… capacity:… [buffer:…]", servers.GetProperty("usage").GetString());
         var reveal = commands.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "quiz")
             .GetProperty("subCommands").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "reveal");
         Assert.True(reveal.GetProperty("adminOnly").GetBoolean());

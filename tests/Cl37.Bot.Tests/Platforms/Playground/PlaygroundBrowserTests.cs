@@ -85,7 +85,7 @@ public sealed partial class PlaygroundBrowserTests(PlaygroundBrowserFixture fixt
         await Expect(reveal.Locator(".chart-row")).ToHaveCountAsync(4);
         await Expect(reveal.Locator(".chart-row.correct .chart-count")).ToHaveTextAsync("2 (67%)");
         await Expect(reveal.Locator(".chart-row[data-key=A] .chart-count")).ToHaveTextAsync("1 (33%)");
-        await Expect(reveal.Locator("figcaption")).ToContainTextAsync("3 answered, 2 correct");
+        await Expect(reveal.Locator("figcaption")).ToHaveTextAsync("How the group answered: 2 of 3 correct");
         await Expect(two.Locator("article.question.closed button.choice").First).ToBeDisabledAsync();
         await reveal.ScrollIntoViewIfNeededAsync();
         await ScreenshotAsync(two, "3-reveal");

@@ -126,6 +126,35 @@ public sealed class PlaygroundOptionsTests
     }
 
     [Fact]
+    public async Task App_OnKestrelWhileAnotherProgramHoldsTheDefaultPort_StartsOnItsOwnAddress()
+    {
+        // The default Urls (appsettings.json) name localhost:5080; a bot or playground someone runs on
+        // this machine holds it. Already held by another program is the same case.
+        using var holder = TryListen(5080);
+        await using var app = new PlaygroundApp(kestrel: true);
+
+        var address = app.StartKestrel();
+
+        Assert.Equal("127.0.0.1", address.Host);
+        Assert.NotEqual(5080, address.Port);
+    }
+
+    private static System.Net.Sockets.TcpListener? TryListen(int port)
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        try
+        {
+            listener.Start();
+            return listener;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            listener.Dispose();
+            return null;
+        }
+    }
+
+    [Fact]
     public async Task App_OnKestrel_LogsOneLineWithTheAddress()
     {
         await using var app = new PlaygroundApp(kestrel: true);

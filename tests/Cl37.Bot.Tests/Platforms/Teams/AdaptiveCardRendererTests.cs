@@ -18,6 +18,23 @@ public sealed class AdaptiveCardRendererTests
     private static IEnumerable<JsonNode> Body(JsonObject card) => card["body"]!.AsArray().Select(n => n!);
 
     [Fact]
+    public void Render_EveryQuestionOfTheCourseDeck_GivesEveryInputALabel()
+    {
+        var deck = Cl37.Bot.Tests.Decks.DeckFiles.ParseFile(Cl37.Bot.Tests.Decks.DeckFiles.ContentDeck);
+        var cards = deck.Questions.SelectMany(q => new[]
+        {
+            AdaptiveCardRenderer.Render(Cl37.Bot.Messages.QuestionCards.Question(1, q, 0, null, closed: false))!,
+            AdaptiveCardRenderer.Render(Cl37.Bot.Messages.QuestionCards.Question(2, q, 0, null, closed: false, isPrivate: true))!,
+        }).ToList();
+
+        var inputs = cards.SelectMany(c => Cl37.Bot.Tests.Transcripts.TranscriptChecks.Inputs(c)).ToList();
+
+        // Every question but a single-choice one is answered in an input: a choice set or a text box.
+        Assert.Equal(2 * deck.Questions.Count(q => q.Kind != Cl37.Bot.Content.QuestionKind.SingleChoice), inputs.Count);
+        Assert.All(inputs, i => Assert.False(string.IsNullOrWhiteSpace((string?)i["label"]), $"input without a label: {i.ToJsonString()}"));
+    }
+
+    [Fact]
     public void Render_SingleChoice_IsVersion15WithOneExecuteButtonPerOption()
     {
         var card = Render(Question(AnswerInput.SingleChoice));
@@ -78,7 +95,7 @@ public sealed class AdaptiveCardRendererTests
     {
         var reveal = new RevealCard(9, "Question 9", "Which scaling adds servers?", "A", "Horizontal scaling adds machines.",
             [new("A", "Horizontal", 2, 66.7, true, null), new("B", "Vertical", 1, 33.3, false, "Vertical makes one machine bigger.")],
-            3, 2, ["Alex", "Megan"], ["Alex ↑ 2"], []);
+            3, 2, ["Alex", "Megan"], ["Alex ↑ 2"], [], "2 of 3 correct");
 
         var texts = Body(Render(reveal)).Select(b => (string?)b["text"]).ToList();
 

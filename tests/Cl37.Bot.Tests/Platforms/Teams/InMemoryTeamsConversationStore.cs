@@ -36,4 +36,27 @@ internal sealed class InMemoryTeamsConversationStore : ITeamsConversationStore
         _references.TryRemove(channel, out _);
         return Task.CompletedTask;
     }
+
+    /// <summary>Channels forgotten with their team, to come back with it.</summary>
+    public HashSet<ChannelRef> RemovedWithTeam { get; } = [];
+
+    public Task RemoveGroupAsync(ChannelRef channel, CancellationToken cancellationToken)
+    {
+        foreach (var known in _references.Keys.Where(k => k.Platform == channel.Platform && k.GroupId == channel.GroupId))
+        {
+            _references.TryRemove(known, out _);
+            RemovedWithTeam.Add(known);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task RestoreGroupAsync(ChannelRef channel, Func<string, TeamsConversationReference> referenceFor, CancellationToken cancellationToken)
+    {
+        foreach (var removed in RemovedWithTeam.Where(k => k.GroupId == channel.GroupId && k != channel).ToList())
+        {
+            _references[removed] = JsonSerializer.Serialize(referenceFor(removed.ChannelId), TeamsJsonContext.Default.TeamsConversationReference);
+            RemovedWithTeam.Remove(removed);
+        }
+        return Task.CompletedTask;
+    }
 }

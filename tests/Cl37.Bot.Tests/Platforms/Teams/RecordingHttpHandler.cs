@@ -12,7 +12,10 @@ public sealed class RecordingHttpHandler(TimeProvider? time = null) : HttpMessag
     private readonly SemaphoreSlim _arrived = new(0);
     private int _ids;
 
-    public sealed record Recorded(HttpMethod Method, string Url, string? Body, string? Authorization, DateTimeOffset At);
+    public sealed record Recorded(HttpMethod Method, string Url, string? Body, string? Authorization, DateTimeOffset At)
+    {
+        public string? ContentRange { get; init; }
+    }
 
     public List<Recorded> Requests { get; } = [];
 
@@ -45,7 +48,10 @@ public sealed class RecordingHttpHandler(TimeProvider? time = null) : HttpMessag
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         lock (Requests)
-            Requests.Add(new Recorded(request.Method, request.RequestUri!.AbsoluteUri, body, request.Headers.Authorization?.ToString(), (time ?? TimeProvider.System).GetUtcNow()));
+            Requests.Add(new Recorded(request.Method, request.RequestUri!.AbsoluteUri, body, request.Headers.Authorization?.ToString(), (time ?? TimeProvider.System).GetUtcNow())
+            {
+                ContentRange = request.Content?.Headers.ContentRange?.ToString(),
+            });
         _arrived.Release();
         if (_script.TryDequeue(out var next))
             return next();

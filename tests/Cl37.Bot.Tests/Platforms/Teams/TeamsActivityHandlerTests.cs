@@ -112,7 +112,8 @@ public sealed class TeamsActivityHandlerTests
         var (text, channel, user) = Assert.Single(_kit.Sink.Commands);
         Assert.Equal("hello", text);
         Assert.Equal(PersonalChat, channel);
-        Assert.Equal(new ChatUser("00000000-0000-0000-0000-0000000000020", "Alex Wilber", false), user);
+        // A 1:1 chat is in no team, so it has no owners to be its admins.
+        Assert.Equal(new ChatUser("00000000-0000-0000-0000-0000000000020", "Alex Wilber", false) { NoPlatformAdmins = true }, user);
         var reply = Assert.Single(_kit.Http.Requests);
         Assert.Equal($"http://localhost:56150/_connector/v3/conversations/{Conversation}/activities/cb831f7f-7e33-4cb5-9d39-2c60f5ddc270", reply.Url);
         Assert.Equal(
@@ -246,11 +247,48 @@ public sealed class TeamsActivityHandlerTests
     public async Task HandleAsync_SameReferenceTwice_WritesTheStoreOnce()
     {
         var counting = new CountingStore();
-        var handler = new TeamsActivityHandler(_kit.Pipeline, counting, _kit.Connector, _kit.Roster, _kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.Metrics, _kit.Options,
+        var handler = new TeamsActivityHandler(_kit.Pipeline, counting, _kit.Connector, _kit.Roster, _kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.FileUpload(), _kit.Metrics, TeamsTestKit.Catalog, _kit.Options,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsActivityHandler>.Instance);
         await handler.HandleAsync(Sample("message-personal"), default);
         await handler.HandleAsync(Sample("message-personal"), default);
         Assert.Equal(1, counting.Saves);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ChannelMessageWithoutMention_RunsOnlyWhenItReadsAsACommand()
+    {
+        var kit = new TeamsTestKit(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)),
+            new TeamsOptions { Enabled = true, Admins = ["aad-kim"] });
+        var handler = kit.Handler();
+
+        foreach (var text in new[] { "quiz now", "anyone up for lunch?", "stats", "quiz nothing", "<p>leaderboard</p>" })
+            await handler.HandleAsync(UnmentionedInChannel(text), default);
+
+        Assert.Equal(["quiz now", "stats", "leaderboard"], kit.Sink.Commands.Select(c => c.Text));
+    }
+
+    [Fact]
+    public async Task HandleAsync_CommandInAGroupChat_SaysThePersonIsInAChatWithoutOwners()
+    {
+        var message = Sample("message-personal");
+        message.Conversation = new ConversationAccount { Id = "19:study@thread.v2", ConversationType = "groupChat", IsGroup = true, TenantId = "tenant-1" };
+        message.Text = "quiz reveal";
+
+        await _kit.Handler().HandleAsync(message, default);
+
+        Assert.True(Assert.Single(_kit.Sink.Commands).User.NoPlatformAdmins);
+    }
+
+    private static Activity UnmentionedInChannel(string text)
+    {
+        var message = Sample("message-personal");
+        message.From = new ChannelAccount { Id = "29:kim", Name = "Kim", AadObjectId = "aad-kim" };
+        message.Conversation = new ConversationAccount { Id = "19:quiz@thread.tacv2", ConversationType = "channel", IsGroup = true, TenantId = "tenant-1" };
+        message.ChannelData = new TeamsChannelData { Team = new TeamInfo { Id = "19:team@thread.tacv2" }, Channel = new IdName { Id = "19:quiz@thread.tacv2" } };
+        message.Text = text;
+        message.TextFormat = "xml";
+        message.Entities = [];
+        return message;
     }
 
     private sealed class CountingStore : ITeamsConversationStore
@@ -266,5 +304,9 @@ public sealed class TeamsActivityHandlerTests
         public Task<TeamsConversationReference?> FindAsync(ChannelRef channel, CancellationToken cancellationToken) => Task.FromResult<TeamsConversationReference?>(null);
 
         public Task RemoveAsync(ChannelRef channel, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task RemoveGroupAsync(ChannelRef channel, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task RestoreGroupAsync(ChannelRef channel, Func<string, TeamsConversationReference> referenceFor, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -25,7 +25,7 @@ public sealed class TeamsEndpointTests
         var store = new InMemoryTeamsConversationStore();
         // What the host registers for every feature: the clock and the random source.
         builder.Services.AddSingleton(TimeProvider.System).AddSingleton(Random.Shared);
-        builder.Services.AddSingleton<IInboundHandler>(sink);
+        builder.Services.AddSingleton<IInboundHandler>(sink).AddSingleton(TeamsTestKit.Catalog);
         builder.Services.AddSingleton<ITeamsConversationStore>(store);
         builder.AddTeams();
         builder.Services.AddHttpClient(TeamsConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => http);

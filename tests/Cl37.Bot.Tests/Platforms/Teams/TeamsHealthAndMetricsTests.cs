@@ -17,7 +17,7 @@ public sealed class TeamsHealthAndMetricsTests
     {
         var options = Microsoft.Extensions.Options.Options.Create(new TeamsOptions { Enabled = true });
         var inbox = new TeamsInbox(null!, NullLogger<TeamsInbox>.Instance);
-        var check = new TeamsHealthCheck(options, inbox, new FixedTokenProvider(null), new TeamsConnectorHealth(TimeProvider.System));
+        var check = new TeamsHealthCheck(options, inbox, new FixedTokenProvider(null), new TeamsConnectorHealth(TimeProvider.System), TeamsTestKit.UnusedKeys(options));
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 
@@ -30,7 +30,7 @@ public sealed class TeamsHealthAndMetricsTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         var kit = new TeamsTestKit(time);
-        var check = new TeamsHealthCheck(kit.Options, new TeamsInbox(null!, NullLogger<TeamsInbox>.Instance), new FixedTokenProvider(null), kit.ConnectorHealth);
+        var check = new TeamsHealthCheck(kit.Options, new TeamsInbox(null!, NullLogger<TeamsInbox>.Instance), new FixedTokenProvider(null), kit.ConnectorHealth, TeamsTestKit.UnusedKeys(kit.Options));
         const string serviceUrl = "https://smba.trafficmanager.net/emea/";
         const string conversation = "19:a@thread.tacv2";
         Activity Message() => TeamsActivities.Message(OutgoingMessage.PublicText("x"), "28:bot", null, conversation);

@@ -27,6 +27,15 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
+    public void Build_ResourceSpecificPermissions_LetTeamsDeliverChannelMessagesWithoutAMention()
+    {
+        var rsc = TeamsManifest.Build(TeamsManifest.PlaceholderAppId, CommandRegistrations.Catalog())["authorization"]!["permissions"]!["resourceSpecific"]!.AsArray();
+
+        Assert.Equal(["TeamMember.Read.Group", "ChannelMessage.Read.Group"], rsc.Select(p => (string?)p!["name"]));
+        Assert.All(rsc, p => Assert.Equal("Application", (string?)p!["type"]));
+    }
+
+    [Fact]
     public void Build_CommandList_ListsEveryCommandWithinTeamsLimits()
     {
         var bot = TeamsManifest.Build(TeamsManifest.PlaceholderAppId, CommandRegistrations.Catalog())["bots"]![0]!;

@@ -35,6 +35,19 @@ public sealed class TeamsMessageTextTests
         Assert.Equal("help", TeamsMessageText.CommandText(activity));
     }
 
+    [Theory]
+    [InlineData("<p>quiz now</p>", "quiz now")]
+    [InlineData("<p><at>Quiz Bot</at>&nbsp;quiz now</p>", "quiz now")]
+    [InlineData("<div><span style=\"color:red\">calc</span> servers 200 50<br/></div>", "calc servers 200 50")]
+    [InlineData("calc pods 3 &lt; 5", "calc pods 3 < 5")]
+    public void CommandText_HtmlMarkup_IsRemovedBeforeParsing(string text, string expected) =>
+        Assert.Equal(expected, TeamsMessageText.CommandText(Message(text, Mention("28:bot", "<at>Quiz Bot</at>"))));
+
+    [Fact]
+    public void Markdown_BulletLines_BecomeATeamsList() =>
+        Assert.Equal("**Scaling**\n\n- **Horizontal**: more pods\n- **Vertical**: bigger pods",
+            TeamsMessageText.Markdown("**Scaling**\n• **Horizontal**: more pods\n• **Vertical**: bigger pods"));
+
     [Fact]
     public void CommandText_NoText_IsEmpty() => Assert.Equal("", TeamsMessageText.CommandText(new Activity { Type = "message" }));
 }

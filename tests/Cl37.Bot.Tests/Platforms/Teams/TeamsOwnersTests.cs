@@ -128,7 +128,7 @@ public sealed class TeamsOwnersTests : IAsyncLifetime
         var manifest = TeamsManifest.Build("5b1d7c0e-5a2b-4f1e-9d43-0c7a6d2e9f10", CommandRegistrations.Catalog());
 
         Assert.Equal(
-            """{"resourceSpecific":[{"name":"TeamMember.Read.Group","type":"Application"}]}""",
+            """{"resourceSpecific":[{"name":"TeamMember.Read.Group","type":"Application"},{"name":"ChannelMessage.Read.Group","type":"Application"}]}""",
             manifest["authorization"]!["permissions"]!.ToJsonString());
         Assert.Equal("5b1d7c0e-5a2b-4f1e-9d43-0c7a6d2e9f10", (string?)manifest["webApplicationInfo"]!["id"]);
     }

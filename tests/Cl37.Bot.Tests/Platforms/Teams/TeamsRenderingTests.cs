@@ -30,7 +30,7 @@ public sealed class TeamsRenderingTests
         Assert.Contains("calculators.\n\n- **/", text);
         Assert.Contains("\n- **/calc**", text);
         Assert.DoesNotContain("\n\n- **/calc**", text);
-        Assert.EndsWith("\n\n`/help ‹command›` explains one command.", text);
+        Assert.EndsWith("\n\n`/help command:…` explains one command, for example `/help command:calc`.", text);
         Assert.DoesNotContain("<command>", text);
     }
 

@@ -8,6 +8,7 @@ using Cl37.Bot.Platforms.Teams;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -44,7 +45,7 @@ public sealed class TeamsSigningKeysOutageTests : IAsyncLifetime
         builder.Configuration["Teams:OpenIdMetadataUrl"] = _keys.MetadataUrl;
         builder.Logging.ClearProviders().AddProvider(_log);
         builder.Services.AddSingleton<TimeProvider>(_time).AddSingleton(Random.Shared);
-        builder.Services.AddSingleton<IInboundHandler>(new FakeCommandSink());
+        builder.Services.AddSingleton<IInboundHandler>(new FakeCommandSink()).AddSingleton(TeamsTestKit.Catalog);
         builder.Services.AddSingleton<ITeamsConversationStore>(new InMemoryTeamsConversationStore());
         builder.AddTeams();
         builder.Services.AddSingleton<IBotTokenProvider>(new FixedTokenProvider(null));
@@ -151,6 +152,40 @@ public sealed class TeamsSigningKeysOutageTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Token(TeamsKey))).StatusCode);
     }
+
+    [Fact]
+    public async Task Health_KeysNeverLoadable_TeamsDegradedNamingTheKeys()
+    {
+        _keys.Failing = true;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await PostAsync(Token(TeamsKey))).StatusCode);
+
+        var teams = await TeamsHealthAsync();
+
+        Assert.Equal(HealthStatus.Degraded, teams.Status);
+        Assert.Equal($"Teams: no Bot Framework signing keys: they cannot be fetched from {_keys.MetadataUrl}, so every Teams request is turned away (503)", teams.Description);
+    }
+
+    [Fact]
+    public async Task Health_KeysHeldButRefreshFails_TeamsDegradedUntilTheyRefresh()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Token(TeamsKey))).StatusCode);
+        Assert.Equal(HealthStatus.Healthy, (await TeamsHealthAsync()).Status);
+        _keys.Failing = true;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await PostAsync(Token(RolledKey))).StatusCode);
+
+        var failing = await TeamsHealthAsync();
+        Assert.Equal(HealthStatus.Degraded, failing.Status);
+        Assert.Contains("signing keys cannot be refreshed", failing.Description);
+
+        _keys.Failing = false;
+        _keys.Publish(RolledKey, "msteams");
+        _time.Advance(BotSigningKeys.MinRefreshInterval);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Token(RolledKey))).StatusCode);
+        Assert.Equal(HealthStatus.Healthy, (await TeamsHealthAsync()).Status);
+    }
+
+    private async Task<HealthReportEntry> TeamsHealthAsync() =>
+        (await _app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == "teams")).Entries["teams"];
 
     private sealed class WarningLog : ILoggerProvider
     {

@@ -18,10 +18,19 @@ internal sealed class TeamsTestKit
         Metrics = new TeamsMetrics(meters ?? MeterFactory);
         Queue = new TeamsSendQueue(time, Metrics);
         ConnectorHealth = new TeamsConnectorHealth(time);
-        Connector = new TeamsConnectorClient(new StubHttpClientFactory(Http), tokens ?? new FixedTokenProvider(null), Queue, Metrics, ConnectorHealth, time, new Random(seed), NullLogger<TeamsConnectorClient>.Instance);
+        // The connector of a registered bot, which may call any serviceUrl: the tests here speak to
+        // smba.trafficmanager.net. Local mode's loopback-only rule is tested through the host (TeamsLocalModeTests).
+        var connectorOptions = Microsoft.Extensions.Options.Options.Create(new TeamsOptions { AppId = RegisteredAppId });
+        Connector = new TeamsConnectorClient(new StubHttpClientFactory(Http), tokens ?? new FixedTokenProvider(null), connectorOptions, Queue, Metrics, ConnectorHealth, time, new Random(seed), NullLogger<TeamsConnectorClient>.Instance);
         Graph = new TeamsGraphClient(graphHttp ?? new StubHttpClientFactory(Http), GraphTokens, Options);
         Roster = new TeamsRoster(Connector, Graph, Options, time, NullLogger<TeamsRoster>.Instance);
     }
+
+    public const string RegisteredAppId = "5b1d7c0e-5a2b-4f1e-9d43-0c7a6d2e9f10";
+
+    /// <summary>Signing keys that are never fetched, for checks built without the endpoint.</summary>
+    public static BotSigningKeys UnusedKeys(IOptions<TeamsOptions> options) =>
+        new(new StubHttpClientFactory(new RecordingHttpHandler(TimeProvider.System)), options, TimeProvider.System, NullLogger<BotSigningKeys>.Instance);
 
     public static IMeterFactory MeterFactory { get; } = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
@@ -45,7 +54,17 @@ internal sealed class TeamsTestKit
     private InboundPipeline? _pipeline;
 
     public TeamsActivityHandler Handler() =>
-        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, Metrics, Options, NullLogger<TeamsActivityHandler>.Instance);
+        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, FileUpload(), Metrics, Catalog, Options, NullLogger<TeamsActivityHandler>.Instance);
+
+    /// <summary>The app's own commands: a channel message without the @mention is one only when it reads as one.</summary>
+    public static CommandCatalog Catalog { get; } = Cl37.Bot.Commands.CommandRegistrations.Catalog();
+
+    public TeamsFileOffers FileOffers => _fileOffers ??= new TeamsFileOffers(Time);
+    private TeamsFileOffers? _fileOffers;
+
+    /// <summary>The file flow over the kit's connector; uploads go through the recording handler too.</summary>
+    public TeamsFileUpload FileUpload() =>
+        new(FileOffers, Connector, new StubHttpClientFactory(Http), NullLogger<TeamsFileUpload>.Instance);
 
     public TeamsChatPlatform Platform()
     {

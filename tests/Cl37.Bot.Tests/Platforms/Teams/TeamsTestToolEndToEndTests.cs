@@ -85,7 +85,7 @@ public sealed class TeamsTestToolEndToEndTests(ITestOutputHelper output)
 
         // What a Teams client does for each listed person whenever it draws the updated card: the
         // automatic refresh invoke. Each answerer sees their own answer again, not the bare question.
-        foreach (var person in people)
+        foreach (var (person, clicked) in people.Zip(feedback))
         {
             var view = await tool.PostAsync("/_conversation/v1/invoke", new JsonObject
             {
@@ -98,7 +98,10 @@ public sealed class TeamsTestToolEndToEndTests(ITestOutputHelper output)
             output.WriteLine($"personal view of {person}: {view!.ToJsonString()}");
             Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)view["type"]);
             var viewJson = view["value"]!.ToJsonString();
-            Assert.Contains("Your answer", viewJson);
+            // The whole card (question, live tally) with their feedback worded as their click's was.
+            Assert.Equal(FeedbackBlock(clicked), FeedbackBlock(viewJson));
+            Assert.Equal((string?)card["body"]![0]!["text"], (string?)view["value"]!["body"]![0]!["text"]);
+            Assert.Contains("3 answered", viewJson, StringComparison.Ordinal);
             Assert.DoesNotContain("\"actions\"", viewJson);
         }
 
@@ -118,6 +121,9 @@ public sealed class TeamsTestToolEndToEndTests(ITestOutputHelper output)
         if (card["actions"]!.AsArray().Count >= 3)
             Assert.Equal(3, Card(reveal)!["body"]!.AsArray().Count(b => ((string?)b!["text"])?.EndsWith("— 1 (33%)", StringComparison.Ordinal) == true)); // one person per button
     }
+
+    private static string FeedbackBlock(string cardJson) =>
+        JsonNode.Parse(cardJson)!["body"]!.AsArray().Select(b => (string?)b!["text"] ?? "").Single(t => t.StartsWith("Answer recorded", StringComparison.Ordinal));
 
     private static Task<JsonNode?> Say(TestToolProcess tool, string text) => tool.PostAsync($"/_conversation/v1/conversations/{Team}/messages", new JsonObject
     {
@@ -176,6 +182,9 @@ public sealed class TeamsTestToolEndToEndTests(ITestOutputHelper output)
             builder.UseEnvironment("Testing");
             builder.UseSetting("Database:ConnectionString", $"Data Source={_dbPath}");
             builder.UseSetting("Teams:Enabled", "true");
+            // The test binds Kestrel in code; the default Urls (localhost:5080) would be checked at
+            // start, and another program holding that port would end the app before it starts.
+            builder.UseSetting("Urls", "http://127.0.0.1:0");
             builder.UseSetting("Quiz:Admins:0", "teams:" + AlexAad);
             builder.UseSetting("Quiz:TallyUpdateSeconds", "0.2");
             builder.ConfigureTestServices(services =>

@@ -137,10 +137,13 @@ public sealed class TeamsUserSpecificViewTests
         Assert.NotNull(kimAnswer);
         var kim = AnswerReplies.Personal(kimAnswer);
         Assert.True(kim.Private);
-        Assert.Contains("Your answer: **B**.", kim.Text);
+        Assert.StartsWith("Answer recorded: **B**.\n\n✅ Correct: 10 points.", kim.Text, StringComparison.Ordinal);
         Assert.Contains("**Answer:**", kim.Text);
+        var card = Assert.IsType<QuestionCard>(kim.Card);
+        Assert.Equal(kim.Text, card.Feedback);
+        Assert.Equal(1, card.AnsweredCount);
         Assert.Null(lee);
         Assert.Null(elsewhere);
-        Assert.Equal(1, Assert.IsType<QuestionCard>(AnswerReplies.Shared((await lookup.PostAsync(postId, QuizApp.Channel(), default))!).Card).AnsweredCount);
+        Assert.Equal(1, Assert.IsType<QuestionCard>(AnswerReplies.Shared((await lookup.PostAsync(postId, QuizApp.Channel(), "kim", default))!).Card).AnsweredCount);
     }
 }

@@ -195,8 +195,20 @@ public sealed class GraderTests
         Assert.Equal(["PromQL (Prometheus Query Language)", "PromQL", "Prometheus Query Language"], DeckParser.AcceptedAnswersOf("PromQL (Prometheus Query Language)"));
 
     [Fact]
-    public void AcceptedAnswersOf_OrAlternative_Unchanged() =>
-        Assert.Equal(["Vertical", "Scale Up"], DeckParser.AcceptedAnswersOf("Vertical (or Scale Up)"));
+    public void AcceptedAnswersOf_OrAlternative_BothFormsAndTheWholeText() =>
+        Assert.Equal(["Vertical", "Scale Up", "Vertical (Scale Up)"], DeckParser.AcceptedAnswersOf("Vertical (or Scale Up)"));
+
+    [Theory]
+    [InlineData("promql (prometheus query language)")]
+    [InlineData("PromQL (or Prometheus Query Language)")]
+    [InlineData("prometheus query language")]
+    [InlineData("promql")]
+    public void Grade_FillInWithOrAlternative_AcceptsTheWholeText(string typed)
+    {
+        const string key = "PromQL (or Prometheus Query Language)";
+        var q = Q("fill/8") with { AnswerText = key, AcceptedAnswers = DeckParser.AcceptedAnswersOf(key) };
+        Assert.True(Grader.Grade(q, [typed]).IsCorrect, typed);
+    }
 
     [Theory]
     [InlineData("fill/1", "Serialization", true)]

@@ -12,7 +12,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("be0e6c92-3cb8-4f67-a5a6-c79022fa8f0c"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("86918fa8-4ccf-42e9-b78f-6e0ac9e3139e"), entityTypeCount: 10)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
         {
             var answer = AnswerEntityType.Create(this);
             var competition = CompetitionEntityType.Create(this);
+            var handledInteraction = HandledInteractionEntityType.Create(this);
             var person = PersonEntityType.Create(this);
             var questionPost = QuestionPostEntityType.Create(this);
             var quizChannel = QuizChannelEntityType.Create(this);
@@ -38,6 +39,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
 
             AnswerEntityType.CreateAnnotations(answer);
             CompetitionEntityType.CreateAnnotations(competition);
+            HandledInteractionEntityType.CreateAnnotations(handledInteraction);
             PersonEntityType.CreateAnnotations(person);
             QuestionPostEntityType.CreateAnnotations(questionPost);
             QuizChannelEntityType.CreateAnnotations(quizChannel);

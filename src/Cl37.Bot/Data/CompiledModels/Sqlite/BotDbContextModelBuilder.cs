@@ -11,7 +11,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fd0a5a49-cb39-498b-b6cd-3f3ad061b1ff"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("6db4273f-ed31-455d-9577-c1f6ca97f483"), entityTypeCount: 10)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
         {
             var answer = AnswerEntityType.Create(this);
             var competition = CompetitionEntityType.Create(this);
+            var handledInteraction = HandledInteractionEntityType.Create(this);
             var person = PersonEntityType.Create(this);
             var questionPost = QuestionPostEntityType.Create(this);
             var quizChannel = QuizChannelEntityType.Create(this);
@@ -37,6 +38,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
 
             AnswerEntityType.CreateAnnotations(answer);
             CompetitionEntityType.CreateAnnotations(competition);
+            HandledInteractionEntityType.CreateAnnotations(handledInteraction);
             PersonEntityType.CreateAnnotations(person);
             QuestionPostEntityType.CreateAnnotations(questionPost);
             QuizChannelEntityType.CreateAnnotations(quizChannel);

@@ -112,6 +112,21 @@ namespace Cl37.Bot.Data.Migrations.Postgres
                     b.ToTable("Competitions", (string)null);
                 });
 
+            modelBuilder.Entity("Cl37.Bot.Data.HandledInteraction", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.ToTable("HandledInteractions", (string)null);
+                });
+
             modelBuilder.Entity("Cl37.Bot.Data.Person", b =>
                 {
                     b.Property<long>("Id")

@@ -347,7 +347,7 @@ internal sealed class DiscordGatewayClient(
                 await rest.RespondAsync(interaction.Id, interaction.Token, response, deadline, _stopping);
                 return ReferenceEquals(response, original);
             }
-            catch (DiscordRestException ex) when (ex.Status == StatusCodes.Status400BadRequest && DiscordInteractionHandler.Fallback(response) is { } fallback)
+            catch (DiscordRestException ex) when (ex.Status == StatusCodes.Status400BadRequest && handler.Fallback(response) is { } fallback)
             {
                 logger.LogWarning("Discord refused the response of type {Type} to interaction {InteractionId}; sending a fallback", response.Type, interaction.Id);
                 response = fallback;

@@ -5,8 +5,8 @@ namespace Cl37.Bot.Platforms.Discord.Interactions;
 
 /// <summary>/help as Discord people use commands: slash commands whose options Discord's own
 /// command picker asks for by name (<c>/calc weights layers: … biases: …</c>), rendered from the
-/// same <see cref="CommandCatalog"/> that registers them, instead of the typed syntax
-/// (<c>&lt;layers…&gt; [--biases]</c>) the other platforms read.</summary>
+/// same <see cref="CommandCatalog"/> that registers them, as a list of options with their kinds
+/// rather than the one-line usage the typed platforms show.</summary>
 internal static class DiscordHelp
 {
     public const string Command = "help";
@@ -21,12 +21,12 @@ internal static class DiscordHelp
             {
                 sb.Append("\n**/").Append(one.Name).Append(' ').Append(sub.Name).Append("** — ").Append(sub.Description).Append(sub.AdminOnly ? " (admins)" : "").Append('\n');
                 Options(sb, sub.Options);
-                Example(sb, catalog, sub.Example);
+                Example(sb, one, sub);
             }
             if (one.SubCommands.Count == 0)
             {
                 Options(sb, one.Options);
-                Example(sb, catalog, one.Example);
+                Example(sb, one, null);
             }
         }
         else
@@ -39,6 +39,18 @@ internal static class DiscordHelp
             sb.Append("`/help command:` and a command's name explains it; Discord lists each command's options as you type.");
         }
         return OutgoingMessage.PrivateText(sb.ToString().TrimEnd());
+    }
+
+    /// <summary>The command that answers the open typed question by text (<c>/quiz answer text:</c>),
+    /// for when Discord will not open the answer box; null when no command does.</summary>
+    public static (string Form, string Example)? TypedAnswerCommand(CommandCatalog catalog)
+    {
+        foreach (var command in catalog.All)
+        {
+            if (command.SubCommands.FirstOrDefault(s => s.AnswersTypedQuestion) is { } sub)
+                return ("/" + command.Name + " " + sub.Name + string.Concat(sub.Options.Where(o => o.Required).Select(o => " " + o.Name + ":")), CommandUsage.Example(command, sub));
+        }
+        return null;
     }
 
     /// <summary>A command whose arguments the dispatcher would refuse, refused here with the Discord
@@ -57,7 +69,7 @@ internal static class DiscordHelp
             sb.Append(' ').Append(sub.Name);
         sb.Append("**\n");
         Options(sb, sub?.Options ?? definition.Options);
-        Example(sb, catalog, sub?.Example ?? definition.Example);
+        Example(sb, definition, sub);
         return OutgoingMessage.PrivateText(sb.ToString().TrimEnd());
     }
 
@@ -89,23 +101,12 @@ internal static class DiscordHelp
         _ => null,
     };
 
-    /// <summary>The catalog's typed example, re-read by the typed-command parser and written with the
-    /// option names Discord shows.</summary>
-    private static void Example(StringBuilder sb, CommandCatalog catalog, string? example)
+    /// <summary>The registered example, written with the option names Discord shows.</summary>
+    private static void Example(StringBuilder sb, CommandDefinition command, SubCommandDefinition? sub)
     {
-        if (example is null)
+        if ((sub?.Example ?? command.Example) is null)
             return;
-        var parsed = CommandTextParser.Parse(catalog, example, new ChannelRef("discord", "", ""), new ChatUser("", "", false)).Command;
-        if (parsed is null)
-            return;
-        var definition = catalog.Find(parsed.Name);
-        var sub = parsed.SubCommand is null ? null : definition?.FindSubCommand(parsed.SubCommand);
-        var order = (sub?.Options ?? definition?.Options ?? []).Select(o => o.Name).ToList();
-        var line = new StringBuilder("/").Append(parsed.Name);
-        if (parsed.SubCommand is { } subName)
-            line.Append(' ').Append(subName);
-        foreach (var (name, value) in parsed.Arguments.OrderBy(a => order.IndexOf(a.Key)))
-            line.Append(' ').Append(name).Append(':').Append(value);
-        sb.Append("Example: `").Append(line).Append("`\n");
+        sb.Append("Example: `").Append(CommandUsage.Example(command, sub)).Append("`\n");
     }
+
 }

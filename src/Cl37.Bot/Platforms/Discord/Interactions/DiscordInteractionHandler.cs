@@ -41,14 +41,33 @@ internal sealed class DiscordInteractionHandler(
             await CompleteDeferredAsync(interaction, deferred, cancellationToken);
             return;
         }
+        var sent = 0;
         try
         {
             foreach (var part in outcome.Followups)
+            {
                 await rest.FollowupAsync(interaction.ApplicationId, interaction.Token, part, cancellationToken);
+                sent++;
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Could not send the rest of the reply to interaction {InteractionId}", interaction.Id);
+            // The initial response was part 1; the first follow-up not sent is part sent + 2.
+            var count = outcome.Followups.Count + 1;
+            await MissingPartsAsync(interaction, sent + 2, count, outcome.Followups[0].Flags == MessageFlags.Ephemeral, cancellationToken);
+        }
+    }
+
+    private async Task MissingPartsAsync(Interaction interaction, int firstMissing, int count, bool ephemeral, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rest.FollowupAsync(interaction.ApplicationId, interaction.Token, DiscordMessageRenderer.MissingParts(firstMissing, count, ephemeral), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not say that parts {First}–{Count} of the reply to interaction {InteractionId} are missing either: {Error}", firstMissing, count, interaction.Id, ex.Message);
         }
     }
 
@@ -61,26 +80,33 @@ internal sealed class DiscordInteractionHandler(
         var reply = await work ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected);
         var parts = DiscordMessageRenderer.Render(reply, ephemeral: reply.Private);
         var edited = false;
+        var shown = 0;
         try
         {
             if (reply.Private)
             {
                 await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, WithoutFlags(parts[0]), cancellationToken);
                 edited = true;
-                parts.RemoveAt(0);
+                shown = 1;
             }
             else
             {
                 await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, DiscordMessageRenderer.Render(OutgoingMessage.PrivateText("Done."))[0], cancellationToken);
                 edited = true;
             }
-            foreach (var part in parts)
+            foreach (var part in parts.Skip(shown))
+            {
                 await rest.FollowupAsync(interaction.ApplicationId, interaction.Token, part, cancellationToken);
+                shown++;
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Could not deliver the deferred reply to interaction {InteractionId}", interaction.Id);
-            await FallbackAsync(interaction, edited, cancellationToken);
+            if (shown > 0)
+                await MissingPartsAsync(interaction, shown + 1, parts.Count, reply.Private, cancellationToken);
+            else
+                await FallbackAsync(interaction, edited, cancellationToken);
         }
     }
 
@@ -88,15 +114,22 @@ internal sealed class DiscordInteractionHandler(
     /// the person reads what happened instead of "This interaction failed". A refused modal is first
     /// offered again in the legacy shape (an action row around the text input), which every
     /// Discord-compatible server accepts.</summary>
-    public static InteractionResponse? Fallback(InteractionResponse refused)
+    public InteractionResponse? Fallback(InteractionResponse refused)
     {
         if (refused is { Type: InteractionCallbackType.Modal, Data: { CustomId: { } id, Components: [{ Type: ComponentType.Label }] } }
             && DiscordCustomIds.TryParse(id, out _, out var postId, out _))
             return new InteractionResponse { Type = InteractionCallbackType.Modal, Data = DiscordMessageRenderer.LegacyAnswerModal(postId) };
+        // Retrying later never helps where a server refuses modals: the answer goes in by command instead.
+        if (refused.Type == InteractionCallbackType.Modal && DiscordHelp.TypedAnswerCommand(catalog) is { } command)
+            return Reply(OutgoingMessage.PrivateText(ModalRefused(command.Form, command.Example))).Initial;
         return refused.Data?.Content == FallbackText
             ? null
             : Reply(OutgoingMessage.PrivateText(FallbackText)).Initial;
     }
+
+    /// <summary>What a person reads when Discord would not open the answer box.</summary>
+    public static string ModalRefused(string command, string example) =>
+        $"Discord would not open the answer box here, so nothing was recorded. Type your answer with `{command}` instead (for example `{example}`); it answers the open question in this channel.";
 
     private async Task FallbackAsync(Interaction interaction, bool edited, CancellationToken cancellationToken)
     {
@@ -117,7 +150,7 @@ internal sealed class DiscordInteractionHandler(
     // Editing a response cannot change whether it is ephemeral (DAD receiving-and-responding.mdx
     // "Edit Original Interaction Response" takes no ephemeral flag).
     private static MessagePayload WithoutFlags(MessagePayload payload) =>
-        new() { Content = payload.Content, Components = payload.Components, AllowedMentions = payload.AllowedMentions };
+        new() { Content = payload.Content, Components = payload.Components, AllowedMentions = payload.AllowedMentions, Files = payload.Files, Attachments = payload.Attachments };
 
     /// <summary>A response that breaks a documented limit would be refused by Discord and shown as a
     /// failed interaction; it is replaced before it is sent.</summary>
@@ -180,10 +213,15 @@ internal sealed class DiscordInteractionHandler(
             : Reply(outcome.Reply ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected));
     }
 
-    private static InteractionOutcome Reply(OutgoingMessage message)
+    internal static InteractionOutcome Reply(OutgoingMessage message)
     {
         var parts = DiscordMessageRenderer.Render(message, ephemeral: message.Private);
-        return new(new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = DiscordMessageRenderer.CallbackData(parts[0], message.Private) }) { Followups = parts.Skip(1).ToList() };
+        // The first response is plain JSON; files on it follow at once as a follow-up of their own.
+        var (first, files) = DiscordMessageRenderer.SplitFiles(parts[0]);
+        var followups = parts.Skip(1).ToList();
+        if (files is not null)
+            followups.Insert(0, files);
+        return new(new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = DiscordMessageRenderer.CallbackData(first, message.Private) }) { Followups = followups };
     }
 
     /// <summary>Walks sub-command groups and sub-commands (DAD interactions/application-commands.mdx

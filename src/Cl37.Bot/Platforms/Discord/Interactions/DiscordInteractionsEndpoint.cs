@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Discord.Wire;
 
 namespace Cl37.Bot.Platforms.Discord.Interactions;
@@ -8,7 +9,9 @@ namespace Cl37.Bot.Platforms.Discord.Interactions;
 /// Endpoint"): the signature is checked over the raw bytes before anything is parsed, any missing
 /// or bad signature is 401 (Discord probes with invalid ones and removes endpoints that accept
 /// them), PING is PONG, and the response goes inline. A signed request is accepted only while its
-/// timestamp is fresh and only once per interaction id, so a captured request cannot be replayed.</summary>
+/// timestamp is fresh and only once per interaction id, so a captured request cannot be replayed:
+/// not to this process (<see cref="DiscordReplayGuard"/>, the first and cheap check), and not to
+/// another replica or after a restart (<see cref="IRequestLedger"/>, in the database).</summary>
 internal static class DiscordInteractionsEndpoint
 {
     public const string Path = "/discord/interactions";
@@ -25,7 +28,9 @@ internal static class DiscordInteractionsEndpoint
     private const int MaxBody = 64 * 1024;
     private const int MaxTimestampDigits = 12;
 
-    public static async Task HandleAsync(HttpContext context, DiscordSignatureVerifier verifier, DiscordReplayGuard replays, DiscordInteractionHandler handler, TimeProvider time, IHostApplicationLifetime lifetime)
+    public const string AlreadyHandled = "this interaction was already handled";
+
+    public static async Task HandleAsync(HttpContext context, DiscordSignatureVerifier verifier, DiscordReplayGuard replays, IRequestLedger ledger, DiscordInteractionHandler handler, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<DiscordInteractionHandler> logger)
     {
         var request = context.Request;
         var signature = request.Headers["X-Signature-Ed25519"];
@@ -60,13 +65,30 @@ internal static class DiscordInteractionsEndpoint
         }
         if (!replays.TryClaim(interactionId, signedAt))
         {
-            await RefuseAsync(context, StatusCodes.Status401Unauthorized, "this interaction was already handled");
+            await RefuseAsync(context, StatusCodes.Status401Unauthorized, AlreadyHandled);
+            return;
+        }
+        // A PING changes nothing, so only the process's own guard holds it; everything else is
+        // claimed where every replica and the next start see it.
+        bool claimed;
+        try
+        {
+            claimed = interaction.Type == InteractionType.Ping
+                || await ledger.TryClaimAsync(unchecked((long)interactionId), DateTimeOffset.FromUnixTimeSeconds(signedAt).UtcDateTime + TimestampTolerance, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Could not record interaction {InteractionId} as handled; it was not run", interaction.Id);
+            await WriteAsync(context, DiscordInteractionHandler.Reply(OutgoingMessage.PrivateText(InboundPipeline.Unexpected)));
+            return;
+        }
+        if (!claimed)
+        {
+            await RefuseAsync(context, StatusCodes.Status401Unauthorized, AlreadyHandled);
             return;
         }
         var outcome = await handler.HandleAsync(interaction, context.RequestAborted);
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(outcome.Initial, DiscordJsonContext.Default.InteractionResponse), context.RequestAborted);
+        await WriteAsync(context, outcome);
         if (outcome.Deferred is not null || outcome.Followups.Count > 0)
         {
             // Follow-ups and edits of the response need the response to exist, so they wait until Discord has it.
@@ -95,6 +117,13 @@ internal static class DiscordInteractionsEndpoint
         }
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         return Math.Abs(now - seconds) <= (long)TimestampTolerance.TotalSeconds;
+    }
+
+    private static async Task WriteAsync(HttpContext context, InteractionOutcome outcome)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(outcome.Initial, DiscordJsonContext.Default.InteractionResponse), context.RequestAborted);
     }
 
     private static Task RefuseAsync(HttpContext context, int status, string reason)

@@ -12,6 +12,8 @@ internal static class DiscordMessageRenderer
 {
     public const int MaxContent = 2000;
     private const int MaxTallyLength = 64;
+    // "\n-# 999/999" with room to spare.
+    private const int MaxPartNumberLength = 16;
     private const string ModalTitle = "Your answer";
     private const string AnswerLabel = "Answer";
     private const string EmptyContent = "\u200b";
@@ -31,8 +33,20 @@ internal static class DiscordMessageRenderer
             Content = content,
             Components = i == parts.Count - 1 ? Components(message.Card) : null,
             Flags = ephemeral ? MessageFlags.Ephemeral : null,
+            Files = i == parts.Count - 1 ? message.Files : [],
+            Attachments = i == parts.Count - 1 && message.Files.Count > 0
+                ? [.. message.Files.Select((f, n) => new AttachmentRef { Id = n, Filename = f.FileName })]
+                : null,
         }).ToList();
     }
+
+    /// <summary>The files of a payload as a message of their own, for a response that cannot carry
+    /// them (the JSON answer to an interaction).</summary>
+    public static (MessagePayload WithoutFiles, MessagePayload? Files) SplitFiles(MessagePayload payload) =>
+        payload.Files.Count == 0
+            ? (payload, null)
+            : (new MessagePayload { Content = payload.Content, Components = payload.Components, Flags = payload.Flags, AllowedMentions = payload.AllowedMentions },
+               new MessagePayload { Flags = payload.Flags, Files = payload.Files, Attachments = payload.Attachments });
 
     /// <summary>The first response to an interaction: the first message of <see cref="Render"/>;
     /// the others follow as follow-up messages.</summary>
@@ -75,7 +89,8 @@ internal static class DiscordMessageRenderer
         new() { Type = ComponentType.TextInput, CustomId = DiscordCustomIds.AnswerInput, Label = label, Style = (int)TextInputStyle.Short, MinLength = 1, MaxLength = 200, Required = true };
 
     /// <summary>The message's content in parts of at most 2,000 characters. A message with a card
-    /// shows the card only: the core's text is the same content worded for platforms without cards.</summary>
+    /// shows the card only: the core's text is the same content worded for platforms without cards.
+    /// A message in several parts numbers them ("-# 1/3") so a reader can tell when one is missing.</summary>
     public static List<string> Contents(OutgoingMessage message)
     {
         if (message.Card is QuestionCard q)
@@ -83,8 +98,14 @@ internal static class DiscordMessageRenderer
             // The tally line is appended after the split, so a tally update edits only the last part
             // and never moves the cut between the parts posted earlier.
             var tail = Tally(q, message.Private);
-            var parts = DiscordText.Split(Question(q), MaxContent - MaxTallyLength);
-            parts[^1] += tail;
+            var question = Question(q);
+            var parts = DiscordText.Split(question, MaxContent - MaxTallyLength);
+            if (parts.Count == 1)
+                return [parts[0] + tail];
+            parts = DiscordText.Split(question, MaxContent - MaxTallyLength - MaxPartNumberLength);
+            for (var i = 0; i < parts.Count - 1; i++)
+                parts[i] += "\n-# " + PartNumber(i, parts.Count);
+            parts[^1] += tail.Length == 0 ? "\n\n-# " + PartNumber(parts.Count - 1, parts.Count) : tail + " · " + PartNumber(parts.Count - 1, parts.Count);
             return parts;
         }
         var text = message.Card switch
@@ -94,8 +115,31 @@ internal static class DiscordMessageRenderer
             StepsCard s => Steps(s),
             _ => message.Text,
         };
-        return DiscordText.Split(string.IsNullOrWhiteSpace(text) ? EmptyContent : text, MaxContent);
+        text = string.IsNullOrWhiteSpace(text) ? EmptyContent : text;
+        var whole = DiscordText.Split(text, MaxContent);
+        if (whole.Count == 1)
+            return whole;
+        var numbered = DiscordText.Split(text, MaxContent - MaxPartNumberLength);
+        return numbered.Select((part, i) => part + "\n-# " + PartNumber(i, numbered.Count)).ToList();
     }
+
+    /// <summary>The line sent in place of the parts of a split message Discord did not take, so
+    /// the reader knows the message is incomplete instead of taking the parts shown for all of it.</summary>
+    public static MessagePayload MissingParts(int firstMissing, int count, bool ephemeral)
+    {
+        var of = count.ToString(CultureInfo.InvariantCulture);
+        var which = firstMissing == count
+            ? $"part {of} of {of}"
+            : $"parts {firstMissing.ToString(CultureInfo.InvariantCulture)}–{of} of {of}";
+        var text = ephemeral
+            ? $"⚠️ The rest of this reply ({which}) could not be sent. Run the command again to see it all."
+            : $"⚠️ The rest of the message above ({which}) could not be sent.";
+        return new MessagePayload { Content = text, Flags = ephemeral ? MessageFlags.Ephemeral : null };
+    }
+
+    /// <summary>"2/3": which part of a split message this is.</summary>
+    public static string PartNumber(int index, int count) =>
+        (index + 1).ToString(CultureInfo.InvariantCulture) + "/" + count.ToString(CultureInfo.InvariantCulture);
 
     public static List<Component>? Components(ChatCard? card)
     {
@@ -165,7 +209,7 @@ internal static class DiscordMessageRenderer
     private static string Question(QuestionCard q)
     {
         var sb = new StringBuilder();
-        sb.Append("**").Append(q.Title).Append("**\n").Append(q.Prompt).Append('\n');
+        sb.Append("**").Append(q.Title).Append("**\n").Append(DiscordText.EscapeBlanks(q.Prompt)).Append('\n');
         if (q.Options.Count > 0)
         {
             sb.Append('\n');
@@ -195,7 +239,7 @@ internal static class DiscordMessageRenderer
     private static string Reveal(RevealCard r)
     {
         var sb = new StringBuilder();
-        sb.Append("**").Append(r.Title).Append("** · answer: **").Append(r.CorrectAnswer).Append("**\n").Append(r.Prompt).Append("\n\n");
+        sb.Append("**").Append(r.Title).Append("** · answer: **").Append(r.CorrectAnswer).Append("**\n").Append(DiscordText.EscapeBlanks(r.Prompt)).Append("\n\n");
         foreach (var o in r.Options)
         {
             sb.Append(o.IsCorrect ? "✅ " : "▫️ ");
@@ -218,8 +262,7 @@ internal static class DiscordMessageRenderer
             for (var i = 0; i < r.SolutionSteps.Count; i++)
                 sb.Append(i + 1).Append(". ").Append(r.SolutionSteps[i]).Append('\n');
         }
-        sb.Append('\n').Append(r.CorrectCount.ToString(CultureInfo.InvariantCulture)).Append(" of ")
-          .Append(r.AnsweredCount.ToString(CultureInfo.InvariantCulture)).Append(" correct");
+        sb.Append('\n').Append(r.Outcome);
         if (r.FastestCorrect.Count > 0)
             sb.Append(" · fastest: ").Append(string.Join(", ", r.FastestCorrect.Select(DiscordText.Escape)));
         foreach (var line in r.Movement)

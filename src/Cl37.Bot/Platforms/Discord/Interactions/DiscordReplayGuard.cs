@@ -4,8 +4,8 @@ namespace Cl37.Bot.Platforms.Discord.Interactions;
 /// again is refused. An id is kept as long as its request could still pass the timestamp check: a
 /// replay carries the same signed timestamp, which is refused once it is more than
 /// <see cref="DiscordInteractionsEndpoint.TimestampTolerance"/> old. Only requests with a valid
-/// signature get here, so outsiders cannot fill it. Per process: replicas behind a load balancer
-/// each keep their own.</summary>
+/// signature get here, so outsiders cannot fill it. Per process, and the first check only: it costs
+/// no database round trip; other replicas and restarts are covered by <see cref="Chat.IRequestLedger"/>.</summary>
 internal sealed class DiscordReplayGuard(TimeProvider time)
 {
     private const long SecondsPerMinute = 60;

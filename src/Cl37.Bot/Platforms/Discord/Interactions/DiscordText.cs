@@ -26,6 +26,44 @@ internal static class DiscordText
         return sb.ToString();
     }
 
+    /// <summary>Escapes each run of two or more underscores outside code, so a fill-in blank
+    /// (<c>_______</c>) shows as a line instead of turning the text after it into underlined text
+    /// (<c>__text__</c> is underline in Discord's Markdown). Code spans and blocks show backslashes
+    /// literally, so they are left as they are.</summary>
+    public static string EscapeBlanks(string text)
+    {
+        if (!text.Contains("__", StringComparison.Ordinal))
+            return text;
+        var sb = new StringBuilder(text.Length + 16);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == '`')
+            {
+                var ticks = 1;
+                while (i + ticks < text.Length && text[i + ticks] == '`')
+                    ticks++;
+                var close = text.IndexOf(new string('`', ticks), i + ticks, StringComparison.Ordinal);
+                var end = close < 0 ? i + ticks : close + ticks;
+                sb.Append(text, i, end - i);
+                i = end;
+                continue;
+            }
+            if (text[i] == '_' && i + 1 < text.Length && text[i + 1] == '_')
+            {
+                while (i < text.Length && text[i] == '_')
+                {
+                    sb.Append("\\_");
+                    i++;
+                }
+                continue;
+            }
+            sb.Append(text[i]);
+            i++;
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Splits text into parts of at most <paramref name="max"/> characters, preferring a
     /// paragraph break, then a line break, then a space; a code block that spans a cut is closed at
     /// the end of one part and reopened (with its language) at the start of the next. Nothing is

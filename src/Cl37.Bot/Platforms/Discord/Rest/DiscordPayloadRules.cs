@@ -7,12 +7,22 @@ namespace Cl37.Bot.Platforms.Discord.Rest;
 /// (DAD topics/rate-limits.mdx "Invalid Request Limit"; resources/message.mdx; components/reference.mdx).</summary>
 internal static class DiscordPayloadRules
 {
+    /// <summary>The most a bot may upload with one message without a boosted server (DAD reference.mdx "Uploading Files").</summary>
+    public const long MaxUploadBytes = 10 * 1024 * 1024;
+
+    /// <summary>Files per message (DAD resources/message.mdx "Create Message": up to 10 attachments).</summary>
+    public const int MaxFiles = 10;
+
     /// <summary>One sentence naming the broken limit, or null when the message is valid.</summary>
     public static string? Check(MessagePayload message)
     {
         var components = message.Components ?? [];
-        if (string.IsNullOrEmpty(message.Content) && components.Count == 0)
-            return "a message needs content or components";
+        if (string.IsNullOrEmpty(message.Content) && components.Count == 0 && message.Files.Count == 0)
+            return "a message needs content, components or files";
+        if (message.Files.Count > MaxFiles)
+            return $"{message.Files.Count} files (at most {MaxFiles})";
+        if (message.Files.Sum(f => (long)f.Content.Length) > MaxUploadBytes)
+            return $"files of {message.Files.Sum(f => (long)f.Content.Length)} bytes (at most {MaxUploadBytes})";
         if (message.Content is { Length: > 2000 })
             return $"content is {message.Content.Length} characters (at most 2,000)";
         if (components.Count > 5)

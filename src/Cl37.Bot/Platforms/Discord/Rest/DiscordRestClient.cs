@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Discord.Wire;
 using Microsoft.Extensions.Options;
 
@@ -58,13 +59,35 @@ internal sealed class DiscordRestClient(
     public Task<List<ApplicationCommand>?> OverwriteCommandsAsync(string applicationId, string? guildId, List<ApplicationCommand> commands, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.OverwriteCommands(applicationId, guildId), Body(commands, Json.ListApplicationCommand), Json.ListApplicationCommand, cancellationToken);
 
-    private static byte[] Body<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
+    private static RequestContent Body<T>(T value, JsonTypeInfo<T> type) => new(JsonSerializer.SerializeToUtf8Bytes(value, type), []);
 
-    private static byte[] Checked(MessagePayload message) => DiscordPayloadRules.Check(message) is { } problem
+    private static RequestContent Checked(MessagePayload message) => DiscordPayloadRules.Check(message) is { } problem
         ? throw new ArgumentException("Not sent to Discord: " + problem + ".", nameof(message))
-        : Body(message, Json.MessagePayload);
+        : new(JsonSerializer.SerializeToUtf8Bytes(message, Json.MessagePayload), message.Files);
 
-    private async Task<T?> SendAsync<T>(DiscordRoute route, byte[]? body, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken, DateTimeOffset? deadline = null)
+    /// <summary>A request's JSON and the files that go with it; built anew for each attempt.</summary>
+    private sealed record RequestContent(byte[] Json, IReadOnlyList<FileAttachment> Files)
+    {
+        // With files the body is multipart/form-data: the JSON as payload_json and each file as
+        // files[n], n being the id of its entry in "attachments" (DAD reference.mdx "Uploading Files").
+        public HttpContent ToHttpContent()
+        {
+            var json = new ByteArrayContent(Json);
+            json.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            if (Files.Count == 0)
+                return json;
+            var form = new MultipartFormDataContent { { json, "payload_json" } };
+            for (var i = 0; i < Files.Count; i++)
+            {
+                var file = new ByteArrayContent(Files[i].Content);
+                file.Headers.ContentType = new MediaTypeHeaderValue(Files[i].MediaType);
+                form.Add(file, $"files[{i.ToString(CultureInfo.InvariantCulture)}]", Files[i].FileName);
+            }
+            return form;
+        }
+    }
+
+    private async Task<T?> SendAsync<T>(DiscordRoute route, RequestContent? body, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken, DateTimeOffset? deadline = null)
     {
         if (route.Authorized && health.Unauthorized)
             throw new DiscordRestException(401, null, "Discord rejected the bot token earlier (401); no further calls are sent. Check Discord:Token.");
@@ -80,10 +103,7 @@ internal sealed class DiscordRestClient(
             if (route.Authorized)
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.Token);
             if (body is not null)
-            {
-                request.Content = new ByteArrayContent(body);
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            }
+                request.Content = body.ToHttpContent();
             HttpResponseMessage response;
             using var window = deadline is { } until ? new CancellationTokenSource(Remaining(until), time) : null;
             using var linked = window is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, window.Token);
@@ -149,7 +169,7 @@ internal sealed class DiscordRestClient(
                     health.Failed(route.RouteKey, $"Discord {route.Method} {route.Template} answered {status} after every retry");
                 var error = TryParse(text, Json.ErrorResponse);
                 logger.LogError("Discord {Method} {Route} failed with {Status}: {Body}", route.Method, route.Template, status, Shorten(text));
-                throw new DiscordRestException(status, error?.Code, $"Discord {route.Method} {route.Template} failed with {status}: {error?.Message ?? Shorten(text)}");
+                throw new DiscordRestException(status, error?.Code, $"Discord {route.Method} {route.Template} failed with {status}: {error?.Message ?? Shorten(text)}", error?.Errors);
             }
         }
     }

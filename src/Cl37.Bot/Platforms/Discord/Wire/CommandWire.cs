@@ -19,16 +19,16 @@ internal sealed class ApplicationCommand
 
 internal sealed class CommandOption
 {
-    public ApplicationCommandOptionType Type { get; init; }
+    public ApplicationCommandOptionType Type { get; set; }
     public string Name { get; init; } = "";
     public string Description { get; init; } = "";
     public bool? Required { get; init; }
     public List<CommandChoice>? Choices { get; init; }
     public List<CommandOption>? Options { get; init; }
-    public double? MinValue { get; init; }
-    public double? MaxValue { get; init; }
-    public int? MinLength { get; init; }
-    public int? MaxLength { get; init; }
+    public double? MinValue { get; set; }
+    public double? MaxValue { get; set; }
+    public int? MinLength { get; set; }
+    public int? MaxLength { get; set; }
 }
 
 internal sealed class CommandChoice

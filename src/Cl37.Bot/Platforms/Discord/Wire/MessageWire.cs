@@ -1,3 +1,5 @@
+using Cl37.Bot.Chat;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Cl37.Bot.Platforms.Discord.Wire;
@@ -11,6 +13,20 @@ internal sealed class MessagePayload
     public List<Component>? Components { get; init; }
     public MessageFlags? Flags { get; init; }
     public AllowedMentions AllowedMentions { get; init; } = new();
+
+    /// <summary>One entry per uploaded file, its id the n of its <c>files[n]</c> part.</summary>
+    public List<AttachmentRef>? Attachments { get; init; }
+
+    /// <summary>The files themselves: sent as multipart parts beside <c>payload_json</c>, not in the JSON.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<FileAttachment> Files { get; init; } = [];
+}
+
+/// <summary>A file of the request by its part number (DAD reference.mdx "Uploading Files").</summary>
+internal sealed class AttachmentRef
+{
+    public int Id { get; init; }
+    public required string Filename { get; init; }
 }
 
 /// <summary><c>parse: []</c> so deck text or names can never ping @everyone, a role or a person.</summary>
@@ -76,4 +92,9 @@ internal sealed class ErrorResponse
 {
     public int? Code { get; init; }
     public string? Message { get; init; }
+
+    /// <summary>Which fields were refused: objects keyed by field name or array index down to each
+    /// refused field, whose <c>_errors</c> lists <c>{code, message}</c> (DAD
+    /// topics/opcodes-and-status-codes.mdx "Error Messages", code 50035 "Invalid Form Body").</summary>
+    public JsonElement? Errors { get; init; }
 }

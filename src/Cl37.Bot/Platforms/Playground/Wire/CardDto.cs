@@ -7,5 +7,4 @@ namespace Cl37.Bot.Platforms.Playground.Wire;
 [JsonDerivedType(typeof(RevealCardDto), "reveal")]
 [JsonDerivedType(typeof(TableCardDto), "table")]
 [JsonDerivedType(typeof(StepsCardDto), "steps")]
-[JsonDerivedType(typeof(FileCardDto), "file")]
 internal abstract record CardDto;

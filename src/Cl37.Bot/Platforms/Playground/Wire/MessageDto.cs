@@ -9,4 +9,5 @@ internal sealed record MessageDto(
     string Text,
     bool Private,
     CardDto? Card,
-    InvocationDto? InvokedBy);
+    InvocationDto? InvokedBy,
+    IReadOnlyList<FileDto>? Files = null);

@@ -11,4 +11,5 @@ internal sealed record RevealCardDto(
     int CorrectCount,
     IReadOnlyList<string> FastestCorrect,
     IReadOnlyList<string> Movement,
-    IReadOnlyList<string> SolutionSteps) : CardDto;
+    IReadOnlyList<string> SolutionSteps,
+    string Outcome) : CardDto;

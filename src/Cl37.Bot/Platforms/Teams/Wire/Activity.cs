@@ -68,4 +68,6 @@ internal sealed class Attachment
 {
     public string? ContentType { get; set; }
     public System.Text.Json.Nodes.JsonNode? Content { get; set; }
+    public string? Name { get; set; }
+    public string? ContentUrl { get; set; }
 }

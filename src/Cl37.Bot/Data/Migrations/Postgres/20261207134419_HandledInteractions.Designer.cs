@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cl37.Bot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBotDbContext))]
-    [Migration("20261207135316_FsrsMemoryAndExamDate")]
-    partial class FsrsMemoryAndExamDate
+    [Migration("20261207134419_HandledInteractions")]
+    partial class HandledInteractions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -113,6 +113,21 @@ namespace Cl37.Bot.Data.Migrations.Postgres
                     b.HasIndex("GroupId", "EndedUtc");
 
                     b.ToTable("Competitions", (string)null);
+                });
+
+            modelBuilder.Entity("Cl37.Bot.Data.HandledInteraction", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.ToTable("HandledInteractions", (string)null);
                 });
 
             modelBuilder.Entity("Cl37.Bot.Data.Person", b =>
@@ -254,13 +269,6 @@ namespace Cl37.Bot.Data.Migrations.Postgres
                     b.Property<bool>("EveryoneCanPost")
                         .HasColumnType("boolean");
 
-                    b.Property<DateOnly?>("ExamDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("ExamDeckId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -351,20 +359,14 @@ namespace Cl37.Bot.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<double>("Difficulty")
-                        .HasColumnType("double precision");
+                    b.Property<int>("Box")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("DueUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime>("LastReviewUtc")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<int>("Right")
                         .HasColumnType("integer");
-
-                    b.Property<double>("Stability")
-                        .HasColumnType("double precision");
 
                     b.Property<int>("Wrong")
                         .HasColumnType("integer");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cl37.Bot.Data.Migrations
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261207135259_FsrsMemoryAndExamDate")]
+    [Migration("20261207152812_FsrsMemoryAndExamDate")]
     partial class FsrsMemoryAndExamDate
     {
         /// <inheritdoc />
@@ -104,6 +104,21 @@ namespace Cl37.Bot.Data.Migrations
                     b.HasIndex("GroupId", "EndedUtc");
 
                     b.ToTable("Competitions", (string)null);
+                });
+
+            modelBuilder.Entity("Cl37.Bot.Data.HandledInteraction", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.ToTable("HandledInteractions", (string)null);
                 });
 
             modelBuilder.Entity("Cl37.Bot.Data.Person", b =>

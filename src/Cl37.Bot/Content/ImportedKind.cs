@@ -1,0 +1,9 @@
+namespace Cl37.Bot.Content;
+
+internal enum ImportedKind
+{
+    Choice,
+    TrueFalse,
+    Numerical,
+    ShortAnswer,
+}
