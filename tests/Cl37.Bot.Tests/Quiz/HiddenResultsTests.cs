@@ -63,7 +63,12 @@ public sealed class HiddenResultsTests
         {
             Assert.Equal(["A", "C1", "M2026-11", "W2026-48"], await db.ScoreTotals.Where(t => t.Points == 10 && t.Correct == 1).Select(t => t.Period).OrderBy(p => p).ToListAsync());
             Assert.Equal(1, (await db.People.SingleAsync(p => p.ExternalId == "sam")).CurrentStreak);
-            Assert.Equal(1, (await db.ReviewStates.SingleAsync()).Right);
+            var review = await db.ReviewStates.SingleAsync();
+            Assert.Equal(1, review.Right);
+            // The memory moves as the answer would have moved it when it came.
+            var answeredUtc = DateTime.SpecifyKind((await db.Answers.SingleAsync()).AnsweredUtc, DateTimeKind.Utc);
+            var expected = Fsrs.Default.Review(null, answeredUtc, Rating.Good);
+            Assert.Equal((expected.Stability, expected.Difficulty, expected.DueUtc), (review.Stability, review.Difficulty, DateTime.SpecifyKind(review.DueUtc, DateTimeKind.Utc)));
         }
         // Released once: a second reveal of the same post counts nothing again.
         await app.Get<HiddenResults>().ReleaseAsync(postId, CancellationToken.None);
