@@ -12,12 +12,13 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Commands;
 
-/// <summary>/quiz now | practice | answer | reveal | schedule set|show|off | settings | analysis | deck export.</summary>
+/// <summary>/quiz now | practice | answer | reveal | schedule set|show|off | exam set|show|off | settings | analysis | deck export.</summary>
 public sealed class QuizCommand(
     ChannelDirectory channels,
     QuestionPoster poster,
     RevealPoster reveals,
     PracticeService practice,
+    ExamService exams,
     ScheduleService schedules,
     PostCache posts,
     AdminPolicy admins,
@@ -36,7 +37,7 @@ public sealed class QuizCommand(
             new("deck", "Deck to draw from (default: the channel's)", OptionKind.Text, MaxLength: 64),
             new("force", "Close the open daily question early (admins)", OptionKind.Boolean),
         ], Example: "/quiz now"),
-        new("practice", "A private question for you from your review boxes (not scored)", [], Example: "/quiz practice"),
+        new("practice", "A private question for you from your own memory model (not scored)", [], Example: "/quiz practice"),
         new("answer", "Type your answer to the open number or fill-in question here (no answer box needed)",
         [
             new("text", "Your answer: a number (42) or the missing word", OptionKind.Rest, Required: true, MaxLength: AnswerCodec.MaxValueLength),
@@ -52,6 +53,13 @@ public sealed class QuizCommand(
             new("deck", "Deck to draw from (default: all decks)", OptionKind.Text, MaxLength: 64),
         ], AdminOnly: true, Example: "/quiz schedule set time:09:00 zone:Europe/Berlin days:mon-fri"),
         new("schedule show", "Show this channel's schedule", [], Example: "/quiz schedule show"),
+        new("exam set", "Set the group's exam date: cover the deck before it, then drill what would be forgotten",
+        [
+            new("date", "The exam's date, yyyy-MM-dd", OptionKind.Text, Required: true, MaxLength: 10),
+            new("deck", "Deck the exam covers (default: the channel's)", OptionKind.Text, MaxLength: 64),
+        ], AdminOnly: true, Example: "/quiz exam set date:2027-01-20"),
+        new("exam show", "The group's readiness for its exam: coverage, predicted average, weakest topics", [], Example: "/quiz exam show"),
+        new("exam off", "Switch the exam date off", [], AdminOnly: true, Example: "/quiz exam off"),
         new("schedule off", "Stop the daily question in this channel", [], AdminOnly: true, Example: "/quiz schedule off"),
         new("analysis", "Item analysis for deck authors: facility, discrimination, distractors",
         [
@@ -113,6 +121,14 @@ public sealed class QuizCommand(
                 return ScheduleMessages.Show(await schedules.ShowAsync(channel, cancellationToken), CommandUsage.Example(Definition, Definition.FindSubCommand("schedule set")));
             case "schedule off":
                 return ScheduleMessages.Off(await schedules.OffAsync(channel, cancellationToken));
+            case "exam set":
+                if (!DateOnly.TryParseExact(command.Arg("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var examDate))
+                    return ExamMessages.BadDate(command.Arg("date"));
+                return ExamMessages.Set(await exams.SetAsync(channel, examDate, command.Arg("deck"), cancellationToken));
+            case "exam show":
+                return ExamMessages.Show(await exams.ShowAsync(channel, cancellationToken));
+            case "exam off":
+                return ExamMessages.Off(await exams.OffAsync(channel, cancellationToken));
             case "settings":
                 return await SettingsAsync(channel, command, cancellationToken);
             case "analysis":

@@ -20,4 +20,10 @@ public sealed class QuizGroup
     public bool HideResults { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>The local date of the exam the group prepares for; null when none is set.</summary>
+    public DateOnly? ExamDate { get; set; }
+
+    /// <summary>The deck the exam covers; null for every loaded question.</summary>
+    public string? ExamDeckId { get; set; }
 }

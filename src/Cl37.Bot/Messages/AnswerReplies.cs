@@ -4,6 +4,7 @@ using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Quiz.Grading;
+using Cl37.Bot.Quiz.Memory;
 using Cl37.Bot.Quiz.Scoring;
 
 namespace Cl37.Bot.Messages;
@@ -28,11 +29,14 @@ public static class AnswerReplies
         _ => "No question that takes a typed answer is open in this channel, so nothing was recorded. Use `/quiz practice` for one of your own.",
     });
 
+    private static readonly MemoryState NoMemory = new(0, 0, default, 0);
+
     /// <summary>A person's own copy of a post they answered: the question with its live tally and
     /// their feedback, worded as the feedback to their click was.</summary>
     public static OutgoingMessage Personal(AnsweredView view)
     {
-        var score = new ScoredAnswer(!view.Practice, view.BasePoints, view.Practice ? 0 : Math.Max(0, view.Points - view.BasePoints), 0, 0, 0, 0, default);
+        // Feedback words points only; the memory the answer left is not part of this view.
+        var score = new ScoredAnswer(!view.Practice, view.BasePoints, view.Practice ? 0 : Math.Max(0, view.Points - view.BasePoints), 0, 0, 0, NoMemory);
         var stored = new StoredAnswer(0, view.Response, view.Points, view.IsCorrect, view.Practice, score);
         var text = Feedback(new AnswerResult.Recorded(view.Question, stored, view.Parts, view.PracticePost, HideResults: !view.ResultShown, view.GradePoints));
         if (view.Post is not { } post || Shared(post).Card is not QuestionCard card)

@@ -45,6 +45,14 @@ public static class StatsMessages
                 rows.Add(["weakest", $"{QuestionCards.Label(w.Key)}: {Shorten(w.Key.Prompt)}", Percent(w.Correct, w.Total), w.Total.ToString(CultureInfo.InvariantCulture)]);
             }
         }
+        if (r.Exam is { } exam)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"\n**Exam {exam.Date:yyyy-MM-dd}**\nPredicted score if your memory is carried to that date: {exam.PredictedScore:0%}.\n");
+            if (exam.GainTopics.Count > 0)
+                sb.Append("Practice would gain most in: ").Append(string.Join(", ", exam.GainTopics.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Topic} (predicted {t.Recall:0%})")))).Append(".\n");
+            var practise = exam.GainTopics.Count == 0 ? "" : " · practise " + string.Join(", ", exam.GainTopics.Select(t => t.Topic));
+            rows.Add(["exam", exam.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + practise, exam.PredictedScore.ToString("0%", CultureInfo.InvariantCulture), "predicted"]);
+        }
         var table = new TableCard($"Stats for {r.DisplayName}", ["By", "What", "Accuracy", "Answers"], rows, string.Create(CultureInfo.InvariantCulture,
             $"{r.Points:0.##} points from {r.Scored} scored answers ({Percent(r.ScoredCorrect, r.Scored)} right) · practice {r.Practice} · streak {r.CurrentStreak} (best {r.BestStreak})"));
         return new OutgoingMessage(sb.ToString().TrimEnd(), table, Private: true);

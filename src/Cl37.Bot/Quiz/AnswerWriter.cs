@@ -2,21 +2,22 @@ using System.Data.Common;
 using System.Threading.Channels;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
+using Cl37.Bot.Quiz.Memory;
 using Cl37.Bot.Quiz.Scoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Quiz;
 
 /// <summary>The single writer for answers: it drains waiting answers in batches, stores each batch
-/// in one transaction (person, answer, totals, streak, review box) and only then completes the
+/// in one transaction (person, answer, totals, streak, FSRS memory) and only then completes the
 /// callers. One answer per (post, person) is enforced by the unique key with ON CONFLICT DO NOTHING,
 /// so a redelivered click or a second replica can never store twice. What scoring depends on is read
 /// in the same transaction and handed to <see cref="AnswerScoring"/>: whether the post is still open,
 /// with the post row locked against a concurrent reveal, so no replica scores an answer after another
-/// one revealed the question; and the person's streak and review box, with the person's row locked,
+/// one revealed the question; and the person's streak and memory of the question, with the person's row locked,
 /// so two replicas cannot both build on the same streak.
 /// An answer to a post that hides its results until the reveal is withheld: stored with its points,
-/// but added to no total, streak or review box, so no view can tell how it went; the reveal
+/// but added to no total, streak or memory, so no view can tell how it went; the reveal
 /// releases the post's answers into them (<see cref="ReleaseAsync"/>) exactly once.
 /// It also claims the ids of handled requests (<see cref="IRequestLedger"/>) in the same batches:
 /// SQLite has one writer at a time, and a second writing loop would make each wait on the other.</summary>
@@ -58,7 +59,7 @@ public sealed class AnswerWriter(
         return await work.Done.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Adds a revealed post's withheld answers to the totals, streaks and review boxes and
+    /// <summary>Adds a revealed post's withheld answers to the totals, streaks and FSRS memories and
     /// marks the post's results shown, in one transaction; nothing when they were released before.</summary>
     public async Task ReleaseAsync(long postId, long groupId, IReadOnlyList<WithheldAnswer> answers, CancellationToken cancellationToken)
     {
@@ -175,7 +176,7 @@ public sealed class AnswerWriter(
         else
         {
             // The upsert locks the person's row as the state read does, so what it returns is the
-            // streak to build on, and only the review box is left to read.
+            // streak to build on, and only the memory of the question is left to read.
             s.Person.Bind(a.GroupId, a.PersonExternalId, a.DisplayName);
             int streak, best;
             using (var reader = s.Person.Command.ExecuteReader())
@@ -184,7 +185,7 @@ public sealed class AnswerWriter(
                 (personId, streak, best) = (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2));
             }
             s.Learned(a.GroupId, a.PersonExternalId, a.DisplayName, personId);
-            before = new AnswererState(streak, best, s.ReviewBoxOf(personId, a.QuestionId));
+            before = new AnswererState(streak, best, s.MemoryOf(personId, a.QuestionId));
         }
 
         var hidesResults = false;
@@ -211,12 +212,11 @@ public sealed class AnswerWriter(
             AddToTotals(s, a.GroupId, personId, score.Points, a.IsCorrect, a.Periods);
             SetStreak(s, personId, before, score);
         }
-        s.Review.Bind(personId, a.QuestionId, score.ReviewBox, score.ReviewDueUtc, a.IsCorrect ? 1 : 0, a.IsCorrect ? 0 : 1);
-        s.Review.Command.ExecuteNonQuery();
+        SetMemory(s, personId, a.QuestionId, score, a.IsCorrect);
         return new StoredAnswer(personId, a.Response, score.Points, a.IsCorrect, score.Practice, score);
     }
 
-    /// <summary>What an answer would have done to totals, streak and review box, done now for the
+    /// <summary>What an answer would have done to totals, streak and FSRS memory, done now for the
     /// withheld answers of a revealed post, in the order they were given; their points stand as
     /// scored. The flag flips first, so a release that another replica already did does nothing.</summary>
     private static void Release(Statements s, ReleaseWork r)
@@ -230,8 +230,7 @@ public sealed class AnswerWriter(
             var score = AnswerScoring.Score(a.Points, a.IsCorrect, counts: true, BonusSettings.None, before, TimeSpan.Zero, a.AnsweredUtc);
             AddToTotals(s, r.GroupId, a.PersonId, a.Points, a.IsCorrect, a.Periods);
             SetStreak(s, a.PersonId, before, score);
-            s.Review.Bind(a.PersonId, a.QuestionId, score.ReviewBox, score.ReviewDueUtc, a.IsCorrect ? 1 : 0, a.IsCorrect ? 0 : 1);
-            s.Review.Command.ExecuteNonQuery();
+            SetMemory(s, a.PersonId, a.QuestionId, score, a.IsCorrect);
         }
     }
 
@@ -249,6 +248,13 @@ public sealed class AnswerWriter(
             values[4 + i] = periods[i];
         totals.Bind(values);
         totals.Command.ExecuteNonQuery();
+    }
+
+    private static void SetMemory(Statements s, long personId, string questionId, ScoredAnswer score, bool isCorrect)
+    {
+        var m = score.Memory;
+        s.Review.Bind(personId, questionId, m.Stability, m.Difficulty, m.LastReviewUtc, m.DueUtc, isCorrect ? 1 : 0, isCorrect ? 0 : 1);
+        s.Review.Command.ExecuteNonQuery();
     }
 
     private static void SetStreak(Statements s, long personId, AnswererState before, ScoredAnswer score)
@@ -355,7 +361,7 @@ public sealed class AnswerWriter(
                 people.Remember(groupId, externalId, name, id);
         }
 
-        private IEnumerable<Prepared> All() => new[] { PostState, ShowResults, Person, PersonState, ReviewBox, Insert, Existing, Streak, Review, Claim, Purge }.Concat(_totals.Values);
+        private IEnumerable<Prepared> All() => new[] { PostState, ShowResults, Person, PersonState, MemoryRow, Insert, Existing, Streak, Review, Claim, Purge }.Concat(_totals.Values);
 
         /// <summary>Whether the post takes scored answers at <paramref name="answeredUtc"/>: not revealed
         /// and not past its window, as the database holds it inside this batch's transaction; and
@@ -384,10 +390,10 @@ public sealed class AnswerWriter(
         public Prepared ShowResults { get; } = new(connection,
             """UPDATE "Posts" SET "HideResults" = @p1 WHERE "Id" = @p0 AND "HideResults" = @p2""", 3);
 
-        /// <summary>The person's streak and the question's review box as the database holds them inside
+        /// <summary>The person's streak and memory of the question as the database holds them inside
         /// this batch's transaction. On PostgreSQL the person's row is locked first, holding off another
         /// replica's batch for the same person until this one commits (SQLite's writer transaction
-        /// already does); the box is read by a second statement because only a statement begun after
+        /// already does); the memory is read by a second statement because only a statement begun after
         /// the lock sees what that batch committed.</summary>
         public AnswererState StateOf(long personId, string questionId)
         {
@@ -399,23 +405,27 @@ public sealed class AnswerWriter(
                     return AnswererState.Newcomer;
                 (streak, best) = (reader.GetInt32(0), reader.GetInt32(1));
             }
-            return new AnswererState(streak, best, ReviewBoxOf(personId, questionId));
+            return new AnswererState(streak, best, MemoryOf(personId, questionId));
         }
 
-        /// <summary>The question's Leitner box for the person; on PostgreSQL read only once the
+        /// <summary>The person's FSRS memory of the question; on PostgreSQL read only once the
         /// person's row is locked.</summary>
-        public int? ReviewBoxOf(long personId, string questionId)
+        public MemoryState? MemoryOf(long personId, string questionId)
         {
-            ReviewBox.Bind(personId, questionId);
-            var box = ReviewBox.Command.ExecuteScalar();
-            return box is null or DBNull ? null : Convert.ToInt32(box, System.Globalization.CultureInfo.InvariantCulture);
+            MemoryRow.Bind(personId, questionId);
+            using var reader = MemoryRow.Command.ExecuteReader();
+            if (!reader.Read() || reader.GetDouble(0) <= 0)
+                return null;
+            var last = DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc);
+            var due = DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc);
+            return new MemoryState(reader.GetDouble(0), reader.GetDouble(1), last, (int)Math.Round((due - last).TotalDays));
         }
 
         public Prepared PersonState { get; } = new(connection,
             """SELECT "CurrentStreak", "BestStreak" FROM "People" WHERE "Id" = @p0""" + (postgres ? " FOR UPDATE" : ""), 1);
 
-        public Prepared ReviewBox { get; } = new(connection,
-            """SELECT "Box" FROM "ReviewStates" WHERE "PersonId" = @p0 AND "QuestionId" = @p1""", 2);
+        public Prepared MemoryRow { get; } = new(connection,
+            """SELECT "Stability", "Difficulty", "LastReviewUtc", "DueUtc" FROM "ReviewStates" WHERE "PersonId" = @p0 AND "QuestionId" = @p1""", 2);
 
         public Prepared Person { get; } = new(connection, """
             INSERT INTO "People" ("GroupId", "ExternalId", "DisplayName", "CurrentStreak", "BestStreak")
@@ -457,16 +467,18 @@ public sealed class AnswerWriter(
         public Prepared Streak { get; } = new(connection,
             """UPDATE "People" SET "CurrentStreak" = @p0, "BestStreak" = @p1 WHERE "Id" = @p2""", 3);
 
-        // p2, p3: the box and due date as scored; p4, p5: 1 to count the answer as right or wrong.
+        // p2…p5: the memory as scored; p6, p7: 1 to count the answer as right or wrong.
         public Prepared Review { get; } = new(connection, """
-            INSERT INTO "ReviewStates" ("PersonId", "QuestionId", "Box", "DueUtc", "Right", "Wrong")
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
+            INSERT INTO "ReviewStates" ("PersonId", "QuestionId", "Stability", "Difficulty", "LastReviewUtc", "DueUtc", "Right", "Wrong")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
             ON CONFLICT ("PersonId", "QuestionId") DO UPDATE SET
-                "Box" = excluded."Box",
+                "Stability" = excluded."Stability",
+                "Difficulty" = excluded."Difficulty",
+                "LastReviewUtc" = excluded."LastReviewUtc",
                 "DueUtc" = excluded."DueUtc",
                 "Right" = "ReviewStates"."Right" + excluded."Right",
                 "Wrong" = "ReviewStates"."Wrong" + excluded."Wrong"
-            """, 6);
+            """, 8);
 
         public Prepared Claim { get; } = new(connection, """
             INSERT INTO "HandledInteractions" ("Id", "ExpiresUtc") VALUES (@p0, @p1)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cl37.Bot.Quiz;
 
 /// <summary>Results a post hides until its reveal. While it hides them, its scored answers are
-/// withheld from everything a view reads: the writer adds them to no total, streak or review box,
+/// withheld from everything a view reads: the writer adds them to no total, streak or FSRS memory,
 /// and views that read answers themselves read <see cref="BotDbContext.ShownAnswers"/>. The
 /// reveal releases them here.</summary>
 public sealed class HiddenResults(IDbContextFactory<BotDbContext> factory, AnswerWriter writer)

@@ -1,22 +1,27 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
+using Cl37.Bot.Quiz.Memory;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Quiz;
 
-/// <summary>Private practice from a person's own Leitner boxes: due questions first (lowest box
-/// first), then ones never seen, then whatever comes due soonest. Practice is never scored.</summary>
+/// <summary>Private practice from a person's own FSRS memory. Before an exam date it picks the
+/// question whose practice now raises their expected recall at the exam the most; otherwise due
+/// questions first (the one they are likeliest to have forgotten first), then ones never seen, then
+/// whatever they are likeliest to forget. Practice is never scored.</summary>
 public sealed class PracticeService(IDbContextFactory<BotDbContext> factory, DeckLibrary decks, TimeProvider time, Random random)
 {
     /// <summary>The person's next practice question, already posted to them, or null when no questions are loaded.</summary>
     public async Task<PracticeQuestion?> NextAsync(ChannelInfo channel, ChatUser user, CancellationToken cancellationToken)
     {
-        var pool = decks.QuestionsOf(channel.DeckId);
-        if (pool.Count == 0)
-            return null;
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var group = await db.Groups.AsNoTracking().FirstAsync(g => g.Id == channel.GroupId, cancellationToken);
+        var exam = group.ExamDate is { } date && ExamDay.StartUtc(date, group.TimeZone) > now ? group.ExamDate : null;
+        var pool = decks.QuestionsOf(exam is null ? channel.DeckId : group.ExamDeckId);
+        if (pool.Count == 0)
+            return null;
         var person = await db.People.FirstOrDefaultAsync(p => p.GroupId == channel.GroupId && p.ExternalId == user.Id, cancellationToken);
         if (person is null)
         {
@@ -45,7 +50,17 @@ public sealed class PracticeService(IDbContextFactory<BotDbContext> factory, Dec
                 return null;
             pool = open;
         }
-        var question = Choose(pool, reviews, now);
+        var memories = reviews.Where(r => r.Stability > 0).ToDictionary(r => r.QuestionId, MemoryOf, StringComparer.Ordinal);
+        Question question;
+        if (exam is { } examDate)
+        {
+            var facilities = await Facilities.OfGroupAsync(db, channel.GroupId, cancellationToken);
+            question = ChooseForExam(pool, memories, facilities, now, ExamDay.StartUtc(examDate, group.TimeZone));
+        }
+        else
+        {
+            question = Choose(pool, memories, now);
+        }
         var post = new QuestionPost
         {
             ChannelId = channel.ChannelId,
@@ -56,20 +71,42 @@ public sealed class PracticeService(IDbContextFactory<BotDbContext> factory, Dec
         };
         db.Posts.Add(post);
         await db.SaveChangesAsync(cancellationToken);
-        var review = reviews.FirstOrDefault(r => r.QuestionId == question.Id);
-        return new PracticeQuestion(post.Id, question, review?.Box);
+        double? recall = memories.TryGetValue(question.Id, out var m) ? Fsrs.Default.Retrievability(m, now) : null;
+        var due = pool.Count(q => memories.TryGetValue(q.Id, out var x) && x.DueUtc <= now);
+        var unseen = pool.Count(q => !memories.ContainsKey(q.Id));
+        return new PracticeQuestion(post.Id, question, recall, due, unseen, exam);
     }
 
-    public Question Choose(IReadOnlyList<Question> pool, IReadOnlyList<ReviewState> reviews, DateTime nowUtc)
+    public static MemoryState MemoryOf(ReviewState r) =>
+        new(r.Stability, r.Difficulty, DateTime.SpecifyKind(r.LastReviewUtc, DateTimeKind.Utc),
+            (int)Math.Round((r.DueUtc - r.LastReviewUtc).TotalDays));
+
+    /// <summary>Without an exam: the due question likeliest forgotten, else a new one, else the one likeliest forgotten.</summary>
+    public Question Choose(IReadOnlyList<Question> pool, IReadOnlyDictionary<string, MemoryState> memories, DateTime nowUtc)
     {
-        var byId = reviews.ToDictionary(r => r.QuestionId);
-        var due = pool.Where(q => byId.TryGetValue(q.Id, out var r) && r.DueUtc <= nowUtc)
-            .OrderBy(q => byId[q.Id].Box).ThenBy(q => byId[q.Id].DueUtc).FirstOrDefault();
+        var fsrs = Fsrs.Default;
+        var due = pool.Where(q => memories.TryGetValue(q.Id, out var m) && m.DueUtc <= nowUtc)
+            .OrderBy(q => fsrs.Retrievability(memories[q.Id], nowUtc)).FirstOrDefault();
         if (due is not null)
             return due;
-        var unseen = pool.Where(q => !byId.ContainsKey(q.Id)).ToList();
+        var unseen = pool.Where(q => !memories.ContainsKey(q.Id)).ToList();
         if (unseen.Count > 0)
             return unseen[random.Next(unseen.Count)];
-        return pool.OrderBy(q => byId[q.Id].DueUtc).First();
+        return pool.OrderBy(q => fsrs.Retrievability(memories[q.Id], nowUtc)).First();
+    }
+
+    /// <summary>Before an exam: the question whose practice now adds most to the expected recall at the exam.</summary>
+    public static Question ChooseForExam(IReadOnlyList<Question> pool, IReadOnlyDictionary<string, MemoryState> memories, Facilities facilities, DateTime nowUtc, DateTime examUtc)
+    {
+        var fsrs = Fsrs.Default;
+        Question best = pool[0];
+        var bestGain = double.NegativeInfinity;
+        foreach (var q in pool)
+        {
+            var gain = ExamPlanning.Gain(fsrs, memories.GetValueOrDefault(q.Id), nowUtc, examUtc, facilities.Of(q.Id));
+            if (gain > bestGain)
+                (best, bestGain) = (q, gain);
+        }
+        return best;
     }
 }

@@ -1,20 +1,25 @@
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
+using Cl37.Bot.Quiz.Memory;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Quiz;
 
 /// <summary>Chooses a channel's next question. The group works through the deck in passes: each
 /// pass asks every question once, new questions in random order. Between them come reviews of what
-/// the group missed, bounded so a pass of N questions takes at most N + ⌊(N − 1) / 3⌋ posts
+/// the group is forgetting, bounded so a pass of N questions takes at most N + ⌊(N − 1) / 3⌋ posts
 /// (under 1.34 × N): a review needs <see cref="NewBetweenReviews"/> new questions of the current pass
 /// since the last review (so at most one post in four is a review, never two in a row, none before
 /// a pass's first new question); a review is a question already asked in the current pass, at most
-/// <see cref="MaxReviewsPerPass"/> times per pass, and only when more than <see cref="MissedShareWrong"/> of the group's answers to it
-/// were wrong and <see cref="MissedGap"/> other posts went out since it was last asked. Among
-/// candidates the one the group got wrong most often comes first. No question is asked twice in a row
-/// while the deck has another.</summary>
-public sealed class QuestionSelector(DeckLibrary decks, Random random)
+/// <see cref="MaxReviewsPerPass"/> times per pass, and only when the group's mean FSRS recall of it
+/// is below <see cref="MissedRecall"/> and <see cref="MissedGap"/> other posts went out since it was
+/// last asked. Among candidates the one the group is likeliest to have forgotten comes first. No
+/// question is asked twice in a row while the deck has another.
+/// Before an exam date the deck is covered first: questions never asked in the channel come before
+/// any other while the posts left before the exam are no more than a third above them (the third is
+/// the time left to review what the group misses); once every question was asked, each post is the
+/// one the group is likeliest to have forgotten by the exam, by FSRS at the exam date.</summary>
+public sealed class QuestionSelector(DeckLibrary decks, TimeProvider time, Random random)
 {
     /// <summary>Posts that must pass before a missed question is asked again.</summary>
     public const int MissedGap = 3;
@@ -25,41 +30,74 @@ public sealed class QuestionSelector(DeckLibrary decks, Random random)
     /// <summary>How often one question may come back as a review within a pass.</summary>
     public const int MaxReviewsPerPass = 2;
 
-    /// <summary>Share of the group's answers that were wrong above which a question counts as missed.</summary>
-    public const double MissedShareWrong = 0.4;
+    /// <summary>The group's mean predicted recall below which a question counts as missed: about
+    /// what a question leaves three days after a third of the group got it wrong.</summary>
+    public const double MissedRecall = 0.8;
 
     public async Task<Question?> NextForChannelAsync(BotDbContext db, long channelId, string? deckId, CancellationToken cancellationToken)
     {
+        var channel = await db.Channels.AsNoTracking().Where(c => c.Id == channelId)
+            .Select(c => new { c.GroupId, Exam = db.Groups.Where(g => g.Id == c.GroupId).Select(g => new { g.ExamDate, g.ExamDeckId, g.TimeZone }).First() })
+            .FirstAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var examUtc = channel.Exam.ExamDate is { } date ? ExamDay.StartUtc(date, channel.Exam.TimeZone) : (DateTime?)null;
+        ExamPace? pace = null;
+        if (examUtc > now)
+        {
+            deckId = channel.Exam.ExamDeckId;
+            var schedule = await db.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.ChannelId == channelId && s.Enabled, cancellationToken);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, TimeZones.FindOrUtc(channel.Exam.TimeZone)));
+            pace = new ExamPace(Math.Max(1, ExamCoverage.PostsBefore(today, channel.Exam.ExamDate!.Value, schedule?.DaysMask ?? WeekDays.All, 1)));
+        }
         var pool = decks.QuestionsOf(deckId);
         if (pool.Count == 0)
             return null;
         var history = await db.Posts.AsNoTracking()
             .Where(p => p.ChannelId == channelId && p.PracticePersonId == null)
             .OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.QuestionId })
+            .Select(p => p.QuestionId)
             .ToListAsync(cancellationToken);
-        var results = await db.Answers.AsNoTracking()
-            .Where(a => !a.Practice && db.Posts.Any(p => p.Id == a.PostId && p.ChannelId == channelId && p.PracticePersonId == null))
-            .GroupBy(a => a.QuestionId)
-            .Select(g => new { QuestionId = g.Key, Answered = g.Count(), Correct = g.Count(a => a.IsCorrect) })
-            .ToDictionaryAsync(x => x.QuestionId, x => (x.Answered, x.Correct), cancellationToken);
-        return Choose(pool, history.Select(h => h.QuestionId).ToList(), results);
+        var recall = await GroupRecallAsync(db, channel.GroupId, pace is null ? now : examUtc!.Value, cancellationToken);
+        return Choose(pool, history, recall, pace);
     }
 
-    /// <summary>The pure choice, given the channel's post history (oldest first) and the group's results per question.</summary>
-    public Question Choose(IReadOnlyList<Question> pool, IReadOnlyList<string> asked, IReadOnlyDictionary<string, (int Answered, int Correct)> results)
+    /// <summary>The group's mean FSRS recall per question at <paramref name="atUtc"/>, over the people who answered it.</summary>
+    public static async Task<Dictionary<string, double>> GroupRecallAsync(BotDbContext db, long groupId, DateTime atUtc, CancellationToken cancellationToken)
+    {
+        var rows = await (from r in db.ReviewStates
+                          join p in db.People on r.PersonId equals p.Id
+                          where p.GroupId == groupId && r.Stability > 0
+                          select new { r.QuestionId, r.Stability, r.LastReviewUtc }).AsNoTracking().ToListAsync(cancellationToken);
+        var fsrs = Fsrs.Default;
+        return rows.GroupBy(r => r.QuestionId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Average(r => fsrs.Retrievability((atUtc - DateTime.SpecifyKind(r.LastReviewUtc, DateTimeKind.Utc)).TotalDays, r.Stability)), StringComparer.Ordinal);
+    }
+
+    /// <summary>The pure choice, given the channel's post history (oldest first), the group's mean
+    /// recall per question (now, or at the exam date when <paramref name="exam"/> is set) and the pace to the exam.</summary>
+    public Question Choose(IReadOnlyList<Question> pool, IReadOnlyList<string> asked, IReadOnlyDictionary<string, double> recall, ExamPace? exam = null)
     {
         var pass = Replay(pool, asked);
         var last = asked.Count > 0 ? asked[^1] : null;
+        List<Question>? neverAsked = null;
+        if (exam is { } pace)
+        {
+            var everAsked = asked.ToHashSet(StringComparer.Ordinal);
+            neverAsked = pool.Where(q => !everAsked.Contains(q.Id)).ToList();
+            if (neverAsked.Count == 0)
+                return LikeliestForgotten(pool, asked, recall);
+            if (pace.PostsLeft * 3 <= neverAsked.Count * 4)
+                return neverAsked[random.Next(neverAsked.Count)];
+        }
 
         if (pass.NewSinceReview >= NewBetweenReviews)
         {
             var review = pool
                 .Where(q => pass.Asked.Contains(q.Id) && asked.Count - 1 - pass.LastAskedAt[q.Id] >= MissedGap)
                 .Where(q => pass.Reviews.GetValueOrDefault(q.Id) < MaxReviewsPerPass)
-                .Select(q => (Question: q, Wrong: ShareWrong(results, q.Id)))
-                .Where(x => x.Wrong > MissedShareWrong)
-                .OrderByDescending(x => x.Wrong)
+                .Select(q => (Question: q, Recall: recall.GetValueOrDefault(q.Id, 1)))
+                .Where(x => x.Recall < MissedRecall)
+                .OrderBy(x => x.Recall)
                 .ThenBy(x => pass.LastAskedAt[x.Question.Id])
                 .Select(x => x.Question)
                 .FirstOrDefault();
@@ -67,14 +105,24 @@ public sealed class QuestionSelector(DeckLibrary decks, Random random)
                 return review;
         }
 
-        var fresh = pool.Where(q => !pass.Asked.Contains(q.Id)).ToList();
+        var fresh = neverAsked ?? pool.Where(q => !pass.Asked.Contains(q.Id)).ToList();
         if (fresh.Count > 1)
             fresh.RemoveAll(q => q.Id == last);
         return fresh[random.Next(fresh.Count)];
     }
 
-    private static double ShareWrong(IReadOnlyDictionary<string, (int Answered, int Correct)> results, string id) =>
-        results.TryGetValue(id, out var r) && r.Answered > 0 ? (double)(r.Answered - r.Correct) / r.Answered : 0;
+    /// <summary>The question the group is likeliest to have forgotten, not one of the last
+    /// <see cref="MissedGap"/> posts while the deck has others; a question nobody answered counts as forgotten.</summary>
+    private Question LikeliestForgotten(IReadOnlyList<Question> pool, IReadOnlyList<string> asked, IReadOnlyDictionary<string, double> recall)
+    {
+        var recent = asked.Skip(Math.Max(0, asked.Count - MissedGap)).ToHashSet(StringComparer.Ordinal);
+        var candidates = pool.Where(q => !recent.Contains(q.Id)).ToList();
+        if (candidates.Count == 0)
+            candidates = [.. pool];
+        var lowest = candidates.Min(q => recall.GetValueOrDefault(q.Id, 0));
+        var ties = candidates.Where(q => recall.GetValueOrDefault(q.Id, 0) <= lowest + 1e-9).ToList();
+        return ties[random.Next(ties.Count)];
+    }
 
     /// <summary>Reads the history into the current pass: a post of a question not yet asked in the
     /// pass is new, any other is a review; the pass ends when every question of the pool was asked.</summary>

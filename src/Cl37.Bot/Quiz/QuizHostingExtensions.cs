@@ -17,6 +17,9 @@ public static class QuizHostingExtensions
         s.AddSingleton<PostCache>();
         s.AddSingleton<QuestionSelector>();
         s.AddSingleton<QuizMetrics>();
+        // Before the writer: answers are scored on replayed memories.
+        s.AddSingleton<ReviewReplay>();
+        s.AddHostedService(sp => sp.GetRequiredService<ReviewReplay>());
         s.AddSingleton<AnswerWriter>();
         s.AddHostedService(sp => sp.GetRequiredService<AnswerWriter>());
         s.AddSingleton<HiddenResults>();
@@ -30,6 +33,7 @@ public static class QuizHostingExtensions
         s.AddSingleton<CompetitionService>();
         s.AddSingleton<PracticeService>();
         s.AddSingleton<StatsService>();
+        s.AddSingleton<ExamService>();
         s.AddSingleton<ScheduleChanges>();
         s.AddSingleton<Analysis.ItemAnalysisService>();
         return builder;

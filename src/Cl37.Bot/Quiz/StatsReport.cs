@@ -3,7 +3,7 @@ using Cl37.Bot.Content;
 namespace Cl37.Bot.Quiz;
 
 /// <summary>A person's answers in numbers: totals, accuracy by question type and topic (scored answers
-/// only), and their weakest questions (practice included).</summary>
+/// only), their weakest questions (practice included) and, before an exam, their forecast.</summary>
 public sealed record StatsReport(
     string DisplayName,
     int Scored,
@@ -15,4 +15,5 @@ public sealed record StatsReport(
     int BestStreak,
     IReadOnlyList<StatsLine<QuestionKind>> ByKind,
     IReadOnlyList<StatsLine<string>> ByTopic,
-    IReadOnlyList<StatsLine<Question>> Weakest);
+    IReadOnlyList<StatsLine<Question>> Weakest,
+    PersonalForecast? Exam = null);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cl37.Bot.Quiz;
 
 /// <summary>A person's accuracy by question type and topic, weakest questions and streak.</summary>
-public sealed class StatsService(IDbContextFactory<BotDbContext> factory, DeckLibrary decks)
+public sealed class StatsService(IDbContextFactory<BotDbContext> factory, DeckLibrary decks, TimeProvider time)
 {
     /// <summary>The person's stats, or null when they have no answers here.</summary>
     public async Task<StatsReport?> ForAsync(ChannelInfo channel, string who, bool byName, CancellationToken cancellationToken)
@@ -50,6 +50,20 @@ public sealed class StatsService(IDbContextFactory<BotDbContext> factory, DeckLi
             .Where(x => x.Wrong > 0).OrderByDescending(x => x.Wrong).ThenByDescending(x => x.Total).Take(3).ToList();
         return new StatsReport(person.DisplayName, scored.Count, scored.Count(a => a.IsCorrect), scored.Sum(a => a.Points),
             answers.Count - scored.Count, answers.Count(a => a.Practice && a.IsCorrect), person.CurrentStreak, person.BestStreak,
-            byKind, byTopic, weakest);
+            byKind, byTopic, weakest, await ForecastAsync(db, person, cancellationToken));
+    }
+
+    private async Task<PersonalForecast?> ForecastAsync(BotDbContext db, Person person, CancellationToken cancellationToken)
+    {
+        var group = await db.Groups.AsNoTracking().FirstAsync(g => g.Id == person.GroupId, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (group.ExamDate is not { } date || ExamDay.StartUtc(date, group.TimeZone) <= now)
+            return null;
+        var pool = decks.QuestionsOf(group.ExamDeckId);
+        var memories = await db.ReviewStates.AsNoTracking().Where(r => r.PersonId == person.Id && r.Stability > 0).ToListAsync(cancellationToken);
+        var facilities = await Facilities.OfGroupAsync(db, group.Id, cancellationToken);
+        var mine = memories.ToDictionary(r => r.QuestionId, PracticeService.MemoryOf, StringComparer.Ordinal);
+        var (score, _, topics) = ExamService.Forecast(pool, [mine], facilities, now, ExamDay.StartUtc(date, group.TimeZone));
+        return new PersonalForecast(date, score, [.. topics.OrderByDescending(t => t.Gain).ThenBy(t => t.Topic, StringComparer.Ordinal).Take(3)]);
     }
 }

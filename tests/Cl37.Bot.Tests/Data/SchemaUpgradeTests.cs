@@ -1,9 +1,12 @@
 using Cl37.Bot.Data;
+using Cl37.Bot.Quiz;
+using Cl37.Bot.Quiz.Memory;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cl37.Bot.Tests.Data;
 
@@ -12,6 +15,7 @@ namespace Cl37.Bot.Tests.Data;
 public sealed class SchemaUpgradeTests : IDisposable
 {
     private const string BeforeLeanerIndexes = "20261203171942_ScheduleRemovalPause";
+    private const string BeforeFsrs = "20261204013319_LeanerAnswerIndexes";
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"cl37-upgrade-{Guid.NewGuid():N}.db");
 
     [Fact]
@@ -33,10 +37,57 @@ public sealed class SchemaUpgradeTests : IDisposable
         var total = await check.ScoreTotals.SingleAsync();
         Assert.Equal((12.5, 3, 2), (total.Points, total.Answered, total.Correct));
         var review = await check.ReviewStates.SingleAsync();
-        Assert.Equal((7L, "mcq-1", 2), (review.PersonId, review.QuestionId, review.Box));
+        Assert.Equal((7L, "mcq-1", 1, 0), (review.PersonId, review.QuestionId, review.Right, review.Wrong));
     }
 
-    private BotDbContext Context() => new(new DbContextOptionsBuilder<BotDbContext>().UseSqlite($"Data Source={_path}").Options);
+    [Fact]
+    public async Task Migrate_LeitnerBoxes_ReplayEachPersonsAnswersIntoFsrs()
+    {
+        await using (var db = Context())
+            await db.GetService<IMigrator>().MigrateAsync(BeforeFsrs);
+        await ExecuteAsync("""
+            INSERT INTO "Groups" ("Id", "Platform", "ExternalId", "TimeZone", "StreakBonus", "SpeedBonus", "EveryoneCanPost", "HideResults", "CreatedUtc")
+                VALUES (1, 'playground', 'room', 'UTC', 0, 0, 0, 0, '2026-11-01 00:00:00');
+            INSERT INTO "Channels" ("Id", "GroupId", "ExternalId", "CreatedUtc") VALUES (1, 1, 'general', '2026-11-01 00:00:00');
+            INSERT INTO "People" ("Id", "GroupId", "ExternalId", "DisplayName", "CurrentStreak", "BestStreak") VALUES (7, 1, 'ana', 'Ana', 1, 1), (8, 1, 'ben', 'Ben', 0, 0);
+            INSERT INTO "Posts" ("Id", "ChannelId", "GroupId", "QuestionId", "PostedUtc", "HideResults") VALUES
+                (1, 1, 1, 'mcq-1', '2026-11-02 09:00:00', 0), (2, 1, 1, 'mcq-1', '2026-11-05 09:00:00', 0),
+                (3, 1, 1, 'mcq-1', '2026-11-20 09:00:00', 0), (4, 1, 1, 'msq-1', '2026-11-03 09:00:00', 0);
+            INSERT INTO "Answers" ("Id", "PostId", "PersonId", "GroupId", "QuestionId", "Response", "Points", "IsCorrect", "Practice", "AnsweredUtc", "LatencyMs") VALUES
+                (1, 1, 7, 1, 'mcq-1', 'B', 10, 1, 0, '2026-11-02 09:01:00', 60000),
+                (2, 2, 7, 1, 'mcq-1', 'A', 0, 0, 0, '2026-11-05 09:01:00', 60000),
+                (3, 3, 7, 1, 'mcq-1', 'B', 0, 1, 1, '2026-11-20 09:01:00', 60000),
+                (4, 4, 8, 1, 'msq-1', 'A,C', 6.5, 0, 0, '2026-11-03 09:02:00', 120000);
+            INSERT INTO "ReviewStates" ("PersonId", "QuestionId", "Box", "DueUtc", "Right", "Wrong") VALUES
+                (7, 'mcq-1', 2, '2026-11-22 09:01:00', 2, 1), (8, 'msq-1', 1, '2026-11-03 09:12:00', 0, 1);
+            """);
+
+        await using (var db = Context())
+            await db.Database.MigrateAsync();
+        var replayed = await new ReviewReplay(new PooledDbContextFactory<BotDbContext>(Options()), NullLogger<ReviewReplay>.Instance)
+            .ReplayAsync(CancellationToken.None);
+
+        Assert.Equal(2, replayed);
+        var fsrs = Fsrs.Default;
+        var ana = fsrs.Review(null, Utc("2026-11-02 09:01:00"), Rating.Good);
+        ana = fsrs.Review(ana, Utc("2026-11-05 09:01:00"), Rating.Again);
+        ana = fsrs.Review(ana, Utc("2026-11-20 09:01:00"), Rating.Good);
+        // 6.5 of 10 points is more than half: partial credit counts as right.
+        var ben = fsrs.Review(null, Utc("2026-11-03 09:02:00"), Rating.Good);
+        await using var check = Context();
+        var rows = await check.ReviewStates.OrderBy(r => r.PersonId).ToListAsync();
+        Assert.Equal((ana.Stability, ana.Difficulty, ana.LastReviewUtc, ana.DueUtc, 2, 1),
+            (rows[0].Stability, rows[0].Difficulty, rows[0].LastReviewUtc, rows[0].DueUtc, rows[0].Right, rows[0].Wrong));
+        Assert.Equal((ben.Stability, ben.DueUtc), (rows[1].Stability, rows[1].DueUtc));
+        Assert.Equal(0, await new ReviewReplay(new PooledDbContextFactory<BotDbContext>(Options()), NullLogger<ReviewReplay>.Instance)
+            .ReplayAsync(CancellationToken.None));
+    }
+
+    private static DateTime Utc(string text) => DateTime.SpecifyKind(DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+
+    private BotDbContext Context() => new(Options());
+
+    private DbContextOptions<BotDbContext> Options() => new DbContextOptionsBuilder<BotDbContext>().UseSqlite($"Data Source={_path}").Options;
 
     // The indexes of the two tables besides their keys.
     private async Task<List<string>> IndexesAsync()

@@ -1,6 +1,7 @@
 using Cl37.Bot.Content;
 using Cl37.Bot.Messages;
 using Cl37.Bot.Quiz;
+using Cl37.Bot.Quiz.Memory;
 using Cl37.Bot.Quiz.Scoring;
 using Cl37.Bot.Tests.Fakes;
 
@@ -80,7 +81,7 @@ public sealed class AnswerRepliesTests
     }
 
     private static ScoredAnswer Fresh(bool scored = true, double streakBonus = 0, double speedBonus = 0) =>
-        new(scored, scored ? 10 : 0, streakBonus, speedBonus, 1, 1, 1, Now.AddDays(1));
+        new(scored, scored ? 10 : 0, streakBonus, speedBonus, 1, 1, new MemoryState(2.3065, 2.1, Now, 3));
 
     private static AnswerResult.Recorded Recorded(ScoredAnswer score, bool practicePost = false, bool hideResults = false) =>
         new(Q, new StoredAnswer(1, "B", score.Points, true, score.Practice, score), null, practicePost, hideResults, GradePoints: 10);
@@ -108,7 +109,7 @@ public sealed class AnswerRepliesTests
         };
         var grade = Cl37.Bot.Quiz.Grading.Grader.Grade(question, [typed]);
         Assert.True(grade.IsValid, grade.Error);
-        var score = new ScoredAnswer(true, grade.Points, 0, 0, 1, 1, 1, Now.AddDays(1));
+        var score = new ScoredAnswer(true, grade.Points, 0, 0, 1, 1, new MemoryState(2.3065, 2.1, Now, 3));
 
         var reply = AnswerReplies.For(new AnswerResult.Recorded(question, new StoredAnswer(1, grade.Recorded, score.Points, grade.IsCorrect, false, score), grade.Parts, false, false, grade.Points));
 

@@ -2,6 +2,7 @@ using Cl37.Bot.Content;
 using Cl37.Bot.Messages;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Quiz.Grading;
+using Cl37.Bot.Quiz.Memory;
 using Cl37.Bot.Quiz.Scoring;
 using Cl37.Bot.Tests.Fakes;
 
@@ -18,7 +19,7 @@ public sealed class FeedbackWordingTests
     private static string Reply(Question q, string picked, bool practicePost)
     {
         var grade = Grader.Grade(q, [picked]);
-        var score = new ScoredAnswer(!practicePost, practicePost ? 0 : grade.Points, 0, 0, 1, 1, 1, Now.AddDays(1));
+        var score = new ScoredAnswer(!practicePost, practicePost ? 0 : grade.Points, 0, 0, 1, 1, new MemoryState(1, 5, Now, 1));
         var stored = new StoredAnswer(1, grade.Recorded, score.Points, grade.IsCorrect, score.Practice, score);
         return AnswerReplies.For(new AnswerResult.Recorded(q, stored, grade.Parts, practicePost, HideResults: false, grade.Points)).Text;
     }

@@ -1,6 +1,7 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Posts;
 using Cl37.Bot.Quiz;
+using Cl37.Bot.Quiz.Memory;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,14 +74,15 @@ public sealed class AnsweringTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Answer_RightRightWrong_StoresTheStreakAndReviewBoxAsScored()
+    public async Task Answer_RightRightWrong_StoresTheStreakAndFsrsMemoryAsScored()
     {
         var steps = new[]
         {
-            (Answer: "B", Box: 1, Due: TimeSpan.FromDays(1), Streak: 1, Best: 1),
-            (Answer: "B", Box: 2, Due: TimeSpan.FromDays(2), Streak: 2, Best: 2),
-            (Answer: "A", Box: 1, Due: TimeSpan.FromMinutes(10), Streak: 0, Best: 2),
+            (Answer: "B", Rating: Rating.Good, Streak: 1, Best: 1),
+            (Answer: "B", Rating: Rating.Good, Streak: 2, Best: 2),
+            (Answer: "A", Rating: Rating.Again, Streak: 0, Best: 2),
         };
+        MemoryState? expected = null;
         foreach (var step in steps)
         {
             var postId = await _app.PostQuestionAsync();
@@ -90,18 +92,20 @@ public sealed class AnsweringTests : IAsyncLifetime
             await using var db = _app.Db();
             var person = await db.People.SingleAsync(p => p.ExternalId == "lena");
             var review = await db.ReviewStates.SingleAsync(r => r.PersonId == person.Id);
-            Assert.Equal((step.Box, now + step.Due), (review.Box, review.DueUtc));
+            expected = Fsrs.Default.Review(expected, now, step.Rating);
+            Assert.Equal((expected.Stability, expected.Difficulty, expected.DueUtc), (review.Stability, review.Difficulty, review.DueUtc));
             Assert.Equal((step.Streak, step.Best), (person.CurrentStreak, person.BestStreak));
-            _app.Clock.Advance(TimeSpan.FromHours(1));
+            _app.Clock.Advance(TimeSpan.FromDays(2));
         }
     }
 
     [Fact]
-    public async Task Answer_PersonStoredUnderAnotherName_BuildsOnTheStoredStreakAndBox()
+    public async Task Answer_PersonStoredUnderAnotherName_BuildsOnTheStoredStreakAndMemory()
     {
         var first = await _app.PostQuestionAsync();
+        var then = _app.Clock.GetUtcNow().UtcDateTime;
         await _app.AnswerAsync(first, "lena", "B");
-        _app.Clock.Advance(TimeSpan.FromHours(1));
+        _app.Clock.Advance(TimeSpan.FromDays(3));
 
         // A new display name misses the writer's cache of people, so the person is upserted again.
         var second = await _app.PostQuestionAsync();
@@ -114,7 +118,9 @@ public sealed class AnsweringTests : IAsyncLifetime
         var review = await db.ReviewStates.SingleAsync(r => r.PersonId == person.Id);
         Assert.Equal("Lena B.", person.DisplayName);
         Assert.Equal((2, 2), (person.CurrentStreak, person.BestStreak));
-        Assert.Equal((2, now + TimeSpan.FromDays(2)), (review.Box, review.DueUtc));
+        var expected = Fsrs.Default.Review(Fsrs.Default.Review(null, then, Rating.Good), now, Rating.Good);
+        Assert.Equal((expected.Stability, expected.DueUtc), (review.Stability, review.DueUtc));
+        Assert.True(review.Stability > 2.3065);
     }
 
     [Fact]
@@ -126,7 +132,7 @@ public sealed class AnsweringTests : IAsyncLifetime
         await using var db = _app.Db();
         var person = await db.People.SingleAsync(p => p.ExternalId == "omar");
         Assert.Equal((0, 0), (person.CurrentStreak, person.BestStreak));
-        Assert.Equal(1, (await db.ReviewStates.SingleAsync(r => r.PersonId == person.Id)).Box);
+        Assert.Equal(0.212, (await db.ReviewStates.SingleAsync(r => r.PersonId == person.Id)).Stability, 12);
     }
 
     [Fact]
@@ -206,6 +212,6 @@ public sealed class AnsweringTests : IAsyncLifetime
         await using var db = _app.Db();
         Assert.Empty(await db.ScoreTotals.ToListAsync());
         var review = await db.ReviewStates.SingleAsync();
-        Assert.Equal(1, review.Box);
+        Assert.Equal(2.3065, review.Stability, 12);
     }
 }

@@ -1,5 +1,6 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Quiz;
+using Cl37.Bot.Quiz.Memory;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,7 +63,12 @@ public sealed class HiddenResultsTests
         {
             Assert.Equal(["A", "C1", "M2026-11", "W2026-48"], await db.ScoreTotals.Where(t => t.Points == 10 && t.Correct == 1).Select(t => t.Period).OrderBy(p => p).ToListAsync());
             Assert.Equal(1, (await db.People.SingleAsync(p => p.ExternalId == "sam")).CurrentStreak);
-            Assert.Equal(1, (await db.ReviewStates.SingleAsync()).Right);
+            var review = await db.ReviewStates.SingleAsync();
+            Assert.Equal(1, review.Right);
+            // The memory moves as the answer would have moved it when it came.
+            var answeredUtc = DateTime.SpecifyKind((await db.Answers.SingleAsync()).AnsweredUtc, DateTimeKind.Utc);
+            var expected = Fsrs.Default.Review(null, answeredUtc, Rating.Good);
+            Assert.Equal((expected.Stability, expected.Difficulty, expected.DueUtc), (review.Stability, review.Difficulty, DateTime.SpecifyKind(review.DueUtc, DateTimeKind.Utc)));
         }
         // Released once: a second reveal of the same post counts nothing again.
         await app.Get<HiddenResults>().ReleaseAsync(postId, CancellationToken.None);
@@ -77,8 +83,8 @@ public sealed class HiddenResultsTests
         await app.RunAsync("/quiz settings hide_results:true", Admin);
         var postId = await PostAsync(app, "test/mcq/1");
         await app.AnswerAsync(postId, "sam", "A");
-        // A wrong answer comes back for review after ten minutes, if the answer were counted.
-        app.Clock.Advance(AnswerScoringRetry + TimeSpan.FromMinutes(1));
+        // A wrong answer comes back for review once its FSRS interval has passed, if the answer were counted.
+        app.Clock.Advance(DueAfterWrong + TimeSpan.FromMinutes(1));
 
         for (var i = 0; i < 8; i++)
             Assert.NotEqual("test/mcq/1", PracticeQuestion(await app.RunAsync("/quiz practice", Sam)));
@@ -87,7 +93,8 @@ public sealed class HiddenResultsTests
         Assert.Equal("test/mcq/1", PracticeQuestion(await app.RunAsync("/quiz practice", Sam)));
     }
 
-    private static readonly TimeSpan AnswerScoringRetry = Cl37.Bot.Quiz.Scoring.AnswerScoring.RetryAfterWrong;
+    private static readonly TimeSpan DueAfterWrong =
+        TimeSpan.FromDays(Fsrs.Default.Review(null, DateTime.UnixEpoch, Rating.Again).IntervalDays);
 
     private static string PracticeQuestion(OutgoingMessage reply) =>
         Assert.IsType<QuestionCard>(reply.Card).QuestionId;

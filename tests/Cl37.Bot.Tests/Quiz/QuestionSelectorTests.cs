@@ -11,46 +11,46 @@ public sealed class QuestionSelectorTests
     [Fact]
     public void Choose_FreshDeck_NeverRepeatsUntilUsedUp()
     {
-        var selector = new QuestionSelector(TestDeck.Library(), new Random(7));
+        var selector = new QuestionSelector(TestDeck.Library(), TimeProvider.System, new Random(7));
         var asked = new List<string>();
         for (var i = 0; i < Pool.Count; i++)
-            asked.Add(selector.Choose(Pool, asked, AllRight(asked)).Id);
+            asked.Add(selector.Choose(Pool, asked, Recall(AllRight(asked))).Id);
 
         Assert.Equal(Pool.Count, asked.Distinct().Count());
 
-        var next = selector.Choose(Pool, asked, AllRight(asked));
+        var next = selector.Choose(Pool, asked, Recall(AllRight(asked)));
         Assert.Contains(next.Id, asked);
     }
 
     [Fact]
     public void Choose_MissedQuestion_ComesBackAfterTheGapBeforeTheRoundEnds()
     {
-        var selector = new QuestionSelector(TestDeck.Library(), new Random(1));
+        var selector = new QuestionSelector(TestDeck.Library(), TimeProvider.System, new Random(1));
         var missed = Pool[0].Id;
         var asked = new List<string> { missed };
         var results = new Dictionary<string, (int Answered, int Correct)> { [missed] = (10, 2) };
 
         for (var i = 0; i < QuestionSelector.MissedGap; i++)
         {
-            var q = selector.Choose(Pool, asked, results);
+            var q = selector.Choose(Pool, asked, Recall(results));
             Assert.NotEqual(missed, q.Id);
             asked.Add(q.Id);
             results[q.Id] = (10, 9);
         }
 
-        Assert.Equal(missed, selector.Choose(Pool, asked, results).Id);
+        Assert.Equal(missed, selector.Choose(Pool, asked, Recall(results)).Id);
         Assert.True(asked.Distinct().Count() < Pool.Count, "the missed question returned before the deck was used up");
     }
 
     [Fact]
     public void Choose_MissedQuestionAlreadyRepeated_WaitsForTheNextRound()
     {
-        var selector = new QuestionSelector(TestDeck.Library(), new Random(3));
+        var selector = new QuestionSelector(TestDeck.Library(), TimeProvider.System, new Random(3));
         var missed = Pool[0].Id;
         var asked = new List<string> { missed, Pool[1].Id, Pool[2].Id, Pool[3].Id, missed };
         var results = new Dictionary<string, (int Answered, int Correct)> { [missed] = (10, 1) };
 
-        var next = selector.Choose(Pool, asked, results);
+        var next = selector.Choose(Pool, asked, Recall(results));
 
         Assert.Equal(Pool[4].Id, next.Id);
     }
@@ -58,24 +58,24 @@ public sealed class QuestionSelectorTests
     [Fact]
     public void Choose_OnePersonSlips_NoReview()
     {
-        var selector = new QuestionSelector(TestDeck.Library(), new Random(5));
+        var selector = new QuestionSelector(TestDeck.Library(), TimeProvider.System, new Random(5));
         var slipped = Pool[0].Id;
         var asked = new List<string> { slipped, Pool[1].Id, Pool[2].Id, Pool[3].Id };
         var results = asked.ToDictionary(id => id, _ => (10, 10));
         results[slipped] = (10, 9);
 
-        Assert.Equal(Pool[4].Id, selector.Choose(Pool, asked, results).Id);
+        Assert.Equal(Pool[4].Id, selector.Choose(Pool, asked, Recall(results)).Id);
     }
 
     [Fact]
     public void Choose_GroupMissesEverything_FinishesThePassWithinOneThirdMore()
     {
-        var selector = new QuestionSelector(TestDeck.Library(), new Random(11));
+        var selector = new QuestionSelector(TestDeck.Library(), TimeProvider.System, new Random(11));
         var asked = new List<string>();
         var results = new Dictionary<string, (int Answered, int Correct)>();
         while (asked.Distinct().Count() < Pool.Count)
         {
-            var q = selector.Choose(Pool, asked, results);
+            var q = selector.Choose(Pool, asked, Recall(results));
             asked.Add(q.Id);
             results[q.Id] = (results.GetValueOrDefault(q.Id).Answered + 4, 0);
         }
@@ -100,13 +100,13 @@ public sealed class QuestionSelectorTests
             // Per question, each person's chance to be right: anything from always wrong to always right.
             var mode = trial % 4;
             var chance = deck.ToDictionary(q => q.Id, _ => mode switch { 0 => 0.0, 1 => 1.0, 2 => rng.NextDouble() < 0.5 ? 0.0 : 0.95, _ => rng.NextDouble() });
-            var selector = new QuestionSelector(TestDeck.Library(), new Random(trial));
+            var selector = new QuestionSelector(TestDeck.Library(), TimeProvider.System, new Random(trial));
             var asked = new List<string>();
             var results = new Dictionary<string, (int Answered, int Correct)>();
             var posts = 4 * size + 5;
             for (var i = 0; i < posts; i++)
             {
-                var q = selector.Choose(deck, asked, results);
+                var q = selector.Choose(deck, asked, Recall(results));
                 asked.Add(q.Id);
                 var answered = rng.Next(0, people + 1);
                 var correct = Enumerable.Range(0, answered).Count(_ => rng.NextDouble() < chance[q.Id]);
@@ -147,4 +147,8 @@ public sealed class QuestionSelectorTests
 
     private static Dictionary<string, (int Answered, int Correct)> AllRight(IEnumerable<string> asked) =>
         asked.Distinct().ToDictionary(id => id, _ => (5, 5));
+
+    // The share right stands in for the group's mean FSRS recall.
+    private static Dictionary<string, double> Recall(Dictionary<string, (int Answered, int Correct)> results) =>
+        results.Where(r => r.Value.Answered > 0).ToDictionary(r => r.Key, r => (double)r.Value.Correct / r.Value.Answered);
 }

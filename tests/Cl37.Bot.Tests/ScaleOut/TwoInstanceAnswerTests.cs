@@ -1,6 +1,7 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Posts;
 using Cl37.Bot.Quiz;
+using Cl37.Bot.Quiz.Memory;
 using Cl37.Bot.Tests.Fakes;
 
 namespace Cl37.Bot.Tests.ScaleOut;
@@ -61,7 +62,7 @@ public sealed class TwoInstanceAnswerTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, people).Select(i => _b.AnswerAsync(warmB, "s" + i, "A")));
 
         // The same question open in two more channels: each person answers one post on A and the
-        // other on B at once, so both writers score from the same person's streak and review box.
+        // other on B at once, so both writers score from the same person's streak and memory.
         var first = await _a.PostQuestionAsync(QuizApp.Channel("one"));
         var second = await _a.PostQuestionAsync(QuizApp.Channel("two"));
         var onA = Task.Run(() => Task.WhenAll(Enumerable.Range(0, people).Select(i => _a.AnswerAsync(first, "s" + i, "B"))));
@@ -70,7 +71,12 @@ public sealed class TwoInstanceAnswerTests : IAsyncLifetime
 
         Assert.All(replies, r => Assert.Contains("Answer recorded", r.Text));
         Assert.Equal(people, await _db.CountAsync("""SELECT count(*) FROM "People" WHERE "CurrentStreak" = 2 AND "BestStreak" = 2"""));
-        Assert.Equal(people, await _db.CountAsync("""SELECT count(*) FROM "ReviewStates" WHERE "Box" = 3 AND "Right" = 2 AND "Wrong" = 2"""));
+        // Each review moves the difficulty, so a lost update would leave it off the four-answer value.
+        var at = DateTime.UnixEpoch;
+        var memory = Fsrs.Default.Review(null, at, Rating.Again);
+        memory = Fsrs.Default.Review(Fsrs.Default.Review(Fsrs.Default.Review(memory, at, Rating.Again), at, Rating.Good), at, Rating.Good);
+        var d = memory.Difficulty.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(people, await _db.CountAsync($"""SELECT count(*) FROM "ReviewStates" WHERE abs("Difficulty" - {d}) < 1e-9 AND "Right" = 2 AND "Wrong" = 2"""));
     }
 
     [PostgresFact]

@@ -11,6 +11,7 @@ internal sealed class QuizGroupConfiguration : IEntityTypeConfiguration<QuizGrou
         builder.Property(g => g.Platform).HasMaxLength(32);
         builder.Property(g => g.ExternalId).HasMaxLength(200);
         builder.Property(g => g.TimeZone).HasMaxLength(64);
+        builder.Property(g => g.ExamDeckId).HasMaxLength(64);
         builder.HasIndex(g => new { g.Platform, g.ExternalId }).IsUnique();
     }
 }

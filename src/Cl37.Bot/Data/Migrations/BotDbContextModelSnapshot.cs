@@ -249,6 +249,13 @@ namespace Cl37.Bot.Data.Migrations
                     b.Property<bool>("EveryoneCanPost")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ExamDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExamDeckId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -337,14 +344,20 @@ namespace Cl37.Bot.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Box")
-                        .HasColumnType("INTEGER");
+                    b.Property<double>("Difficulty")
+                        .HasColumnType("REAL");
 
                     b.Property<DateTime>("DueUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("LastReviewUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Right")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double>("Stability")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("Wrong")
                         .HasColumnType("INTEGER");

@@ -1,3 +1,4 @@
+using Cl37.Bot.Quiz.Memory;
 using Cl37.Bot.Quiz.Scoring;
 
 namespace Cl37.Bot.Tests.Quiz.Scoring;
@@ -37,7 +38,7 @@ public sealed class AnswerScoringTests
         double basePoints, double streakBonus, double speedBonus)
     {
         var scored = AnswerScoring.Score(grade, isCorrect, counts, new BonusSettings(streakOn, speedOn),
-            new AnswererState(streakBefore, streakBefore, 2), Ms(msSincePost), Now);
+            new AnswererState(streakBefore, streakBefore, null), Ms(msSincePost), Now);
 
         Assert.Equal(counts, scored.Scored);
         Assert.Equal(!counts, scored.Practice);
@@ -65,26 +66,31 @@ public sealed class AnswerScoringTests
     }
 
     [Theory]
-    [InlineData(null, true, 1, 24 * 60)]
-    [InlineData(1, true, 2, 2 * 24 * 60)]
-    [InlineData(2, true, 3, 4 * 24 * 60)]
-    [InlineData(3, true, 4, 8 * 24 * 60)]
-    [InlineData(4, true, 5, 16 * 24 * 60)]
-    [InlineData(5, true, 5, 16 * 24 * 60)]
-    [InlineData(null, false, 1, 10)]
-    [InlineData(1, false, 1, 10)]
-    [InlineData(3, false, 1, 10)]
-    [InlineData(5, false, 1, 10)]
-    public void Score_Review_RightMovesUpABoxWrongBackToTheFirst(int? box, bool isCorrect, int boxAfter, int minutesUntilDue)
+    [InlineData(10.0, true, 2.3065, 3)]
+    [InlineData(0.0, false, 0.212, 1)]
+    [InlineData(6.0, false, 2.3065, 3)]
+    [InlineData(5.0, false, 0.212, 1)]
+    public void Score_FirstAnswer_StartsTheFsrsMemoryGoodForRightOrMoreThanHalfCredit(double points, bool isCorrect, double stability, int days)
     {
         foreach (var counts in new[] { true, false })
         {
-            var scored = AnswerScoring.Score(isCorrect ? 10 : 0, isCorrect, counts, BonusSettings.None,
-                new AnswererState(0, 0, box), TimeSpan.Zero, Now);
+            var scored = AnswerScoring.Score(points, isCorrect, counts, BonusSettings.None, new AnswererState(0, 0, null), TimeSpan.Zero, Now);
 
-            Assert.Equal(boxAfter, scored.ReviewBox);
-            Assert.Equal(Now.AddMinutes(minutesUntilDue), scored.ReviewDueUtc);
+            Assert.Equal(stability, scored.Memory.Stability, 12);
+            Assert.Equal(Now.AddDays(days), scored.Memory.DueUtc);
         }
+    }
+
+    [Fact]
+    public void Score_WrongAfterALongGap_ShrinksStabilityAndComesBackWithinDays()
+    {
+        var before = new MemoryState(20, 5, Now.AddDays(-30), 20);
+
+        var scored = AnswerScoring.Score(0, false, true, BonusSettings.None, new AnswererState(3, 3, before), TimeSpan.Zero, Now);
+
+        Assert.InRange(scored.Memory.Stability, 0.5, 20);
+        Assert.True(scored.Memory.Difficulty > 5);
+        Assert.InRange(scored.Memory.DueUtc, Now.AddDays(1), Now.AddDays(3));
     }
 
     [Theory]

@@ -19,7 +19,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
                 "Cl37.Bot.Data.QuizGroup",
                 typeof(QuizGroup),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 11,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -49,6 +49,23 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
                 fieldInfo: typeof(QuizGroup).GetField("<EveryoneCanPost>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             everyoneCanPost.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var examDate = runtimeEntityType.AddProperty(
+                "ExamDate",
+                typeof(DateOnly?),
+                propertyInfo: typeof(QuizGroup).GetProperty("ExamDate", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QuizGroup).GetField("<ExamDate>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            examDate.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var examDeckId = runtimeEntityType.AddProperty(
+                "ExamDeckId",
+                typeof(string),
+                propertyInfo: typeof(QuizGroup).GetProperty("ExamDeckId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QuizGroup).GetField("<ExamDeckId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            examDeckId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var externalId = runtimeEntityType.AddProperty(
                 "ExternalId",

@@ -19,7 +19,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
                 "Cl37.Bot.Data.ReviewState",
                 typeof(ReviewState),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 8,
                 keyCount: 1);
 
             var personId = runtimeEntityType.AddProperty(
@@ -40,13 +40,13 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
                 maxLength: 200);
             questionId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var box = runtimeEntityType.AddProperty(
-                "Box",
-                typeof(int),
-                propertyInfo: typeof(ReviewState).GetProperty("Box", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(ReviewState).GetField("<Box>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            box.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            var difficulty = runtimeEntityType.AddProperty(
+                "Difficulty",
+                typeof(double),
+                propertyInfo: typeof(ReviewState).GetProperty("Difficulty", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewState).GetField("<Difficulty>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0.0);
+            difficulty.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var dueUtc = runtimeEntityType.AddProperty(
                 "DueUtc",
@@ -57,6 +57,15 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
             dueUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             dueUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var lastReviewUtc = runtimeEntityType.AddProperty(
+                "LastReviewUtc",
+                typeof(DateTime),
+                propertyInfo: typeof(ReviewState).GetProperty("LastReviewUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewState).GetField("<LastReviewUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new UtcDateTimeConverter());
+            lastReviewUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+            lastReviewUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var right = runtimeEntityType.AddProperty(
                 "Right",
                 typeof(int),
@@ -64,6 +73,14 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
                 fieldInfo: typeof(ReviewState).GetField("<Right>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             right.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var stability = runtimeEntityType.AddProperty(
+                "Stability",
+                typeof(double),
+                propertyInfo: typeof(ReviewState).GetProperty("Stability", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewState).GetField("<Stability>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0.0);
+            stability.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var wrong = runtimeEntityType.AddProperty(
                 "Wrong",

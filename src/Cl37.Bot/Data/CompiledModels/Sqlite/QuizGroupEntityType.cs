@@ -18,7 +18,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 "Cl37.Bot.Data.QuizGroup",
                 typeof(QuizGroup),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 11,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -44,6 +44,21 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(QuizGroup).GetProperty("EveryoneCanPost", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(QuizGroup).GetField("<EveryoneCanPost>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var examDate = runtimeEntityType.AddProperty(
+                "ExamDate",
+                typeof(DateOnly?),
+                propertyInfo: typeof(QuizGroup).GetProperty("ExamDate", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QuizGroup).GetField("<ExamDate>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var examDeckId = runtimeEntityType.AddProperty(
+                "ExamDeckId",
+                typeof(string),
+                propertyInfo: typeof(QuizGroup).GetProperty("ExamDeckId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QuizGroup).GetField("<ExamDeckId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var externalId = runtimeEntityType.AddProperty(
                 "ExternalId",

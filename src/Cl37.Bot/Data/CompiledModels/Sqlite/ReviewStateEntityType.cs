@@ -18,7 +18,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 "Cl37.Bot.Data.ReviewState",
                 typeof(ReviewState),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 8,
                 keyCount: 1);
 
             var personId = runtimeEntityType.AddProperty(
@@ -37,12 +37,12 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 200);
 
-            var box = runtimeEntityType.AddProperty(
-                "Box",
-                typeof(int),
-                propertyInfo: typeof(ReviewState).GetProperty("Box", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(ReviewState).GetField("<Box>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
+            var difficulty = runtimeEntityType.AddProperty(
+                "Difficulty",
+                typeof(double),
+                propertyInfo: typeof(ReviewState).GetProperty("Difficulty", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewState).GetField("<Difficulty>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0.0);
 
             var dueUtc = runtimeEntityType.AddProperty(
                 "DueUtc",
@@ -51,12 +51,26 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(ReviewState).GetField("<DueUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
+            var lastReviewUtc = runtimeEntityType.AddProperty(
+                "LastReviewUtc",
+                typeof(DateTime),
+                propertyInfo: typeof(ReviewState).GetProperty("LastReviewUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewState).GetField("<LastReviewUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
             var right = runtimeEntityType.AddProperty(
                 "Right",
                 typeof(int),
                 propertyInfo: typeof(ReviewState).GetProperty("Right", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ReviewState).GetField("<Right>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var stability = runtimeEntityType.AddProperty(
+                "Stability",
+                typeof(double),
+                propertyInfo: typeof(ReviewState).GetProperty("Stability", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewState).GetField("<Stability>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0.0);
 
             var wrong = runtimeEntityType.AddProperty(
                 "Wrong",

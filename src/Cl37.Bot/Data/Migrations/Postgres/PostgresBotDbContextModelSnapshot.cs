@@ -266,6 +266,13 @@ namespace Cl37.Bot.Data.Migrations.Postgres
                     b.Property<bool>("EveryoneCanPost")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("ExamDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExamDeckId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -356,14 +363,20 @@ namespace Cl37.Bot.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int>("Box")
-                        .HasColumnType("integer");
+                    b.Property<double>("Difficulty")
+                        .HasColumnType("double precision");
 
                     b.Property<DateTime>("DueUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("LastReviewUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Right")
                         .HasColumnType("integer");
+
+                    b.Property<double>("Stability")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("Wrong")
                         .HasColumnType("integer");

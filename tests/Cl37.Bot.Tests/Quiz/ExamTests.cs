@@ -1,0 +1,130 @@
+using Cl37.Bot.Content;
+using Cl37.Bot.Tests.Fakes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cl37.Bot.Tests.Quiz;
+
+/// <summary>Exam mode as people see it: the admin sets a date, the bot says whether the schedule
+/// covers the deck, and practice, /stats and /quiz exam show forecast recall at the exam.</summary>
+public sealed class ExamTests : IAsyncLifetime
+{
+    // The clock starts Monday 2026-11-23 08:00 UTC; the test deck has 5 questions in 4 topics.
+    private readonly QuizApp _app = new();
+    private static readonly Cl37.Bot.Chat.ChatUser Admin = QuizApp.User("admin", admin: true);
+
+    public Task InitializeAsync()
+    {
+        _ = _app.Server;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task ExamSet_ScheduleTooSlowForTheDeck_SaysHowManyWouldNeverBeAsked()
+    {
+        await _app.RunAsync("/quiz schedule set 09:00 UTC daily", Admin);
+
+        var reply = await _app.RunAsync("/quiz exam set 2026-11-25", Admin);
+
+        Assert.False(reply.Private);
+        Assert.Contains("🎓 Exam set for 2026-11-25 (all decks).", reply.Text);
+        Assert.Contains("Coverage: 0 of 5 questions asked here. ⚠️ 5 questions, 2 days, one a day: 3 would never be asked; covering them takes 3 a day.", reply.Text);
+        Assert.Contains("nobody has answered a question of this deck yet", reply.Text);
+    }
+
+    [Fact]
+    public async Task ExamSet_ScheduleFastEnough_SaysTheRestFits()
+    {
+        await _app.RunAsync("/quiz schedule set 09:00 UTC daily", Admin);
+
+        var reply = await _app.RunAsync("/quiz exam set 2026-12-20 test", Admin);
+
+        Assert.Contains("(deck test)", reply.Text);
+        Assert.Contains("The 5 left fit in the 27 daily questions before the exam.", reply.Text);
+    }
+
+    [Fact]
+    public async Task ExamSet_BadPastOrNotAdmin_ChangesNothing()
+    {
+        Assert.Contains("is not a date: write it as yyyy-MM-dd", (await _app.RunAsync("/quiz exam set 25.12.2026", Admin)).Text);
+        Assert.Contains("must be after today (2026-11-23", (await _app.RunAsync("/quiz exam set 2026-11-23", Admin)).Text);
+        Assert.Contains("There is no deck `nope`", (await _app.RunAsync("/quiz exam set 2026-12-20 nope", Admin)).Text);
+        Assert.Contains("Only admins can use `/quiz exam set`", (await _app.RunAsync("/quiz exam set 2026-12-20", QuizApp.User("ann"))).Text);
+
+        await using var db = _app.Db();
+        Assert.Null((await db.Groups.SingleAsync()).ExamDate);
+        Assert.Contains("no exam date ahead", (await _app.RunAsync("/quiz exam show", QuizApp.User("ann"))).Text);
+        Assert.Contains("no exam date to switch off", (await _app.RunAsync("/quiz exam off", Admin)).Text);
+    }
+
+    [Fact]
+    public async Task ExamShow_AfterAnswers_ShowsCoverageForecastAndWeakestTopicsWithoutNames()
+    {
+        await _app.RunAsync("/quiz exam set 2026-12-20", Admin);
+        var post = await _app.PostQuestionAsync();
+        var question = await QuestionOfAsync(post);
+        await _app.AnswerAsync(post, "ann", Right(question));
+        await _app.AnswerAsync(post, "ben", Wrong(question));
+
+        var reply = await _app.RunAsync("/quiz exam show", QuizApp.User("cy"));
+
+        Assert.Contains("🎓 Exam on 2026-12-20 (all decks).", reply.Text);
+        Assert.Contains("Coverage: 1 of 5 questions asked here. This channel has no daily question", reply.Text);
+        Assert.Matches(@"predicted average \d+%, spread ±\d+% over 2 people\.", reply.Text);
+        Assert.Matches(@"Weakest topics: \w+ \(\d+%\), \w+ \(\d+%\), \w+ \(\d+%\)\.", reply.Text);
+        Assert.DoesNotContain("Name ann", reply.Text);
+        Assert.DoesNotContain("Name ben", reply.Text);
+    }
+
+    [Fact]
+    public async Task Practice_WithExam_AimsAtTheExamAndSaysHowManyAreDue()
+    {
+        await _app.RunAsync("/quiz exam set 2026-12-20", Admin);
+        var post = await _app.PostQuestionAsync();
+        await _app.AnswerAsync(post, "ann", Right(await QuestionOfAsync(post)));
+        _app.Clock.Advance(TimeSpan.FromDays(4));
+
+        var reply = await _app.RunAsync("/quiz practice", QuizApp.User("ann"));
+
+        Assert.True(reply.Private);
+        Assert.Contains("1 question due for review, 4 not seen yet. Picked to raise your recall on the exam day, 2026-12-20.", reply.Text);
+        await _app.RunAsync("/quiz exam off", Admin);
+        Assert.DoesNotContain("exam day", (await _app.RunAsync("/quiz practice", QuizApp.User("ann"))).Text);
+    }
+
+    [Fact]
+    public async Task Stats_WithExam_ShowsPredictedScoreAndThreeTopicsToPractise()
+    {
+        await _app.RunAsync("/quiz exam set 2026-12-20", Admin);
+        var post = await _app.PostQuestionAsync();
+        await _app.AnswerAsync(post, "ann", Right(await QuestionOfAsync(post)));
+
+        var reply = await _app.RunAsync("/stats", QuizApp.User("ann"));
+
+        Assert.True(reply.Private);
+        Assert.Matches(@"\*\*Exam 2026-12-20\*\*\nPredicted score if your memory is carried to that date: \d+%\.", reply.Text);
+        Assert.Matches(@"Practice would gain most in: \w+ \(predicted \d+%\), \w+ \(predicted \d+%\), \w+ \(predicted \d+%\)\.", reply.Text);
+    }
+
+    private static string[] Right(Question q) => q.Kind switch
+    {
+        QuestionKind.Numerical => ["4"],
+        QuestionKind.FillIn => ["Pod"],
+        _ => [.. q.CorrectKeys],
+    };
+
+    private static string[] Wrong(Question q) => q.Kind switch
+    {
+        QuestionKind.Numerical => ["9"],
+        QuestionKind.FillIn => ["Node"],
+        _ => ["D"],
+    };
+
+    private async Task<Question> QuestionOfAsync(long postId)
+    {
+        await using var db = _app.Db();
+        var id = await db.Posts.Where(p => p.Id == postId).Select(p => p.QuestionId).SingleAsync();
+        return TestDeck.Deck().Questions.Single(q => q.Id == id);
+    }
+}
