@@ -10,6 +10,8 @@ namespace Cl37.Bot.Tests.Platforms.Discord;
 /// advances it.</summary>
 public sealed class DiscordGatewayClientTests : LiveGatewayTests
 {
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(45000);
+
     private DiscordConnectionState State => Host.Get<DiscordConnectionState>();
 
     [Fact]
@@ -35,14 +37,17 @@ public sealed class DiscordGatewayClientTests : LiveGatewayTests
         await conn.SendReadyAsync("session-1", Fake.ResumeUrl, seq: 1);
         await Until(() => State.State == DiscordConnectionState.Kind.Ready, advance: TimeSpan.Zero);
 
-        Time.Advance(TimeSpan.FromSeconds(45));
+        await Time.WhenArmedWithinAsync(Interval);
+        Time.Advance(Interval);
         var beat = await conn.ReceiveHeartbeatAsync();
         Assert.Equal(1, beat.GetProperty("d").GetInt64());
         await conn.SyncAsync();
-        Time.Advance(TimeSpan.FromSeconds(45));
+        await Time.WhenArmedAsync(Interval);
+        Time.Advance(Interval);
         await conn.ReceiveHeartbeatAsync();
         await conn.SyncAsync();
-        Time.Advance(TimeSpan.FromSeconds(45));
+        await Time.WhenArmedAsync(Interval);
+        Time.Advance(Interval);
         await conn.ReceiveHeartbeatAsync();
 
         await conn.SendHeartbeatRequestAsync();
@@ -220,9 +225,11 @@ public sealed class DiscordGatewayClientTests : LiveGatewayTests
         var conn = await ReadyAsync();
         conn.AutoAck = false;
 
-        Time.Advance(TimeSpan.FromSeconds(45));
+        await Time.WhenArmedWithinAsync(Interval);
+        Time.Advance(Interval);
         await conn.ReceiveHeartbeatAsync();
-        Time.Advance(TimeSpan.FromSeconds(45));
+        await Time.WhenArmedAsync(Interval);
+        Time.Advance(Interval);
 
         var code = await conn.Closed.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(DiscordGatewayClient.ZombieCloseCode, code);
@@ -326,15 +333,16 @@ public sealed class DiscordGatewayClientTests : LiveGatewayTests
 
         await conn.SendDispatchAsync("INTERACTION_CREATE", button, seq: 2);
         await Until(() => Fake.RequestsTo("POST", "interactions/").Count == 1, advance: TimeSpan.Zero);
-        for (var i = 0; i < 80; i++)
-        {
-            Time.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Delay(10);
-        }
-
         // Backoff 0.5 s then 1 s: attempts at 0, 0.5 and 1.5 s; the next (3.5 s) would be past the window.
+        await Time.WhenArmedAsync(TimeSpan.FromSeconds(0.5));
+        Time.Advance(TimeSpan.FromSeconds(0.5));
+        await Until(() => Fake.RequestsTo("POST", "interactions/").Count == 2, advance: TimeSpan.Zero);
+        await Time.WhenArmedAsync(TimeSpan.FromSeconds(1));
+        Time.Advance(TimeSpan.FromSeconds(1));
+        await Until(() => Host.Logs.Lines.Any(l => l.Contains("failed with 500", StringComparison.Ordinal)), advance: TimeSpan.Zero);
+
         Assert.Equal(3, Fake.RequestsTo("POST", "interactions/").Count);
-        Assert.Contains(Host.Logs.Lines, l => l.Contains("failed with 500", StringComparison.Ordinal));
+        Assert.Equal(0, Time.ArmedFor(TimeSpan.FromSeconds(2)));
         Assert.DoesNotContain(Host.Logs.Lines, l => l.Contains("BUTTON_TOKEN", StringComparison.Ordinal));
     }
 

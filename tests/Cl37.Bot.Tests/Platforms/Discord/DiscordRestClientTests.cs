@@ -6,7 +6,6 @@ using Cl37.Bot.Platforms.Discord.Rest;
 using Cl37.Bot.Platforms.Discord.Wire;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;
 
@@ -15,7 +14,7 @@ namespace Cl37.Bot.Tests.Platforms.Discord;
 public sealed class DiscordRestClientTests : IAsyncLifetime
 {
     private const string Channel = "645027906669510667";
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private readonly ArmedTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
     private FakeDiscordServer _fake = null!;
     private DiscordTestHost _host = null!;
 
@@ -150,11 +149,12 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
 
         var posting = Platform.PostAsync(Ref(), OutgoingMessage.PublicText("hello"), default);
         await Until(() => _fake.Requests.Count == 1);
-        await Task.Delay(50);
+        await _time.WhenArmedAsync(TimeSpan.FromSeconds(2.5));
         Assert.False(posting.IsCompleted);
         _time.Advance(TimeSpan.FromSeconds(2.4));
         await Task.Delay(50);
         Assert.Single(_fake.Requests);
+        Assert.Equal(1, _time.ArmedFor(TimeSpan.FromSeconds(0.1)));
         _time.Advance(TimeSpan.FromSeconds(0.2));
         await posting.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -170,11 +170,12 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
 
         var responding = Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = new InteractionCallbackData { Content = "hi" } }, Deadline(), default);
         await Until(() => _fake.Requests.Count == 1);
-        await Task.Delay(50);
+        await _time.WhenArmedAsync(TimeSpan.FromSeconds(2.5));
         Assert.False(responding.IsCompleted);
         _time.Advance(TimeSpan.FromSeconds(2.4));
         await Task.Delay(50);
         Assert.Single(_fake.Requests);
+        Assert.Equal(1, _time.ArmedFor(TimeSpan.FromSeconds(0.1)));
         _time.Advance(TimeSpan.FromSeconds(0.2));
         await responding.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -202,7 +203,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         var a = Platform.PostAsync(Ref("111111111111111111"), OutgoingMessage.PublicText("a"), default);
         await Until(() => _host.Logs.Lines.Any(l => l.Contains("global", StringComparison.Ordinal)));
         var b = Platform.PostAsync(Ref("222222222222222222"), OutgoingMessage.PublicText("b"), default);
-        await Task.Delay(50);
+        await _time.WhenArmedAsync(TimeSpan.FromSeconds(1), count: 2);
         Assert.Single(_fake.Requests);
 
         _time.Advance(TimeSpan.FromSeconds(1.01));
@@ -225,6 +226,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         var other = Platform.PostAsync(Ref("333333333333333333"), OutgoingMessage.PublicText("other channel"), default);
         await other.WaitAsync(TimeSpan.FromSeconds(10));
 
+        await _time.WhenArmedAsync(TimeSpan.FromSeconds(3));
         _time.Advance(TimeSpan.FromSeconds(3));
         await second.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(3, _fake.Requests.Count);
@@ -237,7 +239,11 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         _fake.Responder = _ => failures-- > 0 ? new FakeDiscordResponse(502, "bad gateway") : null;
 
         var posting = Platform.PostAsync(Ref(), OutgoingMessage.PublicText("x"), default);
-        await Until(() => posting.IsCompleted, advance: TimeSpan.FromMilliseconds(250));
+        await _time.WhenArmedAsync(TimeSpan.FromSeconds(0.5));
+        _time.Advance(TimeSpan.FromSeconds(0.5));
+        await _time.WhenArmedAsync(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await posting.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(3, _fake.Requests.Count);
         Assert.True(posting.IsCompletedSuccessfully);
@@ -282,19 +288,16 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         await Rest.RespondAsync("846462639134605312", "tok", new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = new InteractionCallbackData { Content = "hi" } }, Deadline(), default).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(51, _fake.Requests.Count);
 
+        await _time.WhenArmedAsync(TimeSpan.FromSeconds(1), count: 10);
         _time.Advance(TimeSpan.FromSeconds(1));
         await Task.WhenAll(posts).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(61, _fake.Requests.Count);
     }
 
-    private async Task Until(Func<bool> condition, TimeSpan? advance = null)
+    private static async Task Until(Func<bool> condition)
     {
         for (var i = 0; i < 1000 && !condition(); i++)
-        {
-            if (advance is { } step)
-                _time.Advance(step);
             await Task.Delay(10);
-        }
         Assert.True(condition(), "condition not reached");
     }
 }

@@ -1,5 +1,4 @@
 using Cl37.Bot.Tests.Fakes;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;
 
@@ -7,7 +6,7 @@ namespace Cl37.Bot.Tests.Platforms.Discord;
 /// fake clock; the client a test starts in <see cref="Run"/> is stopped and awaited afterwards.</summary>
 public abstract class LiveGatewayTests : IAsyncLifetime
 {
-    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    protected ArmedTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
     protected CancellationTokenSource Stop { get; } = new();
 
