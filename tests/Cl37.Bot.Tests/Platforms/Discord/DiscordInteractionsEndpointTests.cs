@@ -42,7 +42,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Post_SignedPing_AnswersPong()
     {
-        using var response = await PostAsync(Ping, Sign(Now(), Ping));
+        using var response = await PostSignedAsync(Ping);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -181,7 +181,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     {
         var body = PaddedPing(64 * 1024);
 
-        using var response = await PostAsync(body, Sign(Now(), body));
+        using var response = await PostSignedAsync(body);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -191,7 +191,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     {
         var body = PaddedPing(64 * 1024 - PaddedPing(0).Length);
 
-        using var response = await PostAsync(body, Sign(Now(), body));
+        using var response = await PostSignedAsync(body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -200,7 +200,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     public async Task Post_SignedButNotJson_Returns400()
     {
         const string body = "not json";
-        using var response = await PostAsync(body, Sign(Now(), body));
+        using var response = await PostSignedAsync(body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -212,7 +212,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
         var body = await File.ReadAllTextAsync(Path.Combine("Samples", "discord", "interaction_create_command.json"));
         var interaction = JsonDocument.Parse(body).RootElement.GetProperty("d").GetRawText();
 
-        using var response = await PostAsync(interaction, Sign(Now(), interaction));
+        using var response = await PostSignedAsync(interaction);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -228,7 +228,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     {
         var interaction = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine("Samples", "discord", "interaction_create_button.json"))).RootElement.GetProperty("d").GetRawText();
 
-        using var response = await PostAsync(interaction, Sign(Now(), interaction));
+        using var response = await PostSignedAsync(interaction);
 
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(4, json.GetProperty("type").GetInt32());
@@ -241,6 +241,13 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     private static string PaddedPing(int padding) => "{\"type\":1,\"id\":\"1\",\"application_id\":\"1100\",\"token\":\"t\",\"version\":1,\"pad\":\"" + new string('x', padding) + "\"}";
 
     private static string Now(int offsetSeconds = 0) => (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + offsetSeconds).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Signs with the same timestamp it sends: reading the clock twice can cross a second.</summary>
+    private Task<HttpResponseMessage> PostSignedAsync(string body)
+    {
+        var timestamp = Now();
+        return PostAsync(body, Sign(timestamp, body), timestamp);
+    }
 
     private async Task<HttpResponseMessage> PostAsync(string body, string signature, string? timestamp = null)
     {
