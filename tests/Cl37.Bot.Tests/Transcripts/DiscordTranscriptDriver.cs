@@ -191,22 +191,27 @@ internal sealed class DiscordTranscriptDriver : IAsyncDisposable
         using var response = await _http.SendAsync(request);
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"Step {step}: the interactions endpoint answered {(int)response.StatusCode}.");
-        TakeRestCalls(step);
+        // Calls made while handling come before the response; this step's follow-ups go out only
+        // once the response is written, however soon the fake sees them.
+        TakeRestCalls(step, stopAtFollowupOf: step);
         var json = await response.Content.ReadAsStringAsync();
         var callback = JsonNode.Parse(json)!;
         var flags = callback["data"]?["flags"]?.GetValue<int>() ?? 0;
         // A modal and an ephemeral response are shown to the person who acted only.
         var isPublic = callback["type"]!.GetValue<int>() != (int)InteractionCallbackType.Modal && (flags & (int)MessageFlags.Ephemeral) == 0;
         Record(step, "interaction response", isPublic, callback);
+        TakeRestCalls(step);
     }
 
-    private void TakeRestCalls(int step)
+    private void TakeRestCalls(int step, int? stopAtFollowupOf = null)
     {
         var requests = _fake.Requests.ToArray();
         for (; _seen < requests.Length; _seen++)
         {
             var r = requests[_seen];
             var owner = r.Path.StartsWith("webhooks/", StringComparison.Ordinal) ? _stepOfToken.GetValueOrDefault(r.Path.Split('/')[2], step) : step;
+            if (stopAtFollowupOf == owner && r.Path.StartsWith("webhooks/", StringComparison.Ordinal))
+                return;
             var body = r.Body.Length == 0 ? null : JsonNode.Parse(r.Body);
             // A multipart call is recorded as its payload_json with its files[n] parts beside it.
             if (r.Files.Count > 0 && body is JsonObject multipart)
