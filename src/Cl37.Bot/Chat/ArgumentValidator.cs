@@ -56,7 +56,10 @@ public static class ArgumentValidator
     public static bool IsBoolean(string value) => value.ToLowerInvariant() is "true" or "false" or "yes" or "no" or "on" or "off";
 
     /// <summary>Reads a boolean argument as written by any platform (true/false, yes/no, on/off).</summary>
-    public static bool? Bool(ChatCommand command, string name) => command.Arg(name)?.ToLowerInvariant() switch
+    public static bool? Bool(ChatCommand command, string name) => Bool(command.Arg(name));
+
+    /// <summary>Reads a yes/no value as written by any platform; null when there is none.</summary>
+    public static bool? Bool(string? value) => value?.ToLowerInvariant() switch
     {
         null => null,
         "true" or "yes" or "on" => true,

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Teams.Wire;
-using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Teams;
 
@@ -19,7 +18,6 @@ internal sealed class TeamsActivityHandler(
     TeamsFileUpload files,
     TeamsMetrics metrics,
     CommandCatalog catalog,
-    IOptions<TeamsOptions> options,
     ILogger<TeamsActivityHandler> logger)
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
@@ -316,10 +314,6 @@ internal sealed class TeamsActivityHandler(
         var from = activity.From;
         if (from?.Id is null)
             return false;
-        var configured = options.Value.Admins;
-        if (configured.Contains(from.Id, StringComparer.OrdinalIgnoreCase)
-            || (from.AadObjectId is { } aad && configured.Contains(aad, StringComparer.OrdinalIgnoreCase)))
-            return true;
         if (activity.ChannelData?.Team is not { Id: { } teamId } team || activity.ServiceUrl is null)
             return false;
         var tenant = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id;
@@ -327,13 +321,13 @@ internal sealed class TeamsActivityHandler(
     }
 
     // The AAD object id is the same person in every team and chat; the 29: id is per bot. A chat
-    // outside a team has no owners to be its admins.
+    // outside a team has no owners to be its admins: only Quiz:Admins names them there.
     private static ChatUser UserOf(Activity activity, bool isOwner) => new(
         activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id ?? "unknown",
         string.IsNullOrWhiteSpace(activity.From?.Name) ? "Someone" : activity.From.Name,
         isOwner)
     {
-        NoPlatformAdmins = activity.ChannelData?.Team?.Id is not { Length: > 0 },
+        AdminRule = activity.ChannelData?.Team?.Id is { Length: > 0 } ? AdminRule.TeamOwners : AdminRule.OperatorListOnly,
     };
 
     // Teams announces installing and removing the app in a team once, on the team's General

@@ -113,7 +113,7 @@ public sealed class TeamsActivityHandlerTests
         Assert.Equal("hello", text);
         Assert.Equal(PersonalChat, channel);
         // A 1:1 chat is in no team, so it has no owners to be its admins.
-        Assert.Equal(new ChatUser("00000000-0000-0000-0000-0000000000020", "Alex Wilber", false) { NoPlatformAdmins = true }, user);
+        Assert.Equal(new ChatUser("00000000-0000-0000-0000-0000000000020", "Alex Wilber", false) { AdminRule = AdminRule.OperatorListOnly }, user);
         var reply = Assert.Single(_kit.Http.Requests);
         Assert.Equal($"http://localhost:56150/_connector/v3/conversations/{Conversation}/activities/cb831f7f-7e33-4cb5-9d39-2c60f5ddc270", reply.Url);
         Assert.Equal(
@@ -247,7 +247,7 @@ public sealed class TeamsActivityHandlerTests
     public async Task HandleAsync_SameReferenceTwice_WritesTheStoreOnce()
     {
         var counting = new CountingStore();
-        var handler = new TeamsActivityHandler(_kit.Pipeline, counting, _kit.Connector, _kit.Roster, _kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.FileUpload(), _kit.Metrics, TeamsTestKit.Catalog, _kit.Options,
+        var handler = new TeamsActivityHandler(_kit.Pipeline, counting, _kit.Connector, _kit.Roster, _kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.FileUpload(), _kit.Metrics, TeamsTestKit.Catalog,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsActivityHandler>.Instance);
         await handler.HandleAsync(Sample("message-personal"), default);
         await handler.HandleAsync(Sample("message-personal"), default);
@@ -258,7 +258,7 @@ public sealed class TeamsActivityHandlerTests
     public async Task HandleAsync_ChannelMessageWithoutMention_RunsOnlyWhenItReadsAsACommand()
     {
         var kit = new TeamsTestKit(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)),
-            new TeamsOptions { Enabled = true, Admins = ["aad-kim"] });
+            new TeamsOptions { Enabled = true });
         var handler = kit.Handler();
 
         foreach (var text in new[] { "quiz now", "anyone up for lunch?", "stats", "quiz nothing", "<p>leaderboard</p>" })
@@ -276,7 +276,7 @@ public sealed class TeamsActivityHandlerTests
 
         await _kit.Handler().HandleAsync(message, default);
 
-        Assert.True(Assert.Single(_kit.Sink.Commands).User.NoPlatformAdmins);
+        Assert.Equal(AdminRule.OperatorListOnly, Assert.Single(_kit.Sink.Commands).User.AdminRule);
     }
 
     private static Activity UnmentionedInChannel(string text)

@@ -54,7 +54,7 @@ internal sealed class TeamsTestKit
     private InboundPipeline? _pipeline;
 
     public TeamsActivityHandler Handler() =>
-        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, FileUpload(), Metrics, Catalog, Options, NullLogger<TeamsActivityHandler>.Instance);
+        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, FileUpload(), Metrics, Catalog, NullLogger<TeamsActivityHandler>.Instance);
 
     /// <summary>The app's own commands: a channel message without the @mention is one only when it reads as one.</summary>
     public static CommandCatalog Catalog { get; } = Cl37.Bot.Commands.CommandRegistrations.Catalog();

@@ -277,7 +277,7 @@ internal sealed class DiscordInteractionHandler(
         var admin = interaction.Member?.Permissions is { } p
             && ulong.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
             && (bits & (ManageGuild | Administrator)) != 0;
-        return new ChatUser(id, name, admin);
+        return new ChatUser(id, name, admin) { AdminRule = AdminRule.ManageServer };
     }
 
     /// <summary>Finds a text input in a modal submission in both shapes: Label (type 18) with
