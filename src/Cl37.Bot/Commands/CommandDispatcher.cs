@@ -47,11 +47,11 @@ public sealed class CommandDispatcher(
         {
             sub = command.SubCommand is null ? null : definition.FindSubCommand(command.SubCommand);
             if (sub is null)
-                return OutgoingMessage.PrivateText($"`/{definition.Name}` needs one of: {string.Join(", ", definition.SubCommands.Select(s => s.Name))}.\nUsage:\n{CommandUsage.Of(definition)}");
+                return HelpMessages.Problem(new ArgumentProblem(definition, null, null, command.Syntax));
         }
 
         if (ArgumentValidator.Validate(command, definition, sub) is { } error)
-            return OutgoingMessage.PrivateText($"{error}\nUsage: {CommandUsage.Of(definition, sub)}\nExample: `{CommandUsage.Example(definition, sub)}`");
+            return HelpMessages.Problem(new ArgumentProblem(definition, sub, error, command.Syntax));
 
         var isAdmin = admins.IsAdmin(command.Channel, command.User);
         if (!isAdmin && await RefusalAsync(command, definition, sub, cancellationToken) is { } refusal)

@@ -120,7 +120,7 @@ internal sealed class DiscordInteractionHandler(
             && DiscordCustomIds.TryParse(id, out _, out var postId, out _))
             return new InteractionResponse { Type = InteractionCallbackType.Modal, Data = DiscordMessageRenderer.LegacyAnswerModal(postId) };
         // Retrying later never helps where a server refuses modals: the answer goes in by command instead.
-        if (refused.Type == InteractionCallbackType.Modal && DiscordHelp.TypedAnswerCommand(catalog) is { } command)
+        if (refused.Type == InteractionCallbackType.Modal && catalog.TypedAnswerCommand() is { } command)
             return Reply(OutgoingMessage.PrivateText(ModalRefused(command.Form, command.Example))).Initial;
         return refused.Data?.Content == FallbackText
             ? null
@@ -176,10 +176,6 @@ internal sealed class DiscordInteractionHandler(
             case InteractionType.Ping:
                 return new(new InteractionResponse { Type = InteractionCallbackType.Pong });
             case InteractionType.ApplicationCommand when interaction.Data is { } data && ToCommand(interaction, data) is { } command:
-                if (string.Equals(command.Name, DiscordHelp.Command, StringComparison.OrdinalIgnoreCase))
-                    return Reply(DiscordHelp.Reply(catalog, command.Arg("command")));
-                if (DiscordHelp.ArgumentProblem(catalog, command) is { } problem)
-                    return Reply(problem);
                 return await RunAsync(command, cancellationToken);
             case InteractionType.MessageComponent when interaction.Data is { } data && DiscordCustomIds.TryParse(data.CustomId, out var kind, out var postId, out var key):
                 if (kind == CustomIdKind.OpenModal)
@@ -252,7 +248,7 @@ internal sealed class DiscordInteractionHandler(
             if (o is { Name: { Length: > 0 } name, Value: { } value } && Invariant(value) is { } text)
                 args[name] = text;
         }
-        return new ChatCommand(Channel(interaction), User(interaction), data.Name, sub, args);
+        return new ChatCommand(Channel(interaction), User(interaction), data.Name, sub, args) { Syntax = CommandSyntax.Picker };
     }
 
     private static string? Invariant(JsonElement value) => value.ValueKind switch
