@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Discord.Interactions;
-using Cl37.Bot.Platforms.Discord.Rest;
+using Cl37.Bot.Platforms.Discord.Outgoing;
+using Cl37.Bot.Platforms.Discord.Rendering;
 using Cl37.Bot.Platforms.Discord.Wire;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
