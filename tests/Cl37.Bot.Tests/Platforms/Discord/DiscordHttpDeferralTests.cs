@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Platforms.Discord.Incoming;
 using Cl37.Bot.Tests.Fakes;
 using NSec.Cryptography;
 
