@@ -156,6 +156,50 @@ public sealed class TeamsActivityHandlerTests
     }
 
     [Fact]
+    public async Task HandleInvokeAsync_AnswerPastTheDeadline_SaysItIsStillSavingAndStoresItAfterwards()
+    {
+        var slow = new SlowAnswers();
+        var handler = new TeamsActivityHandler(TestPipeline.Over(slow, teamsDeadline: TimeSpan.FromMilliseconds(50)), _kit.Store, _kit.Connector, _kit.Roster, _kit.Answerers,
+            new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.FileUpload(), _kit.Metrics, TeamsTestKit.Catalog, Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsActivityHandler>.Instance);
+
+        var result = await handler.HandleInvokeAsync(AnswerInvoke(), default).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains(InboundPipeline.StillWorking, JsonSerializer.Serialize(result.Body!, TeamsJsonContext.Default.AdaptiveCardInvokeResponse), StringComparison.Ordinal);
+        slow.Release.SetResult();
+        Assert.Equal(42, (await slow.Stored.Task.WaitAsync(TimeSpan.FromSeconds(30))).PostId);
+    }
+
+    private static Activity AnswerInvoke()
+    {
+        var invoke = Sample("invoke-adaptiveCard-action");
+        invoke.Value = JsonSerializer.SerializeToElement(new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["verb"] = "answer",
+                ["data"] = new JsonObject { ["cl37"] = "answer", ["post"] = 42, ["value"] = "B" },
+            },
+            ["trigger"] = "manual",
+        });
+        return invoke;
+    }
+
+    private sealed class SlowAnswers : IInboundHandler
+    {
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<AnswerAction> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<OutgoingMessage?> HandleAsync(Inbound request, CancellationToken cancellationToken)
+        {
+            await Release.Task;
+            if (request is AnswerAction answer)
+                Stored.TrySetResult(answer);
+            return OutgoingMessage.PrivateText("Recorded: B.");
+        }
+    }
+
+    [Fact]
     public async Task HandleInvokeAsync_ExecuteOnOurCard_AnswersAndReturnsThePrivateCard()
     {
         var invoke = Sample("invoke-adaptiveCard-action");

@@ -135,8 +135,13 @@ internal sealed class FakeCommandSink : IInboundHandler
 /// <summary>The real inbound pipeline over a test's handler.</summary>
 internal static class TestPipeline
 {
-    public static InboundPipeline Over(IInboundHandler handler) =>
+    public static InboundPipeline Over(IInboundHandler handler, TimeSpan? teamsDeadline = null) =>
         new ServiceCollection()
+            .Configure<InboundOptions>(o =>
+            {
+                if (teamsDeadline is { } deadline)
+                    o.DeferAfter[TeamsActivities.Platform] = deadline;
+            })
             .AddSingleton(handler)
             .AddSingleton(TimeProvider.System)
             .AddLogging()

@@ -6,20 +6,18 @@ using Cl37.Bot.Platforms.Discord.Kernel;
 using Cl37.Bot.Platforms.Discord.Outgoing;
 using Cl37.Bot.Platforms.Discord.Rendering;
 using Cl37.Bot.Platforms.Discord.Wire;
-using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Discord.Incoming;
 
 /// <summary>Interactions from the gateway and from the HTTP endpoint: translate to the chat port,
 /// run it through the inbound pipeline, translate the reply back. Work that outlasts
-/// <see cref="DiscordOptions.DeferAfterSeconds"/> is deferred (type 5, ephemeral) so Discord's 3 s
+/// <see cref="DiscordOptions.DeferAfterSeconds"/> (the pipeline's deadline for Discord) is deferred (type 5, ephemeral) so Discord's 3 s
 /// deadline holds, and its result follows through the webhook.</summary>
 internal sealed class DiscordInteractionHandler(
     InboundPipeline pipeline,
     DiscordRestClient rest,
     CommandCatalog catalog,
     DiscordMetrics metrics,
-    IOptions<DiscordOptions> options,
     ILogger<DiscordInteractionHandler> logger)
 {
     public const string FallbackText = "Discord would not show my reply here, sorry. Nothing was lost; please try again in a moment.";
@@ -205,7 +203,7 @@ internal sealed class DiscordInteractionHandler(
 
     private async Task<InteractionOutcome> RunAsync(Inbound request, CancellationToken cancellationToken)
     {
-        var outcome = await pipeline.RunAsync(request, TimeSpan.FromSeconds(options.Value.DeferAfterSeconds), cancellationToken);
+        var outcome = await pipeline.RunAsync(request, cancellationToken);
         return outcome.Later is { } later
             ? new(new InteractionResponse { Type = InteractionCallbackType.DeferredChannelMessageWithSource, Data = new InteractionCallbackData { Flags = MessageFlags.Ephemeral } }, later)
             : Reply(outcome.Reply ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected));
