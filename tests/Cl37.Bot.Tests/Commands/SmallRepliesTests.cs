@@ -50,7 +50,7 @@ public sealed class SmallRepliesTests : IAsyncLifetime
 
         var reply = await _app.RunAsync("/leaderboard all page:1", Admin);
 
-        Assert.StartsWith("Page 1 of 1", Assert.IsType<TableCard>(reply.Card).Footer, StringComparison.Ordinal);
+        Assert.StartsWith("Page 1 of 1 · 1 person", Assert.IsType<TableCard>(reply.Card).Footer, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class SmallRepliesTests : IAsyncLifetime
     {
         var reply = await _app.RunAsync("/quiz now force:true", QuizApp.User("student"));
 
-        Assert.StartsWith("Only an admin can close an open question early", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Only admins can use `/quiz now force:true`.", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("everyone_can_post", reply.Text, StringComparison.Ordinal);
     }
 

@@ -5,13 +5,12 @@ using Cl37.Bot.Platforms.Discord.Outgoing;
 using Cl37.Bot.Platforms.Discord.Rendering;
 using Cl37.Bot.Platforms.Discord.Wire;
 using Cl37.Bot.Tests.Fakes;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;
 
 public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private readonly ArmedTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
     private FakeDiscordServer _fake = null!;
     private DiscordTestHost _host = null!;
 
@@ -103,7 +102,7 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
         var interaction = DiscordGoldenSampleTests.Interaction("interaction_create_command_group.json");
 
         var handling = Handler.HandleAsync(interaction, default);
-        await Until(() => handling.IsCompleted, advance: TimeSpan.FromMilliseconds(250));
+        await PassTheDeadlineAsync();
         var outcome = await handling;
 
         Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, outcome.Initial.Type);
@@ -126,7 +125,7 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
         var interaction = DiscordGoldenSampleTests.Interaction("interaction_create_command_group.json");
 
         var handling = Handler.HandleAsync(interaction, default);
-        await Until(() => handling.IsCompleted, advance: TimeSpan.FromMilliseconds(250));
+        await PassTheDeadlineAsync();
         var outcome = await handling;
         gate.SetResult();
         await Handler.CompleteDeferredAsync(interaction, outcome.Deferred!, default);
@@ -146,7 +145,7 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
         var interaction = DiscordGoldenSampleTests.Interaction("interaction_create_command_group.json");
 
         var handling = Handler.HandleAsync(interaction, default);
-        await Until(() => handling.IsCompleted, advance: TimeSpan.FromMilliseconds(250));
+        await PassTheDeadlineAsync();
         var outcome = await handling;
         gate.SetResult();
         await Handler.FinishAsync(interaction, outcome, default);
@@ -239,14 +238,12 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
         Assert.Contains("Type an answer", outcome.Initial.Data!.Content, StringComparison.Ordinal);
     }
 
-    private async Task Until(Func<bool> condition, TimeSpan advance)
+    /// <summary>Moves the clock past the deferral deadline once the handler is waiting on it.</summary>
+    private async Task PassTheDeadlineAsync()
     {
-        for (var i = 0; i < 400 && !condition(); i++)
-        {
-            _time.Advance(advance);
-            await Task.Delay(5);
-        }
-        Assert.True(condition());
+        var deadline = TimeSpan.FromSeconds(_host.Get<Microsoft.Extensions.Options.IOptions<Cl37.Bot.Platforms.Discord.Kernel.DiscordOptions>>().Value.DeferAfterSeconds);
+        await _time.WhenArmedAsync(deadline);
+        _time.Advance(deadline);
     }
 
     private static Interaction WithCustomId(Interaction i, string customId) => Clone(i, json => json.Replace("\"a:42:B\"", $"\"{customId}\"", StringComparison.Ordinal));
