@@ -3,6 +3,7 @@ using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 using Cl37.Bot.Quiz.Grading;
 using Cl37.Bot.Quiz.Scoring;
+using Cl37.Bot.Quiz.Text;
 
 namespace Cl37.Bot.Quiz;
 

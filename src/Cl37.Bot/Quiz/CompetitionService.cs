@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Cl37.Bot.Data;
+using Cl37.Bot.Quiz.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Quiz;

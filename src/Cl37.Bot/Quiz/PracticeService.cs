@@ -2,6 +2,7 @@ using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Quiz.Memory;
+using Cl37.Bot.Quiz.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Quiz;

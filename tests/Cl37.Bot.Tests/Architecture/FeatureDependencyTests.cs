@@ -1,26 +1,66 @@
-using Mono.Cecil;
-using Mono.Cecil.Cil;
+using System.Text.RegularExpressions;
 
 namespace Cl37.Bot.Tests.Architecture;
 
-/// <summary>The feature folders' imports, read from the compiled assembly (signatures, base types,
-/// attributes, locals and every instruction of every method body), so a fully qualified name or a
-/// lambda counts as much as a <c>using</c>.</summary>
+/// <summary>The imports between the production project's namespaces, read once per test run from
+/// the compiled assembly and the source text (<see cref="DependencyGraph"/>), held to the drawing
+/// in docs/architecture.md.</summary>
 public sealed class FeatureDependencyTests
 {
-    private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> Graph = new(Build);
+    private static readonly Lazy<DependencyGraph> Production = new(() =>
+        DependencyGraph.Read(typeof(Program).Assembly.Location, "Cl37.Bot", Path.Combine(RepoFiles.Root(), "src", "Cl37.Bot"), globalNamespace: "Hosting"));
+
+    private static Dictionary<string, Dictionary<string, string>> Features => Production.Value.Collapse(Feature);
 
     [Fact]
     public void Features_HaveNoImportCycles()
     {
-        var cycles = Cycles(Graph.Value.ToDictionary(e => e.Key, e => e.Value.Keys.ToHashSet()));
+        var cycles = Cycles(Features);
 
-        Assert.True(cycles.Count == 0, "Feature folders import each other in a loop:\n" + string.Join("\n", cycles.Select(Describe)));
+        Assert.True(cycles.Count == 0, "Feature folders import each other in a loop:\n" + string.Join("\n", cycles));
+    }
+
+    [Fact]
+    public void Namespaces_HaveNoImportCycles()
+    {
+        var cycles = Cycles(Production.Value.Collapse(ns => ns));
+
+        Assert.True(cycles.Count == 0, "Namespaces import each other in a loop:\n" + string.Join("\n", cycles));
+    }
+
+    [Fact]
+    public void Features_ImportOnlyTheRowsAboveThemInTheDrawing()
+    {
+        var rows = DrawnRows();
+        var unknown = Features.Keys.Where(f => !rows.ContainsKey(f)).ToList();
+        var upward = LayerViolations(Features, rows);
+
+        Assert.True(unknown.Count == 0, "Folders missing from the drawing in docs/architecture.md: " + string.Join(", ", unknown));
+        Assert.True(upward.Count == 0, "Imports against the drawing's order:\n" + string.Join("\n", upward));
+    }
+
+    [Fact]
+    public void Adapters_ImportOnlyTheRolesBelowThemInTheTemplate()
+    {
+        var roles = TemplateRoles();
+        var adapters = Production.Value.Namespaces.Where(ns => ns.StartsWith("Platforms.", StringComparison.Ordinal)).Select(ns => ns.Split('.')[1]).Distinct().ToList();
+        var problems = new List<string>();
+        foreach (var adapter in adapters)
+        {
+            var prefix = "Platforms." + adapter;
+            string? Role(string ns) => ns == prefix ? "" : ns.StartsWith(prefix + ".", StringComparison.Ordinal) ? ns[(prefix.Length + 1)..].Split('.')[0] : null;
+            var graph = Production.Value.Collapse(Role);
+            problems.AddRange(graph.Keys.Where(r => !roles.ContainsKey(r)).Select(r => $"{prefix}.{r} is not a role of the template"));
+            problems.AddRange(LayerViolations(graph, roles).Select(v => $"{adapter}: {v}"));
+        }
+
+        Assert.True(problems.Count == 0, "Adapters against the template in docs/architecture.md:\n" + string.Join("\n", problems));
     }
 
     [Theory]
     [InlineData("Chat")]
     [InlineData("Data")]
+    [InlineData("Calculators")]
     public void Feature_AtTheBottom_ImportsNoOtherFeature(string feature)
     {
         var imports = Imports(feature);
@@ -39,7 +79,7 @@ public sealed class FeatureDependencyTests
     [Fact]
     public void Hosting_IsImportedByNobody()
     {
-        var importers = Graph.Value.Where(e => e.Key != "Hosting" && e.Value.ContainsKey("Hosting")).Select(e => $"{e.Key} ({e.Value["Hosting"]})").ToList();
+        var importers = Features.Where(e => e.Key != "Hosting" && e.Value.ContainsKey("Hosting")).Select(e => $"{e.Key} ({e.Value["Hosting"]})").ToList();
 
         Assert.True(importers.Count == 0, "Only the composition root may know Hosting: " + string.Join("; ", importers));
     }
@@ -47,7 +87,7 @@ public sealed class FeatureDependencyTests
     [Fact]
     public void Platforms_AreImportedOnlyByTheCompositionRoot()
     {
-        var importers = Graph.Value.Where(e => e.Key != "Hosting" && e.Value.ContainsKey("Platforms")).Select(e => $"{e.Key} ({e.Value["Platforms"]})").ToList();
+        var importers = Features.Where(e => e.Key != "Hosting" && e.Value.ContainsKey("Platforms")).Select(e => $"{e.Key} ({e.Value["Platforms"]})").ToList();
 
         Assert.True(importers.Count == 0, "Quiz code must not touch platform types: " + string.Join("; ", importers));
     }
@@ -55,11 +95,7 @@ public sealed class FeatureDependencyTests
     [Fact]
     public void Platforms_HaveNoPublicTypes()
     {
-        using var module = ModuleDefinition.ReadModule(typeof(Program).Assembly.Location);
-        var offenders = module.Types
-            .Where(t => t.IsPublic && Feature(t) == "Platforms")
-            .Select(t => t.FullName)
-            .ToList();
+        var offenders = Production.Value.PublicTypes.Where(t => t.StartsWith("Cl37.Bot.Platforms.", StringComparison.Ordinal)).ToList();
 
         Assert.True(offenders.Count == 0, "Platform types must be internal: " + string.Join(", ", offenders));
     }
@@ -68,125 +104,64 @@ public sealed class FeatureDependencyTests
     public void Graph_SeesTheKnownEdges()
     {
         // Guards the reader itself: these imports exist, so a graph without them is broken.
-        Assert.Contains("Chat", Graph.Value["Platforms"].Keys);
-        Assert.Contains("Quiz", Graph.Value["Commands"].Keys);
+        Assert.Contains("Chat", Features["Platforms"].Keys);
+        Assert.Contains("Quiz", Features["Commands"].Keys);
+        Assert.Contains("Platforms.Discord.Kernel", Production.Value.Edges["Platforms.Discord.Incoming"].Keys);
     }
 
     private static Dictionary<string, string> Imports(string feature) =>
-        Graph.Value.TryGetValue(feature, out var imports) ? imports : [];
+        Features.TryGetValue(feature, out var imports) ? imports : [];
 
-    private static string Describe((List<string> Members, List<string> Cycle) loop) => Describe(loop.Members, loop.Cycle);
+    /// <summary>The folder under Cl37.Bot a namespace names ("Quiz" for "Quiz.Grading").</summary>
+    private static string? Feature(string ns) => ns.Length == 0 ? null : ns.Split('.')[0];
 
-    private static string Describe(List<string> members, List<string> cycle) =>
-        "{" + string.Join(", ", members.Order(StringComparer.Ordinal)) + "}, for one: " + string.Join(" → ", cycle.Append(cycle[0])) + ": " + string.Join("; ", cycle.Select((f, i) => $"{f}→{cycle[(i + 1) % cycle.Count]} via {Graph.Value[f][cycle[(i + 1) % cycle.Count]]}"));
+    /// <summary>Each edge that points at the same row or a lower one (further down the drawing).</summary>
+    internal static List<string> LayerViolations(Dictionary<string, Dictionary<string, string>> graph, Dictionary<string, int> rows) =>
+        graph.SelectMany(e => e.Value.Select(t => (From: e.Key, To: t.Key, Example: t.Value)))
+            .Where(e => rows.TryGetValue(e.From, out var from) && rows.TryGetValue(e.To, out var to) && to >= from)
+            .Select(e => $"{e.From} → {e.To} ({e.Example})")
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
-    /// <summary>feature → (imported feature → one example "Type uses Type").</summary>
-    private static Dictionary<string, Dictionary<string, string>> Build()
+    /// <summary>The first drawing in docs/architecture.md: each line's leading folder names, row by row.</summary>
+    private static Dictionary<string, int> DrawnRows() => Rows(Drawing(0), name => name.Split('/')[0]);
+
+    /// <summary>The adapter template drawing ("Platforms/&lt;Name&gt;/"): each line's leading role.</summary>
+    private static Dictionary<string, int> TemplateRoles() =>
+        Rows(Drawing(Drawings().FindIndex(d => d.Contains("<Name>/", StringComparison.Ordinal))), name => name == "<Name>/" ? "" : name.TrimEnd('/'));
+
+    private static Dictionary<string, int> Rows(List<string> lines, Func<string, string> node)
     {
-        using var module = ModuleDefinition.ReadModule(typeof(Program).Assembly.Location);
-        var graph = new Dictionary<string, Dictionary<string, string>>();
-        foreach (var type in module.GetTypes())
+        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in lines)
         {
-            if (Feature(type) is not { } from)
+            var names = Regex.Matches(line, @"^(?:\s*(?:\+\s*)?([A-Z<][\w<>/{},.]*))+").SelectMany(m => m.Groups[1].Captures).Select(c => c.Value).Where(n => !n.EndsWith(".cs", StringComparison.Ordinal)).ToList();
+            if (names.Count == 0)
                 continue;
-            var edges = graph.TryGetValue(from, out var e) ? e : graph[from] = [];
-            foreach (var used in Uses(type))
-            {
-                if (used.Resolve() is not { } target || target.Module != module)
-                    continue;
-                if (Feature(target) is { } to && to != from)
-                    edges.TryAdd(to, $"{Outermost(type).FullName} uses {Outermost(target).FullName}");
-            }
+            var row = rows.Count == 0 ? 0 : rows.Values.Max() + 1;
+            foreach (var name in names)
+                rows[node(name)] = row;
         }
-        return graph;
+        return rows;
     }
 
-    private static IEnumerable<TypeReference> Uses(TypeDefinition type)
+    private static List<string> Drawing(int index) => Drawings()[index].Split('\n').ToList();
+
+    private static List<string> Drawings()
     {
-        if (type.BaseType is { } baseType)
-            yield return baseType;
-        foreach (var i in type.Interfaces)
-            yield return i.InterfaceType;
-        foreach (var a in type.CustomAttributes)
-            foreach (var t in FromAttribute(a))
-                yield return t;
-        foreach (var f in type.Fields)
-            yield return f.FieldType;
-        foreach (var p in type.Properties)
-            yield return p.PropertyType;
-        foreach (var m in type.Methods)
-        {
-            yield return m.ReturnType;
-            foreach (var p in m.Parameters)
-                yield return p.ParameterType;
-            foreach (var a in m.CustomAttributes)
-                foreach (var t in FromAttribute(a))
-                    yield return t;
-            if (!m.HasBody)
-                continue;
-            foreach (var v in m.Body.Variables)
-                yield return v.VariableType;
-            foreach (var instruction in m.Body.Instructions)
-                foreach (var t in FromOperand(instruction))
-                    yield return t;
-        }
+        var text = File.ReadAllText(Path.Combine(RepoFiles.Root(), "docs", "architecture.md"));
+        return Regex.Matches(text, "```\\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
     }
 
-    private static IEnumerable<TypeReference> FromAttribute(CustomAttribute attribute)
-    {
-        yield return attribute.AttributeType;
-        foreach (var argument in attribute.ConstructorArguments)
-            if (argument.Value is TypeReference t)
-                yield return t;
-    }
-
-    private static IEnumerable<TypeReference> FromOperand(Instruction instruction) => instruction.Operand switch
-    {
-        TypeReference t => Expand(t),
-        MethodReference m => Expand(m.DeclaringType).Concat(Expand(m.ReturnType)).Concat(m.Parameters.SelectMany(p => Expand(p.ParameterType)))
-            .Concat(m is GenericInstanceMethod g ? g.GenericArguments.SelectMany(Expand) : []),
-        FieldReference f => Expand(f.DeclaringType).Concat(Expand(f.FieldType)),
-        _ => [],
-    };
-
-    private static IEnumerable<TypeReference> Expand(TypeReference type)
-    {
-        yield return type.GetElementType();
-        if (type is GenericInstanceType generic)
-            foreach (var argument in generic.GenericArguments.SelectMany(Expand))
-                yield return argument;
-    }
-
-    private static TypeDefinition Outermost(TypeDefinition type)
-    {
-        while (type.DeclaringType is { } outer)
-            type = outer;
-        return type;
-    }
-
-    /// <summary>The folder under Cl37.Bot a type's namespace names; Program is the composition
-    /// root's; what compilers and generators add outside our namespaces belongs to no folder.</summary>
-    private static string? Feature(TypeDefinition type)
-    {
-        var outer = Outermost(type);
-        var ns = outer.Namespace;
-        const string Root = "Cl37.Bot.";
-        if (!ns.StartsWith(Root, StringComparison.Ordinal))
-            return ns.Length == 0 && outer.Name == nameof(Program) ? "Hosting" : null;
-        var rest = ns[Root.Length..];
-        var dot = rest.IndexOf('.', StringComparison.Ordinal);
-        return dot < 0 ? rest : rest[..dot];
-    }
-
-    /// <summary>Every strongly connected component with more than one feature (Tarjan), with one
-    /// loop through it as an example.</summary>
-    private static List<(List<string> Members, List<string> Cycle)> Cycles(Dictionary<string, HashSet<string>> graph)
+    /// <summary>Every strongly connected component of more than one node (Tarjan), described with
+    /// one loop through it and the edges that make it.</summary>
+    internal static List<string> Cycles(Dictionary<string, Dictionary<string, string>> graph)
     {
         var index = new Dictionary<string, int>();
         var low = new Dictionary<string, int>();
         var stack = new Stack<string>();
         var onStack = new HashSet<string>();
-        var result = new List<(List<string>, List<string>)>();
+        var result = new List<string>();
         var next = 0;
 
         void Visit(string v)
@@ -194,7 +169,7 @@ public sealed class FeatureDependencyTests
             index[v] = low[v] = next++;
             stack.Push(v);
             onStack.Add(v);
-            foreach (var w in graph.TryGetValue(v, out var ws) ? ws : [])
+            foreach (var w in graph.TryGetValue(v, out var ws) ? ws.Keys.ToList() : [])
             {
                 if (!index.TryGetValue(w, out var wIndex))
                 {
@@ -215,7 +190,7 @@ public sealed class FeatureDependencyTests
                 component.Add(x);
             } while (x != v);
             if (component.Count > 1)
-                result.Add((component, OrderedCycle(component, graph)));
+                result.Add(Describe(component, graph));
         }
 
         foreach (var v in graph.Keys.Order(StringComparer.Ordinal))
@@ -225,7 +200,7 @@ public sealed class FeatureDependencyTests
     }
 
     // A walk through the component that returns to its start, so the message names real edges.
-    private static List<string> OrderedCycle(List<string> component, Dictionary<string, HashSet<string>> graph)
+    private static string Describe(List<string> component, Dictionary<string, Dictionary<string, string>> graph)
     {
         var members = component.ToHashSet();
         var start = component.Order(StringComparer.Ordinal).First();
@@ -234,15 +209,17 @@ public sealed class FeatureDependencyTests
         var current = start;
         while (true)
         {
-            var targets = graph[current].Where(members.Contains).Order(StringComparer.Ordinal).ToList();
+            var targets = graph[current].Keys.Where(members.Contains).Order(StringComparer.Ordinal).ToList();
             if (targets.Contains(start) && path.Count > 1)
-                return path;
+                break;
             var step = targets.FirstOrDefault(t => !seen.Contains(t)) ?? start;
             if (step == start)
-                return path;
+                break;
             path.Add(step);
             seen.Add(step);
             current = step;
         }
+        return "{" + string.Join(", ", component.Order(StringComparer.Ordinal)) + "}, for one: "
+            + string.Join("; ", path.Select((f, i) => $"{f}→{path[(i + 1) % path.Count]} via {graph[f][path[(i + 1) % path.Count]]}"));
     }
 }

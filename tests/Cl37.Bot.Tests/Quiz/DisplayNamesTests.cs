@@ -1,4 +1,4 @@
-using Cl37.Bot.Quiz;
+using Cl37.Bot.Quiz.Text;
 
 namespace Cl37.Bot.Tests.Quiz;
 

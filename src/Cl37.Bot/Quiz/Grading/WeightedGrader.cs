@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Cl37.Bot.Content;
+using Cl37.Bot.Quiz.Text;
 
 namespace Cl37.Bot.Quiz.Grading;
 

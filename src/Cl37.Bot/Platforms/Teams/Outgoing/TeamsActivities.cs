@@ -1,8 +1,8 @@
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Teams.Outgoing;
+using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Platforms.Teams.Wire;
 
-namespace Cl37.Bot.Platforms.Teams.Rendering;
+namespace Cl37.Bot.Platforms.Teams.Outgoing;
 
 /// <summary>Builds outbound activities and reads the identities out of inbound ones.</summary>
 internal static class TeamsActivities

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Cl37.Bot.Quiz;
+namespace Cl37.Bot.Quiz.Text;
 
 /// <summary>Makes untrusted display names safe to store and show on every platform: no control or
 /// bidirectional-override characters, no working mention syntax, at most 64 characters.</summary>
