@@ -97,7 +97,7 @@ public sealed class DeckWatcherTests : IDisposable
         watcher.Apply();
         Assert.Equal(37, library.QuestionsOf("extra").Count);
         Assert.Contains("has 1 error(s) (first ", _log.Last(LogLevel.Information), StringComparison.Ordinal);
-        Assert.Contains("extra.md:16: answer letter Z is not among", _log.Last(LogLevel.Information), StringComparison.Ordinal);
+        Assert.Contains("extra.md:16: MCQ 1: answer letter Z is not among", _log.Last(LogLevel.Information), StringComparison.Ordinal);
         Assert.EndsWith("its last good version of extra (37 questions) stays in service", _log.Last(LogLevel.Information), StringComparison.Ordinal);
         Assert.Contains("extra.md:16:", _log.Last(LogLevel.Warning), StringComparison.Ordinal);
 
@@ -170,7 +170,7 @@ public sealed class DeckWatcherTests : IDisposable
         Assert.Equal("**Decks** — 1 deck, 38 questions", lines[0]);
         Assert.StartsWith("- **course** (`", lines[1], StringComparison.Ordinal);
         Assert.EndsWith("course.md`): 38 questions: 15 single choice, 10 multiple select, 5 numerical, 8 fill-in", lines[1], StringComparison.Ordinal);
-        Assert.Contains("course.md:16`: answer letter Z is not among", lines[2], StringComparison.Ordinal);
+        Assert.Contains("course.md:16`: MCQ 1: answer letter Z is not among", lines[2], StringComparison.Ordinal);
         Assert.Equal("Files that gave no deck:", lines[3]);
         Assert.Contains("empty.md:1`: the file is empty.", lines[4], StringComparison.Ordinal);
     }
