@@ -1,7 +1,7 @@
 using Cl37.Bot.Tests.Scheduling;
 using System.Text.Json.Nodes;
-using Cl37.Bot.Platforms.Discord;
-using Cl37.Bot.Platforms.Discord.Gateway;
+using Cl37.Bot.Platforms.Discord.Incoming;
+using Cl37.Bot.Platforms.Discord.Kernel;
 using Cl37.Bot.Tests.Platforms.Discord;
 using CsCheck;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Discord;
-using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Platforms.Discord.Incoming;
+using Cl37.Bot.Platforms.Discord.Outgoing;
+using Cl37.Bot.Platforms.Discord.Rendering;
 using Cl37.Bot.Platforms.Discord.Wire;
 using Cl37.Bot.Tests.Fakes;
 
@@ -206,7 +207,7 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
             ? new FakeDiscordResponse(400, """{"message":"Invalid Form Body","code":50035}""")
             : null;
 
-        await Assert.ThrowsAsync<Cl37.Bot.Platforms.Discord.Rest.DiscordRestException>(() =>
+        await Assert.ThrowsAsync<DiscordRestException>(() =>
             platform.PostAsync(new ChannelRef("discord", "290926798626357999", "645027906669510667"), OutgoingMessage.PublicText(text), default));
 
         var posts = _fake.RequestsTo("POST", "channels/").Select(p => p.Json.GetProperty("content").GetString()).ToList();
@@ -240,7 +241,7 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
     /// <summary>Moves the clock past the deferral deadline once the handler is waiting on it.</summary>
     private async Task PassTheDeadlineAsync()
     {
-        var deadline = TimeSpan.FromSeconds(_host.Get<Microsoft.Extensions.Options.IOptions<DiscordOptions>>().Value.DeferAfterSeconds);
+        var deadline = TimeSpan.FromSeconds(_host.Get<Microsoft.Extensions.Options.IOptions<Cl37.Bot.Platforms.Discord.Kernel.DiscordOptions>>().Value.DeferAfterSeconds);
         await _time.WhenArmedAsync(deadline);
         _time.Advance(deadline);
     }
