@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Commands;
 
-/// <summary>/quiz now | practice | answer | reveal | schedule set|show|off | exam set|show|off | settings | analysis | deck export.</summary>
+/// <summary>/quiz now | practice | answer | reveal | schedule set|show|off | exam set|show|off | settings | analysis | deck export | decks.</summary>
 public sealed class QuizCommand(
     ChannelDirectory channels,
     QuestionPoster poster,
@@ -70,6 +70,7 @@ public sealed class QuizCommand(
             new("deck", "Deck to export (default: the only deck)", OptionKind.Text, MaxLength: 64),
             new("format", "gift, moodle-xml or markdown (default: gift)", OptionKind.Text, Choices: ["gift", "moodle-xml", "markdown"]),
         ], Access: CommandAccess.Admin, Example: "/quiz deck export deck:cl37-model-deployment format:gift"),
+        new("decks", "Every deck this group can use: questions by kind, problems in the files, skipped types", [], Example: "/quiz decks"),
         new("settings", "Group settings: bonuses, who may post, hidden results",
         [
             new("streak_bonus", "Award a streak bonus", OptionKind.Boolean),
@@ -132,6 +133,8 @@ public sealed class QuizCommand(
                 return ItemAnalysisMessages.Reply(report, string.Equals(command.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase));
             case "deck export":
                 return ExportDeck(command);
+            case "decks":
+                return DeckListMessages.Reply(DeckListing.Of(decks.Current));
             default:
                 return OutgoingMessage.PrivateText("Usage:\n" + CommandUsage.Of(Definition));
         }

@@ -116,7 +116,8 @@ public static class DeckLoader
         return new DeckLibrary(decks, errors, skipped);
     }
 
-    private static string Display(string file)
+    /// <summary>The file's path as the log and messages show it: relative to the current directory when inside it.</summary>
+    internal static string Display(string file)
     {
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;

@@ -74,15 +74,19 @@ internal static class TranscriptScenario
         new TranscriptStep.Command("Ben", "/quiz answer Pod"),
         new TranscriptStep.Wait(2),
         new TranscriptStep.Command(Admin, "/competition start name:\"December *sprint* ＠everyone\" end:2026-12-20"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/quiz decks"),
     ];
 
     /// <summary>Replies only the person who asked may see; none of their paragraphs may reach a public message.</summary>
     public static bool RepliesPrivately(TranscriptStep step) =>
         step is TranscriptStep.Answer
-        || step is TranscriptStep.Command { Text: "/stats" or "/quiz analysis" or "/quiz analysis format:csv" }
+        || step is TranscriptStep.Command { Text: "/stats" or "/quiz analysis" or "/quiz analysis format:csv" or "/quiz decks" }
         || (step is TranscriptStep.Command { Text: var text } && text.StartsWith("/quiz answer", StringComparison.Ordinal));
 
-    /// <summary>One-question decks cut from the test deck: MCQ 1 (key B), MSQ 1 (A, B, C), Numerical 1 (4), Fill 1 (Pod).</summary>
+    /// <summary>One-question decks cut from the test deck: MCQ 1 (key B), MSQ 1 (A, B, C), Numerical 1 (4), Fill 1 (Pod);
+    /// the numerical one an imported GIFT file that skipped two matching questions, the fill-in one a file
+    /// with a problem, and a file that gave no deck, so <c>/quiz decks</c> shows all three.</summary>
     public static DeckLibrary Decks()
     {
         var questions = TestDeck.Deck().Questions;
@@ -90,9 +94,17 @@ internal static class TranscriptScenario
         [
             new Deck("single", "Single choice", "single.md", [questions[0]], []),
             new Deck("multi", "Multiple select", "multi.md", [questions[2]], []),
-            new Deck("numeric", "Numerical", "numeric.md", [questions[3]], []),
+            new Deck("numeric", "Numerical", "numeric.gift", [questions[3]], []),
             new Deck("fill", "Fill in", "fill.md", [questions[4]], []),
-        ], []);
+        ],
+        [
+            new DeckError("fill.md", 12, "option E has no text."),
+            new DeckError("draft.md", 1, "the file is empty."),
+        ],
+        [
+            new DeckError("numeric.gift", 40, "`pairs`: skipped: matching — this bot has no such question type."),
+            new DeckError("numeric.gift", 51, "skipped: matching — this bot has no such question type."),
+        ]);
     }
 
     /// <summary>The app's address for its start-up check: port 0 is never taken, whatever else runs on this machine.</summary>
