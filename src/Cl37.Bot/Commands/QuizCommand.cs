@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Commands;
 
-/// <summary>/quiz now | practice | answer | reveal | schedule set|show|off | exam set|show|off | settings | analysis | deck export.</summary>
+/// <summary>/quiz now | practice | answer | reveal | schedule set|show|off | exam set|show|off | settings | analysis | regrade | deck export.</summary>
 public sealed class QuizCommand(
     ChannelDirectory channels,
     QuestionPoster poster,
@@ -25,6 +25,7 @@ public sealed class QuizCommand(
     ItemAnalysisService analysis,
     AnswerLookup lookup,
     AnswerService answers,
+    RegradeHandler regrade,
     DeckLibrary decks,
     IDbContextFactory<BotDbContext> factory,
     IOptions<QuizOptions> options,
@@ -66,6 +67,7 @@ public sealed class QuizCommand(
             new("deck", "Deck to analyse (default: every deck asked here)", OptionKind.Text, MaxLength: 64),
             new("format", "table, or csv to export", OptionKind.Text, Choices: ["table", "csv"]),
         ], AdminOnly: true, Example: "/quiz analysis"),
+        RegradeHandler.Definition,
         new("deck export", "A deck as a GIFT, Moodle XML or Markdown file for Moodle and other quiz tools",
         [
             new("deck", "Deck to export (default: the only deck)", OptionKind.Text, MaxLength: 64),
@@ -136,6 +138,8 @@ public sealed class QuizCommand(
                 return ItemAnalysisMessages.Reply(report, string.Equals(command.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase));
             case "deck export":
                 return ExportDeck(command);
+            case "regrade":
+                return await regrade.HandleAsync(Definition, channel, command, cancellationToken);
             default:
                 return OutgoingMessage.PrivateText("Usage:\n" + CommandUsage.Of(Definition));
         }
