@@ -119,12 +119,16 @@ public sealed class RegradeService(
             .ToListAsync(cancellationToken);
         var stale = 0;
         var changes = new List<Change>();
+        // A question's answers repeat a handful of responses: each is graded once.
+        var grades = new Dictionary<string, GradeResult>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             if (row.Version == version)
                 continue;
             stale++;
-            var (points, correct) = Regrade(q, row, channel.SpeedBonus);
+            if (!grades.TryGetValue(row.Response, out var grade))
+                grades[row.Response] = grade = Grader.Grade(q, [row.Response]);
+            var (points, correct) = Regrade(grade, row, channel.SpeedBonus);
             if (points != row.Points || correct != row.IsCorrect)
                 changes.Add(new Change(row, points, correct, hidden.Contains(row.PostId)));
         }
@@ -152,26 +156,26 @@ public sealed class RegradeService(
 
         var connection = db.Database.GetDbConnection();
         var transaction = tx!.GetDbTransaction();
-        await using (var update = Command(connection, transaction, """UPDATE "Answers" SET "Points" = @p0, "IsCorrect" = @p1 WHERE "Id" = @p2""", 3))
+        // Set-based: one statement per distinct new result, not one per answer; the ids go as one
+        // array parameter (EF.Parameter), which neither provider limits as it does separate parameters.
+        foreach (var group in changes.GroupBy(c => (c.Points, c.Correct)))
         {
-            foreach (var c in changes)
-                await ExecuteAsync(update, cancellationToken, c.Points, c.Correct, c.Row.Id);
+            var ids = group.Select(c => c.Row.Id).ToList();
+            var (points, correct) = group.Key;
+            await db.Answers.Where(a => EF.Parameter(ids).Contains(a.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Points, points).SetProperty(a => a.IsCorrect, correct), cancellationToken);
         }
         await db.Answers.Where(a => a.GroupId == channel.GroupId && a.QuestionId == q.Id && (a.QuestionVersion == null || a.QuestionVersion != version))
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.QuestionVersion, version), cancellationToken);
-        await using (var update = Command(connection, transaction, """
-            UPDATE "ScoreTotals" SET "Points" = "Points" + @p0, "Correct" = "Correct" + @p1
-            WHERE "GroupId" = @p2 AND "Period" = @p3 AND "PersonId" = @p4
-            """, 5))
+        foreach (var group in totals.Where(t => t.Value.Points != 0 || t.Value.Correct != 0).GroupBy(t => (t.Key.Period, t.Value.Points, t.Value.Correct)))
         {
-            foreach (var ((personId, period), delta) in totals)
-            {
-                if (delta.Points != 0 || delta.Correct != 0)
-                    await ExecuteAsync(update, cancellationToken, delta.Points, delta.Correct, channel.GroupId, period, personId);
-            }
+            var ids = group.Select(t => t.Key.PersonId).ToList();
+            var (period, points, correct) = group.Key;
+            await db.ScoreTotals.Where(t => t.GroupId == channel.GroupId && t.Period == period && EF.Parameter(ids).Contains(t.PersonId))
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.Points, t => t.Points + points).SetProperty(t => t.Correct, t => t.Correct + correct), cancellationToken);
         }
         var shown = changes.Where(c => !c.Hidden).ToList();
-        await StreaksAsync(db, connection, transaction, shown.Where(c => !c.Row.Practice && c.Correct != c.Row.IsCorrect).Select(c => c.Row.PersonId), cancellationToken);
+        await StreaksAsync(db, shown.Where(c => !c.Row.Practice && c.Correct != c.Row.IsCorrect).Select(c => c.Row.PersonId), cancellationToken);
         await MemoriesAsync(connection, transaction, q.Id, rows, changes, hidden, cancellationToken);
         await tx!.CommitAsync(cancellationToken);
         return outcome;
@@ -186,10 +190,9 @@ public sealed class RegradeService(
             await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Posts" WHERE "GroupId" = {groupId} AND "QuestionId" = {questionId} FOR UPDATE""", cancellationToken);
     }
 
-    /// <summary>The new result of a stored answer under the question's current version.</summary>
-    internal static (double Points, bool Correct) Regrade(Question q, Row row, bool speedBonus)
+    /// <summary>The new result of a stored answer, given its grade under the question's current version.</summary>
+    internal static (double Points, bool Correct) Regrade(GradeResult grade, Row row, bool speedBonus)
     {
-        var grade = Grader.Grade(q, [row.Response]);
         var correct = grade.IsValid && grade.IsCorrect;
         var points = grade.IsValid ? grade.Points : 0;
         if (row.Practice)
@@ -212,14 +215,14 @@ public sealed class RegradeService(
     }
 
     /// <summary>Streaks replayed from each person's scored answers as they now stand.</summary>
-    private static async Task StreaksAsync(BotDbContext db, DbConnection connection, DbTransaction transaction, IEnumerable<long> personIds, CancellationToken cancellationToken)
+    private static async Task StreaksAsync(BotDbContext db, IEnumerable<long> personIds, CancellationToken cancellationToken)
     {
         var people = personIds.Distinct().ToList();
         if (people.Count == 0)
             return;
-        var answers = await db.ShownAnswers.AsNoTracking().Where(a => !a.Practice && people.Contains(a.PersonId))
+        var answers = await db.ShownAnswers.AsNoTracking().Where(a => !a.Practice && EF.Parameter(people).Contains(a.PersonId))
             .OrderBy(a => a.AnsweredUtc).ThenBy(a => a.Id).Select(a => new { a.PersonId, a.IsCorrect }).ToListAsync(cancellationToken);
-        await using var update = Command(connection, transaction, """UPDATE "People" SET "CurrentStreak" = @p0, "BestStreak" = @p1 WHERE "Id" = @p2""", 3);
+        var streaks = new List<(long PersonId, int Streak, int Best)>();
         foreach (var person in answers.GroupBy(a => a.PersonId))
         {
             int streak = 0, best = 0;
@@ -228,7 +231,14 @@ public sealed class RegradeService(
                 streak = a.IsCorrect ? streak + 1 : 0;
                 best = Math.Max(best, streak);
             }
-            await ExecuteAsync(update, cancellationToken, streak, best, person.Key);
+            streaks.Add((person.Key, streak, best));
+        }
+        foreach (var group in streaks.GroupBy(s => (s.Streak, s.Best)))
+        {
+            var ids = group.Select(s => s.PersonId).ToList();
+            var (streak, best) = group.Key;
+            await db.People.Where(p => EF.Parameter(ids).Contains(p.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.CurrentStreak, streak).SetProperty(p => p.BestStreak, best), cancellationToken);
         }
     }
 
