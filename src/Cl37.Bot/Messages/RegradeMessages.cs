@@ -21,7 +21,7 @@ public static class RegradeMessages
             case RegradeReport.UnknownDeck d:
                 return OutgoingMessage.PrivateText($"There is no deck `{CommandTextParser.Shorten(d.DeckId)}`. Decks: {string.Join(", ", d.Decks)}.");
             case RegradeReport.UnknownQuestion { Matches.Count: 0 } q:
-                return OutgoingMessage.PrivateText($"No question is called `{CommandTextParser.Shorten(q.Text)}`; name it like `MCQ 3` (with `deck:` where several decks have one) or by its id as `/quiz analysis` shows it.");
+                return OutgoingMessage.PrivateText($"No question is called `{CommandTextParser.Shorten(q.Text)}`; name it like `question:\"MCQ 3\"` (with `deck:` where several decks have one) or by its id as `/quiz analysis` shows it.");
             case RegradeReport.UnknownQuestion q:
                 return OutgoingMessage.PrivateText($"`{CommandTextParser.Shorten(q.Text)}` names {q.Matches.Count} questions ({string.Join(", ", q.Matches.Take(5))}); add `deck:` or give the id.");
         }

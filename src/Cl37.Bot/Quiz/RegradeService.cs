@@ -76,13 +76,13 @@ public sealed class RegradeService(
         return new RegradeReport.Done(apply, changed, unchanged, includeFinished);
     }
 
-    /// <summary>Whether the admin's text names the question: its id, its id within the deck, or its label (MCQ 3).</summary>
+    /// <summary>Whether the admin's text names the question: its id, its id within the deck, its title, or its label (MCQ 3, mcq3).</summary>
     private static bool Names(Question q, string text)
     {
         text = text.Trim();
         return string.Equals(q.Id, text, StringComparison.OrdinalIgnoreCase)
             || string.Equals(q.Id[(q.DeckId.Length + 1)..], text, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(DeckLabels.Label(q.Section, q.Number), text, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(DeckLabels.Label(q.Section, q.Number).Replace(" ", "", StringComparison.Ordinal), text.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)
             || (q.Title is { } title && string.Equals(title, text, StringComparison.OrdinalIgnoreCase));
     }
 

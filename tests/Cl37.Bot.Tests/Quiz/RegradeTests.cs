@@ -69,7 +69,7 @@ public sealed class RegradeTests : IAsyncLifetime
         var leaderboardBefore = await app.RunAsync("/leaderboard", QuizApp.User("ann"));
         var postsBefore = app.Platform.Posts.Count;
 
-        var reply = await app.RunAsync("/quiz regrade question:test/mcq/1 confirm:true", Admin);
+        var reply = await app.RunAsync("/quiz regrade question:\"MCQ 1\" confirm:true", Admin);
 
         Assert.Equal("""
             **Regraded**
@@ -112,7 +112,7 @@ public sealed class RegradeTests : IAsyncLifetime
         var deck = await app.RunAsync("/quiz regrade deck:nope", Admin);
 
         Assert.StartsWith("Only admins", student.Text, StringComparison.Ordinal);
-        Assert.Equal("No question is called `mcq7`; name it like `MCQ 3` (with `deck:` where several decks have one) or by its id as `/quiz analysis` shows it.", unknown.Text);
+        Assert.Equal("No question is called `mcq7`; name it like `question:\"MCQ 3\"` (with `deck:` where several decks have one) or by its id as `/quiz analysis` shows it.", unknown.Text);
         Assert.Equal("There is no deck `nope`. Decks: test.", deck.Text);
         await using var db = app.Db();
         var wrongKey = QuestionVersion.Of(WrongKey().AllQuestions.Single());
