@@ -15,7 +15,7 @@ public sealed class RegradeHandler(RegradeService regrades, ChatPlatforms platfo
         new("question", "One question: MCQ 3, or its id", OptionKind.Text, MaxLength: 200),
         new("confirm", "Apply it (without: a dry run that changes nothing)", OptionKind.Boolean),
         new("include_finished", "Regrade finished competitions' standings too", OptionKind.Boolean),
-    ], AdminOnly: true, Example: "/quiz regrade deck:cl37-model-deployment");
+    ], Access: CommandAccess.Admin, Example: "/quiz regrade deck:cl37-model-deployment");
 
     public async Task<OutgoingMessage> HandleAsync(CommandDefinition command, ChannelInfo channel, ChatCommand request, CancellationToken cancellationToken)
     {
