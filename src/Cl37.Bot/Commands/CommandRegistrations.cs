@@ -35,6 +35,7 @@ public static class CommandRegistrations
         s.AddSingleton(Catalog());
         foreach (var (handler, _) in Handlers)
             s.AddSingleton(typeof(ICommandHandler), handler);
+        s.AddSingleton<RegradeHandler>();
         s.AddSingleton<CommandDispatcher>();
         s.AddSingleton<IInboundHandler>(sp => sp.GetRequiredService<CommandDispatcher>());
         s.AddSingleton<IInboundFailureClassifier, StorageFailureClassifier>();

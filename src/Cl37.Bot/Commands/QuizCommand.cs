@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Commands;
 
-/// <summary>/quiz now | practice | answer | reveal | schedule set|show|off | exam set|show|off | settings | analysis | deck export | decks.</summary>
+/// <summary>/quiz now | practice | answer | reveal | schedule set|show|off | exam set|show|off | settings | analysis | regrade | deck export | decks.</summary>
 public sealed class QuizCommand(
     ChannelDirectory channels,
     QuestionPoster poster,
@@ -24,6 +24,7 @@ public sealed class QuizCommand(
     ItemAnalysisService analysis,
     AnswerLookup lookup,
     AnswerService answers,
+    RegradeHandler regrade,
     DeckLibrary decks,
     IDbContextFactory<BotDbContext> factory,
     IOptions<QuizOptions> options,
@@ -65,6 +66,7 @@ public sealed class QuizCommand(
             new("deck", "Deck to analyse (default: every deck asked here)", OptionKind.Text, MaxLength: 64),
             new("format", "table, or csv to export", OptionKind.Text, Choices: ["table", "csv"]),
         ], Access: CommandAccess.Admin, Example: "/quiz analysis"),
+        RegradeHandler.Definition,
         new("deck export", "A deck as a GIFT, Moodle XML or Markdown file for Moodle and other quiz tools",
         [
             new("deck", "Deck to export (default: the only deck)", OptionKind.Text, MaxLength: 64),
@@ -135,6 +137,8 @@ public sealed class QuizCommand(
                 return ExportDeck(command);
             case "decks":
                 return DeckListMessages.Reply(DeckListing.Of(decks.Current));
+            case "regrade":
+                return await regrade.HandleAsync(Definition, channel, command, cancellationToken);
             default:
                 return OutgoingMessage.PrivateText("Usage:\n" + CommandUsage.Of(Definition));
         }

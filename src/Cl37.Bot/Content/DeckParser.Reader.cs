@@ -14,9 +14,11 @@ public static partial class DeckParser
 
     private sealed record Field(string Name, int Line, string Inline, List<(int Line, string Text)> Lines);
 
-    private sealed class QuestionBlock(string heading, int line, int number)
+    private sealed class QuestionBlock(string heading, int line, int number, string? givenId)
     {
         public string Heading { get; } = heading;
+
+        public string? GivenId { get; } = givenId;
 
         public int Line { get; } = line;
 
@@ -64,12 +66,13 @@ public static partial class DeckParser
             for (var i = 0; i < lines.Length; i++)
                 ReadLine(i + 1, MojibakeRepair.Repair(lines[i]));
             FinishBlocks();
+            var questions = QuestionIds.KeepDistinct(_questions, _errors, "`{#id}` after its heading (`### MCQ 3 {#onnx-meaning}`)");
 
-            if (_questions.Count == 0 && _revision.Count == 0 && _errors.Count == 0)
+            if (questions.Count == 0 && _revision.Count == 0 && _errors.Count == 0)
                 _errors.Add(new DeckError(sourceFile, 1, "no questions found: a deck needs `## … Multiple Choice …` sections with `### MCQ 1` headings and `**Question:**` lines."));
-            var deck = _questions.Count == 0 && _revision.Count == 0
+            var deck = questions.Count == 0 && _revision.Count == 0
                 ? null
-                : new Deck(_deckId, _title ?? _deckId, sourceFile, _questions, _revision);
+                : new Deck(_deckId, _title ?? _deckId, sourceFile, questions, _revision);
             return new DeckParseResult(deck, _errors);
         }
 
@@ -142,6 +145,12 @@ public static partial class DeckParser
             if (_area != Area.Questions)
                 return;
             FinishBlocks();
+            string? givenId = null;
+            if (GivenIdSuffix().Match(title) is { Success: true } given)
+            {
+                givenId = given.Groups[1].Value;
+                title = title[..given.Index].TrimEnd();
+            }
             var number = TrailingNumber().Match(title);
             if (!number.Success || !int.TryParse(number.Groups[1].Value, out var n))
             {
@@ -157,7 +166,7 @@ public static partial class DeckParser
                 return;
             }
             _seen[(_section, n)] = line;
-            _question = new QuestionBlock(title, line, n);
+            _question = new QuestionBlock(title, line, n, givenId);
         }
 
         private void FinishBlocks()
@@ -265,9 +274,13 @@ public static partial class DeckParser
             var topic = Topics.Classify(prompt);
             if (topic == Topics.Fallback)
                 topic = Topics.Classify(prompt + "\n" + answerText + "\n" + explanation);
+            var id = q.GivenId is { } givenId ? QuestionIds.Given(_deckId, givenId) : QuestionIds.Fingerprint(_deckId, _section, prompt);
             return new Question(
-                $"{_deckId}/{_section}/{q.Number}", _deckId, _section, q.Number, kind, prompt, options, keys, explanation,
-                whyWrong, given.Length == 0 ? null : given, steps, answerText, parts, accepted, topic, sourceFile, q.Line);
+                id, _deckId, _section, q.Number, kind, prompt, options, keys, explanation,
+                whyWrong, given.Length == 0 ? null : given, steps, answerText, parts, accepted, topic, sourceFile, q.Line)
+            {
+                GivenId = q.GivenId,
+            };
         }
 
         private List<QuestionOption> Options(QuestionBlock q)
@@ -417,6 +430,10 @@ public static partial class DeckParser
 
         [GeneratedRegex(@"^(?:[-*+]\s*)?\(?([A-Za-z])[).:]\s+(.+)$")]
         private static partial Regex OptionLine();
+
+        // Pandoc's and kramdown's heading attribute: `### MCQ 3 {#onnx-meaning}`.
+        [GeneratedRegex(@"\s*\{#([^\s{}]+)\}\s*$")]
+        private static partial Regex GivenIdSuffix();
 
         [GeneratedRegex(@"(\d+)\s*$")]
         private static partial Regex TrailingNumber();

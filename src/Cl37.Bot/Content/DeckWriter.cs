@@ -62,7 +62,7 @@ public static class DeckWriter
             CommonLosses(q, losses, carriesUnits: false, carriesPictures: false);
             if (q.CaseSensitive)
                 losses.Add("case-sensitive short answers (GIFT has no such switch)", q);
-            sb.Append('\n').Append("::").Append(Escape(Label(q))).Append("::[markdown]").Append(Escape(PromptWithGiven(q))).Append(" {");
+            sb.Append('\n').Append("::").Append(Escape(q.Title ?? (q.GivenId is null ? Label(q) : GivenSlug(q)))).Append("::[markdown]").Append(Escape(PromptWithGiven(q))).Append(" {");
             switch (q.Kind)
             {
                 case QuestionKind.SingleChoice or QuestionKind.MultipleSelect:
@@ -149,6 +149,8 @@ public static class DeckWriter
                 w.WriteStartElement("name");
                 w.WriteElementString("text", Label(q));
                 w.WriteEndElement();
+                // Moodle's own id slot: the question keeps its id, and its history, when the file is read back.
+                w.WriteElementString("idnumber", GivenSlug(q));
                 Rich(w, "questiontext", PromptWithGiven(q));
                 Rich(w, "generalfeedback", ExplanationOrSteps(q));
                 w.WriteElementString("defaultgrade", "1");
@@ -224,7 +226,10 @@ public static class DeckWriter
                     losses.Add("case-sensitive short answers", q);
                 if (q.Units.Count > 1)
                     losses.Add("other units an answer may be typed in", q);
-                sb.Append("\n### ").Append(DeckLabels.Label(q.Section, q.Number)).Append('\n');
+                sb.Append("\n### ").Append(DeckLabels.Label(q.Section, q.Number));
+                if (q.GivenId is not null)
+                    sb.Append(" {#").Append(GivenSlug(q)).Append('}');
+                sb.Append('\n');
                 sb.Append("**Question:** ").Append(q.Prompt.Replace("\n\n", "\n", StringComparison.Ordinal)).Append("\n\n");
                 if (q.Given is { Length: > 0 } given)
                     sb.Append("**Given:**\n").Append(given).Append("\n\n");
@@ -355,6 +360,9 @@ public static class DeckWriter
 
     /// <summary>A fraction as Moodle writes a percentage: 100, 50, 33.33333, -50.</summary>
     private static string Percent(double fraction) => Math.Round(fraction * 100, 5).ToString("0.#####", CultureInfo.InvariantCulture);
+
+    // The id as stored, without its deck: a file read back gives the question the same id.
+    private static string GivenSlug(Question q) => q.Id[(q.DeckId.Length + 1)..];
 
     private static string Label(Question q) => q.Title ?? DeckLabels.Label(q.Section, q.Number);
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Cl37.Bot.Content;
 
 /// <summary>Turns the questions a GIFT or Moodle XML file gave into a deck on the same model as the
-/// Markdown decks: numbered per type in file order (<c>deck/mcq/1</c>, <c>deck/fill/2</c>), the
+/// Markdown decks: numbered per type in file order (MCQ 1, Fill 2), the
 /// category's last part as the topic, general feedback as the explanation, per-answer feedback as
 /// what the person sees for that pick.</summary>
 internal static class ImportedDeck
@@ -33,6 +33,8 @@ internal static class ImportedDeck
         }
         if (questions.Count == 0 && errors.Count == 0 && skipped.Count == 0)
             errors.Add(new DeckError(sourceFile, 1, "no questions found in this file."));
+        var howToName = sourceFile.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? "an `<idnumber>`" : "a `::title::`";
+        questions = QuestionIds.KeepDistinct(questions, errors, howToName);
         var deck = questions.Count == 0 ? null : new Deck(deckId, deckId, sourceFile, questions, []);
         return new DeckParseResult(deck, errors) { Skipped = skipped };
     }
@@ -113,12 +115,17 @@ internal static class ImportedDeck
                 topic = Topics.Classify(q.Prompt + "\n" + answerText + "\n" + q.GeneralFeedback);
         }
         var label = DeckLabels.Label(section, number);
+        // A title that only repeats the question's place ("MCQ 3", as exports write it) is no identity.
+        var title = string.IsNullOrWhiteSpace(q.Title) || q.Title.Trim() == label ? null : q.Title.Trim();
+        var givenId = string.IsNullOrWhiteSpace(q.IdNumber) ? title : q.IdNumber.Trim();
+        var id = givenId is null ? QuestionIds.Fingerprint(deckId, section, q.Prompt) : QuestionIds.Given(deckId, givenId);
         return new Question(
-            $"{deckId}/{section}/{number}", deckId, section, number, kind, q.Prompt, options, keys, q.GeneralFeedback,
+            id, deckId, section, number, kind, q.Prompt, options, keys, q.GeneralFeedback,
             whyWrong, null, [], answerText, parts, accepted, topic, q.SourceFile, q.Line)
         {
             // A title that only repeats the label the question gets anyway (as exports write it) adds nothing.
-            Title = string.IsNullOrWhiteSpace(q.Title) || q.Title.Trim() == label ? null : q.Title.Trim(),
+            Title = title,
+            GivenId = givenId,
             Weights = weights,
             CaseSensitive = q.CaseSensitive,
             WhyRight = whyRight,

@@ -11,6 +11,9 @@ internal sealed class ImportedQuestion(string sourceFile, int line)
 
     public string? Title { get; set; }
 
+    /// <summary>Moodle XML's <c>&lt;idnumber&gt;</c>: the id the author gave the question.</summary>
+    public string? IdNumber { get; set; }
+
     public string? Category { get; set; }
 
     /// <summary>The question text as light Markdown.</summary>

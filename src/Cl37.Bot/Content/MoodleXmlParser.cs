@@ -99,6 +99,7 @@ public static class MoodleXmlParser
         var q = new ImportedQuestion(sourceFile, Line(element))
         {
             Title = Text(element.Element("name")),
+            IdNumber = ((string?)element.Element("idnumber"))?.Trim(),
             Category = category,
             // The file weighs every answer (fraction="…"), so Moodle's rule grades it.
             Weighted = true,

@@ -1,7 +1,9 @@
 namespace Cl37.Bot.Content;
 
 /// <summary>One question of a deck, with everything the quiz needs to ask, grade and explain it.</summary>
-/// <param name="Id">Stable id: deck id, section and number (<c>cl37-model-deployment/mcq/3</c>).</param>
+/// <param name="Id">Stable id (<see cref="QuestionIds"/>): the id the deck gives it (<c>cl37-model-deployment/onnx</c>)
+/// or a fingerprint of its prompt (<c>cl37-model-deployment/mcq-3f2a9c1b</c>).</param>
+/// <param name="Number">The number its heading gives it (<c>### MCQ 3</c>), or its place among its kind in an imported file.</param>
 /// <param name="CorrectKeys">Option keys that are right (choice questions).</param>
 /// <param name="WhyWrong">Per option key, why it is wrong.</param>
 /// <param name="AnswerText">The answer as the deck writes it (all kinds).</param>
@@ -31,6 +33,10 @@ public sealed record Question(
     /// <summary>The name an imported file gives the question (GIFT <c>::title::</c>, Moodle XML
     /// <c>&lt;name&gt;</c>); null for Markdown decks, whose headings number the questions.</summary>
     public string? Title { get; init; }
+
+    /// <summary>The id as the deck gives it (<c>{#onnx}</c>, <c>::title::</c>, <c>&lt;idnumber&gt;</c>);
+    /// null where the id is a fingerprint of the prompt.</summary>
+    public string? GivenId { get; init; }
 
     /// <summary>Credit per answer as the source file weights it; null where the file gives no
     /// weights and the deck's own grading rules apply.</summary>

@@ -13,6 +13,10 @@ public sealed class Answer
 
     public required string QuestionId { get; set; }
 
+    /// <summary>The version of the question (its key, options, tolerances, weights) the answer was
+    /// graded against; null for answers graded before versions were recorded.</summary>
+    public string? QuestionVersion { get; set; }
+
     /// <summary>The recorded answer, normalised (option keys joined by commas, or the typed text).</summary>
     public required string Response { get; set; }
 

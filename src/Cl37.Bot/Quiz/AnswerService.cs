@@ -41,7 +41,7 @@ public sealed class AnswerService(
         var name = DisplayNames.Clean(user.DisplayName);
         var stored = await writer.WriteAsync(new PendingAnswer(post.GroupId, post.PostId, question.Id, user.Id, name,
             grade.Recorded, grade.Points, grade.IsCorrect, practice, now, now - post.PostedUtc, periods,
-            new BonusSettings(post.StreakBonus, post.SpeedBonus)), cancellationToken);
+            new BonusSettings(post.StreakBonus, post.SpeedBonus)) { QuestionVersion = QuestionVersion.Of(question) }, cancellationToken);
 
         if (stored.Inserted && !stored.Practice)
         {

@@ -193,7 +193,7 @@ public sealed class AnswerWriter(
         var score = AnswerScoring.Score(a.BasePoints, a.IsCorrect, counts, a.Bonuses, before, a.SincePost, a.AnsweredUtc);
 
         s.Insert.Bind(a.PostId, personId, a.GroupId, a.QuestionId, a.Response, score.Points, a.IsCorrect, score.Practice, a.AnsweredUtc,
-            AnswerScoring.LatencyMs(a.SincePost));
+            AnswerScoring.LatencyMs(a.SincePost), (object?)a.QuestionVersion ?? DBNull.Value);
         // ON CONFLICT DO NOTHING: no row changed means an earlier answer of this person stands.
         if (s.Insert.Command.ExecuteNonQuery() == 0)
         {
@@ -435,10 +435,10 @@ public sealed class AnswerWriter(
             """, 3);
 
         public Prepared Insert { get; } = new(connection, """
-            INSERT INTO "Answers" ("PostId", "PersonId", "GroupId", "QuestionId", "Response", "Points", "IsCorrect", "Practice", "AnsweredUtc", "LatencyMs")
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
+            INSERT INTO "Answers" ("PostId", "PersonId", "GroupId", "QuestionId", "Response", "Points", "IsCorrect", "Practice", "AnsweredUtc", "LatencyMs", "QuestionVersion")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
             ON CONFLICT ("PostId", "PersonId") DO NOTHING
-            """, 10);
+            """, 11);
 
         public Prepared Existing { get; } = new(connection,
             """SELECT "Response", "Points", "IsCorrect", "Practice" FROM "Answers" WHERE "PostId" = @p0 AND "PersonId" = @p1""", 2);

@@ -18,4 +18,8 @@ public sealed record PendingAnswer(
     DateTime AnsweredUtc,
     TimeSpan SincePost,
     IReadOnlyList<string> Periods,
-    BonusSettings Bonuses);
+    BonusSettings Bonuses)
+{
+    /// <summary>The version of the question the answer was graded against.</summary>
+    public string? QuestionVersion { get; init; }
+}

@@ -17,6 +17,9 @@ public static class QuizHostingExtensions
         s.AddSingleton<PostCache>();
         s.AddSingleton<QuestionSelector>();
         s.AddSingleton<QuizMetrics>();
+        // Before the replay and the writer: both read history by stable question id.
+        s.AddSingleton<QuestionIdUpgrade>();
+        s.AddHostedService(sp => sp.GetRequiredService<QuestionIdUpgrade>());
         // Before the writer: answers are scored on replayed memories.
         s.AddSingleton<ReviewReplay>();
         s.AddHostedService(sp => sp.GetRequiredService<ReviewReplay>());
@@ -36,6 +39,7 @@ public static class QuizHostingExtensions
         s.AddSingleton<ExamService>();
         s.AddSingleton<ScheduleChanges>();
         s.AddSingleton<Analysis.ItemAnalysisService>();
+        s.AddSingleton<RegradeService>();
         return builder;
     }
 

@@ -44,7 +44,7 @@ public sealed class CourseDeckTests
     [MemberData(nameof(Expected))]
     public void Parse_CourseQuestion_MatchesCourseFile(string id, QuestionKind kind, string key, int optionCount)
     {
-        var q = Assert.Single(Course.Questions, q => q.Id == "cl37-model-deployment/" + id);
+        var q = Assert.Single(Course.Questions, q => QuestionIds.Positional(q) == "cl37-model-deployment/" + id);
         Assert.Equal(kind, q.Kind);
         Assert.Equal(optionCount, q.Options.Count);
         Assert.NotEmpty(q.Prompt);
@@ -149,5 +149,5 @@ public sealed class CourseDeckTests
             Assert.Contains(good, text, StringComparison.Ordinal);
     }
 
-    private static Question Question(string id) => Course.Questions.Single(q => q.Id == "cl37-model-deployment/" + id);
+    private static Question Question(string id) => Course.Questions.Single(q => QuestionIds.Positional(q) == "cl37-model-deployment/" + id);
 }

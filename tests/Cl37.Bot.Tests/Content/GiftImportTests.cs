@@ -21,7 +21,7 @@ public sealed class GiftImportTests
         Assert.Equal(
             ["mappings/mcq/1", "mappings/msq/1", "mappings/mcq/2", "mappings/mcq/3", "mappings/numerical/1", "mappings/numerical/2",
              "mappings/numerical/3", "mappings/numerical/4", "mappings/fill/1", "mappings/fill/2", "mappings/mcq/4", "mappings/fill/3", "mappings/mcq/5"],
-            deck.Questions.Select(q => q.Id));
+            deck.Questions.Select(QuestionIds.Positional));
     }
 
     [Fact]

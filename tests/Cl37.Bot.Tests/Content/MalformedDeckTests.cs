@@ -59,7 +59,7 @@ public sealed class MalformedDeckTests
             : answerLine.Length == 0 ? LineOf(text, "### MCQ 2") : LineOf(text, answerLine.Trim(), after: "### MCQ 2");
         Assert.Equal(expectedLine, error.Line);
         Assert.StartsWith($"bad.md:{expectedLine}: MCQ 2: ", error.ToString(), StringComparison.Ordinal);
-        Assert.Equal(["tiny/mcq/1", "tiny/mcq/3"], result.Deck!.Questions.Select(q => q.Id.Replace("bad", "tiny", StringComparison.Ordinal)));
+        Assert.Equal(["tiny/mcq/1", "tiny/mcq/3"], result.Deck!.Questions.Select(q => QuestionIds.Positional(q).Replace("bad", "tiny", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class MoodleXmlImportTests
     {
         Assert.Empty(Sample.Value.Errors);
         Assert.Equal(["mappings/mcq/1", "mappings/msq/1", "mappings/mcq/2", "mappings/fill/1", "mappings/numerical/1", "mappings/numerical/2"],
-            Sample.Value.Deck!.Questions.Select(q => q.Id));
+            Sample.Value.Deck!.Questions.Select(QuestionIds.Positional));
         Assert.All(Sample.Value.Deck.Questions, q => Assert.Equal("Kubernetes", q.Topic));
     }
 

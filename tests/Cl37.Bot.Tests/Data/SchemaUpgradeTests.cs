@@ -37,7 +37,8 @@ public sealed class SchemaUpgradeTests : IDisposable
         var total = await check.ScoreTotals.SingleAsync();
         Assert.Equal((12.5, 3, 2), (total.Points, total.Answered, total.Correct));
         var review = await check.ReviewStates.SingleAsync();
-        Assert.Equal((7L, "mcq-1", 1, 0), (review.PersonId, review.QuestionId, review.Right, review.Wrong));
+        // Marked as a positional id, for QuestionIdUpgrade to map when the decks are loaded.
+        Assert.Equal((7L, "positional:mcq-1", 1, 0), (review.PersonId, review.QuestionId, review.Right, review.Wrong));
     }
 
     [Fact]

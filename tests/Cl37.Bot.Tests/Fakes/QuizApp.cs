@@ -15,12 +15,17 @@ namespace Cl37.Bot.Tests.Fakes;
 /// platform named "test" and the small test deck (or the real content).</summary>
 public sealed class QuizApp : WebApplicationFactory<Program>
 {
-    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"cl37-test-{Guid.NewGuid():N}.db");
+    private readonly string _dbPath;
+    private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings = new();
     private readonly DeckLibrary? _decks;
 
-    public QuizApp(DeckLibrary? decks = null, IDictionary<string, string?>? settings = null, DateTimeOffset? start = null)
+    /// <param name="databasePath">A database file the test keeps, to start the app again on it (a
+    /// restart with an edited deck); by default a fresh file deleted with the app.</param>
+    public QuizApp(DeckLibrary? decks = null, IDictionary<string, string?>? settings = null, DateTimeOffset? start = null, string? databasePath = null)
     {
+        _ownsDatabase = databasePath is null;
+        _dbPath = databasePath ?? Path.Combine(Path.GetTempPath(), $"cl37-test-{Guid.NewGuid():N}.db");
         _decks = decks ?? TestDeck.Library();
         Clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
         if (settings is not null)
@@ -86,6 +91,7 @@ public sealed class QuizApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteFiles.Delete(_dbPath);
+        if (_ownsDatabase)
+            SqliteFiles.Delete(_dbPath);
     }
 }

@@ -67,6 +67,8 @@ internal static class TranscriptScenario
         new TranscriptStep.Wait(2),
         new TranscriptStep.Command(Admin, "/quiz analysis format:csv"),
         new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/quiz regrade"),
+        new TranscriptStep.Wait(2),
         new TranscriptStep.Command(Admin, "/quiz now deck:fill"),
         new TranscriptStep.Wait(5),
         new TranscriptStep.Command("Ann", "/quiz answer text:a *pod* __or__ so"),
@@ -81,7 +83,7 @@ internal static class TranscriptScenario
     /// <summary>Replies only the person who asked may see; none of their paragraphs may reach a public message.</summary>
     public static bool RepliesPrivately(TranscriptStep step) =>
         step is TranscriptStep.Answer
-        || step is TranscriptStep.Command { Text: "/stats" or "/quiz analysis" or "/quiz analysis format:csv" or "/quiz decks" }
+        || step is TranscriptStep.Command { Text: "/stats" or "/quiz analysis" or "/quiz analysis format:csv" or "/quiz decks" or "/quiz regrade" }
         || (step is TranscriptStep.Command { Text: var text } && text.StartsWith("/quiz answer", StringComparison.Ordinal));
 
     /// <summary>One-question decks cut from the test deck: MCQ 1 (key B), MSQ 1 (A, B, C), Numerical 1 (4), Fill 1 (Pod);

@@ -10,6 +10,7 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         builder.ToTable("Answers");
         builder.Property(a => a.QuestionId).HasMaxLength(200);
         builder.Property(a => a.Response).HasMaxLength(500);
+        builder.Property(a => a.QuestionVersion).HasMaxLength(16);
         // The first answer counts: inserts use ON CONFLICT DO NOTHING against this key.
         builder.HasIndex(a => new { a.PostId, a.PersonId }).IsUnique();
         builder.HasIndex(a => new { a.PersonId, a.AnsweredUtc });

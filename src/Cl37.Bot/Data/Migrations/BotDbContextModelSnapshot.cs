@@ -52,6 +52,10 @@ namespace Cl37.Bot.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("QuestionVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Response")
                         .IsRequired()
                         .HasMaxLength(500)

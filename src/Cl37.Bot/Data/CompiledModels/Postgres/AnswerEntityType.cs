@@ -20,7 +20,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
                 "Cl37.Bot.Data.Answer",
                 typeof(Answer),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -107,6 +107,15 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Answer).GetField("<QuestionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
             questionId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var questionVersion = runtimeEntityType.AddProperty(
+                "QuestionVersion",
+                typeof(string),
+                propertyInfo: typeof(Answer).GetProperty("QuestionVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Answer).GetField("<QuestionVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16);
+            questionVersion.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var response = runtimeEntityType.AddProperty(
                 "Response",

@@ -12,7 +12,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("86918fa8-4ccf-42e9-b78f-6e0ac9e3139e"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("b161af44-6632-40b7-ba87-ff32e9522489"), entityTypeCount: 10)
         {
         }
 

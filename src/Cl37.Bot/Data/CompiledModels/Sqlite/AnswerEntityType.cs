@@ -19,7 +19,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 "Cl37.Bot.Data.Answer",
                 typeof(Answer),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -95,6 +95,14 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Answer).GetProperty("QuestionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Answer).GetField("<QuestionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
+
+            var questionVersion = runtimeEntityType.AddProperty(
+                "QuestionVersion",
+                typeof(string),
+                propertyInfo: typeof(Answer).GetProperty("QuestionVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Answer).GetField("<QuestionVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16);
 
             var response = runtimeEntityType.AddProperty(
                 "Response",

@@ -59,6 +59,10 @@ namespace Cl37.Bot.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("QuestionVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Response")
                         .IsRequired()
                         .HasMaxLength(500)
