@@ -46,8 +46,12 @@ public sealed class QuestionSelector(DeckLibrary decks, TimeProvider time, Rando
         {
             deckId = channel.Exam.ExamDeckId;
             var schedule = await db.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.ChannelId == channelId && s.Enabled, cancellationToken);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, TimeZones.FindOrUtc(channel.Exam.TimeZone)));
-            pace = new ExamPace(Math.Max(1, ExamCoverage.PostsBefore(today, channel.Exam.ExamDate!.Value, schedule?.DaysMask ?? WeekDays.All, 1)));
+            var exam = channel.Exam.ExamDate!.Value;
+            // This post, then the schedule's posts still to come before the exam, several a day where it has several times.
+            var later = schedule is null
+                ? ExamCoverage.PostingDaysBefore(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, TimeZones.FindOrUtc(channel.Exam.TimeZone))).AddDays(1), exam, WeekDays.All)
+                : ExamCoverage.Of(0, 0, ScheduleTimes.Of(schedule), schedule.DaysMask, TimeZoneInfo.ConvertTimeFromUtc(now, TimeZones.FindOrUtc(schedule.TimeZone)), exam, []).Posts;
+            pace = new ExamPace(1 + later);
         }
         var pool = decks.QuestionsOf(deckId);
         if (pool.Count == 0)

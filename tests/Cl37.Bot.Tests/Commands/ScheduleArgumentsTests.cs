@@ -43,7 +43,7 @@ public sealed class ScheduleArgumentsTests
             "UTC", out var error);
 
         Assert.Null(error);
-        Assert.Equal(new TimeOnly(7, 30), request!.At);
+        Assert.Equal([new TimeOnly(7, 30)], request!.Times);
         Assert.Equal("Europe/Berlin", request.Zone.Id);
         Assert.Equal(WeekDays.MondayToFriday, request.Days);
         Assert.Equal(150, request.WindowMinutes);

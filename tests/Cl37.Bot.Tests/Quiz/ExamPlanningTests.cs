@@ -41,7 +41,7 @@ public sealed class ExamPlanningTests
     [Fact]
     public void Coverage_38QuestionsIn9Days_29NeverAskedAndFiveADay()
     {
-        var c = new ExamCoverage(38, 38, 9, 1);
+        var c = new ExamCoverage(38, 38, 0, 9, 1);
 
         Assert.Equal((false, 29, 5), (c.Covers, c.Uncovered, c.PerDayNeeded));
     }

@@ -59,7 +59,7 @@ public sealed class DailyScheduleTests
     {
         var schedule = At(hour, minute, TimeZones.FindOrUtc(zoneId), days);
         var start = Utc(2026, 1, 1, 0, 0);
-        var trigger = ScheduleTriggers.Daily(1, schedule, new FakeTimeProvider(start));
+        var trigger = Assert.Single(ScheduleTriggers.Daily(1, schedule, new FakeTimeProvider(start)));
         DateTimeOffset? quartz = start.AddSeconds(-1);
         var ours = start.AddSeconds(-1);
         for (var i = 0; i < 600; i++)

@@ -115,13 +115,16 @@ public sealed class SimulationTests : IAsyncLifetime
         {
             row = await db.Schedules.SingleAsync(s => s.ChannelId == channelId);
         }
-        var daily = ScheduleTriggers.Daily(channelId, DailySchedule.From(row), clock);
+        var dailies = ScheduleTriggers.Daily(channelId, DailySchedule.From(row), clock);
         var sweep = ScheduleTriggers.Sweep(30, clock);
         var runner = app.App.Get<DailyQuestionRunner>();
 
         var events = new PriorityQueue<bool, DateTimeOffset>();
-        for (var at = daily.GetFireTimeAfter(from.AddSeconds(-1)); at is { } t && t < to; at = daily.GetFireTimeAfter(t))
-            events.Enqueue(true, t);
+        foreach (var daily in dailies)
+        {
+            for (var at = daily.GetFireTimeAfter(from.AddSeconds(-1)); at is { } t && t < to; at = daily.GetFireTimeAfter(t))
+                events.Enqueue(true, t);
+        }
         foreach (var extra in extraDailyFires)
             events.Enqueue(true, extra);
         for (var at = from; at < to; at = at.AddHours(3))
