@@ -12,7 +12,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("86918fa8-4ccf-42e9-b78f-6e0ac9e3139e"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("5f4b4478-8726-4bdc-b720-092b1cf5b495"), entityTypeCount: 10)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6db4273f-ed31-455d-9577-c1f6ca97f483"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("5f0a792a-5687-4ee4-aae7-13d81a75e87e"), entityTypeCount: 10)
         {
         }
 
