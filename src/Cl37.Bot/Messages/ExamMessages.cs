@@ -59,27 +59,17 @@ public static class ExamMessages
             return string.Create(CultureInfo.InvariantCulture, $"The {c.NeverAsked} left fit in the {c.Posts} daily questions before the exam.");
         var pace = string.Create(CultureInfo.InvariantCulture,
             $"⚠️ {c.NeverAsked} questions, {c.PostingDays} {(c.PostingDays == 1 ? "day" : "days")}, {PerDay(c.PerDay)}: {c.Uncovered} would never be asked; ");
-        return pace + c.PerDayNeeded switch
-        {
-            null => "no posting day is left.",
-            <= ScheduleTimes.MaxPerDay and var n => string.Create(CultureInfo.InvariantCulture, $"set {n} a day: `{ScheduleSetWith(n)}`."),
-            _ => string.Create(CultureInfo.InvariantCulture,
-                $"even the most a channel posts, {ScheduleTimes.MaxPerDay} a day (`{ScheduleSetWith(ScheduleTimes.MaxPerDay)}`), leaves {Math.Max(0, c.NeverAsked - c.PostsToday - c.DaysAfterToday * ScheduleTimes.MaxPerDay)} unasked."),
-        };
+        return pace + (c.PerDayNeeded is { } n
+            ? string.Create(CultureInfo.InvariantCulture, $"set {n} a day: `{ScheduleSetWith(n)}`.")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"even the most a channel posts, {ScheduleTimes.MaxPerDay} a day (`{ScheduleSetWith(ScheduleTimes.MaxPerDay)}`), leaves {c.UncoveredAtMost} unasked."));
     }
 
     private static string PerDay(int n) => n == 1 ? "one a day" : string.Create(CultureInfo.InvariantCulture, $"{n} a day");
 
-    /// <summary>The schedule command for <paramref name="perDay"/> posts a day, spread over the waking day.</summary>
-    public static string ScheduleSetWith(int perDay) => "/quiz schedule set time:" + perDay switch
-    {
-        1 => "09:00",
-        2 => "09:00,18:00",
-        3 => "09:00,13:00,18:00",
-        4 => "09:00,12:00,15:00,18:00",
-        5 => "08:00,11:00,14:00,17:00,20:00",
-        _ => "08:00,10:00,12:00,14:00,16:00,18:00",
-    };
+    /// <summary>The schedule command for <paramref name="perDay"/> posts a day at <see cref="ScheduleTimes.Suggested"/>.</summary>
+    public static string ScheduleSetWith(int perDay) => "/quiz schedule set time:"
+        + string.Join(',', ScheduleTimes.Suggested(perDay).Select(m => TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(m)).ToString("HH:mm", CultureInfo.InvariantCulture)));
 
     private static string Deck(string? deckId) => deckId is null ? "all decks" : "deck " + deckId;
 }

@@ -6,7 +6,10 @@ namespace Cl37.Bot.Quiz;
 /// <param name="PostsToday">Scheduled posts still to come today.</param>
 /// <param name="DaysAfterToday">Posting days after today, up to the day before the exam.</param>
 /// <param name="PerDay">Posts a posting day.</param>
-public sealed record ExamCoverage(int DeckSize, int NeverAsked, int PostsToday, int DaysAfterToday, int PerDay)
+/// <param name="PerDayNeeded">The fewest posts a day, at <see cref="ScheduleTimes.Suggested"/> set now, that
+/// would ask them all; null when even <see cref="ScheduleTimes.MaxPerDay"/> would not.</param>
+/// <param name="UncoveredAtMost">Questions that would never be asked at <see cref="ScheduleTimes.MaxPerDay"/> a day.</param>
+public sealed record ExamCoverage(int DeckSize, int NeverAsked, int PostsToday, int DaysAfterToday, int PerDay, int? PerDayNeeded, int UncoveredAtMost)
 {
     /// <summary>Posts before the exam at this pace.</summary>
     public int Posts => PostsToday + DaysAfterToday * PerDay;
@@ -19,11 +22,6 @@ public sealed record ExamCoverage(int DeckSize, int NeverAsked, int PostsToday, 
     /// <summary>Questions that would never be asked at this pace.</summary>
     public int Uncovered => Math.Max(0, NeverAsked - Posts);
 
-    /// <summary>Posts a day from tomorrow that would ask them all, or null when no posting day is left after today.</summary>
-    public int? PerDayNeeded => DaysAfterToday == 0
-        ? (Covers ? PerDay : null)
-        : Math.Max(1, (NeverAsked - PostsToday + DaysAfterToday - 1) / DaysAfterToday);
-
     /// <summary>The coverage of a schedule posting at <paramref name="timesOfDay"/> (minutes after
     /// local midnight, ascending) on the days of <paramref name="daysMask"/>, read at
     /// <paramref name="nowLocal"/> in the schedule's zone; today's posts at or before now, or in
@@ -31,11 +29,15 @@ public sealed record ExamCoverage(int DeckSize, int NeverAsked, int PostsToday, 
     public static ExamCoverage Of(int deckSize, int neverAsked, IReadOnlyList<int> timesOfDay, int daysMask, DateTime nowLocal, DateOnly exam, IReadOnlyCollection<int> slotsDoneToday)
     {
         var today = DateOnly.FromDateTime(nowLocal);
-        var minute = nowLocal.Hour * 60 + nowLocal.Minute;
-        var postsToday = today < exam && WeekDays.Contains(daysMask, today.DayOfWeek)
-            ? Enumerable.Range(0, timesOfDay.Count).Count(slot => timesOfDay[slot] > minute && !slotsDoneToday.Contains(slot))
-            : 0;
-        return new ExamCoverage(deckSize, neverAsked, postsToday, PostingDaysBefore(today.AddDays(1), exam, daysMask), timesOfDay.Count);
+        var days = PostingDaysBefore(today.AddDays(1), exam, daysMask);
+        // A schedule set now posts today at its times still ahead whose slot has no post yet.
+        int PostsWith(IReadOnlyList<int> times) => days * times.Count + (today < exam && WeekDays.Contains(daysMask, today.DayOfWeek)
+            ? Enumerable.Range(0, times.Count).Count(slot => times[slot] > nowLocal.Hour * 60 + nowLocal.Minute && !slotsDoneToday.Contains(slot))
+            : 0);
+        int? needed = Enumerable.Range(1, ScheduleTimes.MaxPerDay).Cast<int?>().FirstOrDefault(n => PostsWith(ScheduleTimes.Suggested(n!.Value)) >= neverAsked);
+        var postsToday = PostsWith(timesOfDay) - days * timesOfDay.Count;
+        return new ExamCoverage(deckSize, neverAsked, postsToday, days, timesOfDay.Count, needed,
+            Math.Max(0, neverAsked - PostsWith(ScheduleTimes.Suggested(ScheduleTimes.MaxPerDay))));
     }
 
     /// <summary>Posting days in [<paramref name="from"/>, <paramref name="exam"/>).</summary>

@@ -14,6 +14,18 @@ public static class ScheduleTimes
     /// hour before the default window closes it, an hour before the next one.</summary>
     public const int MinMinutesBetween = 120;
 
+    /// <summary>Times of day (minutes after local midnight) for <paramref name="perDay"/> posts a day,
+    /// spread over the waking day, the ones suggested when the deck needs more posts.</summary>
+    public static IReadOnlyList<int> Suggested(int perDay) => perDay switch
+    {
+        1 => [9 * 60],
+        2 => [9 * 60, 18 * 60],
+        3 => [9 * 60, 13 * 60, 18 * 60],
+        4 => [9 * 60, 12 * 60, 15 * 60, 18 * 60],
+        5 => [8 * 60, 11 * 60, 14 * 60, 17 * 60, 20 * 60],
+        _ => [8 * 60, 10 * 60, 12 * 60, 14 * 60, 16 * 60, 18 * 60],
+    };
+
     /// <summary>Minutes after local midnight, ascending.</summary>
     public static IReadOnlyList<int> Of(QuizSchedule s) => s.LaterTimesOfDay is not { Length: > 0 } later
         ? [s.TimeOfDayMinutes]
