@@ -72,9 +72,20 @@ public sealed class QuestionSelector(DeckLibrary decks, TimeProvider time, Rando
                           join p in db.People on r.PersonId equals p.Id
                           where p.GroupId == groupId && r.Stability > 0
                           select new { r.QuestionId, r.Stability, r.LastReviewUtc }).AsNoTracking().ToListAsync(cancellationToken);
+        return GroupRecall(rows.Select(r => (r.QuestionId, r.Stability, r.LastReviewUtc)), atUtc);
+    }
+
+    /// <summary>The mean FSRS recall per question at <paramref name="atUtc"/> over everyone's memories of it. Pure.</summary>
+    public static Dictionary<string, double> GroupRecall(IEnumerable<(string QuestionId, double Stability, DateTime LastReviewUtc)> memories, DateTime atUtc)
+    {
         var fsrs = Fsrs.Default;
-        return rows.GroupBy(r => r.QuestionId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Average(r => fsrs.Retrievability((atUtc - DateTime.SpecifyKind(r.LastReviewUtc, DateTimeKind.Utc)).TotalDays, r.Stability)), StringComparer.Ordinal);
+        var sums = new Dictionary<string, (double Sum, int N)>(StringComparer.Ordinal);
+        foreach (var (questionId, stability, lastReviewUtc) in memories)
+        {
+            var s = sums.GetValueOrDefault(questionId);
+            sums[questionId] = (s.Sum + fsrs.Retrievability((atUtc - DateTime.SpecifyKind(lastReviewUtc, DateTimeKind.Utc)).TotalDays, stability), s.N + 1);
+        }
+        return sums.ToDictionary(x => x.Key, x => x.Value.Sum / x.Value.N, StringComparer.Ordinal);
     }
 
     /// <summary>The pure choice, given the channel's post history (oldest first), the group's mean

@@ -75,6 +75,13 @@ public sealed class Fsrs(FsrsParameters parameters)
         return new MemoryState(stability[(int)rating - 1], difficulty, atUtc, interval);
     }
 
+    /// <summary>The stability after a review at <paramref name="atUtc"/> graded <paramref name="rating"/>,
+    /// equal to <see cref="Review"/>'s without working out the intervals of all four grades: the exam
+    /// forecasts need only this, for every person and question.</summary>
+    public double StabilityAfter(MemoryState? before, DateTime atUtc, Rating rating) => before is null
+        ? _w[(int)rating - 1]
+        : NextStability(before.Stability, before.Difficulty, Retrievability(ElapsedDays(before.LastReviewUtc, atUtc), before.Stability), rating);
+
     /// <summary>Days until recall falls to the requested retention, at least one.</summary>
     public int Interval(double stability)
     {
