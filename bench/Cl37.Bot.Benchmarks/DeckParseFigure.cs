@@ -1,12 +1,8 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Cl37.Bot.Content;
 
 namespace Cl37.Bot.Benchmarks;
 
-/// <summary>Runs <see cref="DeckParseBenchmarks"/> with BenchmarkDotNet (in-process, short job).</summary>
+/// <summary>Runs <see cref="DeckParseBenchmarks"/> through <see cref="ShortBenchmarkRun"/>.</summary>
 internal static class DeckParseFigure
 {
     public static Task<IReadOnlyList<Figure>> RunAsync()
@@ -16,14 +12,9 @@ internal static class DeckParseFigure
         if (check.Deck is null || check.Deck.Questions.Count != 10_000 || check.Errors.Count > 0)
             throw new InvalidOperationException($"generated deck has {check.Deck?.Questions.Count} questions and {check.Errors.Count} errors");
 
-        var config = ManualConfig.CreateMinimumViable()
-            .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
-            .WithOptions(ConfigOptions.DisableLogFile)
-            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "cl37-bdn"));
-        var summary = BenchmarkRunner.Run<DeckParseBenchmarks>(config);
-        double Mean(string method) => summary.Reports.Single(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method).ResultStatistics!.Mean / 1e6;
-        var course = Mean(nameof(DeckParseBenchmarks.CourseDeck));
-        var large = Mean(nameof(DeckParseBenchmarks.TenThousandQuestions));
+        var mean = ShortBenchmarkRun.MeansOf<DeckParseBenchmarks>();
+        var course = mean(nameof(DeckParseBenchmarks.CourseDeck));
+        var large = mean(nameof(DeckParseBenchmarks.TenThousandQuestions));
         IReadOnlyList<Figure> figures =
         [
             new("deck parse: the course deck (38 questions), BenchmarkDotNet mean", "—", Stats.Ms(course), "—", "≤ 20 ms", course <= 20),

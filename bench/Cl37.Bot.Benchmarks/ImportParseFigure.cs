@@ -1,12 +1,8 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Cl37.Bot.Content;
 
 namespace Cl37.Bot.Benchmarks;
 
-/// <summary>Runs <see cref="ImportParseBenchmarks"/> with BenchmarkDotNet (in-process, short job).</summary>
+/// <summary>Runs <see cref="ImportParseBenchmarks"/> through <see cref="ShortBenchmarkRun"/>.</summary>
 internal static class ImportParseFigure
 {
     public static Task<IReadOnlyList<Figure>> RunAsync()
@@ -19,15 +15,10 @@ internal static class ImportParseFigure
                 throw new InvalidOperationException($"{name} has {check.Deck?.Questions.Count} questions and {check.Errors.Count} errors: {check.Errors.FirstOrDefault()}");
         }
 
-        var config = ManualConfig.CreateMinimumViable()
-            .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
-            .WithOptions(ConfigOptions.DisableLogFile)
-            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "cl37-bdn"));
-        var summary = BenchmarkRunner.Run<ImportParseBenchmarks>(config);
-        double Mean(string method) => summary.Reports.Single(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method).ResultStatistics!.Mean / 1e6;
-        var markdown = Mean(nameof(ImportParseBenchmarks.MarkdownTenThousand));
-        var giftMs = Mean(nameof(ImportParseBenchmarks.GiftTenThousand));
-        var xmlMs = Mean(nameof(ImportParseBenchmarks.MoodleXmlTenThousand));
+        var mean = ShortBenchmarkRun.MeansOf<ImportParseBenchmarks>();
+        var markdown = mean(nameof(ImportParseBenchmarks.MarkdownTenThousand));
+        var giftMs = mean(nameof(ImportParseBenchmarks.GiftTenThousand));
+        var xmlMs = mean(nameof(ImportParseBenchmarks.MoodleXmlTenThousand));
         var sizes = $"files: GIFT {gift.Length / 1e6:0.0} MB, Moodle XML {xml.Length / 1e6:0.0} MB";
         IReadOnlyList<Figure> figures =
         [

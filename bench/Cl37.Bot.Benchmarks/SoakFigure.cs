@@ -17,7 +17,7 @@ internal static class SoakFigure
     private static readonly TimeSpan Sample = TimeSpan.FromSeconds(5);
 
     /// <summary>How long the bot keeps a Discord interaction id to refuse its replay.</summary>
-    private static readonly TimeSpan ReplayWindow = Bot.Platforms.Discord.Interactions.DiscordInteractionsEndpoint.TimestampTolerance;
+    private static readonly TimeSpan ReplayWindow = Bot.Platforms.Discord.Incoming.DiscordInteractionsEndpoint.TimestampTolerance;
 
     /// <summary>The people on each platform. Everyone answers every question, as a course does; it is
     /// larger than any course and than the answers one question gets in its minute (300/s × 60 s), so

@@ -1,4 +1,3 @@
-using Cl37.Bot.Commands;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -7,8 +6,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Commands;
 using Cl37.Bot.Data;
-using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Outgoing;
 using Cl37.Bot.Quiz;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -18,6 +18,7 @@ public static class DataHostingExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString is required.")
             .Validate(o => o.Provider != DatabaseOptions.Sqlite || string.IsNullOrWhiteSpace(o.ConnectionString) || IsValidSqlite(o.ConnectionString), "Database:ConnectionString is not a valid SQLite connection string (e.g. Data Source=data/cl37bot.db).")
             .Validate(o => o.Provider != DatabaseOptions.Postgres || string.IsNullOrWhiteSpace(o.ConnectionString) || IsValidPostgres(o.ConnectionString), "Database:ConnectionString is not a valid PostgreSQL connection string (e.g. Host=db;Database=cl37bot;Username=cl37;Password=...).")
+            .Validate(o => o.MinFreeMegabytes >= 0, "Database:MinFreeMegabytes must be 0 (no check) or more.")
             .ValidateOnStart();
 
         // The provider is chosen when the factory is first resolved, so settings that tests or
@@ -28,6 +29,7 @@ public static class DataHostingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
         builder.Services.AddSingleton<DatabaseState>();
         builder.Services.AddSingleton<SqliteFileGuard>();
+        builder.Services.AddSingleton<SqliteDiskSpace>();
         builder.Services.AddSingleton<StorageInterceptor>();
         builder.Services.AddHostedService<DatabaseReadProbe>();
         return builder;

@@ -17,4 +17,8 @@ public sealed class DatabaseOptions
     /// was kept before and the file is gone. Off, the bot refuses to start instead, so a lost volume
     /// or a wrong path is not served as an empty quiz.</summary>
     public bool CreateIfMissing { get; set; }
+
+    /// <summary>SQLite: readiness fails while the disk holding the database has less free space
+    /// than this, in MiB, because every answer would then fail to save. 0 turns the check off.</summary>
+    public int MinFreeMegabytes { get; set; } = 16;
 }

@@ -33,7 +33,7 @@ public static class ItemAnalysisMessages
         if (report.Rows.Count > MaxTextQuestions)
             text.Append(FileMessages.MoreRows(report.Rows.Count - MaxTextQuestions, "question", "/quiz analysis format:csv")).Append('\n');
         text.Append(string.Create(CultureInfo.InvariantCulture,
-            $"{report.People} people · facility = mean score · discrimination = correlation with the rest (Moodle's index, from {ItemAnalysis.MinAnswerersForDiscrimination} answerers; above 30 is good, below 0 look at the key) · ✓ marks keys"));
+            $"{report.People} {(report.People == 1 ? "person" : "people")} · facility = mean score · discrimination = correlation with the rest (Moodle's index, from {ItemAnalysis.MinAnswerersForDiscrimination} answerers; above 30 is good, below 0 look at the key) · ✓ marks keys"));
         return OutgoingMessage.PrivateText(text.ToString());
     }
 

@@ -11,7 +11,7 @@ public static class LeaderboardMessages
     public static TableCard ToTable(string title, LeaderboardPage page)
     {
         var rows = page.Rows.Select(Cells).ToList();
-        var footer = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"Page {page.Page} of {page.PageCount} · {page.People} people"));
+        var footer = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"Page {page.Page} of {page.PageCount} · {page.People} {(page.People == 1 ? "person" : "people")}"));
         if (page.Me is { } me)
             footer.Append(CultureInfo.InvariantCulture, $" · {me.Name}: #{me.Rank}, {me.Points:0.##} points");
         return new TableCard(title, ["#", "Name", "Points", "Accuracy", "Answered", "Streak"], rows, footer.ToString());

@@ -4,13 +4,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Cl37.Bot.Observability;
 
 /// <summary>Ready when the database is migrated, answers a query, is still the file this process
-/// opened (SQLite: not deleted or replaced underneath it), the timed read probe could read it, and
+/// opened (SQLite: not deleted or replaced underneath it) on a disk with room to write, the timed read probe could read it, and
 /// neither reads nor writes are failing. The check reads only: it never creates a missing SQLite file.</summary>
-internal sealed class DatabaseHealthCheck(DatabaseState state, DatabaseConnections connections, SqliteFileGuard guard, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
+internal sealed class DatabaseHealthCheck(DatabaseState state, DatabaseConnections connections, SqliteFileGuard guard, SqliteDiskSpace space, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
 
     private string? _lastFileProblem;
+    private int _spaceLow;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -26,6 +27,9 @@ internal sealed class DatabaseHealthCheck(DatabaseState state, DatabaseConnectio
                 if (guard.Problem() is { } problem)
                     return Unhealthy(problem);
                 Recovered();
+                if (space.Problem() is { } lowSpace)
+                    return LowSpace(lowSpace);
+                SpaceRecovered();
             }
             else
             {
@@ -56,4 +60,18 @@ internal sealed class DatabaseHealthCheck(DatabaseState state, DatabaseConnectio
     }
 
     private void Recovered() => Interlocked.Exchange(ref _lastFileProblem, null);
+
+    // The free space in the sentence changes with every write, so it is logged once until space returns.
+    private HealthCheckResult LowSpace(string problem)
+    {
+        if (Interlocked.Exchange(ref _spaceLow, 1) == 0)
+            logger.LogError("Storage: {Problem}", problem);
+        return HealthCheckResult.Unhealthy(problem);
+    }
+
+    private void SpaceRecovered()
+    {
+        if (Interlocked.Exchange(ref _spaceLow, 0) == 1)
+            logger.LogInformation("Storage: the database's disk has room to write again");
+    }
 }

@@ -50,7 +50,7 @@ public sealed class SmallRepliesTests : IAsyncLifetime
 
         var reply = await _app.RunAsync("/leaderboard all page:1", Admin);
 
-        Assert.StartsWith("Page 1 of 1", Assert.IsType<TableCard>(reply.Card).Footer, StringComparison.Ordinal);
+        Assert.StartsWith("Page 1 of 1 · 1 person", Assert.IsType<TableCard>(reply.Card).Footer, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -73,7 +73,8 @@ public sealed class FakeDiscordServer : IAsyncDisposable
 
     public async Task<FakeDiscordGatewayConnection> NextConnectionAsync(TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        // Long enough for a reconnect on a machine whose cores are busy with other work; a passing test never waits for it.
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         return await _connections.Reader.ReadAsync(cts.Token);
     }
 

@@ -67,12 +67,12 @@ public sealed class DiscordOutageTests : IAsyncLifetime
     public async Task Health_ChannelPostsFailingWhileInteractionCallbacksWork_StaysDegradedUntilAPostSucceeds()
     {
         var platform = _host.Services.GetServices<IChatPlatform>().Single(p => p.Name == "discord");
-        var rest = _host.Get<Cl37.Bot.Platforms.Discord.Rest.DiscordRestClient>();
+        var rest = _host.Get<Cl37.Bot.Platforms.Discord.Outgoing.DiscordRestClient>();
         var channel = new ChannelRef("discord", "2200", "3300");
         _fake.Responder = r => r.Path.StartsWith("channels/", StringComparison.Ordinal) ? new FakeDiscordResponse(503, "upstream connect error") : null;
         await Record.ExceptionAsync(() => RunWithClockAsync(platform.PostAsync(channel, OutgoingMessage.PublicText("Daily question"), CancellationToken.None)));
 
-        await RunWithClockAsync(Done(rest.RespondAsync("9001", "tok", new Cl37.Bot.Platforms.Discord.Wire.InteractionResponse { Type = Cl37.Bot.Platforms.Discord.Wire.InteractionCallbackType.ChannelMessageWithSource }, _host.Get<TimeProvider>().GetUtcNow() + Cl37.Bot.Platforms.Discord.Rest.DiscordRestClient.InitialResponseWindow, CancellationToken.None)));
+        await RunWithClockAsync(Done(rest.RespondAsync("9001", "tok", new Cl37.Bot.Platforms.Discord.Wire.InteractionResponse { Type = Cl37.Bot.Platforms.Discord.Wire.InteractionCallbackType.ChannelMessageWithSource }, _host.Get<TimeProvider>().GetUtcNow() + Cl37.Bot.Platforms.Discord.Outgoing.DiscordRestClient.InitialResponseWindow, CancellationToken.None)));
 
         Assert.Equal(HealthStatus.Degraded, await DiscordHealthAsync());
         _fake.Responder = null;

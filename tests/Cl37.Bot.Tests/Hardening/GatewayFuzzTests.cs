@@ -1,6 +1,7 @@
+using Cl37.Bot.Tests.Scheduling;
 using System.Text.Json.Nodes;
-using Cl37.Bot.Platforms.Discord;
-using Cl37.Bot.Platforms.Discord.Gateway;
+using Cl37.Bot.Platforms.Discord.Incoming;
+using Cl37.Bot.Platforms.Discord.Kernel;
 using Cl37.Bot.Tests.Platforms.Discord;
 using CsCheck;
 
@@ -36,8 +37,7 @@ public sealed class GatewayFuzzTests : LiveGatewayTests
         Assert.False(Run.IsCompleted, "the gateway client stopped");
         Assert.False(Fake.HasPendingConnection, "the gateway client reconnected over a bad event");
         Assert.Equal(DiscordConnectionState.Kind.Ready, Host.Get<DiscordConnectionState>().State);
-        for (var i = 0; i < 500 && Fake.RequestsTo("POST", "interactions/").Count < 20; i++)
-            await Task.Delay(10);
+        await Eventually.TrueAsync(() => Fake.RequestsTo("POST", "interactions/").Count >= 20, "the mutated interactions to reach the handler");
         Assert.True(Fake.RequestsTo("POST", "interactions/").Count >= 20, "the mutated interactions never reached the handler");
         Assert.DoesNotContain(Host.Logs.Lines, l => l.StartsWith("Critical", StringComparison.Ordinal) || l.Contains("Unhandled", StringComparison.OrdinalIgnoreCase));
     }

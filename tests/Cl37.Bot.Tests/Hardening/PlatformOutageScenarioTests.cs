@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Data;
-using Cl37.Bot.Platforms.Discord;
+using Cl37.Bot.Platforms.Discord.Kernel;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Scheduling;
 using Cl37.Bot.Tests.Fakes;

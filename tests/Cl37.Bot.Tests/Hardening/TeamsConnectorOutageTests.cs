@@ -1,6 +1,8 @@
 using System.Net;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Incoming;
+using Cl37.Bot.Platforms.Teams.Outgoing;
 using Cl37.Bot.Platforms.Teams.Wire;
 using Cl37.Bot.Tests.Platforms.Teams;
 using Microsoft.Extensions.Time.Testing;

@@ -1,3 +1,4 @@
+using Cl37.Bot.Tests.Scheduling;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Quiz.Scoring;
 using Cl37.Bot.Tests.Fakes;
@@ -87,8 +88,6 @@ public sealed class GracefulStopTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 500 && !condition(); i++)
-            await Task.Delay(10);
-        Assert.True(condition(), "timed out waiting for the host to begin stopping");
+        await Eventually.TrueAsync(condition, "the host to begin stopping");
     }
 }

@@ -38,6 +38,14 @@ public sealed class ItemAnalysisMessagesTests
     }
 
     [Fact]
+    public void Reply_OnePerson_SaysPersonNotPeople()
+    {
+        var reply = ItemAnalysisMessages.Reply(new ItemAnalysisReport("test", 1, [Row(Deck.Questions[0])]), csv: false);
+
+        Assert.Contains("\n1 person · facility", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reply_ManyQuestions_ShowsTheFirstAndSaysHowManyMore()
     {
         var rows = Enumerable.Range(1, 40).Select(n => Row(Deck.Questions[0] with { Id = $"test/mcq/{n}", Number = n })).ToList();

@@ -1,7 +1,7 @@
 using Cl37.Bot.Content;
 using Cl37.Bot.Messages;
-using Cl37.Bot.Platforms.Discord.Interactions;
-using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Discord.Rendering;
+using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Tests.Decks;
 
 namespace Cl37.Bot.Tests.Platforms;

@@ -1,9 +1,9 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 using Cl37.Bot.Messages;
-using Cl37.Bot.Platforms.Playground;
+using Cl37.Bot.Platforms.Playground.Rendering;
 using Cl37.Bot.Platforms.Playground.Wire;
-using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Tests.Fakes;
 
 namespace Cl37.Bot.Tests.Quiz;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Platforms.Discord.Incoming;
 using Cl37.Bot.Tests.Fakes;
 
 namespace Cl37.Bot.Tests.ScaleOut;

@@ -1,4 +1,5 @@
-using Cl37.Bot.Platforms.Discord.Rest;
+using Cl37.Bot.Platforms.Discord.Kernel;
+using Cl37.Bot.Platforms.Discord.Outgoing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Cl37.Bot.Platforms.Discord;

@@ -1,7 +1,7 @@
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Discord.Gateway;
-using Cl37.Bot.Platforms.Discord.Interactions;
-using Cl37.Bot.Platforms.Discord.Rest;
+using Cl37.Bot.Platforms.Discord.Incoming;
+using Cl37.Bot.Platforms.Discord.Kernel;
+using Cl37.Bot.Platforms.Discord.Outgoing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

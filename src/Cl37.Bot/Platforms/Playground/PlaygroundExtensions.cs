@@ -1,4 +1,7 @@
 using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Playground.Incoming;
+using Cl37.Bot.Platforms.Playground.Kernel;
+using Cl37.Bot.Platforms.Playground.Outgoing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,3 +1,6 @@
+using Cl37.Bot.Platforms.Teams.Incoming;
+using Cl37.Bot.Platforms.Teams.Kernel;
+using Cl37.Bot.Platforms.Teams.Outgoing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

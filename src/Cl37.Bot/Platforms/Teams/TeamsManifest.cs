@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Teams.Rendering;
 
 namespace Cl37.Bot.Platforms.Teams;
 

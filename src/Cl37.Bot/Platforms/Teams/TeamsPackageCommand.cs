@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Teams.Kernel;
 
 namespace Cl37.Bot.Platforms.Teams;
 

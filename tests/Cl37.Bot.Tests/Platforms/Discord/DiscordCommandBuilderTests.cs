@@ -2,8 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
-using Cl37.Bot.Platforms.Discord;
-using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Platforms.Discord.Rendering;
 using Cl37.Bot.Platforms.Discord.Wire;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Cl37.Bot.Platforms.Discord;
-using Cl37.Bot.Platforms.Discord.Gateway;
+using Cl37.Bot.Platforms.Discord.Incoming;
+using Cl37.Bot.Platforms.Discord.Kernel;
 using Cl37.Bot.Tests.Fakes;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;

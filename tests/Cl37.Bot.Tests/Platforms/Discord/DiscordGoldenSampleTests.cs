@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Cl37.Bot.Platforms.Discord;
-using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Platforms.Discord.Incoming;
+using Cl37.Bot.Platforms.Discord.Rendering;
 using Cl37.Bot.Platforms.Discord.Wire;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;

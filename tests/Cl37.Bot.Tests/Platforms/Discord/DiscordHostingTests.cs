@@ -1,7 +1,9 @@
+using Cl37.Bot.Tests.Scheduling;
 using System.Text.Json;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Platforms.Discord;
-using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Platforms.Discord.Incoming;
+using Cl37.Bot.Platforms.Discord.Kernel;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -33,8 +35,7 @@ public sealed class DiscordHostingTests
             ["Discord:GuildIds:1"] = "290926798626358000",
         }, start: true);
 
-        for (var i = 0; i < 500 && fake.RequestsTo("PUT", "applications/").Count < 2; i++)
-            await Task.Delay(10);
+        await Eventually.TrueAsync(() => fake.RequestsTo("PUT", "applications/").Count >= 2, "both guilds' command registrations");
 
         var puts = fake.RequestsTo("PUT", "applications/");
         Assert.Equal(["applications/1100/guilds/290926798626357999/commands", "applications/1100/guilds/290926798626358000/commands"], puts.Select(p => p.Path).Order());
@@ -54,8 +55,7 @@ public sealed class DiscordHostingTests
             ["Discord:RegisterCommands"] = "true",
         }, start: true);
 
-        for (var i = 0; i < 500 && fake.RequestsTo("PUT", "applications/").Count < 1; i++)
-            await Task.Delay(10);
+        await Eventually.TrueAsync(() => fake.RequestsTo("PUT", "applications/").Count >= 1, "the command registration");
 
         Assert.Single(fake.RequestsTo("GET", "applications/@me"));
         Assert.Equal("applications/1100/commands", Assert.Single(fake.RequestsTo("PUT", "applications/")).Path);
@@ -72,13 +72,11 @@ public sealed class DiscordHostingTests
         };
         await using (var first = await DiscordTestHost.CreateAsync(fake, settings: settings, start: true))
         {
-            for (var i = 0; i < 500 && fake.RequestsTo("PUT", "applications/").Count < 1; i++)
-                await Task.Delay(10);
+            await Eventually.TrueAsync(() => fake.RequestsTo("PUT", "applications/").Count >= 1, "the command registration");
         }
 
         await using var second = await DiscordTestHost.CreateAsync(fake, settings: settings, start: true);
-        for (var i = 0; i < 500 && !second.Logs.Lines.Any(l => l.Contains("up to date", StringComparison.Ordinal)); i++)
-            await Task.Delay(10);
+        await Eventually.TrueAsync(() => second.Logs.Lines.Any(l => l.Contains("up to date", StringComparison.Ordinal)), "the second start to find the commands up to date");
 
         Assert.Equal("applications/1100/commands", Assert.Single(fake.RequestsTo("PUT", "applications/")).Path);
         Assert.Equal(2, fake.RequestsTo("GET", "applications/1100/commands").Count);
@@ -147,8 +145,7 @@ public sealed class DiscordHostingTests
             ["Discord:Mode"] = "Http",
             ["Discord:RegisterCommands"] = "true",
         }, start: true);
-        for (var i = 0; i < 1000 && !host.Logs.Lines.Any(l => l.Contains("Discord slash commands globally", StringComparison.Ordinal)); i++)
-            await Task.Delay(10);
+        await Eventually.TrueAsync(() => host.Logs.Lines.Any(l => l.Contains("Discord slash commands globally", StringComparison.Ordinal)), "the registration log line");
         return host;
     }
 

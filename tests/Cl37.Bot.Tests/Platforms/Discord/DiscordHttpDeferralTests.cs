@@ -1,9 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Platforms.Discord.Incoming;
 using Cl37.Bot.Tests.Fakes;
-using Microsoft.Extensions.Time.Testing;
 using NSec.Cryptography;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;
@@ -15,7 +14,7 @@ public sealed class DiscordHttpDeferralTests
     [Fact]
     public async Task Post_SlowCommand_DefersInlineThenEditsTheOriginal()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var time = new ArmedTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         await using var fake = await FakeDiscordServer.StartAsync();
         await using var host = await DiscordTestHost.CreateAsync(fake, time, new Dictionary<string, string?> { ["Discord:Mode"] = "Http" }, start: true);
         var gate = new TaskCompletionSource();
@@ -29,19 +28,19 @@ public sealed class DiscordHttpDeferralTests
         request.Headers.Add("X-Signature-Timestamp", now);
 
         var sending = http.SendAsync(request);
-        for (var i = 0; i < 400 && !sending.IsCompleted; i++)
-        {
-            time.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.Delay(10);
-        }
-        using var response = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+        // The clock moves past the deferral deadline only once the endpoint waits on it.
+        var deadline = TimeSpan.FromSeconds(host.Get<Microsoft.Extensions.Options.IOptions<Cl37.Bot.Platforms.Discord.DiscordOptions>>().Value.DeferAfterSeconds);
+        await time.WhenArmedAsync(deadline);
+        time.Advance(deadline);
+        using var response = await sending.WaitAsync(TimeSpan.FromSeconds(30));
         var initial = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(5, initial.GetProperty("type").GetInt32());
         Assert.Equal(64, initial.GetProperty("data").GetProperty("flags").GetInt32());
         Assert.Empty(fake.Requests);
         gate.SetResult();
-        for (var i = 0; i < 500 && fake.Requests.IsEmpty; i++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (fake.Requests.IsEmpty && waited.Elapsed < TimeSpan.FromSeconds(30))
             await Task.Delay(10);
         var edit = Assert.Single(fake.Requests);
         Assert.Equal("PATCH", edit.Method);

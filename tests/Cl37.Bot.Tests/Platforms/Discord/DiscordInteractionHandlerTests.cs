@@ -1,16 +1,16 @@
 using System.Text.Json;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Discord;
-using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Platforms.Discord.Incoming;
+using Cl37.Bot.Platforms.Discord.Outgoing;
+using Cl37.Bot.Platforms.Discord.Rendering;
 using Cl37.Bot.Platforms.Discord.Wire;
 using Cl37.Bot.Tests.Fakes;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;
 
 public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private readonly ArmedTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
     private FakeDiscordServer _fake = null!;
     private DiscordTestHost _host = null!;
 
@@ -102,7 +102,7 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
         var interaction = DiscordGoldenSampleTests.Interaction("interaction_create_command_group.json");
 
         var handling = Handler.HandleAsync(interaction, default);
-        await Until(() => handling.IsCompleted, advance: TimeSpan.FromMilliseconds(250));
+        await PassTheDeadlineAsync();
         var outcome = await handling;
 
         Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, outcome.Initial.Type);
@@ -125,7 +125,7 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
         var interaction = DiscordGoldenSampleTests.Interaction("interaction_create_command_group.json");
 
         var handling = Handler.HandleAsync(interaction, default);
-        await Until(() => handling.IsCompleted, advance: TimeSpan.FromMilliseconds(250));
+        await PassTheDeadlineAsync();
         var outcome = await handling;
         gate.SetResult();
         await Handler.CompleteDeferredAsync(interaction, outcome.Deferred!, default);
@@ -145,7 +145,7 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
         var interaction = DiscordGoldenSampleTests.Interaction("interaction_create_command_group.json");
 
         var handling = Handler.HandleAsync(interaction, default);
-        await Until(() => handling.IsCompleted, advance: TimeSpan.FromMilliseconds(250));
+        await PassTheDeadlineAsync();
         var outcome = await handling;
         gate.SetResult();
         await Handler.FinishAsync(interaction, outcome, default);
@@ -207,7 +207,7 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
             ? new FakeDiscordResponse(400, """{"message":"Invalid Form Body","code":50035}""")
             : null;
 
-        await Assert.ThrowsAsync<Cl37.Bot.Platforms.Discord.Rest.DiscordRestException>(() =>
+        await Assert.ThrowsAsync<DiscordRestException>(() =>
             platform.PostAsync(new ChannelRef("discord", "290926798626357999", "645027906669510667"), OutgoingMessage.PublicText(text), default));
 
         var posts = _fake.RequestsTo("POST", "channels/").Select(p => p.Json.GetProperty("content").GetString()).ToList();
@@ -238,14 +238,12 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
         Assert.Contains("Type an answer", outcome.Initial.Data!.Content, StringComparison.Ordinal);
     }
 
-    private async Task Until(Func<bool> condition, TimeSpan advance)
+    /// <summary>Moves the clock past the deferral deadline once the handler is waiting on it.</summary>
+    private async Task PassTheDeadlineAsync()
     {
-        for (var i = 0; i < 400 && !condition(); i++)
-        {
-            _time.Advance(advance);
-            await Task.Delay(5);
-        }
-        Assert.True(condition());
+        var deadline = TimeSpan.FromSeconds(_host.Get<Microsoft.Extensions.Options.IOptions<DiscordOptions>>().Value.DeferAfterSeconds);
+        await _time.WhenArmedAsync(deadline);
+        _time.Advance(deadline);
     }
 
     private static Interaction WithCustomId(Interaction i, string customId) => Clone(i, json => json.Replace("\"a:42:B\"", $"\"{customId}\"", StringComparison.Ordinal));

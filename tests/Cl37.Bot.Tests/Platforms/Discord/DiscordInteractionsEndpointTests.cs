@@ -3,8 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Discord;
-using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Platforms.Discord.Incoming;
+using Cl37.Bot.Platforms.Discord.Kernel;
 using Microsoft.Extensions.Options;
 using NSec.Cryptography;
 

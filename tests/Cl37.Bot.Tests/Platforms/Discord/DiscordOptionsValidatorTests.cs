@@ -1,4 +1,4 @@
-using Cl37.Bot.Platforms.Discord;
+using Cl37.Bot.Platforms.Discord.Kernel;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;
 

@@ -1,6 +1,6 @@
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Discord.Interactions;
-using Cl37.Bot.Platforms.Discord.Rest;
+using Cl37.Bot.Platforms.Discord.Outgoing;
+using Cl37.Bot.Platforms.Discord.Rendering;
 using Cl37.Bot.Platforms.Discord.Wire;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;

@@ -1,6 +1,6 @@
 using System.Net;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Platforms.Discord.Incoming;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.EntityFrameworkCore;

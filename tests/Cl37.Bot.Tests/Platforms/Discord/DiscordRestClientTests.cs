@@ -1,8 +1,9 @@
+using Cl37.Bot.Tests.Scheduling;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Discord.Interactions;
-using Cl37.Bot.Platforms.Discord.Rest;
+using Cl37.Bot.Platforms.Discord.Outgoing;
+using Cl37.Bot.Platforms.Discord.Rendering;
 using Cl37.Bot.Platforms.Discord.Wire;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
@@ -296,8 +297,6 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
 
     private static async Task Until(Func<bool> condition)
     {
-        for (var i = 0; i < 1000 && !condition(); i++)
-            await Task.Delay(10);
-        Assert.True(condition(), "condition not reached");
+        await Eventually.TrueAsync(condition, "the condition");
     }
 }

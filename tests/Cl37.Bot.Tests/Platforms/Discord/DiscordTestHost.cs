@@ -1,6 +1,6 @@
-using Cl37.Bot.Commands;
 using System.Net;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Commands;
 using Cl37.Bot.Data;
 using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Quiz;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Cl37.Bot.Platforms.Discord.Interactions;
+using Cl37.Bot.Platforms.Discord.Incoming;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.EntityFrameworkCore;
 using NSec.Cryptography;

@@ -1,4 +1,4 @@
-using Cl37.Bot.Platforms.Playground;
+using Cl37.Bot.Platforms.Playground.Kernel;
 using Microsoft.Extensions.Configuration;
 
 namespace Cl37.Bot.Tests.Platforms.Playground;

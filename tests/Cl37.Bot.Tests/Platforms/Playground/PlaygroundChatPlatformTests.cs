@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Playground;
+using Cl37.Bot.Platforms.Playground.Kernel;
+using Cl37.Bot.Platforms.Playground.Outgoing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Cl37.Bot.Platforms.Playground;
+using Cl37.Bot.Platforms.Playground.Kernel;
 using Microsoft.Extensions.Configuration;
 
 namespace Cl37.Bot.Tests.Platforms.Playground;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Playground;
+using Cl37.Bot.Platforms.Playground.Kernel;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,4 +1,4 @@
-using Cl37.Bot.Platforms.Playground;
+using Cl37.Bot.Platforms.Playground.Incoming;
 using Cl37.Bot.Platforms.Playground.Wire;
 
 namespace Cl37.Bot.Tests.Platforms.Playground;

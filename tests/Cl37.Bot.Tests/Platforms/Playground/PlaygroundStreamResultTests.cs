@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Playground;
+using Cl37.Bot.Platforms.Playground.Kernel;
+using Cl37.Bot.Platforms.Playground.Outgoing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,6 @@
 using System.Net;
-using Cl37.Bot.Platforms.Playground;
+using Cl37.Bot.Platforms.Playground.Kernel;
+using Cl37.Bot.Platforms.Playground.Outgoing;
 using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Tests.Platforms.Playground;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Rendering;
 
 namespace Cl37.Bot.Tests.Platforms.Teams;
 

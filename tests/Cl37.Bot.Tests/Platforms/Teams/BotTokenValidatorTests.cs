@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
-using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Incoming;
+using Cl37.Bot.Platforms.Teams.Kernel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

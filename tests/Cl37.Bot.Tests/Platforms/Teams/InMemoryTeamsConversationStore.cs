@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Outgoing;
 using Cl37.Bot.Platforms.Teams.Wire;
 
 namespace Cl37.Bot.Tests.Platforms.Teams;

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Incoming;
+using Cl37.Bot.Platforms.Teams.Kernel;
+using Cl37.Bot.Platforms.Teams.Outgoing;
+using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Platforms.Teams.Wire;
 using Microsoft.Extensions.Time.Testing;
 

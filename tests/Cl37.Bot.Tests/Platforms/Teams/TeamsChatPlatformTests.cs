@@ -1,4 +1,5 @@
 using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Teams.Outgoing;
 using Cl37.Bot.Platforms.Teams.Wire;
 using Microsoft.Extensions.Time.Testing;
 
@@ -72,7 +73,7 @@ public sealed class TeamsChatPlatformTests
         var platform = _kit.Platform();
         _kit.Http.Enqueue(System.Net.HttpStatusCode.NotFound, """{"error":{"code":"ConversationNotFound"}}""");
 
-        await Assert.ThrowsAsync<Cl37.Bot.Platforms.Teams.TeamsConnectorException>(() => platform.PostAsync(Channel, OutgoingMessage.PublicText("one"), default));
+        await Assert.ThrowsAsync<TeamsConnectorException>(() => platform.PostAsync(Channel, OutgoingMessage.PublicText("one"), default));
         await platform.PostAsync(Channel, OutgoingMessage.PublicText("two"), default);
 
         Assert.Equal(2, _kit.Store.Finds);
@@ -81,7 +82,7 @@ public sealed class TeamsChatPlatformTests
     [Fact]
     public void IsCurrent_AnEqualReferenceParsedAgain_IsCurrent()
     {
-        var cache = new Cl37.Bot.Platforms.Teams.TeamsReferenceCache();
+        var cache = new TeamsReferenceCache();
         var reference = new TeamsConversationReference { ServiceUrl = "https://smba.trafficmanager.net/emea/", ConversationId = "19:general@thread.tacv2", BotId = "28:bot" };
         cache.Remember(Channel, reference);
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Outgoing;
+using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Platforms.Teams.Wire;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,7 +1,9 @@
-using Cl37.Bot.Chat;
 using System.Net;
 using System.Text;
+using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Incoming;
+using Cl37.Bot.Platforms.Teams.Outgoing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Incoming;
+using Cl37.Bot.Platforms.Teams.Outgoing;
 using Cl37.Bot.Platforms.Teams.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Outgoing;
 using Cl37.Bot.Platforms.Teams.Wire;
 using Cl37.Bot.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;

@@ -1,4 +1,4 @@
-using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Platforms.Teams.Wire;
 
 namespace Cl37.Bot.Tests.Platforms.Teams;

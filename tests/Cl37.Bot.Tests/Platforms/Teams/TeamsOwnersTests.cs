@@ -1,6 +1,7 @@
 using System.Net;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Kernel;
 using Cl37.Bot.Platforms.Teams.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

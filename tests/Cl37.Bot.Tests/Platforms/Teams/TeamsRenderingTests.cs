@@ -4,7 +4,7 @@ using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
 using Cl37.Bot.Messages;
-using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Platforms.Teams.Wire;
 
 namespace Cl37.Bot.Tests.Platforms.Teams;

@@ -1,4 +1,5 @@
-using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Kernel;
+using Cl37.Bot.Platforms.Teams.Outgoing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cl37.Bot.Tests.Platforms.Teams;

@@ -1,6 +1,9 @@
 using System.Diagnostics.Metrics;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Platforms.Teams.Incoming;
+using Cl37.Bot.Platforms.Teams.Kernel;
+using Cl37.Bot.Platforms.Teams.Outgoing;
+using Cl37.Bot.Platforms.Teams.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,10 +1,10 @@
-using Cl37.Bot.Messages;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
-using Cl37.Bot.Platforms.Teams;
+using Cl37.Bot.Messages;
+using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Platforms.Teams.Wire;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Tests.Fakes;

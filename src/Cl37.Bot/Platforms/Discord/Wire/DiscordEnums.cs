@@ -1,3 +1,4 @@
+
 namespace Cl37.Bot.Platforms.Discord.Wire;
 
 // The numbers Discord puts on the wire, named as the docs name them. System.Text.Json writes and

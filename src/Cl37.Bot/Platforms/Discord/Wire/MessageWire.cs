@@ -1,6 +1,6 @@
-using Cl37.Bot.Chat;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cl37.Bot.Chat;
 
 namespace Cl37.Bot.Platforms.Discord.Wire;
 

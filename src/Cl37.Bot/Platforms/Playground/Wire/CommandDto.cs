@@ -1,3 +1,4 @@
+
 namespace Cl37.Bot.Platforms.Playground.Wire;
 
 /// <summary>A command for the page's completion, rendered from the shared catalog.</summary>

@@ -1,3 +1,4 @@
+
 namespace Cl37.Bot.Platforms.Playground.Wire;
 
 /// <summary>A message as the page renders it. Every string is untrusted text: the page inserts it

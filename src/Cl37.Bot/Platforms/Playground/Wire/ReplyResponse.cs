@@ -1,3 +1,4 @@
+
 namespace Cl37.Bot.Platforms.Playground.Wire;
 
 /// <summary>What a command or an answer produced: a private reply for the caller alone, or the id

@@ -1,7 +1,0 @@
-namespace Cl37.Bot.Platforms.Teams;
-
-/// <summary>Bearer tokens for calls to the Bot Connector; null in local mode, where botbuilder sends none.</summary>
-internal interface IBotTokenProvider
-{
-    Task<string?> GetTokenAsync(CancellationToken cancellationToken);
-}
