@@ -29,7 +29,7 @@ public sealed class DiscordHttpDeferralTests
 
         var sending = http.SendAsync(request);
         // The clock moves past the deferral deadline only once the endpoint waits on it.
-        var deadline = TimeSpan.FromSeconds(host.Get<Microsoft.Extensions.Options.IOptions<Cl37.Bot.Platforms.Discord.DiscordOptions>>().Value.DeferAfterSeconds);
+        var deadline = TimeSpan.FromSeconds(host.Get<Microsoft.Extensions.Options.IOptions<Cl37.Bot.Platforms.Discord.Kernel.DiscordOptions>>().Value.DeferAfterSeconds);
         await time.WhenArmedAsync(deadline);
         time.Advance(deadline);
         using var response = await sending.WaitAsync(TimeSpan.FromSeconds(30));

@@ -241,7 +241,7 @@ public sealed class DiscordInteractionHandlerTests : IAsyncLifetime
     /// <summary>Moves the clock past the deferral deadline once the handler is waiting on it.</summary>
     private async Task PassTheDeadlineAsync()
     {
-        var deadline = TimeSpan.FromSeconds(_host.Get<Microsoft.Extensions.Options.IOptions<DiscordOptions>>().Value.DeferAfterSeconds);
+        var deadline = TimeSpan.FromSeconds(_host.Get<Microsoft.Extensions.Options.IOptions<Cl37.Bot.Platforms.Discord.Kernel.DiscordOptions>>().Value.DeferAfterSeconds);
         await _time.WhenArmedAsync(deadline);
         _time.Advance(deadline);
     }
