@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Quiz.Memory;
@@ -82,8 +83,8 @@ public sealed class QuestionSelector(DeckLibrary decks, TimeProvider time, Rando
         var sums = new Dictionary<string, (double Sum, int N)>(StringComparer.Ordinal);
         foreach (var (questionId, stability, lastReviewUtc) in memories)
         {
-            var s = sums.GetValueOrDefault(questionId);
-            sums[questionId] = (s.Sum + fsrs.Retrievability((atUtc - DateTime.SpecifyKind(lastReviewUtc, DateTimeKind.Utc)).TotalDays, stability), s.N + 1);
+            ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, questionId, out _);
+            s = (s.Sum + fsrs.Retrievability((atUtc - DateTime.SpecifyKind(lastReviewUtc, DateTimeKind.Utc)).TotalDays, stability), s.N + 1);
         }
         return sums.ToDictionary(x => x.Key, x => x.Value.Sum / x.Value.N, StringComparer.Ordinal);
     }

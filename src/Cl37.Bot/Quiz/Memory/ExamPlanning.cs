@@ -15,8 +15,8 @@ public static class ExamPlanning
     {
         var p = RecallAt(fsrs, memory, nowUtc, facility);
         var days = (examUtc - nowUtc).TotalDays;
-        return p * fsrs.Retrievability(days, fsrs.StabilityAfter(memory, nowUtc, Rating.Good))
-            + (1 - p) * fsrs.Retrievability(days, fsrs.StabilityAfter(memory, nowUtc, Rating.Again));
+        var (wrong, right) = fsrs.StabilitiesAfter(memory, nowUtc);
+        return p * fsrs.Retrievability(days, right) + (1 - p) * fsrs.Retrievability(days, wrong);
     }
 
     /// <summary>How much practising the question now raises the chance of recalling it at the exam.</summary>
