@@ -11,4 +11,11 @@ public sealed record ChatCommand(
 {
     /// <summary>An argument's value, or null when it was not given.</summary>
     public string? Arg(string name) => Arguments.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Whether the person is an admin here, as the dispatcher found before running the
+    /// handler; handlers read it only to word a reply, never to refuse.</summary>
+    public bool ByAdmin { get; init; }
+
+    /// <summary>How the person's platform has them give options; help and argument errors follow it.</summary>
+    public CommandSyntax Syntax { get; init; }
 }

@@ -7,7 +7,6 @@ namespace Cl37.Bot.Chat;
 /// group (Manage Server on Discord, team owner on Teams, the admin switch in the playground).</param>
 public sealed record ChatUser(string Id, string DisplayName, bool IsPlatformAdmin)
 {
-    /// <summary>True where the platform names nobody who administers the conversation (a Teams chat
-    /// outside a team has no owners), so only the people the bot's operator named are admins there.</summary>
-    public bool NoPlatformAdmins { get; init; }
+    /// <summary>What makes someone an admin in this conversation on this platform.</summary>
+    public AdminRule AdminRule { get; init; }
 }

@@ -11,4 +11,16 @@ public sealed class CommandCatalog(IEnumerable<CommandDefinition> commands)
     /// <summary>A command by name, case-insensitive.</summary>
     public CommandDefinition? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The command that answers the open typed question by text (<c>/quiz answer text:</c>),
+    /// for when a platform will not open its answer box; null when no command does.</summary>
+    public (string Form, string Example)? TypedAnswerCommand()
+    {
+        foreach (var command in All)
+        {
+            if (command.SubCommands.FirstOrDefault(s => s.AnswersTypedQuestion) is { } sub)
+                return ("/" + command.Name + " " + sub.Name + string.Concat(sub.Options.Where(o => o.Required).Select(o => " " + o.Name + ":")), CommandUsage.Example(command, sub));
+        }
+        return null;
+    }
 }

@@ -6,14 +6,19 @@ public sealed record CommandDefinition(
     string Description,
     IReadOnlyList<SubCommandDefinition> SubCommands,
     IReadOnlyList<OptionDefinition> Options,
-    bool AdminOnly = false,
+    CommandAccess? Access = null,
     string? Example = null)
 {
+    /// <summary>Who may run the command; sub-commands declare their own.</summary>
+    public CommandAccess Access { get; init; } = Access ?? CommandAccess.Everyone;
+
+    /// <summary>For admins whatever the group's settings.</summary>
+    public bool AdminOnly => Access.AdminOnly;
+
     /// <summary>A sub-command by name, case-insensitive.</summary>
     public SubCommandDefinition? FindSubCommand(string name) =>
         SubCommands.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Whether the command (or the named sub-command) is for admins only.</summary>
-    public bool IsAdminOnly(string? subCommand) =>
-        AdminOnly || (subCommand is not null && FindSubCommand(subCommand)?.AdminOnly == true);
+    /// <summary>Who may run the command, or the given sub-command of it.</summary>
+    public CommandAccess AccessOf(SubCommandDefinition? sub) => Access.RequiresAdmin || sub is null ? Access : sub.Access;
 }

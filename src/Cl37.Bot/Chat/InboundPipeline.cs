@@ -1,28 +1,37 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Chat;
 
-/// <summary>The one way in. Every platform hands its requests here: each runs in its own DI scope,
-/// answers are held to <see cref="AnswerCodec"/>'s limits, work that outlasts a platform's deadline
-/// is deferred, every request is measured, and a failure becomes a reply that says what happened —
-/// never an exception at the adapter.</summary>
+/// <summary>The one way in. Every platform hands its requests here: answers are held to
+/// <see cref="AnswerCodec"/>'s limits, work that outlasts the platform's deadline
+/// (<see cref="InboundOptions"/>) is deferred, every request is measured, and a failure becomes a
+/// reply that says what happened — never an exception at the adapter.</summary>
+/// <remarks>No DI scope per request: the handler and the services behind it are singletons, and
+/// each unit of work opens its own <c>DbContext</c> (an answer is stored in one transaction by
+/// <c>AnswerWriter</c>), so a scope here would hold nothing.</remarks>
 public sealed class InboundPipeline
 {
     public const string MeterName = "Cl37.Bot.Chat";
     public const string Unexpected = "Something went wrong; nothing was changed. Please try again.";
+    public const string StillWorking = "Your answer is still being saved. Refresh the card in a moment to see your feedback.";
 
-    private readonly IServiceScopeFactory _scopes;
+    private readonly Lazy<IInboundHandler> _handler;
     private readonly IInboundFailureClassifier? _failures;
+    private readonly InboundOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<InboundPipeline> _logger;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _failed;
 
-    public InboundPipeline(IServiceScopeFactory scopes, IMeterFactory meters, TimeProvider time, ILogger<InboundPipeline> logger, IInboundFailureClassifier? failures = null)
+    public InboundPipeline(IServiceProvider services, IOptions<InboundOptions> options, IMeterFactory meters, TimeProvider time, ILogger<InboundPipeline> logger, IInboundFailureClassifier? failures = null)
     {
-        _scopes = scopes;
+        // Resolved at the first request, so an adapter that starts with the host does not build
+        // every command and quiz service before anyone has asked for one.
+        _handler = new Lazy<IInboundHandler>(services.GetRequiredService<IInboundHandler>);
+        _options = options.Value;
         _failures = failures;
         _time = time;
         _logger = logger;
@@ -32,8 +41,27 @@ public sealed class InboundPipeline
         _failed = meter.CreateCounter<long>("cl37_inbound_failed", description: "Inbound requests that ended in an error reply, by platform, kind and cause");
     }
 
-    /// <summary>Runs the request to its reply.</summary>
-    public async Task<OutgoingMessage?> RunAsync(Inbound request, CancellationToken cancellationToken)
+    /// <summary>Runs the request to its reply. On a platform with a deadline the outcome is ready by
+    /// then whatever happens: a reply that is ready in time is <see cref="InboundOutcome.Reply"/>,
+    /// otherwise the outcome carries the work still running, so the platform can acknowledge now
+    /// and deliver it later.</summary>
+    public async Task<InboundOutcome> RunAsync(Inbound request, CancellationToken cancellationToken)
+    {
+        if (!_options.DeferAfter.TryGetValue(request.Channel.Platform, out var deadline))
+            return new InboundOutcome(await ReplyAsync(request, cancellationToken), null);
+        // On the thread pool, so the deadline runs whatever the handler does before its first await.
+        var work = Task.Run(() => ReplyAsync(request, CancellationToken.None), CancellationToken.None);
+        try
+        {
+            return new InboundOutcome(await work.WaitAsync(deadline, _time, cancellationToken), null);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            return new InboundOutcome(null, work);
+        }
+    }
+
+    private async Task<OutgoingMessage?> ReplyAsync(Inbound request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -42,11 +70,10 @@ public sealed class InboundPipeline
             {
                 var (values, problem) = AnswerCodec.Read(answer.Values);
                 if (problem is not null)
-                    return OutgoingMessage.PrivateText(problem);
+                    return OutgoingMessage.PrivateText(problem) with { Refused = true };
                 request = answer with { Values = values! };
             }
-            await using var scope = _scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<IInboundHandler>().HandleAsync(request, cancellationToken);
+            return await _handler.Value.HandleAsync(request, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -60,23 +87,6 @@ public sealed class InboundPipeline
         finally
         {
             _duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, Tag("platform", request.Channel.Platform), Tag("kind", Kind(request)));
-        }
-    }
-
-    /// <summary>Runs the request, but answers by <paramref name="deferAfter"/> whatever happens:
-    /// a reply that is ready by then is <see cref="InboundOutcome.Reply"/>, otherwise the outcome
-    /// carries the work still running so the platform can acknowledge now and deliver it later.</summary>
-    public async Task<InboundOutcome> RunAsync(Inbound request, TimeSpan deferAfter, CancellationToken cancellationToken)
-    {
-        // On the thread pool, so the deadline runs whatever the handler does before its first await.
-        var work = Task.Run(() => RunAsync(request, CancellationToken.None), CancellationToken.None);
-        try
-        {
-            return new InboundOutcome(await work.WaitAsync(deferAfter, _time, cancellationToken), null);
-        }
-        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
-        {
-            return new InboundOutcome(null, work);
         }
     }
 
@@ -107,7 +117,12 @@ public sealed class InboundPipeline
 }
 
 /// <summary>A reply ready in time, or the work that will produce it.</summary>
-public sealed record InboundOutcome(OutgoingMessage? Reply, Task<OutgoingMessage?>? Later);
+public sealed record InboundOutcome(OutgoingMessage? Reply, Task<OutgoingMessage?>? Later)
+{
+    /// <summary>The reply, waiting for it when it was deferred; for callers that answer later anyway.</summary>
+    public async Task<OutgoingMessage> ReplyAsync() =>
+        (Later is { } later ? await later : Reply) ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected);
+}
 
 public static class InboundPipelineRegistration
 {
@@ -115,6 +130,7 @@ public static class InboundPipelineRegistration
     public static IServiceCollection AddInboundPipeline(this IServiceCollection services)
     {
         services.AddMetrics();
+        services.AddOptions<InboundOptions>();
         services.TryAddSingleton<InboundPipeline>();
         return services;
     }

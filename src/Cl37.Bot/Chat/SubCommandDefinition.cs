@@ -7,6 +7,13 @@ public sealed record SubCommandDefinition(
     string Name,
     string Description,
     IReadOnlyList<OptionDefinition> Options,
-    bool AdminOnly = false,
+    CommandAccess? Access = null,
     string? Example = null,
-    bool AnswersTypedQuestion = false);
+    bool AnswersTypedQuestion = false)
+{
+    /// <summary>Who may run the sub-command.</summary>
+    public CommandAccess Access { get; init; } = Access ?? CommandAccess.Everyone;
+
+    /// <summary>For admins whatever the group's settings.</summary>
+    public bool AdminOnly => Access.AdminOnly;
+}

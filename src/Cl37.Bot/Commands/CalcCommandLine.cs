@@ -1,4 +1,5 @@
 using Cl37.Bot.Chat;
+using Cl37.Bot.Messages;
 
 namespace Cl37.Bot.Commands;
 
@@ -32,7 +33,7 @@ public static class CalcCommandLine
         var sub = command.SubCommand is null ? null : definition.FindSubCommand(command.SubCommand);
         if (ArgumentValidator.Validate(command, definition, sub) is { } invalid)
         {
-            error.WriteLine(ConsoleText.Plain(invalid));
+            error.WriteLine(ConsoleText.Plain(HelpMessages.Describe(invalid)));
             error.WriteLine($"Usage: {CommandUsage.Of(definition, sub)}");
             error.WriteLine($"Example: {CommandUsage.Example(definition, sub)}");
             return BadInput;

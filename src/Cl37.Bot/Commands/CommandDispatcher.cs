@@ -12,7 +12,8 @@ public sealed class CommandDispatcher(
     CommandCatalog catalog,
     AnswerService answers,
     AnswerLookup lookup,
-    AdminPolicy admins) : IInboundHandler
+    AdminPolicy admins,
+    ChannelDirectory channels) : IInboundHandler
 {
     private readonly Dictionary<string, ICommandHandler> _handlers =
         handlers.ToDictionary(h => h.Definition.Name, StringComparer.OrdinalIgnoreCase);
@@ -46,17 +47,50 @@ public sealed class CommandDispatcher(
         {
             sub = command.SubCommand is null ? null : definition.FindSubCommand(command.SubCommand);
             if (sub is null)
-                return OutgoingMessage.PrivateText($"`/{definition.Name}` needs one of: {string.Join(", ", definition.SubCommands.Select(s => s.Name))}.\nUsage:\n{CommandUsage.Of(definition)}");
+                return HelpMessages.Problem(new ArgumentProblem(definition, null, null, command.Syntax));
         }
 
         if (ArgumentValidator.Validate(command, definition, sub) is { } error)
-            return OutgoingMessage.PrivateText($"{error}\nUsage: {CommandUsage.Of(definition, sub)}\nExample: `{CommandUsage.Example(definition, sub)}`");
+            return HelpMessages.Problem(new ArgumentProblem(definition, sub, error, command.Syntax));
 
-        if (definition.IsAdminOnly(sub?.Name) && !admins.IsAdmin(command.Channel, command.User))
-            return OutgoingMessage.PrivateText($"Only admins can use `/{definition.Name}{(sub is null ? "" : " " + sub.Name)}`. {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
+        var isAdmin = admins.IsAdmin(command.Channel, command.User);
+        if (!isAdmin && await RefusalAsync(command, definition, sub, cancellationToken) is { } refusal)
+            return AccessMessages.Refused(refusal);
 
-        return await handler.HandleAsync(command with { Name = definition.Name, SubCommand = sub?.Name }, cancellationToken);
+        return await handler.HandleAsync(command with { Name = definition.Name, SubCommand = sub?.Name, ByAdmin = isAdmin }, cancellationToken);
     }
+
+    /// <summary>The declared access of the command, its sub-command and its options, for someone who is not an admin.</summary>
+    private async Task<AccessRefusal?> RefusalAsync(ChatCommand command, CommandDefinition definition, SubCommandDefinition? sub, CancellationToken cancellationToken)
+    {
+        var path = "/" + definition.Name + (sub is null ? "" : " " + sub.Name);
+        // An admin-only value is refused whatever the group's settings, so it is named first.
+        foreach (var option in sub?.Options ?? definition.Options)
+        {
+            if (option.AdminOnlyValue is { } value && command.Arg(option.Name) is { } given && Same(option, given, value))
+                return new AccessRefusal($"{path} {option.Name}:{value}", command.User.AdminRule);
+        }
+        var access = definition.AccessOf(sub);
+        if (access.RequiresAdmin && !(access.Unless is { } permission && await GroupAllowsAsync(command.Channel, permission, cancellationToken)))
+            return new AccessRefusal(path, command.User.AdminRule, access.Unless is { } unless ? Enabler(unless) : null);
+        return null;
+    }
+
+    private async Task<bool> GroupAllowsAsync(ChannelRef channel, GroupPermission permission, CancellationToken cancellationToken) => permission switch
+    {
+        GroupPermission.EveryoneCanPost => (await channels.EnsureAsync(channel, cancellationToken)).EveryoneCanPost,
+        _ => false,
+    };
+
+    private static string Enabler(GroupPermission permission) => permission switch
+    {
+        GroupPermission.EveryoneCanPost => QuizCommand.AllowEveryoneToPost,
+        _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
+    };
+
+    private static bool Same(OptionDefinition option, string given, string value) => option.Kind == OptionKind.Boolean
+        ? ArgumentValidator.Bool(given) == ArgumentValidator.Bool(value)
+        : string.Equals(given, value, StringComparison.OrdinalIgnoreCase);
 
     private async Task<OutgoingMessage?> AnswerAsync(AnswerAction answer, CancellationToken cancellationToken) =>
         AnswerReplies.For(await answers.AnswerAsync(answer.Channel, answer.User, answer.PostId, answer.Values, cancellationToken));

@@ -14,8 +14,8 @@ public sealed class CompetitionCommand(ChannelDirectory channels, CompetitionSer
         [
             new("name", "Name of the competition", OptionKind.Text, Required: true, MaxLength: 80),
             new("end", "Last day, yyyy-MM-dd, in the group's time zone", OptionKind.Text, Required: true, MaxLength: 10),
-        ], AdminOnly: true, Example: "/competition start name:December end:2026-12-20"),
-        new("end", "End the running competition now and post the final standings", [], AdminOnly: true, Example: "/competition end"),
+        ], Access: CommandAccess.Admin, Example: "/competition start name:December end:2026-12-20"),
+        new("end", "End the running competition now and post the final standings", [], Access: CommandAccess.Admin, Example: "/competition end"),
         new("show", "Standings of the running (or last) competition", [], Example: "/competition show"),
     ], []);
 

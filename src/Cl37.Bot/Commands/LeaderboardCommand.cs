@@ -10,7 +10,6 @@ namespace Cl37.Bot.Commands;
 public sealed class LeaderboardCommand(
     ChannelDirectory channels,
     LeaderboardService leaderboards,
-    AdminPolicy admins,
     IDbContextFactory<BotDbContext> factory,
     TimeProvider time) : ICommandHandler
 {
@@ -18,7 +17,7 @@ public sealed class LeaderboardCommand(
     [
         new("period", "week, month, all or competition", OptionKind.Text, Choices: ["week", "month", "all", "competition"]),
         new("page", "Page number", OptionKind.Integer, MinValue: 1, MaxValue: 10_000),
-        new("format", "table, or csv (admins) to export", OptionKind.Text, Choices: ["table", "csv"]),
+        new("format", "table, or csv (admins) to export", OptionKind.Text, Choices: ["table", "csv"], AdminOnlyValue: "csv"),
     ], Example: "/leaderboard period:week");
 
     CommandDefinition ICommandHandler.Definition => Definition;
@@ -57,8 +56,6 @@ public sealed class LeaderboardCommand(
 
         if (string.Equals(command.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase))
         {
-            if (!admins.IsAdmin(command.Channel, command.User))
-                return OutgoingMessage.PrivateText($"Only admins can export a leaderboard as CSV. {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
             var csv = await leaderboards.ExportCsvAsync(channel.GroupId, key, cancellationToken);
             var file = FileAttachment.Text($"leaderboard-{periodName}-{key}.csv", "text/csv", csv);
             var rows = csv.Count(c => c == '\n') - 1;

@@ -21,7 +21,6 @@ public sealed class QuizCommand(
     ExamService exams,
     ScheduleService schedules,
     PostCache posts,
-    AdminPolicy admins,
     ItemAnalysisService analysis,
     AnswerLookup lookup,
     AnswerService answers,
@@ -35,14 +34,14 @@ public sealed class QuizCommand(
         new("now", "Post the next question in this channel now",
         [
             new("deck", "Deck to draw from (default: the channel's)", OptionKind.Text, MaxLength: 64),
-            new("force", "Close the open daily question early (admins)", OptionKind.Boolean),
-        ], Example: "/quiz now"),
+            new("force", "Close the open daily question early (admins)", OptionKind.Boolean, AdminOnlyValue: "true"),
+        ], Access: CommandAccess.AdminUnless(GroupPermission.EveryoneCanPost), Example: "/quiz now"),
         new("practice", "A private question for you from your own memory model (not scored)", [], Example: "/quiz practice"),
         new("answer", "Type your answer to the open number or fill-in question here (no answer box needed)",
         [
             new("text", "Your answer: a number (42) or the missing word", OptionKind.Rest, Required: true, MaxLength: AnswerCodec.MaxValueLength),
         ], Example: "/quiz answer text:42", AnswersTypedQuestion: true),
-        new("reveal", "Close the open question in this channel now and post the reveal", [], AdminOnly: true, Example: "/quiz reveal"),
+        new("reveal", "Close the open question in this channel now and post the reveal", [], Access: CommandAccess.Admin, Example: "/quiz reveal"),
         new("schedule set", "Post questions every day at local times",
         [
             new("time", "Local times of day, 24-hour (09:00, or 09:00,13:00,18:00)", OptionKind.Text, Required: true, MaxLength: 40),
@@ -51,38 +50,41 @@ public sealed class QuizCommand(
             new("window", "Hours the answers stay open (default: until 1 hour before the next post)", OptionKind.Number, MinValue: 0.25, MaxValue: 167),
             new("results", "Show right/wrong at once or only at the reveal", OptionKind.Text, Choices: ["immediate", "reveal"]),
             new("deck", "Deck to draw from (default: all decks)", OptionKind.Text, MaxLength: 64),
-        ], AdminOnly: true, Example: "/quiz schedule set time:09:00 zone:Europe/Berlin days:mon-fri"),
+        ], Access: CommandAccess.Admin, Example: "/quiz schedule set time:09:00 zone:Europe/Berlin days:mon-fri"),
         new("schedule show", "Show this channel's schedule", [], Example: "/quiz schedule show"),
         new("exam set", "Set the group's exam date: cover the deck before it, then drill what would be forgotten",
         [
             new("date", "The exam's date, yyyy-MM-dd", OptionKind.Text, Required: true, MaxLength: 10),
             new("deck", "Deck the exam covers (default: the channel's)", OptionKind.Text, MaxLength: 64),
-        ], AdminOnly: true, Example: "/quiz exam set date:2027-01-20"),
+        ], Access: CommandAccess.Admin, Example: "/quiz exam set date:2027-01-20"),
         new("exam show", "The group's readiness for its exam: coverage, predicted average, weakest topics", [], Example: "/quiz exam show"),
-        new("exam off", "Switch the exam date off", [], AdminOnly: true, Example: "/quiz exam off"),
-        new("schedule off", "Stop the daily question in this channel", [], AdminOnly: true, Example: "/quiz schedule off"),
+        new("exam off", "Switch the exam date off", [], Access: CommandAccess.Admin, Example: "/quiz exam off"),
+        new("schedule off", "Stop the daily question in this channel", [], Access: CommandAccess.Admin, Example: "/quiz schedule off"),
         new("analysis", "Item analysis for deck authors: facility, discrimination, distractors",
         [
             new("deck", "Deck to analyse (default: every deck asked here)", OptionKind.Text, MaxLength: 64),
             new("format", "table, or csv to export", OptionKind.Text, Choices: ["table", "csv"]),
-        ], AdminOnly: true, Example: "/quiz analysis"),
+        ], Access: CommandAccess.Admin, Example: "/quiz analysis"),
         new("deck export", "A deck as a GIFT, Moodle XML or Markdown file for Moodle and other quiz tools",
         [
             new("deck", "Deck to export (default: the only deck)", OptionKind.Text, MaxLength: 64),
             new("format", "gift, moodle-xml or markdown (default: gift)", OptionKind.Text, Choices: ["gift", "moodle-xml", "markdown"]),
-        ], AdminOnly: true, Example: "/quiz deck export deck:cl37-model-deployment format:gift"),
+        ], Access: CommandAccess.Admin, Example: "/quiz deck export deck:cl37-model-deployment format:gift"),
         new("settings", "Group settings: bonuses, who may post, hidden results",
         [
             new("streak_bonus", "Award a streak bonus", OptionKind.Boolean),
             new("speed_bonus", "Award a speed bonus", OptionKind.Boolean),
             new("everyone_can_post", "Let everyone use /quiz now", OptionKind.Boolean),
             new("hide_results", "Hide right/wrong until the reveal", OptionKind.Boolean),
-        ], AdminOnly: true, Example: "/quiz settings streak_bonus:true"),
+        ], Access: CommandAccess.Admin, Example: "/quiz settings streak_bonus:true"),
     ], []);
 
     CommandDefinition ICommandHandler.Definition => Definition;
 
     private static readonly string ForceNow = CommandUsage.Invocation(Definition, "now", ("force", "true"));
+
+    /// <summary>What an admin types to let everyone post.</summary>
+    public static string AllowEveryoneToPost { get; } = CommandUsage.Invocation(Definition, "settings", ("everyone_can_post", "true"));
 
     public async Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
@@ -90,16 +92,10 @@ public sealed class QuizCommand(
         switch (command.SubCommand)
         {
             case "now":
-                var isAdmin = admins.IsAdmin(command.Channel, command.User);
-                // Allowing everyone to post would still not let a student close the open question early.
-                if (!isAdmin && ArgumentValidator.Bool(command, "force") == true)
-                    return OutgoingMessage.PrivateText($"Only an admin can close an open question early (`/quiz now force:true`), whatever the group's settings. {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
-                if (!channel.EveryoneCanPost && !isAdmin)
-                    return OutgoingMessage.PrivateText($"Only admins can post a question now in this group (an admin can allow everyone with `{CommandUsage.Invocation(Definition, "settings", ("everyone_can_post", "true"))}`). {AdminPolicy.WhoIsAdmin(command.Channel.Platform, command.User.NoPlatformAdmins)}");
                 // A new post reveals the open one, so an open daily question would close early: only an admin's explicit force does that.
                 if (await OpenDailyClosesAsync(channel, cancellationToken) is { } closes)
                 {
-                    if (!isAdmin)
+                    if (!command.ByAdmin)
                         return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early. Only an admin can do that, with `{ForceNow}`.");
                     if (ArgumentValidator.Bool(command, "force") != true)
                         return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early and post its reveal. To do that, use `{ForceNow}`.");

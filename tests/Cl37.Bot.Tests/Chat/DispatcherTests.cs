@@ -34,6 +34,36 @@ public sealed class DispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dispatch_QuizNowByStudent_NamesTheSettingThatOpensIt()
+    {
+        var reply = await _app.RunAsync("/quiz now", QuizApp.User("student"));
+
+        Assert.StartsWith("Only admins can use `/quiz now` in this group (an admin can allow everyone with `/quiz settings everyone_can_post:true`).", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dispatch_QuizNowByStudentWhenEveryoneCanPost_Posts()
+    {
+        await _app.RunAsync("/quiz settings everyone_can_post:true", QuizApp.User("tutor"));
+
+        var reply = await _app.RunAsync("/quiz now", QuizApp.User("student"));
+
+        Assert.Matches(@"Posted (MCQ|MSQ|Numerical|Fill) \d+ \(", reply.Text);
+        Assert.Single(_app.Platform.Posts);
+    }
+
+    [Fact]
+    public async Task Dispatch_AdminOnlyValueByStudent_IsRefusedNamingTheValue()
+    {
+        var csv = await _app.RunAsync("/leaderboard format:csv", QuizApp.User("student"));
+        var table = await _app.RunAsync("/leaderboard format:table", QuizApp.User("student"));
+
+        Assert.StartsWith("Only admins can use `/leaderboard format:csv`.", csv.Text, StringComparison.Ordinal);
+        Assert.Empty(csv.Files);
+        Assert.DoesNotContain("Only admins", table.Text ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dispatch_ConfiguredAdmin_IsAllowed()
     {
         var reply = await _app.RunAsync("/quiz now", QuizApp.User("tutor"));

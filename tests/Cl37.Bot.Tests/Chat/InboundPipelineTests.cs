@@ -16,9 +16,9 @@ public sealed class InboundPipelineTests
         var handler = new ScriptedHandler(_ => OutgoingMessage.PrivateText("stored"));
         var pipeline = Pipeline(handler);
 
-        var tooMany = await pipeline.RunAsync(new AnswerAction(Channel, Ann, 1, [.. Enumerable.Repeat("A", AnswerCodec.MaxValues + 1)]), default);
-        var tooLong = await pipeline.RunAsync(new AnswerAction(Channel, Ann, 1, [new string('x', AnswerCodec.MaxValueLength + 1)]), default);
-        var blank = await pipeline.RunAsync(new AnswerAction(Channel, Ann, 1, ["A", "  "]), default);
+        var tooMany = (await pipeline.RunAsync(new AnswerAction(Channel, Ann, 1, [.. Enumerable.Repeat("A", AnswerCodec.MaxValues + 1)]), default)).Reply;
+        var tooLong = (await pipeline.RunAsync(new AnswerAction(Channel, Ann, 1, [new string('x', AnswerCodec.MaxValueLength + 1)]), default)).Reply;
+        var blank = (await pipeline.RunAsync(new AnswerAction(Channel, Ann, 1, ["A", "  "]), default)).Reply;
 
         Assert.Equal(AnswerCodec.TooMany, tooMany!.Text);
         Assert.Equal(AnswerCodec.TooLong, tooLong!.Text);
@@ -31,7 +31,7 @@ public sealed class InboundPipelineTests
     {
         var handler = new ScriptedHandler(_ => OutgoingMessage.PrivateText("stored"));
 
-        var reply = await Pipeline(handler).RunAsync(new AnswerAction(Channel, Ann, 1, [" A ", "C"]), default);
+        var reply = (await Pipeline(handler).RunAsync(new AnswerAction(Channel, Ann, 1, [" A ", "C"]), default)).Reply;
 
         Assert.Equal("stored", reply!.Text);
         Assert.Equal(["A", "C"], ((AnswerAction)Assert.Single(handler.Seen)).Values);
@@ -62,7 +62,7 @@ public sealed class InboundPipelineTests
         var pipeline = Pipeline(new ScriptedHandler(_ => throw thrown));
         Inbound request = answer ? new AnswerAction(Channel, Ann, 1, ["A"]) : new TypedCommand(Channel, Ann, "/stats");
 
-        var reply = await pipeline.RunAsync(request, default);
+        var reply = (await pipeline.RunAsync(request, default)).Reply;
 
         Assert.Equal(expected, reply!.Text);
         Assert.True(reply.Private);
@@ -77,32 +77,27 @@ public sealed class InboundPipelineTests
     }
 
     [Fact]
-    public async Task EachRequest_RunsInItsOwnScope()
+    public async Task Deadline_PlatformWithoutOne_WaitsForTheReply()
     {
-        var markers = new List<ScopeMarker>();
-        var pipeline = new ServiceCollection()
-            .AddScoped<ScopeMarker>()
-            .AddScoped<IInboundHandler>(sp => new ScopedHandler(sp, markers))
-            .AddSingleton(TimeProvider.System)
-            .AddLogging()
-            .AddInboundPipeline()
-            .BuildServiceProvider()
-            .GetRequiredService<InboundPipeline>();
+        var release = new TaskCompletionSource();
+        var pipeline = Pipeline(new ScriptedHandler(_ => OutgoingMessage.PrivateText("done"), release.Task), deferAfter: TimeSpan.FromMilliseconds(1));
 
-        await pipeline.RunAsync(new TypedCommand(Channel, Ann, "a"), default);
-        await pipeline.RunAsync(new TypedCommand(Channel, Ann, "b"), default);
+        var running = pipeline.RunAsync(new TypedCommand(Channel with { Platform = "other" }, Ann, "/quiz now"), default);
+        await Task.Delay(50);
+        release.SetResult();
+        var outcome = await running;
 
-        Assert.Equal(2, markers.Distinct().Count());
-        Assert.All(markers, m => Assert.True(m.Disposed));
+        Assert.Equal("done", outcome.Reply!.Text);
+        Assert.Null(outcome.Later);
     }
 
     [Fact]
     public async Task Deadline_SlowWork_IsDeferredAndItsReplyFollows()
     {
         var release = new TaskCompletionSource();
-        var pipeline = Pipeline(new ScriptedHandler(_ => OutgoingMessage.PrivateText("done"), release.Task));
+        var pipeline = Pipeline(new ScriptedHandler(_ => OutgoingMessage.PrivateText("done"), release.Task), deferAfter: TimeSpan.FromMilliseconds(50));
 
-        var outcome = await pipeline.RunAsync(new TypedCommand(Channel, Ann, "/quiz now"), TimeSpan.FromMilliseconds(50), default);
+        var outcome = await pipeline.RunAsync(new TypedCommand(Channel, Ann, "/quiz now"), default);
 
         Assert.Null(outcome.Reply);
         Assert.NotNull(outcome.Later);
@@ -113,9 +108,9 @@ public sealed class InboundPipelineTests
     [Fact]
     public async Task Deadline_QuickWork_IsTheReply()
     {
-        var pipeline = Pipeline(new ScriptedHandler(_ => OutgoingMessage.PrivateText("done")));
+        var pipeline = Pipeline(new ScriptedHandler(_ => OutgoingMessage.PrivateText("done")), deferAfter: TimeSpan.FromSeconds(30));
 
-        var outcome = await pipeline.RunAsync(new TypedCommand(Channel, Ann, "/help"), TimeSpan.FromSeconds(30), default);
+        var outcome = await pipeline.RunAsync(new TypedCommand(Channel, Ann, "/help"), default);
 
         Assert.Equal("done", outcome.Reply!.Text);
         Assert.Null(outcome.Later);
@@ -141,8 +136,13 @@ public sealed class InboundPipelineTests
         }
     }
 
-    private static InboundPipeline Pipeline(IInboundHandler handler, IServiceCollection? services = null) =>
-        (services ?? new ServiceCollection())
+    private static InboundPipeline Pipeline(IInboundHandler handler, TimeSpan? deferAfter = null) =>
+        new ServiceCollection()
+            .Configure<InboundOptions>(o =>
+            {
+                if (deferAfter is { } deadline)
+                    o.DeferAfter[Channel.Platform] = deadline;
+            })
             .AddSingleton(handler)
             .AddSingleton(TimeProvider.System)
             .AddLogging()
@@ -166,23 +166,6 @@ public sealed class InboundPipelineTests
             if (gate is not null)
                 await gate;
             return reply(request);
-        }
-    }
-
-    private sealed class ScopeMarker : IDisposable
-    {
-        public bool Disposed { get; private set; }
-
-        public void Dispose() => Disposed = true;
-    }
-
-    // Resolves a scoped service through the scope the pipeline opened for it.
-    private sealed class ScopedHandler(IServiceProvider scope, List<ScopeMarker> markers) : IInboundHandler
-    {
-        public Task<OutgoingMessage?> HandleAsync(Inbound request, CancellationToken cancellationToken)
-        {
-            markers.Add(scope.GetRequiredService<ScopeMarker>());
-            return Task.FromResult<OutgoingMessage?>(OutgoingMessage.PrivateText("ok"));
         }
     }
 }

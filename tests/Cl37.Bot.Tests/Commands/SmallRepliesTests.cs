@@ -58,7 +58,7 @@ public sealed class SmallRepliesTests : IAsyncLifetime
     {
         var reply = await _app.RunAsync("/quiz now force:true", QuizApp.User("student"));
 
-        Assert.StartsWith("Only an admin can close an open question early", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Only admins can use `/quiz now force:true`.", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("everyone_can_post", reply.Text, StringComparison.Ordinal);
     }
 

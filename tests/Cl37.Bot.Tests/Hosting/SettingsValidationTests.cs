@@ -12,6 +12,7 @@ public sealed class SettingsValidationTests
     [InlineData("Logging__Format=Xml", "Logging:Format")]
     [InlineData("Hosting__ShutdownTimeoutSeconds=soon", "Hosting:ShutdownTimeoutSeconds")]
     [InlineData("Quiz__DefaultTimeZone=Mars/Olympus", "Quiz:DefaultTimeZone")]
+    [InlineData("Teams__Enabled=true|Teams__Admins__0=aad-kim", "Teams:Admins is no longer read: list each of these people in Quiz:Admins as teams:<AAD object id>")]
     public async Task Start_WrongSetting_ExitsWithAMessageNamingIt(string settings, string named)
     {
         var values = settings.Split('|').Select(s => s.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);

@@ -93,7 +93,7 @@ public sealed class SchedulePromiseTests : IAsyncLifetime
         var forced = await app.App.RunAsync("/quiz now force:true", QuizApp.User("member"));
 
         Assert.Contains("Only an admin", plain.Text, StringComparison.Ordinal);
-        Assert.Contains("Only an admin", forced.Text, StringComparison.Ordinal);
+        Assert.Contains("Only admins can use `/quiz now force:true`", forced.Text, StringComparison.Ordinal);
         Assert.Single(await app.PostsAsync());
         Assert.Equal(0, app.RevealCards());
     }

@@ -38,7 +38,7 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
             ["Urls"] = TranscriptScenario.Urls,
             ["Teams:Enabled"] = "true",
             // The Bot Framework roster names no owners in local mode, so the tutor is an admin by setting.
-            ["Teams:Admins:0"] = Aad(TranscriptScenario.Admin),
+            ["Quiz:Admins:0"] = "teams:" + Aad(TranscriptScenario.Admin),
         }, TranscriptScenario.Start);
         driver._http = driver._app.CreateClient();
         return await driver.PlayAsync();

@@ -30,6 +30,8 @@ internal static class DiscordServiceExtensions
         services.AddMetrics();
         services.TryAddSingleton<DiscordMetrics>();
         services.AddInboundPipeline();
+        services.AddOptions<InboundOptions>().Configure<IOptions<DiscordOptions>>((inbound, discord) =>
+            inbound.DeferAfter["discord"] = TimeSpan.FromSeconds(discord.Value.DeferAfterSeconds));
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddSingleton<DiscordSignatureVerifier>();
         services.TryAddSingleton<DiscordReplayGuard>();

@@ -28,6 +28,7 @@ internal static class TeamsHostingExtensions
         services.AddHttpClient(TeamsGraphClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
 
         services.AddInboundPipeline();
+        services.Configure<InboundOptions>(o => o.DeferAfter[TeamsActivities.Platform] = TeamsActivityHandler.InvokeDeadline);
         services.AddSingleton<TeamsMetrics>();
         services.AddSingleton<BotSigningKeys>();
         services.AddSingleton<BotTokenValidator>();
@@ -46,7 +47,7 @@ internal static class TeamsHostingExtensions
         services.AddSingleton<TeamsFileUpload>();
         services.AddSingleton<TeamsReferenceCache>();
         services.TryAddSingleton<ITeamsConversationStore, ChannelDirectoryConversationStore>();
-        services.AddScoped<TeamsActivityHandler>();
+        services.AddSingleton<TeamsActivityHandler>();
         services.AddSingleton<TeamsInbox>();
         services.AddHostedService(sp => sp.GetRequiredService<TeamsInbox>());
         services.AddSingleton<TeamsChatPlatform>();

@@ -94,15 +94,15 @@ public sealed partial class DiscordCommandBuilderTests
             var wholeCommandAdmin = definition.AdminOnly || (definition.SubCommands.Count > 0 && definition.SubCommands.All(s => s.AdminOnly));
             Assert.Equal(wholeCommandAdmin ? "32" : null, command.DefaultMemberPermissions);
         }
-        var allAdmin = new CommandDefinition("admin", "Admin things", [new("a", "A", [], AdminOnly: true), new("b", "B", [], AdminOnly: true)], []);
+        var allAdmin = new CommandDefinition("admin", "Admin things", [new("a", "A", [], Access: CommandAccess.Admin), new("b", "B", [], Access: CommandAccess.Admin)], []);
         Assert.Equal("32", DiscordCommandBuilder.Build([allAdmin])[0].DefaultMemberPermissions);
-        Assert.Equal("32", DiscordCommandBuilder.Build([new CommandDefinition("cfg", "Config", [], [], AdminOnly: true)])[0].DefaultMemberPermissions);
+        Assert.Equal("32", DiscordCommandBuilder.Build([new CommandDefinition("cfg", "Config", [], [], Access: CommandAccess.Admin)])[0].DefaultMemberPermissions);
     }
 
     [Fact]
     public void Build_Serialized_UsesSnakeCaseAndStringPermissions()
     {
-        var json = JsonSerializer.SerializeToElement(DiscordCommandBuilder.Build([new CommandDefinition("cfg", "Config", [], [new("max_items", "How many", OptionKind.Integer, Required: true, MinValue: 1)], AdminOnly: true)]), DiscordJsonContext.Default.ListApplicationCommand)[0];
+        var json = JsonSerializer.SerializeToElement(DiscordCommandBuilder.Build([new CommandDefinition("cfg", "Config", [], [new("max_items", "How many", OptionKind.Integer, Required: true, MinValue: 1)], Access: CommandAccess.Admin)]), DiscordJsonContext.Default.ListApplicationCommand)[0];
 
         Assert.Equal("32", json.GetProperty("default_member_permissions").GetString());
         Assert.Equal("[0]", json.GetProperty("contexts").GetRawText());

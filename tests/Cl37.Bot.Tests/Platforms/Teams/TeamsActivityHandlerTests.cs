@@ -116,7 +116,7 @@ public sealed class TeamsActivityHandlerTests
         Assert.Equal("hello", text);
         Assert.Equal(PersonalChat, channel);
         // A 1:1 chat is in no team, so it has no owners to be its admins.
-        Assert.Equal(new ChatUser("00000000-0000-0000-0000-0000000000020", "Alex Wilber", false) { NoPlatformAdmins = true }, user);
+        Assert.Equal(new ChatUser("00000000-0000-0000-0000-0000000000020", "Alex Wilber", false) { AdminRule = AdminRule.OperatorListOnly }, user);
         var reply = Assert.Single(_kit.Http.Requests);
         Assert.Equal($"http://localhost:56150/_connector/v3/conversations/{Conversation}/activities/cb831f7f-7e33-4cb5-9d39-2c60f5ddc270", reply.Url);
         Assert.Equal(
@@ -153,6 +153,50 @@ public sealed class TeamsActivityHandlerTests
         Assert.Equal(AdaptiveCardRenderer.ContentType, result.Body!.Type);
         Assert.Contains("not made by this bot", result.Body.Value!.ToJsonString());
         Assert.Empty(_kit.Sink.Answers);
+    }
+
+    [Fact]
+    public async Task HandleInvokeAsync_AnswerPastTheDeadline_SaysItIsStillSavingAndStoresItAfterwards()
+    {
+        var slow = new SlowAnswers();
+        var handler = new TeamsActivityHandler(TestPipeline.Over(slow, teamsDeadline: TimeSpan.FromMilliseconds(50)), _kit.Store, _kit.Connector, _kit.Roster, _kit.Answerers,
+            new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.FileUpload(), _kit.Metrics, TeamsTestKit.Catalog, Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsActivityHandler>.Instance);
+
+        var result = await handler.HandleInvokeAsync(AnswerInvoke(), default).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains(InboundPipeline.StillWorking, JsonSerializer.Serialize(result.Body!, TeamsJsonContext.Default.AdaptiveCardInvokeResponse), StringComparison.Ordinal);
+        slow.Release.SetResult();
+        Assert.Equal(42, (await slow.Stored.Task.WaitAsync(TimeSpan.FromSeconds(30))).PostId);
+    }
+
+    private static Activity AnswerInvoke()
+    {
+        var invoke = Sample("invoke-adaptiveCard-action");
+        invoke.Value = JsonSerializer.SerializeToElement(new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["verb"] = "answer",
+                ["data"] = new JsonObject { ["cl37"] = "answer", ["post"] = 42, ["value"] = "B" },
+            },
+            ["trigger"] = "manual",
+        });
+        return invoke;
+    }
+
+    private sealed class SlowAnswers : IInboundHandler
+    {
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<AnswerAction> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<OutgoingMessage?> HandleAsync(Inbound request, CancellationToken cancellationToken)
+        {
+            await Release.Task;
+            if (request is AnswerAction answer)
+                Stored.TrySetResult(answer);
+            return OutgoingMessage.PrivateText("Recorded: B.");
+        }
     }
 
     [Fact]
@@ -250,7 +294,7 @@ public sealed class TeamsActivityHandlerTests
     public async Task HandleAsync_SameReferenceTwice_WritesTheStoreOnce()
     {
         var counting = new CountingStore();
-        var handler = new TeamsActivityHandler(_kit.Pipeline, counting, _kit.Connector, _kit.Roster, _kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.FileUpload(), _kit.Metrics, TeamsTestKit.Catalog, _kit.Options,
+        var handler = new TeamsActivityHandler(_kit.Pipeline, counting, _kit.Connector, _kit.Roster, _kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.FileUpload(), _kit.Metrics, TeamsTestKit.Catalog,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsActivityHandler>.Instance);
         await handler.HandleAsync(Sample("message-personal"), default);
         await handler.HandleAsync(Sample("message-personal"), default);
@@ -261,7 +305,7 @@ public sealed class TeamsActivityHandlerTests
     public async Task HandleAsync_ChannelMessageWithoutMention_RunsOnlyWhenItReadsAsACommand()
     {
         var kit = new TeamsTestKit(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)),
-            new TeamsOptions { Enabled = true, Admins = ["aad-kim"] });
+            new TeamsOptions { Enabled = true });
         var handler = kit.Handler();
 
         foreach (var text in new[] { "quiz now", "anyone up for lunch?", "stats", "quiz nothing", "<p>leaderboard</p>" })
@@ -279,7 +323,7 @@ public sealed class TeamsActivityHandlerTests
 
         await _kit.Handler().HandleAsync(message, default);
 
-        Assert.True(Assert.Single(_kit.Sink.Commands).User.NoPlatformAdmins);
+        Assert.Equal(AdminRule.OperatorListOnly, Assert.Single(_kit.Sink.Commands).User.AdminRule);
     }
 
     private static Activity UnmentionedInChannel(string text)

@@ -38,7 +38,7 @@ internal sealed class TeamsAppSession : IAsyncDisposable
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Teams:Enabled"] = "true",
-            ["Teams:Admins:0"] = Aad(Admin),
+            ["Quiz:Admins:0"] = "teams:" + Aad(Admin),
         });
         session._http = session.App.CreateClient();
         return session;

@@ -15,10 +15,8 @@ public sealed class TeamsInboxTests
     {
         var kit = new TeamsTestKit(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)));
         var sink = new GatedSink();
-        var services = new ServiceCollection()
-            .AddScoped(_ => new TeamsActivityHandler(TestPipeline.Over(sink), kit.Store, kit.Connector, kit.Roster, kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), kit.FileUpload(), kit.Metrics, TeamsTestKit.Catalog, kit.Options, NullLogger<TeamsActivityHandler>.Instance))
-            .BuildServiceProvider();
-        using var inbox = new TeamsInbox(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<TeamsInbox>.Instance);
+        var handler = new TeamsActivityHandler(TestPipeline.Over(sink), kit.Store, kit.Connector, kit.Roster, kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), kit.FileUpload(), kit.Metrics, TeamsTestKit.Catalog, NullLogger<TeamsActivityHandler>.Instance);
+        using var inbox = new TeamsInbox(new ServiceCollection().AddSingleton(handler).BuildServiceProvider(), NullLogger<TeamsInbox>.Instance);
         await inbox.StartAsync(default);
 
         Assert.True(inbox.TryEnqueue(Message("quiz now")));

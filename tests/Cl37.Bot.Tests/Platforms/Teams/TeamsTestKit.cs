@@ -57,7 +57,7 @@ internal sealed class TeamsTestKit
     private InboundPipeline? _pipeline;
 
     public TeamsActivityHandler Handler() =>
-        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, FileUpload(), Metrics, Catalog, Options, NullLogger<TeamsActivityHandler>.Instance);
+        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, FileUpload(), Metrics, Catalog, NullLogger<TeamsActivityHandler>.Instance);
 
     /// <summary>The app's own commands: a channel message without the @mention is one only when it reads as one.</summary>
     public static CommandCatalog Catalog { get; } = Cl37.Bot.Commands.CommandRegistrations.Catalog();
@@ -135,8 +135,13 @@ internal sealed class FakeCommandSink : IInboundHandler
 /// <summary>The real inbound pipeline over a test's handler.</summary>
 internal static class TestPipeline
 {
-    public static InboundPipeline Over(IInboundHandler handler) =>
+    public static InboundPipeline Over(IInboundHandler handler, TimeSpan? teamsDeadline = null) =>
         new ServiceCollection()
+            .Configure<InboundOptions>(o =>
+            {
+                if (teamsDeadline is { } deadline)
+                    o.DeferAfter[TeamsActivities.Platform] = deadline;
+            })
             .AddSingleton(handler)
             .AddSingleton(TimeProvider.System)
             .AddLogging()

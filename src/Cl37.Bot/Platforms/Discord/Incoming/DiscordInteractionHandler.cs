@@ -6,20 +6,18 @@ using Cl37.Bot.Platforms.Discord.Kernel;
 using Cl37.Bot.Platforms.Discord.Outgoing;
 using Cl37.Bot.Platforms.Discord.Rendering;
 using Cl37.Bot.Platforms.Discord.Wire;
-using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Discord.Incoming;
 
 /// <summary>Interactions from the gateway and from the HTTP endpoint: translate to the chat port,
 /// run it through the inbound pipeline, translate the reply back. Work that outlasts
-/// <see cref="DiscordOptions.DeferAfterSeconds"/> is deferred (type 5, ephemeral) so Discord's 3 s
+/// <see cref="DiscordOptions.DeferAfterSeconds"/> (the pipeline's deadline for Discord) is deferred (type 5, ephemeral) so Discord's 3 s
 /// deadline holds, and its result follows through the webhook.</summary>
 internal sealed class DiscordInteractionHandler(
     InboundPipeline pipeline,
     DiscordRestClient rest,
     CommandCatalog catalog,
     DiscordMetrics metrics,
-    IOptions<DiscordOptions> options,
     ILogger<DiscordInteractionHandler> logger)
 {
     public const string FallbackText = "Discord would not show my reply here, sorry. Nothing was lost; please try again in a moment.";
@@ -122,7 +120,7 @@ internal sealed class DiscordInteractionHandler(
             && DiscordCustomIds.TryParse(id, out _, out var postId, out _))
             return new InteractionResponse { Type = InteractionCallbackType.Modal, Data = DiscordMessageRenderer.LegacyAnswerModal(postId) };
         // Retrying later never helps where a server refuses modals: the answer goes in by command instead.
-        if (refused.Type == InteractionCallbackType.Modal && DiscordHelp.TypedAnswerCommand(catalog) is { } command)
+        if (refused.Type == InteractionCallbackType.Modal && catalog.TypedAnswerCommand() is { } command)
             return Reply(OutgoingMessage.PrivateText(ModalRefused(command.Form, command.Example))).Initial;
         return refused.Data?.Content == FallbackText
             ? null
@@ -178,10 +176,6 @@ internal sealed class DiscordInteractionHandler(
             case InteractionType.Ping:
                 return new(new InteractionResponse { Type = InteractionCallbackType.Pong });
             case InteractionType.ApplicationCommand when interaction.Data is { } data && ToCommand(interaction, data) is { } command:
-                if (string.Equals(command.Name, DiscordHelp.Command, StringComparison.OrdinalIgnoreCase))
-                    return Reply(DiscordHelp.Reply(catalog, command.Arg("command")));
-                if (DiscordHelp.ArgumentProblem(catalog, command) is { } problem)
-                    return Reply(problem);
                 return await RunAsync(command, cancellationToken);
             case InteractionType.MessageComponent when interaction.Data is { } data && DiscordCustomIds.TryParse(data.CustomId, out var kind, out var postId, out var key):
                 if (kind == CustomIdKind.OpenModal)
@@ -209,7 +203,7 @@ internal sealed class DiscordInteractionHandler(
 
     private async Task<InteractionOutcome> RunAsync(Inbound request, CancellationToken cancellationToken)
     {
-        var outcome = await pipeline.RunAsync(request, TimeSpan.FromSeconds(options.Value.DeferAfterSeconds), cancellationToken);
+        var outcome = await pipeline.RunAsync(request, cancellationToken);
         return outcome.Later is { } later
             ? new(new InteractionResponse { Type = InteractionCallbackType.DeferredChannelMessageWithSource, Data = new InteractionCallbackData { Flags = MessageFlags.Ephemeral } }, later)
             : Reply(outcome.Reply ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected));
@@ -254,7 +248,7 @@ internal sealed class DiscordInteractionHandler(
             if (o is { Name: { Length: > 0 } name, Value: { } value } && Invariant(value) is { } text)
                 args[name] = text;
         }
-        return new ChatCommand(Channel(interaction), User(interaction), data.Name, sub, args);
+        return new ChatCommand(Channel(interaction), User(interaction), data.Name, sub, args) { Syntax = CommandSyntax.Picker };
     }
 
     private static string? Invariant(JsonElement value) => value.ValueKind switch
@@ -279,7 +273,7 @@ internal sealed class DiscordInteractionHandler(
         var admin = interaction.Member?.Permissions is { } p
             && ulong.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
             && (bits & (ManageGuild | Administrator)) != 0;
-        return new ChatUser(id, name, admin);
+        return new ChatUser(id, name, admin) { AdminRule = AdminRule.ManageServer };
     }
 
     /// <summary>Finds a text input in a modal submission in both shapes: Label (type 18) with

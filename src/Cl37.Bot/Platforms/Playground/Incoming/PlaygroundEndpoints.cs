@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization.Metadata;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Playground.Kernel;
 using Cl37.Bot.Platforms.Playground.Outgoing;
@@ -144,55 +145,44 @@ internal static class PlaygroundEndpoints
             yield return item;
     }
 
-    private static async Task<IResult> PostCommand(
-        HttpContext context,
-        IOptions<PlaygroundOptions> options,
-        [FromServices] PlaygroundChatPlatform platform,
-        [FromServices] InboundPipeline pipeline,
-        [FromServices] AdminPolicy admins,
-        TimeProvider time)
+    private static Task<IResult> PostCommand(HttpContext context, IOptions<PlaygroundOptions> options, [FromServices] PlaygroundChatPlatform platform,
+        [FromServices] InboundPipeline pipeline, [FromServices] AdminPolicy admins, TimeProvider time) =>
+        RunAsync(context, options.Value, platform, pipeline, admins, time, PlaygroundJsonContext.Default.CommandRequest, r => r.Channel, r => r.Person,
+            (request, channel, user) => string.IsNullOrWhiteSpace(request.Text)
+                ? (null, Error(StatusCodes.Status400BadRequest, "`text` is missing: type a command such as /help."))
+                : (new TypedCommand(channel, user, request.Text), null),
+            request => Trimmed(request.Text!));
+
+    // The answer's values are held to AnswerCodec's limits by the pipeline, like every platform's.
+    private static Task<IResult> PostAnswer(HttpContext context, IOptions<PlaygroundOptions> options, [FromServices] PlaygroundChatPlatform platform,
+        [FromServices] InboundPipeline pipeline, [FromServices] AdminPolicy admins, TimeProvider time) =>
+        RunAsync(context, options.Value, platform, pipeline, admins, time, PlaygroundJsonContext.Default.AnswerRequest, r => r.Channel, r => r.Person,
+            (request, channel, user) => request.PostId is not { } postId || postId <= 0
+                ? (null, Error(StatusCodes.Status400BadRequest, "`postId` is missing: say which question you answer."))
+                : (new AnswerAction(channel, user, postId, (request.Values ?? [])!), null),
+            _ => null);
+
+    /// <summary>Reads the body, the channel and the person, builds the inbound request and delivers its reply.</summary>
+    private static async Task<IResult> RunAsync<TRequest>(HttpContext context, PlaygroundOptions options, PlaygroundChatPlatform platform,
+        InboundPipeline pipeline, AdminPolicy admins, TimeProvider time, JsonTypeInfo<TRequest> body,
+        Func<TRequest, string?> channelOf, Func<TRequest, PersonDto?> personOf,
+        Func<TRequest, ChannelRef, ChatUser, (Inbound? Inbound, IResult? Error)> inbound, Func<TRequest, string?> invocation)
+        where TRequest : class
     {
-        var (request, readError) = await PlaygroundRequestReader.ReadAsync(context, PlaygroundJsonContext.Default.CommandRequest, options.Value.MaxRequestBytes);
+        var (request, readError) = await PlaygroundRequestReader.ReadAsync(context, body, options.MaxRequestBytes);
         if (readError is not null)
             return readError;
-        var (channel, channelError) = ResolveChannel(request!.Channel, options.Value);
+        var (channel, channelError) = ResolveChannel(channelOf(request!), options);
         if (channelError is not null)
             return channelError;
-        var (user, personError) = ResolvePerson(request.Person, channel!, options.Value, admins);
+        var (user, personError) = ResolvePerson(personOf(request!), channel!, options, admins);
         if (personError is not null)
             return personError;
-        if (string.IsNullOrWhiteSpace(request.Text))
-            return Error(StatusCodes.Status400BadRequest, "`text` is missing: type a command such as /help.");
-
-        var reply = await pipeline.RunAsync(new TypedCommand(channel!, user!, request.Text), context.RequestAborted);
-        return Deliver(platform, time, channel!, user!, reply, new InvocationDto(user!.DisplayName, Trimmed(request.Text)));
-    }
-
-    private static async Task<IResult> PostAnswer(
-        HttpContext context,
-        IOptions<PlaygroundOptions> options,
-        [FromServices] PlaygroundChatPlatform platform,
-        [FromServices] InboundPipeline pipeline,
-        [FromServices] AdminPolicy admins,
-        TimeProvider time)
-    {
-        var (request, readError) = await PlaygroundRequestReader.ReadAsync(context, PlaygroundJsonContext.Default.AnswerRequest, options.Value.MaxRequestBytes);
-        if (readError is not null)
-            return readError;
-        var (channel, channelError) = ResolveChannel(request!.Channel, options.Value);
-        if (channelError is not null)
-            return channelError;
-        var (user, personError) = ResolvePerson(request.Person, channel!, options.Value, admins);
-        if (personError is not null)
-            return personError;
-        if (request.PostId is not { } postId || postId <= 0)
-            return Error(StatusCodes.Status400BadRequest, "`postId` is missing: say which question you answer.");
-        var (values, problem) = AnswerCodec.Read(request.Values);
-        if (problem is not null)
-            return Error(StatusCodes.Status400BadRequest, problem);
-
-        var reply = await pipeline.RunAsync(new AnswerAction(channel!, user!, postId, values!), context.RequestAborted);
-        return Deliver(platform, time, channel!, user!, reply, new InvocationDto(user!.DisplayName, null));
+        var (built, error) = inbound(request!, channel!, user!);
+        if (error is not null)
+            return error;
+        var reply = (await pipeline.RunAsync(built!, context.RequestAborted)).Reply;
+        return Deliver(platform, time, channel!, user!, reply, new InvocationDto(user!.DisplayName, invocation(request!)));
     }
 
     // A request that did not take effect says so in its status as well as in the reply, so a script

@@ -28,7 +28,7 @@ internal static class PlaygroundPeople
             return (null, "`person.name` contains invisible or direction-changing characters (zero-width spaces, joiners, bidi overrides); type the name with visible characters only.");
         if (!name.Any(char.IsLetterOrDigit))
             return (null, "`person.name` needs at least one letter or digit.");
-        return (new ChatUser(IdOf(name), name, person.Admin && allowAdminSwitch), null);
+        return (new ChatUser(IdOf(name), name, person.Admin && allowAdminSwitch) { AdminRule = AdminRule.AdminSwitch }, null);
     }
 
     // Format characters (zero-width space and joiners, bidi overrides and isolates, soft hyphen, BOM),

@@ -4,7 +4,6 @@ using Cl37.Bot.Platforms.Teams.Kernel;
 using Cl37.Bot.Platforms.Teams.Outgoing;
 using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Platforms.Teams.Wire;
-using Microsoft.Extensions.Options;
 
 namespace Cl37.Bot.Platforms.Teams.Incoming;
 
@@ -22,10 +21,13 @@ internal sealed class TeamsActivityHandler(
     TeamsFileUpload files,
     TeamsMetrics metrics,
     CommandCatalog catalog,
-    IOptions<TeamsOptions> options,
     ILogger<TeamsActivityHandler> logger)
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
+
+    /// <summary>The pipeline's deadline for Teams: an invoke is answered in its HTTP response, and
+    /// Teams expects that within about 15 s (teams-protocol.md, "Timing").</summary>
+    public static readonly TimeSpan InvokeDeadline = TimeSpan.FromSeconds(10);
 
     /// <summary>Handles a non-invoke activity (message, conversationUpdate, installationUpdate).</summary>
     public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
@@ -90,7 +92,11 @@ internal sealed class TeamsActivityHandler(
             return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(OutgoingMessage.PrivateText(error ?? "This card was not made by this bot.")));
         var channel = TeamsActivities.ChannelOf(activity);
         var user = UserOf(activity, isOwner: false);
-        var reply = await RunAsync(new AnswerAction(channel, user, answer.PostId, answer.Values, activity.Id), cancellationToken);
+        var outcome = await pipeline.RunAsync(new AnswerAction(channel, user, answer.PostId, answer.Values, activity.Id), cancellationToken);
+        // Past the deadline the answer is still being stored; the card's refresh shows its feedback.
+        if (outcome.Later is not null)
+            return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(OutgoingMessage.PrivateText(InboundPipeline.StillWorking)));
+        var reply = outcome.Reply ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected);
         if (activity.From?.Id is { Length: > 0 } userId && !answerers.TryAdd(answer.PostId, userId))
         {
             // Past Teams' 60 personal views the next tally update shows this person the bare
@@ -110,7 +116,7 @@ internal sealed class TeamsActivityHandler(
     // question with its live tally and the feedback on it; a refused answer keeps the controls.
     private async Task<OutgoingMessage> WithQuestionAsync(ChannelRef channel, ChatUser user, long postId, OutgoingMessage feedback, CancellationToken cancellationToken)
     {
-        if (await pipeline.RunAsync(new PostView(channel, user, postId, Personal: false), cancellationToken) is not { Card: QuestionCard question })
+        if (await ViewAsync(new PostView(channel, user, postId, Personal: false), cancellationToken) is not { Card: QuestionCard question })
             return feedback;
         return new OutgoingMessage(feedback.Text, question with { Feedback = feedback.Text, CanRetry = feedback.Refused || feedback.NotSaved }, Private: true);
     }
@@ -123,7 +129,7 @@ internal sealed class TeamsActivityHandler(
             return TeamsInvokeResult.Error(400, "This card was not made by this bot.");
         var channel = TeamsActivities.ChannelOf(activity);
         var user = UserOf(activity, isOwner: false);
-        var feedback = await pipeline.RunAsync(new PostView(channel, user, postId, Personal: true), cancellationToken);
+        var feedback = await ViewAsync(new PostView(channel, user, postId, Personal: true), cancellationToken);
         if (feedback is not null)
         {
             // After a restart the list of personal views starts empty; whoever refreshes is listed again.
@@ -131,7 +137,7 @@ internal sealed class TeamsActivityHandler(
                 answerers.TryAdd(postId, userId);
             return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(feedback));
         }
-        var question = await pipeline.RunAsync(new PostView(channel, user, postId, Personal: false), cancellationToken);
+        var question = await ViewAsync(new PostView(channel, user, postId, Personal: false), cancellationToken);
         return question is null
             ? TeamsInvokeResult.Error(400, "This question is not from this team or chat.")
             : TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(question));
@@ -180,7 +186,14 @@ internal sealed class TeamsActivityHandler(
     }
 
     private async Task<OutgoingMessage> RunAsync(Inbound request, CancellationToken cancellationToken) =>
-        await pipeline.RunAsync(request, cancellationToken) ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected);
+        await (await pipeline.RunAsync(request, cancellationToken)).ReplyAsync();
+
+    // A post view has nothing to show (null) when the post is not this conversation's.
+    private async Task<OutgoingMessage?> ViewAsync(PostView request, CancellationToken cancellationToken)
+    {
+        var outcome = await pipeline.RunAsync(request, cancellationToken);
+        return outcome.Later is { } later ? await later : outcome.Reply;
+    }
 
     private static bool IsPersonal(Activity activity) =>
         string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
@@ -319,10 +332,6 @@ internal sealed class TeamsActivityHandler(
         var from = activity.From;
         if (from?.Id is null)
             return false;
-        var configured = options.Value.Admins;
-        if (configured.Contains(from.Id, StringComparer.OrdinalIgnoreCase)
-            || (from.AadObjectId is { } aad && configured.Contains(aad, StringComparer.OrdinalIgnoreCase)))
-            return true;
         if (activity.ChannelData?.Team is not { Id: { } teamId } team || activity.ServiceUrl is null)
             return false;
         var tenant = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id;
@@ -330,13 +339,13 @@ internal sealed class TeamsActivityHandler(
     }
 
     // The AAD object id is the same person in every team and chat; the 29: id is per bot. A chat
-    // outside a team has no owners to be its admins.
+    // outside a team has no owners to be its admins: only Quiz:Admins names them there.
     private static ChatUser UserOf(Activity activity, bool isOwner) => new(
         activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id ?? "unknown",
         string.IsNullOrWhiteSpace(activity.From?.Name) ? "Someone" : activity.From.Name,
         isOwner)
     {
-        NoPlatformAdmins = activity.ChannelData?.Team?.Id is not { Length: > 0 },
+        AdminRule = activity.ChannelData?.Team?.Id is { Length: > 0 } ? AdminRule.TeamOwners : AdminRule.OperatorListOnly,
     };
 
     // Teams announces installing and removing the app in a team once, on the team's General

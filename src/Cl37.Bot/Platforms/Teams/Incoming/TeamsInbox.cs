@@ -5,10 +5,13 @@ using Cl37.Bot.Platforms.Teams.Wire;
 namespace Cl37.Bot.Platforms.Teams.Incoming;
 
 /// <summary>Non-invoke activities are acknowledged at once (Teams wants an answer within ~15 s) and
-/// handled here, each in its own DI scope. Activities of one conversation share a lane, so they are
+/// handled here. Activities of one conversation share a lane, so they are
 /// handled in the order they arrived ("quiz now" before "quiz reveal"); lanes run in parallel.</summary>
-internal sealed class TeamsInbox(IServiceScopeFactory scopes, ILogger<TeamsInbox> logger) : BackgroundService
+internal sealed class TeamsInbox(IServiceProvider services, ILogger<TeamsInbox> logger) : BackgroundService
 {
+    // Resolved at the first activity, not when the host starts the inbox.
+    private TeamsActivityHandler? _handler;
+
     public const int Capacity = 10_000;
     private const int Lanes = 4;
     private readonly Channel<Activity>[] _lanes = [.. Enumerable.Range(0, Lanes).Select(_ => Channel.CreateBounded<Activity>(new BoundedChannelOptions(Capacity / Lanes)
@@ -36,10 +39,13 @@ internal sealed class TeamsInbox(IServiceScopeFactory scopes, ILogger<TeamsInbox
         {
             await foreach (var activity in reader.ReadAllAsync(stoppingToken))
             {
+                // Requests run through the pipeline, which never throws; storing a conversation
+                // reference on install or on a message happens outside it and may, and a lane must
+                // outlive one failed activity.
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<TeamsActivityHandler>().HandleAsync(activity, stoppingToken);
+                    _handler ??= services.GetRequiredService<TeamsActivityHandler>();
+                    await _handler.HandleAsync(activity, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

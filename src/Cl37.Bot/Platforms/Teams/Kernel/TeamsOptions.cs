@@ -29,7 +29,8 @@ internal sealed class TeamsOptions
     /// <summary>Where the Bot Framework channel publishes its signing keys.</summary>
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
-    /// <summary>Extra admins as Teams user ids or AAD object ids (also accepted as <c>Quiz:Admins</c> "teams:…").</summary>
+    /// <summary>No longer read: admins are listed once, in <c>Quiz:Admins</c> as <c>teams:&lt;AAD object id&gt;</c>.
+    /// Bound only so that start-up refuses a configuration that still sets it.</summary>
     public List<string> Admins { get; set; } = [];
 
     /// <summary>The route the Bot Framework posts activities to.</summary>

@@ -17,6 +17,11 @@ internal sealed class TeamsOptionsValidator(PlaygroundBinding binding) : IValida
             errors.Add("Teams:Route must start with '/' (default /api/messages).");
         if (options.RosterCacheMinutes is <= 0 or > 1440 || !double.IsFinite(options.RosterCacheMinutes))
             errors.Add("Teams:RosterCacheMinutes must be between 0 and 1440.");
+        // Refused rather than honoured or ignored: an admin list the bot silently dropped would
+        // leave the group's admins refused, and one honoured beside Quiz:Admins is two lists again.
+        if (options.Admins.Count > 0)
+            errors.Add("Teams:Admins is no longer read: list each of these people in Quiz:Admins as teams:<AAD object id> (e.g. Quiz__Admins__0=teams:"
+                + "00000000-0000-0000-0000-000000000000) and remove Teams:Admins.");
         if (options.LocalMode && binding.BeyondLoopback && !options.AllowLocalModeBeyondLoopback)
             errors.Add($"Teams is on without Teams:AppId (local mode: nobody is authenticated) and the app listens on {string.Join(", ", binding.Addresses)}, beyond this machine: "
                 + "set Teams:AppId (with its secret) for a real bot, listen on localhost only for the Teams App Test Tool, or set Teams:AllowLocalModeBeyondLoopback=true if strangers may talk to it.");
