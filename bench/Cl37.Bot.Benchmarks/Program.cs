@@ -20,6 +20,7 @@ internal static class BenchProgram
             ("deck-import", ImportParseFigure.RunAsync),
             ("item-analysis", () => One(ItemAnalysisFigure.RunAsync())),
             ("regrade", () => One(RegradeFigure.RunAsync())),
+            ("exam-planning", () => ExamPlanningFigure.RunAsync()),
             ("process", () => ProcessFigures.RunAsync()),
             ("gc-modes", () => ProcessFigures.GcModesAsync(int.TryParse(Environment.GetEnvironmentVariable("CL37_BENCH_GC_ROUNDS"), out var g) ? g : 2)),
             ("playground-streams", PlaygroundStreamsFigure.RunAsync),

@@ -43,9 +43,9 @@ public sealed class QuizCommand(
             new("text", "Your answer: a number (42) or the missing word", OptionKind.Rest, Required: true, MaxLength: AnswerCodec.MaxValueLength),
         ], Example: "/quiz answer text:42", AnswersTypedQuestion: true),
         new("reveal", "Close the open question in this channel now and post the reveal", [], Access: CommandAccess.Admin, Example: "/quiz reveal"),
-        new("schedule set", "Post a question every day at a local time",
+        new("schedule set", "Post questions every day at local times",
         [
-            new("time", "Local time of day, 24-hour (09:00)", OptionKind.Text, Required: true, MaxLength: 5),
+            new("time", "Local times of day, 24-hour (09:00, or 09:00,13:00,18:00)", OptionKind.Text, Required: true, MaxLength: 40),
             new("zone", "IANA time zone (Europe/Berlin); default from settings", OptionKind.Text, MaxLength: 64),
             new("days", "Weekdays: mon-fri, daily, or a list like mon,wed,fri", OptionKind.Text, MaxLength: 40),
             new("window", "Hours the answers stay open (default: until 1 hour before the next post)", OptionKind.Number, MinValue: 0.25, MaxValue: 167),
@@ -103,7 +103,7 @@ public sealed class QuizCommand(
                     if (ArgumentValidator.Bool(command, "force") != true)
                         return OutgoingMessage.PrivateText($"Today's question is still open until {closes}; a new one would close it early and post its reveal. To do that, use `{ForceNow}`.");
                 }
-                var result = await poster.PostNextAsync(channel, null, null, command.Arg("deck"), false, cancellationToken);
+                var result = await poster.PostNextAsync(channel, null, 0, null, command.Arg("deck"), false, cancellationToken);
                 return PostMessages.Reply(result);
             case "practice":
                 return PracticeMessages.Reply(await practice.NextAsync(channel, command.User, cancellationToken));

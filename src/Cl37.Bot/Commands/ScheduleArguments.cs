@@ -12,13 +12,8 @@ public static class ScheduleArguments
     /// <summary>The request, or null with one sentence naming the wrong argument.</summary>
     public static ScheduleRequest? Parse(ChatCommand command, string defaultZone, out string? error)
     {
-        error = null;
-        var timeText = command.Arg("time") ?? "";
-        if (!TimeOnly.TryParseExact(timeText.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-        {
-            error = $"`time` must be a 24-hour time like 09:00, not `{CommandTextParser.Shorten(timeText)}`.";
+        if (!TryParseTimes(command.Arg("time") ?? "", out var times, out error))
             return null;
-        }
         var zoneName = command.Arg("zone") ?? defaultZone;
         if (!TimeZones.TryFind(zoneName, out var zone))
         {
@@ -37,15 +32,67 @@ public static class ScheduleArguments
         {
             var hours = double.Parse(windowText, CultureInfo.InvariantCulture);
             windowMinutes = (int)Math.Round(hours * 60);
-            var shortestGap = WeekDays.ShortestGapDays(days) * 24 * 60;
+            var minutes = times.Select(t => t.Hour * 60 + t.Minute).ToList();
+            // From the day's last post to the next posting day's first, or between two posts of a day.
+            var shortestGap = minutes.Zip(minutes.Skip(1), (a, b) => b - a)
+                .Append(WeekDays.ShortestGapDays(days) * 24 * 60 - (minutes[^1] - minutes[0])).Min();
             if (windowMinutes <= 0 || windowMinutes > shortestGap)
             {
-                error = $"`window` must be more than 0 and at most {shortestGap / 60} hours, so answers close before the next question is posted.";
+                error = string.Create(CultureInfo.InvariantCulture,
+                    $"`window` must be more than 0 and at most {shortestGap / 60.0:0.##} hours, so answers close before the next question is posted.");
                 return null;
             }
         }
         var hide = string.Equals(command.Arg("results"), "reveal", StringComparison.OrdinalIgnoreCase);
-        return new ScheduleRequest(at, zone, days, windowMinutes, hide, command.Arg("deck"));
+        return new ScheduleRequest(times, zone, days, windowMinutes, hide, command.Arg("deck"));
+    }
+
+    /// <summary>One or more 24-hour times, comma-separated (09:00,13:00,18:00), sorted; at most
+    /// <see cref="ScheduleTimes.MaxPerDay"/>, each two at least
+    /// <see cref="ScheduleTimes.MinMinutesBetween"/> apart, across midnight too.</summary>
+    public static bool TryParseTimes(string text, out IReadOnlyList<TimeOnly> times, out string? error)
+    {
+        times = [];
+        error = null;
+        var items = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (items.Length == 0)
+            items = [text];
+        var parsed = new List<TimeOnly>();
+        foreach (var item in items)
+        {
+            if (!TimeOnly.TryParseExact(item, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            {
+                error = items.Length == 1
+                    ? $"`time` must be a 24-hour time like 09:00, not `{CommandTextParser.Shorten(item)}`."
+                    : $"`time` must be 24-hour times like 09:00,13:00,18:00 — `{CommandTextParser.Shorten(item)}` is not one.";
+                return false;
+            }
+            if (parsed.Contains(at))
+            {
+                error = string.Create(CultureInfo.InvariantCulture, $"`time` names {at:HH:mm} twice; name each time once.");
+                return false;
+            }
+            parsed.Add(at);
+        }
+        if (parsed.Count > ScheduleTimes.MaxPerDay)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"`time` names {parsed.Count} times; a channel gets at most {ScheduleTimes.MaxPerDay} questions a day.");
+            return false;
+        }
+        parsed.Sort();
+        for (var i = 0; i < parsed.Count && parsed.Count > 1; i++)
+        {
+            var (from, to) = (parsed[i], parsed[(i + 1) % parsed.Count]);
+            var gap = (int)(to - from).TotalMinutes;
+            if (gap < ScheduleTimes.MinMinutesBetween)
+            {
+                error = string.Create(CultureInfo.InvariantCulture,
+                    $"`time` {from:HH:mm} and {to:HH:mm} are only {gap / 60}:{gap % 60:00} h apart; questions need at least {ScheduleTimes.MinMinutesBetween / 60} hours between them, so each is open for an hour or more.");
+                return false;
+            }
+        }
+        times = parsed;
+        return true;
     }
 
     /// <summary>Weekdays as people type them (mon-fri, daily, mon,wed,fri) into a <see cref="WeekDays"/> mask.</summary>

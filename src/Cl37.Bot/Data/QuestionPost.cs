@@ -17,8 +17,12 @@ public sealed class QuestionPost
 
     public DateTime? RevealedUtc { get; set; }
 
-    /// <summary>The local date of a scheduled post: at most one per channel and date.</summary>
+    /// <summary>The local date of a scheduled post: at most one per channel, date and slot.</summary>
     public DateOnly? ScheduledDate { get; set; }
+
+    /// <summary>Which of the day's scheduled times the post is for, from 0 (every post of a
+    /// one-a-day schedule is slot 0).</summary>
+    public int ScheduledSlot { get; set; }
 
     /// <summary>The platform's message id, once the post went out.</summary>
     public string? MessageId { get; set; }

@@ -1,14 +1,18 @@
 namespace Cl37.Bot.Data;
 
-/// <summary>A channel's daily question: local time, zone, weekdays, answer window.</summary>
+/// <summary>A channel's daily questions: local times, zone, weekdays, answer window.</summary>
 public sealed class QuizSchedule
 {
     public long Id { get; set; }
 
     public long ChannelId { get; set; }
 
-    /// <summary>Minutes after local midnight.</summary>
+    /// <summary>Minutes after local midnight of the day's first post.</summary>
     public int TimeOfDayMinutes { get; set; }
+
+    /// <summary>Minutes after local midnight of the day's further posts, comma-separated and
+    /// ascending; null for one post a day (every schedule stored before several were possible).</summary>
+    public string? LaterTimesOfDay { get; set; }
 
     public required string TimeZone { get; set; }
 

@@ -57,12 +57,19 @@ public static class ExamMessages
             return "Every question was asked; the rest of the posts go to what the group is likeliest to forget.";
         if (c.Covers)
             return string.Create(CultureInfo.InvariantCulture, $"The {c.NeverAsked} left fit in the {c.Posts} daily questions before the exam.");
-        var need = c.PerDayNeeded is { } n
-            ? string.Create(CultureInfo.InvariantCulture, $"covering them takes {n} a day.")
-            : "no posting day is left.";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"⚠️ {c.NeverAsked} questions, {c.PostingDays} {(c.PostingDays == 1 ? "day" : "days")}, one a day: {c.Uncovered} would never be asked; {need}");
+        var pace = string.Create(CultureInfo.InvariantCulture,
+            $"⚠️ {c.NeverAsked} questions, {c.PostingDays} {(c.PostingDays == 1 ? "day" : "days")}, {PerDay(c.PerDay)}: {c.Uncovered} would never be asked; ");
+        return pace + (c.PerDayNeeded is { } n
+            ? string.Create(CultureInfo.InvariantCulture, $"set {n} a day: `{ScheduleSetWith(n)}`.")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"even the most a channel posts, {ScheduleTimes.MaxPerDay} a day (`{ScheduleSetWith(ScheduleTimes.MaxPerDay)}`), leaves {c.UncoveredAtMost} unasked."));
     }
+
+    private static string PerDay(int n) => n == 1 ? "one a day" : string.Create(CultureInfo.InvariantCulture, $"{n} a day");
+
+    /// <summary>The schedule command for <paramref name="perDay"/> posts a day at <see cref="ScheduleTimes.Suggested"/>.</summary>
+    public static string ScheduleSetWith(int perDay) => "/quiz schedule set time:"
+        + string.Join(',', ScheduleTimes.Suggested(perDay).Select(m => TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(m)).ToString("HH:mm", CultureInfo.InvariantCulture)));
 
     private static string Deck(string? deckId) => deckId is null ? "all decks" : "deck " + deckId;
 }

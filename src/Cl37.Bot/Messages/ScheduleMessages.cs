@@ -29,8 +29,18 @@ public static class ScheduleMessages
         var window = s.WindowMinutes is { } w
             ? string.Create(CultureInfo.InvariantCulture, $"answers stay open {w / 60.0:0.##} h")
             : "answers stay open until 1 hour before the next question";
+        var times = s.Times.Count == 1
+            ? string.Create(CultureInfo.InvariantCulture, $"Daily question at {s.Times[0]:HH:mm}")
+            : string.Create(CultureInfo.InvariantCulture, $"{s.Times.Count} daily questions, at {Times(s.Times)}");
         return string.Create(CultureInfo.InvariantCulture,
-            $"Daily question at {s.At:HH:mm} ({s.TimeZone}), {Days(s.Days)}; {window}; results {(s.HideResults ? "shown at the reveal" : "shown at once")}{(s.DeckId is null ? "" : $"; deck {s.DeckId}")}.");
+            $"{times} ({s.TimeZone}), {Days(s.Days)}; {window}; results {(s.HideResults ? "shown at the reveal" : "shown at once")}{(s.DeckId is null ? "" : $"; deck {s.DeckId}")}.");
+    }
+
+    /// <summary>09:00, 13:00 and 18:00.</summary>
+    public static string Times(IReadOnlyList<TimeOnly> times)
+    {
+        var text = times.Select(t => t.ToString("HH:mm", CultureInfo.InvariantCulture)).ToList();
+        return text.Count == 1 ? text[0] : string.Join(", ", text[..^1]) + " and " + text[^1];
     }
 
     public static string Days(int mask) => mask switch

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cl37.Bot.Posts;
 
 /// <summary>Posts questions into channels.
-/// Order for exactly once: (1) claim — insert the post row, unique per (channel, scheduled date);
+/// Order for exactly once: (1) claim — insert the post row, unique per (channel, scheduled date, slot);
 /// (2) reveal the channel's previous open question; (3) take the row for this send and send it to
 /// the platform within <see cref="SendTimeout"/>; (4) record the platform's message id. A claimed
 /// row without a message id is a post that did not go out (crash or platform error) and is finished
@@ -24,7 +24,8 @@ public sealed class QuestionPoster(
     TimeProvider time,
     ILogger<QuestionPoster> logger)
 {
-    public async Task<PostResult> PostNextAsync(ChannelInfo channel, DateOnly? scheduledDate, DateTime? closesUtc, string? deckId, bool hideResults, CancellationToken cancellationToken)
+    /// <param name="scheduledSlot">Which of the day's scheduled times this is, from 0; ignored without <paramref name="scheduledDate"/>.</param>
+    public async Task<PostResult> PostNextAsync(ChannelInfo channel, DateOnly? scheduledDate, int scheduledSlot, DateTime? closesUtc, string? deckId, bool hideResults, CancellationToken cancellationToken)
     {
         var platform = platforms.Find(channel.Channel.Platform);
         if (platform is null)
@@ -46,21 +47,22 @@ public sealed class QuestionPoster(
                 PostedUtc = time.GetUtcNow().UtcDateTime,
                 ClosesUtc = closesUtc,
                 ScheduledDate = scheduledDate,
+                ScheduledSlot = scheduledDate is null ? 0 : scheduledSlot,
                 HideResults = hideResults || channel.HideResults,
             };
             if (scheduledDate is { } day)
             {
-                // The day's claim: a second run racing for the same day (another replica, a repeated
+                // The slot's claim: a second run racing for the same post (another replica, a repeated
                 // fire) finds the row taken and stops here, a normal outcome rather than a failed insert.
                 var claimed = await db.Database.SqlQuery<long>($"""
-                    INSERT INTO "Posts" ("ChannelId", "GroupId", "QuestionId", "PostedUtc", "ClosesUtc", "ScheduledDate", "HideResults")
-                    VALUES ({post.ChannelId}, {post.GroupId}, {post.QuestionId}, {post.PostedUtc}, {post.ClosesUtc}, {day}, {post.HideResults})
-                    ON CONFLICT ("ChannelId", "ScheduledDate") DO NOTHING
+                    INSERT INTO "Posts" ("ChannelId", "GroupId", "QuestionId", "PostedUtc", "ClosesUtc", "ScheduledDate", "ScheduledSlot", "HideResults")
+                    VALUES ({post.ChannelId}, {post.GroupId}, {post.QuestionId}, {post.PostedUtc}, {post.ClosesUtc}, {day}, {post.ScheduledSlot}, {post.HideResults})
+                    ON CONFLICT ("ChannelId", "ScheduledDate", "ScheduledSlot") DO NOTHING
                     RETURNING "Id" AS "Value"
                     """).ToListAsync(cancellationToken);
                 if (claimed.Count == 0)
                 {
-                    logger.LogDebug("The question of {Date} in channel {ChannelId} was already claimed", day, post.ChannelId);
+                    logger.LogDebug("The question of {Date} slot {Slot} in channel {ChannelId} was already claimed", day, post.ScheduledSlot, post.ChannelId);
                     return new PostResult(PostOutcome.AlreadyPosted, null, channel.Channel.Platform);
                 }
                 post.Id = claimed[0];
@@ -72,7 +74,7 @@ public sealed class QuestionPoster(
             }
         }
         // Only the claim's winner closes the channel's open question: a second instance (or a
-        // repeated fire) for the same day must not reveal the question that was just posted.
+        // repeated fire) for the same post must not reveal the question that was just posted.
         await reveals.RevealOpenInChannelAsync(channel.ChannelId, cancellationToken);
         return await SendAsync(platform, channel.Channel, post, question, cancellationToken);
     }

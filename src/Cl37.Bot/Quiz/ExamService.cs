@@ -65,10 +65,11 @@ public sealed class ExamService(IDbContextFactory<BotDbContext> factory, DeckLib
         var schedule = await db.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.ChannelId == channel.ChannelId && s.Enabled, cancellationToken);
         if (schedule is not null)
         {
-            var today = Today(schedule.TimeZone);
-            var postedToday = await db.Posts.AnyAsync(p => p.ChannelId == channel.ChannelId && p.ScheduledDate == today, cancellationToken);
-            var days = ExamCoverage.PostingDaysBefore(postedToday ? today.AddDays(1) : today, date, schedule.DaysMask);
-            coverage = new ExamCoverage(pool.Count, pool.Count - asked.Count, days, 1);
+            var nowLocal = TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, TimeZones.FindOrUtc(schedule.TimeZone));
+            var today = DateOnly.FromDateTime(nowLocal);
+            var slotsDone = await db.Posts.Where(p => p.ChannelId == channel.ChannelId && p.ScheduledDate == today)
+                .Select(p => p.ScheduledSlot).ToListAsync(cancellationToken);
+            coverage = ExamCoverage.Of(pool.Count, pool.Count - asked.Count, ScheduleTimes.Of(schedule), schedule.DaysMask, nowLocal, date, slotsDone);
         }
 
         var examUtc = ExamDay.StartUtc(date, group.TimeZone);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Quiz.Memory;
@@ -46,8 +47,12 @@ public sealed class QuestionSelector(DeckLibrary decks, TimeProvider time, Rando
         {
             deckId = channel.Exam.ExamDeckId;
             var schedule = await db.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.ChannelId == channelId && s.Enabled, cancellationToken);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, TimeZones.FindOrUtc(channel.Exam.TimeZone)));
-            pace = new ExamPace(Math.Max(1, ExamCoverage.PostsBefore(today, channel.Exam.ExamDate!.Value, schedule?.DaysMask ?? WeekDays.All, 1)));
+            var exam = channel.Exam.ExamDate!.Value;
+            // This post, then the schedule's posts still to come before the exam, several a day where it has several times.
+            var later = schedule is null
+                ? ExamCoverage.PostingDaysBefore(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, TimeZones.FindOrUtc(channel.Exam.TimeZone))).AddDays(1), exam, WeekDays.All)
+                : ExamCoverage.Of(0, 0, ScheduleTimes.Of(schedule), schedule.DaysMask, TimeZoneInfo.ConvertTimeFromUtc(now, TimeZones.FindOrUtc(schedule.TimeZone)), exam, []).Posts;
+            pace = new ExamPace(1 + later);
         }
         var pool = decks.QuestionsOf(deckId);
         if (pool.Count == 0)
@@ -68,9 +73,20 @@ public sealed class QuestionSelector(DeckLibrary decks, TimeProvider time, Rando
                           join p in db.People on r.PersonId equals p.Id
                           where p.GroupId == groupId && r.Stability > 0
                           select new { r.QuestionId, r.Stability, r.LastReviewUtc }).AsNoTracking().ToListAsync(cancellationToken);
+        return GroupRecall(rows.Select(r => (r.QuestionId, r.Stability, r.LastReviewUtc)), atUtc);
+    }
+
+    /// <summary>The mean FSRS recall per question at <paramref name="atUtc"/> over everyone's memories of it. Pure.</summary>
+    public static Dictionary<string, double> GroupRecall(IEnumerable<(string QuestionId, double Stability, DateTime LastReviewUtc)> memories, DateTime atUtc)
+    {
         var fsrs = Fsrs.Default;
-        return rows.GroupBy(r => r.QuestionId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Average(r => fsrs.Retrievability((atUtc - DateTime.SpecifyKind(r.LastReviewUtc, DateTimeKind.Utc)).TotalDays, r.Stability)), StringComparer.Ordinal);
+        var sums = new Dictionary<string, (double Sum, int N)>(StringComparer.Ordinal);
+        foreach (var (questionId, stability, lastReviewUtc) in memories)
+        {
+            ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, questionId, out _);
+            s = (s.Sum + fsrs.Retrievability((atUtc - DateTime.SpecifyKind(lastReviewUtc, DateTimeKind.Utc)).TotalDays, stability), s.N + 1);
+        }
+        return sums.ToDictionary(x => x.Key, x => x.Value.Sum / x.Value.N, StringComparer.Ordinal);
     }
 
     /// <summary>The pure choice, given the channel's post history (oldest first), the group's mean

@@ -17,12 +17,12 @@ public sealed class DailyQuestionRunner(
     TimeProvider time,
     ILogger<DailyQuestionRunner> logger)
 {
-    // Channel → the last local date a post attempt returned an answer for, so sweeps skip it.
-    private readonly ConcurrentDictionary<long, DateOnly> _handled = new();
+    // Channel → the last post (local date, slot) an attempt returned an answer for, so sweeps skip it.
+    private readonly ConcurrentDictionary<long, (DateOnly Date, int Slot)> _handled = new();
 
     /// <summary>Posts the channel's question if one is owed now (see <see cref="DailySchedule.DueAt"/>);
     /// null when nothing was due. The claim in <see cref="QuestionPoster"/> makes a second call for the
-    /// same local date, from this process or another, answer AlreadyPosted.</summary>
+    /// same local date and slot, from this process or another, answer AlreadyPosted.</summary>
     public async Task<PostResult?> PostIfDueAsync(long channelId, CancellationToken cancellationToken)
     {
         QuizSchedule? row;
@@ -39,12 +39,12 @@ public sealed class DailyQuestionRunner(
         var channel = await channels.FindAsync(channelId, cancellationToken);
         if (channel is null)
             return null;
-        var result = await poster.PostNextAsync(channel, due.Date, due.Closes.UtcDateTime, row.DeckId, row.HideResults, cancellationToken);
-        _handled[channelId] = due.Date;
+        var result = await poster.PostNextAsync(channel, due.Date, due.Slot, due.Closes.UtcDateTime, row.DeckId, row.HideResults, cancellationToken);
+        _handled[channelId] = (due.Date, due.Slot);
         if (result.Outcome is PostOutcome.Posted or PostOutcome.AlreadyPosted)
-            logger.LogInformation("Daily question for channel {ChannelId} on {Date}: {Outcome}", channelId, due.Date, result.Outcome);
+            logger.LogInformation("Daily question for channel {ChannelId} on {Date} at {At:HH:mm}: {Outcome}", channelId, due.Date, due.At, result.Outcome);
         else
-            logger.LogWarning("Daily question for channel {ChannelId} on {Date}: {Outcome} ({Platform}, deck {DeckId})", channelId, due.Date, result.Outcome, result.Platform, row.DeckId ?? "all");
+            logger.LogWarning("Daily question for channel {ChannelId} on {Date} at {At:HH:mm}: {Outcome} ({Platform}, deck {DeckId})", channelId, due.Date, due.At, result.Outcome, result.Platform, row.DeckId ?? "all");
         return result;
     }
 
@@ -64,7 +64,7 @@ public sealed class DailyQuestionRunner(
         {
             var setAt = new DateTimeOffset(DateTime.SpecifyKind(row.UpdatedUtc, DateTimeKind.Utc));
             if (DailySchedule.From(row).DueAt(now, setAt) is not { } due
-                || (_handled.TryGetValue(row.ChannelId, out var handled) && handled == due.Date))
+                || (_handled.TryGetValue(row.ChannelId, out var handled) && handled == (due.Date, due.Slot)))
                 continue;
             try
             {

@@ -18,7 +18,8 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, Sch
             schedule = new QuizSchedule { ChannelId = channel.ChannelId, TimeZone = request.Zone.Id };
             db.Schedules.Add(schedule);
         }
-        schedule.TimeOfDayMinutes = request.At.Hour * 60 + request.At.Minute;
+        var minutes = request.Times.Select(t => t.Hour * 60 + t.Minute).ToList();
+        ScheduleTimes.Store(schedule, minutes);
         schedule.TimeZone = request.Zone.Id;
         schedule.DaysMask = request.Days;
         schedule.WindowMinutes = request.WindowMinutes;
@@ -52,8 +53,8 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, Sch
     }
 
     /// <summary>The schedule with when the next question posts and its answers close, in the
-    /// schedule's zone. A day whose question already went out gets no second one (the post is claimed
-    /// per channel and local date), so a time later today names tomorrow's post, or the next posting day's.</summary>
+    /// schedule's zone. A post is claimed per channel, local date and slot (the n-th time of the day),
+    /// so a slot whose question already went out today is skipped for the next one.</summary>
     private async Task<ScheduleView> ViewAsync(BotDbContext db, QuizSchedule s, CancellationToken cancellationToken)
     {
         var schedule = DailySchedule.From(s);
@@ -61,12 +62,12 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, Sch
         var today = schedule.LocalDate(now);
         var posted = await db.Posts.AsNoTracking()
             .Where(p => p.ChannelId == s.ChannelId && p.ScheduledDate != null && p.ScheduledDate >= today)
-            .Select(p => p.ScheduledDate!.Value).ToListAsync(cancellationToken);
+            .Select(p => new { Date = p.ScheduledDate!.Value, p.ScheduledSlot }).ToListAsync(cancellationToken);
         var next = schedule.NextAfter(now);
-        while (next is { } n && posted.Contains(n.Date))
+        while (next is { } n && posted.Any(p => p.Date == n.Date && p.ScheduledSlot == n.Slot))
             next = schedule.NextAfter(n.At);
         return new ScheduleView(
-            TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(s.TimeOfDayMinutes)), s.TimeZone, s.DaysMask, s.WindowMinutes, s.HideResults, s.DeckId,
+            [.. schedule.TimesOfDayMinutes.Select(m => TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(m)))], s.TimeZone, s.DaysMask, s.WindowMinutes, s.HideResults, s.DeckId,
             next is { } found ? TimeZoneInfo.ConvertTime(found.At, schedule.Zone) : null,
             next is { } f ? TimeZoneInfo.ConvertTime(f.Closes, schedule.Zone) : null);
     }

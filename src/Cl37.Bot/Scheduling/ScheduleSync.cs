@@ -70,7 +70,10 @@ public sealed class ScheduleSync(
         // A persistent store may still hold triggers of schedules switched off while this node was down.
         await scheduler.UnscheduleJobs(GroupMatcher<TriggerKey>.GroupEquals(ScheduleTriggers.DailyGroup), cancellationToken);
         foreach (var row in rows)
-            await scheduler.ScheduleTrigger(ScheduleTriggers.Daily(row.ChannelId, DailySchedule.From(row), time), TriggerConflict.Replace, cancellationToken);
+        {
+            foreach (var trigger in ScheduleTriggers.Daily(row.ChannelId, DailySchedule.From(row), time))
+                await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+        }
         await scheduler.ScheduleTrigger(ScheduleTriggers.Sweep(options.Value.SweepSeconds, time), TriggerConflict.Replace, cancellationToken);
         // Fires as soon as the scheduler runs, i.e. after the app (and its platforms) started.
         await scheduler.ScheduleTrigger(ScheduleTriggers.CatchUp(time), TriggerConflict.Replace, cancellationToken);
@@ -90,7 +93,7 @@ public sealed class ScheduleSync(
             return _pending;
     }
 
-    /// <summary>Makes the channel's trigger match its stored schedule: (re)scheduled, or removed.</summary>
+    /// <summary>Makes the channel's triggers match its stored schedule: one per time of day, or none.</summary>
     public async Task ApplyAsync(long channelId, CancellationToken cancellationToken)
     {
         QuizSchedule? row;
@@ -101,12 +104,20 @@ public sealed class ScheduleSync(
         var scheduler = await schedulers.GetSchedulerAsync(cancellationToken);
         if (row is null || !row.Enabled)
         {
-            await scheduler.UnscheduleJob(ScheduleTriggers.DailyKey(channelId), cancellationToken);
+            await scheduler.UnscheduleJobs(ScheduleTriggers.AllDailyKeys(channelId), cancellationToken);
             logger.LogInformation("Daily question of channel {ChannelId} unscheduled", channelId);
             return;
         }
-        var (next, _) = await scheduler.ScheduleTrigger(ScheduleTriggers.Daily(channelId, DailySchedule.From(row), time), TriggerConflict.Replace, cancellationToken);
-        logger.LogInformation("Daily question of channel {ChannelId} scheduled; next at {Next:u}", channelId, next);
+        var triggers = ScheduleTriggers.Daily(channelId, DailySchedule.From(row), time);
+        // Times the schedule no longer has keep no trigger.
+        await scheduler.UnscheduleJobs(ScheduleTriggers.AllDailyKeys(channelId).Skip(triggers.Count).ToList(), cancellationToken);
+        DateTimeOffset? next = null;
+        foreach (var trigger in triggers)
+        {
+            var (at, _) = await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+            next = next is null || at < next ? at : next;
+        }
+        logger.LogInformation("Daily question of channel {ChannelId} scheduled {Count} time(s) a day; next at {Next:u}", channelId, triggers.Count, next);
     }
 
     // The event is synchronous (raised inside a command); the Quartz update runs after it, one change

@@ -1,9 +1,10 @@
 using System.Globalization;
+using Cl37.Bot.Quiz;
 using Quartz;
 
 namespace Cl37.Bot.Scheduling;
 
-/// <summary>The Quartz triggers: one cron trigger per channel schedule, the sweep, the start-up catch-up.</summary>
+/// <summary>The Quartz triggers: one cron trigger per time of a channel's schedule, the sweep, the start-up catch-up.</summary>
 public static class ScheduleTriggers
 {
     public const string Group = "cl37";
@@ -14,18 +15,31 @@ public static class ScheduleTriggers
 
     public static readonly TriggerKey CatchUpKey = new("catch-up", Group);
 
-    public static TriggerKey DailyKey(long channelId) => new(channelId.ToString(CultureInfo.InvariantCulture), DailyGroup);
+    /// <summary>The trigger of the channel's first time of day; it keeps the name it had when a
+    /// schedule had one time, so stores written then still match.</summary>
+    public static TriggerKey DailyKey(long channelId) => DailyKey(channelId, 0);
 
-    /// <summary>The channel's cron trigger in its own zone. A misfire (the scheduler thread was late
-    /// past the threshold) fires once at once; <see cref="DailySchedule.DueAt"/> then decides whether
-    /// the post is still owed, so a late fire never posts a stale question.</summary>
-    public static ITrigger Daily(long channelId, DailySchedule schedule, TimeProvider time) =>
+    public static TriggerKey DailyKey(long channelId, int slot) => slot == 0
+        ? new(channelId.ToString(CultureInfo.InvariantCulture), DailyGroup)
+        : new(string.Create(CultureInfo.InvariantCulture, $"{channelId}/{slot}"), DailyGroup);
+
+    /// <summary>Every trigger name a channel may have, whatever its number of times.</summary>
+    public static IReadOnlyCollection<TriggerKey> AllDailyKeys(long channelId) =>
+        [.. Enumerable.Range(0, ScheduleTimes.MaxPerDay).Select(slot => DailyKey(channelId, slot))];
+
+    /// <summary>The channel's cron triggers in its own zone, one per time of day. A misfire (the
+    /// scheduler thread was late past the threshold) fires once at once; <see cref="DailySchedule.DueAt"/>
+    /// then decides whether a post is still owed, so a late fire never posts a stale question.</summary>
+    public static IReadOnlyList<ITrigger> Daily(long channelId, DailySchedule schedule, TimeProvider time) =>
+        [.. schedule.CronExpressions.Select((cron, slot) => Daily(channelId, slot, cron, schedule.Zone, time))];
+
+    private static ITrigger Daily(long channelId, int slot, string cron, TimeZoneInfo zone, TimeProvider time) =>
         TriggerBuilder.Create(time)
-            .WithIdentity(DailyKey(channelId))
+            .WithIdentity(DailyKey(channelId, slot))
             .ForJob(DailyQuestionJob.Key)
             .UsingJobData(DailyQuestionJob.ChannelIdKey, channelId.ToString(CultureInfo.InvariantCulture))
-            .WithCronSchedule(schedule.CronExpression, b => b
-                .InTimeZone(schedule.Zone)
+            .WithCronSchedule(cron, b => b
+                .InTimeZone(zone)
                 .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .StartAt(time.GetUtcNow())
             .Build();

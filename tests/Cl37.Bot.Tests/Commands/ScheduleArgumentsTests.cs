@@ -43,12 +43,42 @@ public sealed class ScheduleArgumentsTests
             "UTC", out var error);
 
         Assert.Null(error);
-        Assert.Equal(new TimeOnly(7, 30), request!.At);
+        Assert.Equal([new TimeOnly(7, 30)], request!.Times);
         Assert.Equal("Europe/Berlin", request.Zone.Id);
         Assert.Equal(WeekDays.MondayToFriday, request.Days);
         Assert.Equal(150, request.WindowMinutes);
         Assert.True(request.HideResults);
         Assert.Equal("exam", request.DeckId);
+    }
+
+    [Fact]
+    public void Parse_ThreeTimesInAnyOrder_AreSorted()
+    {
+        var request = ScheduleArguments.Parse(Command(("time", "18:00, 9:00,13:00"), ("window", "4")), "UTC", out var error);
+
+        Assert.Null(error);
+        Assert.Equal([new TimeOnly(9, 0), new TimeOnly(13, 0), new TimeOnly(18, 0)], request!.Times);
+        Assert.Equal(240, request.WindowMinutes);
+    }
+
+    [Theory]
+    [InlineData("09:00,25:00", "`time` must be 24-hour times like 09:00,13:00,18:00 — `25:00` is not one.")]
+    [InlineData("nine", "`time` must be a 24-hour time like 09:00, not `nine`.")]
+    [InlineData("09:00,13:00,09:00", "`time` names 09:00 twice; name each time once.")]
+    [InlineData("06:00,08:00,10:00,12:00,14:00,16:00,18:00", "`time` names 7 times; a channel gets at most 6 questions a day.")]
+    [InlineData("09:00,10:30", "`time` 09:00 and 10:30 are only 1:30 h apart; questions need at least 2 hours between them, so each is open for an hour or more.")]
+    [InlineData("00:30,12:00,23:30", "`time` 23:30 and 00:30 are only 1:00 h apart; questions need at least 2 hours between them, so each is open for an hour or more.")]
+    public void Parse_BadTimes_OneMessageNamingTheBadItem(string times, string message)
+    {
+        Assert.Null(ScheduleArguments.Parse(Command(("time", times)), "UTC", out var error));
+        Assert.Equal(message, error);
+    }
+
+    [Fact]
+    public void Parse_WindowLongerThanTheGapBetweenTimes_IsRefused()
+    {
+        Assert.Null(ScheduleArguments.Parse(Command(("time", "09:00,13:30"), ("window", "5")), "UTC", out var error));
+        Assert.Equal("`window` must be more than 0 and at most 4.5 hours, so answers close before the next question is posted.", error);
     }
 
     [Fact]

@@ -39,11 +39,32 @@ public sealed class ExamPlanningTests
         Assert.Equal(days, ExamCoverage.PostingDaysBefore(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(exam, System.Globalization.CultureInfo.InvariantCulture), mask));
 
     [Fact]
-    public void Coverage_38QuestionsIn9Days_29NeverAskedAndFiveADay()
+    public void Of_38QuestionsIn9DaysOneADay_29NeverAskedAndFiveADay()
     {
-        var c = new ExamCoverage(38, 38, 9, 1);
+        // Monday 08:00, one post at 09:00: today's post and eight more days before Wednesday 2 December.
+        var c = ExamCoverage.Of(38, 38, [9 * 60], WeekDays.All, new DateTime(2026, 11, 23, 8, 0, 0), new DateOnly(2026, 12, 2), []);
 
-        Assert.Equal((false, 29, 5), (c.Covers, c.Uncovered, c.PerDayNeeded));
+        Assert.Equal((9, 9, false, 29), (c.PostingDays, c.Posts, c.Covers, c.Uncovered));
+        // Four a day (4 today + 32) leave 2 out; five (08:00 is past, so 4 today + 40) ask all 38.
+        Assert.Equal(5, c.PerDayNeeded);
+    }
+
+    [Fact]
+    public void Of_ThreeADayWithTodaysFirstPostDone_CountsTheTwoLeftToday()
+    {
+        var c = ExamCoverage.Of(38, 30, [9 * 60, 13 * 60, 18 * 60], WeekDays.All, new DateTime(2026, 11, 23, 10, 0, 0), new DateOnly(2026, 12, 2), [0]);
+
+        Assert.Equal((2, 8, 26, 9, 4), (c.PostsToday, c.DaysAfterToday, c.Posts, c.PostingDays, c.Uncovered));
+        Assert.Equal(4, c.PerDayNeeded);
+    }
+
+    [Fact]
+    public void Of_MoreThanSixADayNeeded_NoPerDayAndTheRestAtSix()
+    {
+        var c = ExamCoverage.Of(100, 100, [9 * 60], WeekDays.All, new DateTime(2026, 11, 23, 20, 0, 0), new DateOnly(2026, 11, 26), []);
+
+        Assert.Null(c.PerDayNeeded);
+        Assert.Equal((2, 98, 88), (c.Posts, c.Uncovered, c.UncoveredAtMost));
     }
 
     [Fact]

@@ -29,8 +29,25 @@ public sealed class ExamTests : IAsyncLifetime
 
         Assert.False(reply.Private);
         Assert.Contains("🎓 Exam set for 2026-11-25 (all decks).", reply.Text);
-        Assert.Contains("Coverage: 0 of 5 questions asked here. ⚠️ 5 questions, 2 days, one a day: 3 would never be asked; covering them takes 3 a day.", reply.Text);
+        Assert.Contains("Coverage: 0 of 5 questions asked here. ⚠️ 5 questions, 2 days, one a day: 3 would never be asked; set 3 a day: `/quiz schedule set time:09:00,13:00,18:00`.", reply.Text);
         Assert.Contains("nobody has answered a question of this deck yet", reply.Text);
+    }
+
+    [Fact]
+    public async Task ExamShow_ThreeADaySchedule_CountsEveryPostLeftAndSuggestsTheTimes()
+    {
+        var set = await _app.RunAsync("/quiz schedule set 09:00,13:00,18:00 UTC daily", Admin);
+        Assert.StartsWith("📅 3 daily questions, at 09:00, 13:00 and 18:00 (UTC), every day; answers stay open until 1 hour before the next question;", set.Text);
+        Assert.Contains("Next question: Mon 2026-11-23 09:00; its answers close Mon 2026-11-23 12:00.", set.Text);
+        Assert.Contains("3 daily questions, at 09:00, 13:00 and 18:00 (UTC)", (await _app.RunAsync("/quiz schedule show", QuizApp.User("ann"))).Text);
+
+        await _app.RunAsync("/quiz exam set 2026-11-25", Admin);
+        var fits = await _app.RunAsync("/quiz exam show", QuizApp.User("ann"));
+        await _app.RunAsync("/quiz exam set 2026-11-24", Admin);
+        var tight = await _app.RunAsync("/quiz exam show", QuizApp.User("ann"));
+
+        Assert.Contains("Coverage: 0 of 5 questions asked here. The 5 left fit in the 6 daily questions before the exam.", fits.Text);
+        Assert.Contains("⚠️ 5 questions, 1 day, 3 a day: 2 would never be asked; set 6 a day: `/quiz schedule set time:08:00,10:00,12:00,14:00,16:00,18:00`.", tight.Text);
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public sealed class DailyClaimTests
         var poster = host.Services.GetRequiredService<QuestionPoster>();
         var day = new DateOnly(2026, 11, 23);
 
-        var first = await poster.PostNextAsync(channel, day, null, null, false, CancellationToken.None);
-        var second = await poster.PostNextAsync(channel, day, null, null, false, CancellationToken.None);
+        var first = await poster.PostNextAsync(channel, day, 0, null, null, false, CancellationToken.None);
+        var second = await poster.PostNextAsync(channel, day, 0, null, null, false, CancellationToken.None);
 
         Assert.Equal(PostOutcome.Posted, first.Outcome);
         Assert.Equal(PostOutcome.AlreadyPosted, second.Outcome);

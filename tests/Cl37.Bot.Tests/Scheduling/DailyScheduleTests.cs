@@ -59,7 +59,7 @@ public sealed class DailyScheduleTests
     {
         var schedule = At(hour, minute, TimeZones.FindOrUtc(zoneId), days);
         var start = Utc(2026, 1, 1, 0, 0);
-        var trigger = ScheduleTriggers.Daily(1, schedule, new FakeTimeProvider(start));
+        var trigger = Assert.Single(ScheduleTriggers.Daily(1, schedule, new FakeTimeProvider(start)));
         DateTimeOffset? quartz = start.AddSeconds(-1);
         var ours = start.AddSeconds(-1);
         for (var i = 0; i < 600; i++)
@@ -70,6 +70,49 @@ public sealed class DailyScheduleTests
             Assert.Equal(schedule.LocalDate(next.At), next.Date);
             ours = next.At;
         }
+    }
+
+    [Fact]
+    public void NextAfter_ThreeTimesOverTwoYears_MatchesTheirQuartzCronTriggers()
+    {
+        var schedule = new DailySchedule([9 * 60, 13 * 60, 18 * 60 + 30], NewYork, WeekDays.MondayToFriday, null);
+        var start = Utc(2026, 1, 1, 0, 0);
+        var triggers = ScheduleTriggers.Daily(1, schedule, new FakeTimeProvider(start));
+        Assert.Equal(3, triggers.Count);
+        Assert.Equal(3, triggers.Select(t => t.Key).Distinct().Count());
+        var ours = start.AddSeconds(-1);
+        for (var i = 0; i < 1500; i++)
+        {
+            var quartz = triggers.Select((t, slot) => (At: t.GetFireTimeAfter(ours)!.Value, Slot: slot)).MinBy(x => x.At);
+            var next = schedule.NextAfter(ours)!.Value;
+            Assert.Equal((quartz.At, quartz.Slot), (next.At, next.Slot));
+            ours = next.At;
+        }
+    }
+
+    [Fact]
+    public void Closes_ThreeTimesDefaultWindow_OneHourBeforeEachNextPost()
+    {
+        var schedule = new DailySchedule([9 * 60, 13 * 60, 18 * 60], TimeZoneInfo.Utc, WeekDays.MondayToFriday, null);
+
+        var friday = schedule.NextAfter(Utc(2026, 11, 27, 8, 0))!.Value;
+        var noon = schedule.NextAfter(friday.At)!.Value;
+        var evening = schedule.NextAfter(noon.At)!.Value;
+
+        Assert.Equal((0, Utc(2026, 11, 27, 12, 0)), (friday.Slot, friday.Closes));
+        Assert.Equal((1, Utc(2026, 11, 27, 17, 0)), (noon.Slot, noon.Closes));
+        Assert.Equal((2, Utc(2026, 11, 30, 8, 0)), (evening.Slot, evening.Closes));
+    }
+
+    [Fact]
+    public void DueAt_ThreeTimesDownOverTwoOfThem_OnlyTheLatestIsDue()
+    {
+        var schedule = new DailySchedule([9 * 60, 13 * 60, 18 * 60], TimeZoneInfo.Utc, WeekDays.All, null);
+
+        var due = schedule.DueAt(Utc(2026, 11, 23, 14, 0), Utc(2026, 11, 1, 0, 0))!.Value;
+
+        Assert.Equal((new DateOnly(2026, 11, 23), 1, Utc(2026, 11, 23, 13, 0)), (due.Date, due.Slot, due.At));
+        Assert.Null(schedule.DueAt(Utc(2026, 11, 23, 17, 30), Utc(2026, 11, 1, 0, 0)));
     }
 
     [Fact]

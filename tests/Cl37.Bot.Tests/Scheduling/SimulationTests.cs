@@ -59,6 +59,32 @@ public sealed class SimulationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_ThreeTimesADayAcrossSpringForward_PostsEachTimeAndEachPostRevealsThePrevious()
+    {
+        var zone = TimeZones.FindOrUtc("Europe/Berlin");
+        var first = new DateOnly(2026, 3, 26);
+        var start = LocalInstant(first, 0, 0, zone);
+        await using var app = new ScheduledApp(_db, start, quartz: false);
+        Assert.Contains("3 daily questions, at 09:00, 13:00 and 18:00 (Europe/Berlin), every day", await app.SetAsync("18:00,09:00,13:00 Europe/Berlin daily"));
+
+        await SimulateAsync(app, start, LocalInstant(first.AddDays(7), 0, 0, zone), []);
+
+        var posts = await app.PostsAsync();
+        var expected = Enumerable.Range(0, 7).Select(first.AddDays)
+            .SelectMany(d => new[] { (d, 0, 9), (d, 1, 13), (d, 2, 18) }).ToList();
+        Assert.Equal(expected.Select(e => (e.d, e.Item2)), posts.Select(p => (p.ScheduledDate!.Value, p.ScheduledSlot)));
+        Assert.Equal(expected.Select(e => LocalInstant(e.d, e.Item3, 0, zone).UtcDateTime), posts.Select(p => p.PostedUtc));
+        // Each question closes an hour before the next one, and is revealed then.
+        for (var i = 0; i + 1 < posts.Count; i++)
+        {
+            Assert.Equal(posts[i + 1].PostedUtc.AddHours(-1), posts[i].ClosesUtc);
+            Assert.Equal(posts[i].ClosesUtc, posts[i].RevealedUtc);
+        }
+        Assert.Equal(posts.Count, app.QuestionCards());
+        Assert.Equal(posts.Count, app.RevealCards());
+    }
+
+    [Fact]
     public async Task Run_HalfPastTwoOnBothBerlinDstDays_PostsOncePerDayAtTheDocumentedInstant()
     {
         var zone = TimeZones.FindOrUtc("Europe/Berlin");
@@ -115,13 +141,16 @@ public sealed class SimulationTests : IAsyncLifetime
         {
             row = await db.Schedules.SingleAsync(s => s.ChannelId == channelId);
         }
-        var daily = ScheduleTriggers.Daily(channelId, DailySchedule.From(row), clock);
+        var dailies = ScheduleTriggers.Daily(channelId, DailySchedule.From(row), clock);
         var sweep = ScheduleTriggers.Sweep(30, clock);
         var runner = app.App.Get<DailyQuestionRunner>();
 
         var events = new PriorityQueue<bool, DateTimeOffset>();
-        for (var at = daily.GetFireTimeAfter(from.AddSeconds(-1)); at is { } t && t < to; at = daily.GetFireTimeAfter(t))
-            events.Enqueue(true, t);
+        foreach (var daily in dailies)
+        {
+            for (var at = daily.GetFireTimeAfter(from.AddSeconds(-1)); at is { } t && t < to; at = daily.GetFireTimeAfter(t))
+                events.Enqueue(true, t);
+        }
         foreach (var extra in extraDailyFires)
             events.Enqueue(true, extra);
         for (var at = from; at < to; at = at.AddHours(3))

@@ -6,8 +6,8 @@ namespace Cl37.Bot.Tests.Transcripts;
 public sealed class TranscriptChecksTests
 {
     private const int AnswerStep = 3;
-    private const int StatsStep = 35;
-    private const int CalcStep = 37;
+    private const int StatsStep = 37;
+    private const int CalcStep = 39;
 
     [Fact]
     public void Check_ParagraphTwiceInOneMessage_Reported()

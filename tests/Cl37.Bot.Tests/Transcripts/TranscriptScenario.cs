@@ -49,6 +49,8 @@ internal static class TranscriptScenario
         new TranscriptStep.Wait(2),
         new TranscriptStep.Command("Ann", "/leaderboard"),
         new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/quiz schedule set time:09:00,13:00,18:00"),
+        new TranscriptStep.Wait(2),
         new TranscriptStep.Command(Admin, "/quiz exam set 2026-12-20"),
         new TranscriptStep.Wait(2),
         new TranscriptStep.Command("Cy", "/quiz exam show"),

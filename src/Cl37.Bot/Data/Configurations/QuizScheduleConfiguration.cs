@@ -10,6 +10,7 @@ internal sealed class QuizScheduleConfiguration : IEntityTypeConfiguration<QuizS
         builder.ToTable("Schedules");
         builder.Property(s => s.TimeZone).HasMaxLength(64);
         builder.Property(s => s.DeckId).HasMaxLength(64);
+        builder.Property(s => s.LaterTimesOfDay).HasMaxLength(64);
         builder.HasIndex(s => s.ChannelId).IsUnique();
         builder.HasOne<QuizChannel>().WithMany().HasForeignKey(s => s.ChannelId);
     }

@@ -198,12 +198,15 @@ namespace Cl37.Bot.Data.Migrations
                     b.Property<DateOnly?>("ScheduledDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ScheduledSlot")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ChannelId", "ScheduledDate")
-                        .IsUnique();
-
                     b.HasIndex("RevealedUtc", "ClosesUtc");
+
+                    b.HasIndex("ChannelId", "ScheduledDate", "ScheduledSlot")
+                        .IsUnique();
 
                     b.ToTable("Posts", (string)null);
                 });
@@ -313,6 +316,10 @@ namespace Cl37.Bot.Data.Migrations
 
                     b.Property<bool>("HideResults")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LaterTimesOfDay")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PausedByRemovalUtc")
                         .HasColumnType("TEXT");

@@ -14,9 +14,9 @@ public static class ExamPlanning
     public static double RecallIfPractised(Fsrs fsrs, MemoryState? memory, DateTime nowUtc, DateTime examUtc, double facility)
     {
         var p = RecallAt(fsrs, memory, nowUtc, facility);
-        var right = fsrs.Review(memory, nowUtc, Rating.Good);
-        var wrong = fsrs.Review(memory, nowUtc, Rating.Again);
-        return p * fsrs.Retrievability(right, examUtc) + (1 - p) * fsrs.Retrievability(wrong, examUtc);
+        var days = (examUtc - nowUtc).TotalDays;
+        var (wrong, right) = fsrs.StabilitiesAfter(memory, nowUtc);
+        return p * fsrs.Retrievability(days, right) + (1 - p) * fsrs.Retrievability(days, wrong);
     }
 
     /// <summary>How much practising the question now raises the chance of recalling it at the exam.</summary>

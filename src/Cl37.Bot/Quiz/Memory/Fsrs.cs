@@ -75,6 +75,17 @@ public sealed class Fsrs(FsrsParameters parameters)
         return new MemoryState(stability[(int)rating - 1], difficulty, atUtc, interval);
     }
 
+    /// <summary>The stabilities a review at <paramref name="atUtc"/> would leave if wrong (Again) and if
+    /// right (Good), equal to <see cref="Review"/>'s without working out every grade's interval: the
+    /// exam forecasts need only these, for every person and question.</summary>
+    public (double Again, double Good) StabilitiesAfter(MemoryState? before, DateTime atUtc)
+    {
+        if (before is null)
+            return (_w[0], _w[2]);
+        var r = Retrievability(ElapsedDays(before.LastReviewUtc, atUtc), before.Stability);
+        return (NextStability(before.Stability, before.Difficulty, r, Rating.Again), NextStability(before.Stability, before.Difficulty, r, Rating.Good));
+    }
+
     /// <summary>Days until recall falls to the requested retention, at least one.</summary>
     public int Interval(double stability)
     {

@@ -12,7 +12,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b161af44-6632-40b7-ba87-ff32e9522489"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("0de1f2f8-a77d-467c-a107-e9432edbfac1"), entityTypeCount: 10)
         {
         }
 

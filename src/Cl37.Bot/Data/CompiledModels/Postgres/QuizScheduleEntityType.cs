@@ -20,7 +20,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
                 "Cl37.Bot.Data.QuizSchedule",
                 typeof(QuizSchedule),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -75,6 +75,15 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
                 fieldInfo: typeof(QuizSchedule).GetField("<HideResults>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             hideResults.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var laterTimesOfDay = runtimeEntityType.AddProperty(
+                "LaterTimesOfDay",
+                typeof(string),
+                propertyInfo: typeof(QuizSchedule).GetProperty("LaterTimesOfDay", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QuizSchedule).GetField("<LaterTimesOfDay>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            laterTimesOfDay.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var pausedByRemovalUtc = runtimeEntityType.AddProperty(
                 "PausedByRemovalUtc",

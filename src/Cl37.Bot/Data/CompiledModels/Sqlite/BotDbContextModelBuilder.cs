@@ -11,7 +11,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("28b55b13-701b-45a2-a597-b373fb02edf6"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("7fddea55-4ed1-42df-b3e3-48b39c0c3010"), entityTypeCount: 10)
         {
         }
 

@@ -19,7 +19,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 "Cl37.Bot.Data.QuestionPost",
                 typeof(QuestionPost),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -112,16 +112,23 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(QuestionPost).GetField("<ScheduledDate>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var scheduledSlot = runtimeEntityType.AddProperty(
+                "ScheduledSlot",
+                typeof(int),
+                propertyInfo: typeof(QuestionPost).GetProperty("ScheduledSlot", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QuestionPost).GetField("<ScheduledSlot>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { channelId, scheduledDate },
-                unique: true);
+                new[] { revealedUtc, closesUtc });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { revealedUtc, closesUtc });
+                new[] { channelId, scheduledDate, scheduledSlot },
+                unique: true);
 
             return runtimeEntityType;
         }

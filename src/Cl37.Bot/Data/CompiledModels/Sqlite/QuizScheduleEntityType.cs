@@ -19,7 +19,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 "Cl37.Bot.Data.QuizSchedule",
                 typeof(QuizSchedule),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -68,6 +68,14 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(QuizSchedule).GetProperty("HideResults", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(QuizSchedule).GetField("<HideResults>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var laterTimesOfDay = runtimeEntityType.AddProperty(
+                "LaterTimesOfDay",
+                typeof(string),
+                propertyInfo: typeof(QuizSchedule).GetProperty("LaterTimesOfDay", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(QuizSchedule).GetField("<LaterTimesOfDay>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var pausedByRemovalUtc = runtimeEntityType.AddProperty(
                 "PausedByRemovalUtc",

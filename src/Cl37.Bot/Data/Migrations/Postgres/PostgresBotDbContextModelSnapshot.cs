@@ -211,12 +211,15 @@ namespace Cl37.Bot.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ScheduledDate")
                         .HasColumnType("date");
 
+                    b.Property<int>("ScheduledSlot")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ChannelId", "ScheduledDate")
-                        .IsUnique();
-
                     b.HasIndex("RevealedUtc", "ClosesUtc");
+
+                    b.HasIndex("ChannelId", "ScheduledDate", "ScheduledSlot")
+                        .IsUnique();
 
                     b.ToTable("Posts", (string)null);
                 });
@@ -332,6 +335,10 @@ namespace Cl37.Bot.Data.Migrations.Postgres
 
                     b.Property<bool>("HideResults")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("LaterTimesOfDay")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime?>("PausedByRemovalUtc")
                         .HasColumnType("timestamp with time zone");
