@@ -8,7 +8,7 @@ public sealed class GraderTests
 {
     private static readonly Deck Course = DeckFiles.ParseFile(DeckFiles.ContentDeck);
 
-    private static Question Q(string id) => Course.Questions.Single(q => q.Id == "cl37-model-deployment/" + id);
+    private static Question Q(string id) => Course.Questions.Single(q => QuestionIds.Positional(q) == "cl37-model-deployment/" + id);
 
     private static GradeResult Grade(string id, params string[] values) => Grader.Grade(Q(id), values);
 
