@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,7 +12,13 @@ public static class QuestionVersion
 {
     public const int Length = 12;
 
-    public static string Of(Question q)
+    // Keyed by the instance: a deck reload or a `with` makes a new Question, and so a new entry.
+    private static readonly ConditionalWeakTable<Question, string> Known = new();
+
+    /// <summary>The version, worked out once per question instance (every answer stores it).</summary>
+    public static string Of(Question q) => Known.GetValue(q, Compute);
+
+    private static string Compute(Question q)
     {
         var sb = new StringBuilder();
         sb.Append(q.Kind).Append('\n');
