@@ -6,7 +6,7 @@ using Cl37.Bot.Content;
 namespace Cl37.Bot.Benchmarks;
 
 /// <summary>Parsing the course deck, and a generated deck of 10,000 questions built from its own
-/// question blocks renumbered.</summary>
+/// question blocks renumbered, each with an id of its own.</summary>
 [MemoryDiagnoser]
 public partial class DeckParseBenchmarks
 {
@@ -53,7 +53,12 @@ public partial class DeckParseBenchmarks
             sb.Append(firstBody);
             var n = s == headings.Count - 1 ? count - perSection * (headings.Count - 1) : perSection;
             for (var i = 0; i < n; i++)
-                sb.Append("### ").Append(label).Append(' ').Append(i + 1).Append(blocks[i % blocks.Count]);
+            {
+                // Each copy gets its own id: repeated prompts would otherwise share their fingerprint id.
+                sb.Append("### ").Append(label).Append(' ').Append(i + 1)
+                    .Append(" {#").Append(label.ToLowerInvariant()).Append('-').Append(i + 1).Append('}')
+                    .Append(blocks[i % blocks.Count]);
+            }
         }
         return sb.Append(tail).ToString();
     }
