@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Cl37.Bot.Data;
@@ -84,10 +83,10 @@ internal static class LeaderboardFigure
         await using (var tx = await connection.BeginTransactionAsync())
         {
             for (var p = 0; p < people; p++)
-                await ExecAsync(connection, tx, """INSERT INTO "People" ("GroupId","ExternalId","DisplayName","CurrentStreak","BestStreak") VALUES (@g,@e,@n,0,0)""",
+                await BenchDatabase.ExecAsync(connection, tx, """INSERT INTO "People" ("GroupId","ExternalId","DisplayName","CurrentStreak","BestStreak") VALUES (@g,@e,@n,0,0)""",
                     ("g", groupId), ("e", "u" + p), ("n", "Person " + p));
             for (var q = 0; q < postsNeeded; q++)
-                await ExecAsync(connection, tx, """INSERT INTO "Posts" ("ChannelId","GroupId","QuestionId","PostedUtc","HideResults") VALUES (@c,@g,@q,@t,0)""",
+                await BenchDatabase.ExecAsync(connection, tx, """INSERT INTO "Posts" ("ChannelId","GroupId","QuestionId","PostedUtc","HideResults") VALUES (@c,@g,@q,@t,0)""",
                     ("c", channelId), ("g", groupId), ("q", "cl37-model-deployment/mcq/" + (q % 15 + 1)), ("t", DateTime.UtcNow));
             await tx.CommitAsync();
         }
@@ -106,29 +105,13 @@ internal static class LeaderboardFigure
             cmd.Parameters.Add(g);
             cmd.CommandTimeout = 600;
             await cmd.ExecuteNonQueryAsync();
-            await ExecAsync(connection, tx, """UPDATE "Answers" SET "IsCorrect" = ("Points" > 0)""");
-            await ExecAsync(connection, tx, """
+            await BenchDatabase.ExecAsync(connection, tx, """UPDATE "Answers" SET "IsCorrect" = ("Points" > 0)""");
+            await BenchDatabase.ExecAsync(connection, tx, """
                 INSERT INTO "ScoreTotals" ("GroupId","Period","PersonId","Points","Answered","Correct")
                 SELECT "GroupId", 'A', "PersonId", SUM("Points"), COUNT(*), SUM("IsCorrect") FROM "Answers" WHERE "GroupId" = @g GROUP BY "GroupId", "PersonId"
                 """, ("g", groupId));
             await tx.CommitAsync();
         }
-        await ExecAsync(connection, null, "ANALYZE");
-    }
-
-    private static async Task ExecAsync(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        cmd.CommandTimeout = 600;
-        foreach (var (name, value) in parameters)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@" + name;
-            p.Value = value;
-            cmd.Parameters.Add(p);
-        }
-        await cmd.ExecuteNonQueryAsync();
+        await BenchDatabase.ExecAsync(connection, null, "ANALYZE");
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Cl37.Bot.Content;
@@ -71,11 +70,11 @@ internal static class RegradeFigure
         await connection.OpenAsync();
         await using var tx = await connection.BeginTransactionAsync();
         for (var p = 0; p < people; p++)
-            await ExecAsync(connection, tx, """INSERT INTO "People" ("GroupId","ExternalId","DisplayName","CurrentStreak","BestStreak") VALUES (@g,@e,@n,0,0)""",
+            await BenchDatabase.ExecAsync(connection, tx, """INSERT INTO "People" ("GroupId","ExternalId","DisplayName","CurrentStreak","BestStreak") VALUES (@g,@e,@n,0,0)""",
                 ("g", groupId), ("e", prefix + p), ("n", "Person " + prefix + p));
         var start = new DateTime(2026, 9, 1, 9, 0, 0, DateTimeKind.Utc);
         for (var q = 0; q < posts; q++)
-            await ExecAsync(connection, tx, """INSERT INTO "Posts" ("ChannelId","GroupId","QuestionId","PostedUtc","HideResults") VALUES (@c,@g,@q,@t,0)""",
+            await BenchDatabase.ExecAsync(connection, tx, """INSERT INTO "Posts" ("ChannelId","GroupId","QuestionId","PostedUtc","HideResults") VALUES (@c,@g,@q,@t,0)""",
                 ("c", channelId), ("g", groupId), ("q", question.Id), ("t", start.AddDays(q)));
 
         var personIds = new List<long>();
@@ -123,31 +122,15 @@ internal static class RegradeFigure
                 }
             }
         }
-        await ExecAsync(connection, tx, """
+        await BenchDatabase.ExecAsync(connection, tx, """
             INSERT INTO "ScoreTotals" ("GroupId","Period","PersonId","Points","Answered","Correct")
             SELECT "GroupId", 'A', "PersonId", SUM("Points"), COUNT(*), SUM("IsCorrect") FROM "Answers" WHERE "GroupId" = @g AND "QuestionId" = @q GROUP BY "GroupId", "PersonId"
             """, ("g", groupId), ("q", question.Id));
-        await ExecAsync(connection, tx, """
+        await BenchDatabase.ExecAsync(connection, tx, """
             INSERT INTO "ReviewStates" ("PersonId","QuestionId","Stability","Difficulty","LastReviewUtc","DueUtc","Right","Wrong")
             SELECT "PersonId", "QuestionId", 3, 5, MAX("AnsweredUtc"), MAX("AnsweredUtc"), SUM("IsCorrect"), COUNT(*) - SUM("IsCorrect") FROM "Answers" WHERE "QuestionId" = @q GROUP BY "PersonId", "QuestionId"
             """, ("q", question.Id));
         await tx.CommitAsync();
-        await ExecAsync(connection, null, "ANALYZE");
-    }
-
-    private static async Task ExecAsync(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        cmd.CommandTimeout = 600;
-        foreach (var (name, value) in parameters)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@" + name;
-            p.Value = value;
-            cmd.Parameters.Add(p);
-        }
-        await cmd.ExecuteNonQueryAsync();
+        await BenchDatabase.ExecAsync(connection, null, "ANALYZE");
     }
 }
