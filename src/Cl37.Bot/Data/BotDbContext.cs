@@ -36,6 +36,8 @@ public class BotDbContext : DbContext
 
     public DbSet<HandledInteraction> HandledInteractions => Set<HandledInteraction>();
 
+    public DbSet<UploadedDeck> UploadedDecks => Set<UploadedDeck>();
+
     /// <summary>The answers a view may show: none of a post that still hides its results, until
     /// the reveal. Every view that reads answers themselves reads them here.</summary>
     public IQueryable<Answer> ShownAnswers => Answers.Where(a => !Posts.Any(p => p.Id == a.PostId && p.HideResults));

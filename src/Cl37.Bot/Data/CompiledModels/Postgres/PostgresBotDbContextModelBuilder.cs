@@ -12,7 +12,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0de1f2f8-a77d-467c-a107-e9432edbfac1"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("3024d0a4-d63f-4d5a-a77e-6d7e5601055a"), entityTypeCount: 11)
         {
         }
 
@@ -28,6 +28,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
             var quizSchedule = QuizScheduleEntityType.Create(this);
             var reviewState = ReviewStateEntityType.Create(this);
             var scoreTotal = ScoreTotalEntityType.Create(this);
+            var uploadedDeck = UploadedDeckEntityType.Create(this);
 
             AnswerEntityType.CreateForeignKey1(answer, person);
             AnswerEntityType.CreateForeignKey2(answer, questionPost);
@@ -36,6 +37,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
             QuestionPostEntityType.CreateForeignKey1(questionPost, quizChannel);
             QuizChannelEntityType.CreateForeignKey1(quizChannel, quizGroup);
             QuizScheduleEntityType.CreateForeignKey1(quizSchedule, quizChannel);
+            UploadedDeckEntityType.CreateForeignKey1(uploadedDeck, quizGroup);
 
             AnswerEntityType.CreateAnnotations(answer);
             CompetitionEntityType.CreateAnnotations(competition);
@@ -47,6 +49,7 @@ namespace Cl37.Bot.Data.CompiledModels.Postgres
             QuizScheduleEntityType.CreateAnnotations(quizSchedule);
             ReviewStateEntityType.CreateAnnotations(reviewState);
             ScoreTotalEntityType.CreateAnnotations(scoreTotal);
+            UploadedDeckEntityType.CreateAnnotations(uploadedDeck);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

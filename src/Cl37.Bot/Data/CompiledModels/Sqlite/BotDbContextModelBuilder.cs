@@ -11,7 +11,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7fddea55-4ed1-42df-b3e3-48b39c0c3010"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("eb4b99ca-2b39-4db5-aac3-4df88190897c"), entityTypeCount: 11)
         {
         }
 
@@ -27,6 +27,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
             var quizSchedule = QuizScheduleEntityType.Create(this);
             var reviewState = ReviewStateEntityType.Create(this);
             var scoreTotal = ScoreTotalEntityType.Create(this);
+            var uploadedDeck = UploadedDeckEntityType.Create(this);
 
             AnswerEntityType.CreateForeignKey1(answer, person);
             AnswerEntityType.CreateForeignKey2(answer, questionPost);
@@ -35,6 +36,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
             QuestionPostEntityType.CreateForeignKey1(questionPost, quizChannel);
             QuizChannelEntityType.CreateForeignKey1(quizChannel, quizGroup);
             QuizScheduleEntityType.CreateForeignKey1(quizSchedule, quizChannel);
+            UploadedDeckEntityType.CreateForeignKey1(uploadedDeck, quizGroup);
 
             AnswerEntityType.CreateAnnotations(answer);
             CompetitionEntityType.CreateAnnotations(competition);
@@ -46,6 +48,7 @@ namespace Cl37.Bot.Data.CompiledModels.Sqlite
             QuizScheduleEntityType.CreateAnnotations(quizSchedule);
             ReviewStateEntityType.CreateAnnotations(reviewState);
             ScoreTotalEntityType.CreateAnnotations(scoreTotal);
+            UploadedDeckEntityType.CreateAnnotations(uploadedDeck);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }
