@@ -16,6 +16,9 @@ public enum ArgumentErrorKind
     NotAChoice,
     BelowMinimum,
     AboveMaximum,
+
+    /// <summary>A file option with no file sent along (a name typed where the file should be attached).</summary>
+    NoFile,
 }
 
 /// <summary>A command refused before it runs because of its arguments, shown with its usage.

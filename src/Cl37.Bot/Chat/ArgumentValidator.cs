@@ -17,6 +17,12 @@ public static class ArgumentValidator
         foreach (var o in options)
         {
             var value = command.Arg(o.Name);
+            if (o.Kind == OptionKind.File)
+            {
+                if (command.File(o.Name) is null && (o.Required || !string.IsNullOrWhiteSpace(value)))
+                    return new(ArgumentErrorKind.NoFile, o, o.Name, value);
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(value))
             {
                 if (o.Required)

@@ -18,4 +18,14 @@ public sealed record ChatCommand(
 
     /// <summary>How the person's platform has them give options; help and argument errors follow it.</summary>
     public CommandSyntax Syntax { get; init; }
+
+    /// <summary>True in the person's own 1:1 chat with the bot where that chat belongs to no group
+    /// (Teams' personal scope): what is sent there is theirs until they use it in a group.</summary>
+    public bool PrivateChat { get; init; }
+
+    /// <summary>The files sent with the command, by the name of their <see cref="OptionKind.File"/> option.</summary>
+    public IReadOnlyDictionary<string, IncomingFile> Files { get; init; } = new Dictionary<string, IncomingFile>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The file given for an option, or null when none was sent.</summary>
+    public IncomingFile? File(string name) => Files.TryGetValue(name, out var file) ? file : null;
 }

@@ -13,7 +13,8 @@ public static class CommandTextParser
     /// <summary>Longest accepted command text; longer input is refused, not truncated.</summary>
     public const int MaxLength = 2000;
 
-    public static CommandParseResult Parse(CommandCatalog catalog, string text, ChannelRef channel, ChatUser user)
+    /// <param name="files">Files sent with the text: the command's file options take them in order.</param>
+    public static CommandParseResult Parse(CommandCatalog catalog, string text, ChannelRef channel, ChatUser user, IReadOnlyList<IncomingFile>? files = null)
     {
         var tokens = Tokenize(text.Length > MaxLength ? text[..MaxLength] : text);
         if (text.Length > MaxLength)
@@ -107,7 +108,7 @@ public static class CommandTextParser
         {
             if (p >= positional.Count)
                 break;
-            if (args.ContainsKey(opt.Name) || opt.Kind == OptionKind.Boolean)
+            if (args.ContainsKey(opt.Name) || opt.Kind is OptionKind.Boolean or OptionKind.File)
                 continue;
             if (opt.Kind == OptionKind.Rest)
             {
@@ -123,7 +124,13 @@ public static class CommandTextParser
                 $"Too many values: `{Shorten(string.Join(' ', positional.Skip(p)))}` is more than `/{command.Name}{(sub is null ? "" : " " + sub.Name)}` takes.\nUsage: {CommandUsage.Of(command, sub)}");
         }
 
-        return CommandParseResult.Ok(new ChatCommand(channel, user, command.Name, sub?.Name, args));
+        var attached = new Dictionary<string, IncomingFile>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (opt, file) in options.Where(o => o.Kind == OptionKind.File).Zip(files ?? []))
+        {
+            attached[opt.Name] = file;
+            args[opt.Name] = file.Name;
+        }
+        return CommandParseResult.Ok(new ChatCommand(channel, user, command.Name, sub?.Name, args) { Files = attached });
     }
 
     private static CommandParseResult UnknownOption(CommandDefinition command, SubCommandDefinition? sub, string name) =>

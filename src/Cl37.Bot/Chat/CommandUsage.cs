@@ -56,6 +56,7 @@ public static class CommandUsage
     public static string Named(OptionDefinition o) => o.Kind switch
     {
         OptionKind.Boolean => o.Name + ":true",
+        OptionKind.File => o.Name + ":<attachment>",
         _ when o.Choices is { Count: > 0 and <= 4 } choices => o.Name + ":" + string.Join('|', choices),
         _ => o.Name + ":…",
     };

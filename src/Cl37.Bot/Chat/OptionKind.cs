@@ -20,4 +20,9 @@ public enum OptionKind
 
     /// <summary>Free text that takes every remaining positional word (a list such as <c>784 128 64</c>).</summary>
     Rest,
+
+    /// <summary>A file the person sends with the command (a Discord attachment option, a file sent
+    /// with the message, the playground's file picker); the argument's value is the file's name and
+    /// the file itself is in <see cref="ChatCommand.Files"/>.</summary>
+    File,
 }

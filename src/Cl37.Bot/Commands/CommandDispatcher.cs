@@ -30,10 +30,10 @@ public sealed class CommandDispatcher(
 
     private Task<OutgoingMessage> DispatchTextAsync(TypedCommand typed, CancellationToken cancellationToken)
     {
-        var parsed = CommandTextParser.Parse(catalog, typed.Text, typed.Channel, typed.User);
+        var parsed = CommandTextParser.Parse(catalog, typed.Text, typed.Channel, typed.User, typed.Files);
         return parsed.Command is null
             ? Task.FromResult(OutgoingMessage.PrivateText(parsed.Error!))
-            : DispatchAsync(parsed.Command, cancellationToken);
+            : DispatchAsync(parsed.Command with { PrivateChat = typed.PrivateChat }, cancellationToken);
     }
 
     private async Task<OutgoingMessage> DispatchAsync(ChatCommand command, CancellationToken cancellationToken)

@@ -36,6 +36,7 @@ public static class CommandRegistrations
         foreach (var (handler, _) in Handlers)
             s.AddSingleton(typeof(ICommandHandler), handler);
         s.AddSingleton<RegradeHandler>();
+        s.AddSingleton<DeckUploadHandler>();
         s.AddSingleton<CommandDispatcher>();
         s.AddSingleton<IInboundHandler>(sp => sp.GetRequiredService<CommandDispatcher>());
         s.AddSingleton<IInboundFailureClassifier, StorageFailureClassifier>();

@@ -25,6 +25,7 @@ public sealed class QuizCommand(
     AnswerLookup lookup,
     AnswerService answers,
     RegradeHandler regrade,
+    DeckUploadHandler deckUploads,
     DeckLibrary decks,
     IDbContextFactory<BotDbContext> factory,
     IOptions<QuizOptions> options,
@@ -72,6 +73,9 @@ public sealed class QuizCommand(
             new("deck", "Deck to export (default: the only deck)", OptionKind.Text, MaxLength: 64),
             new("format", "gift, moodle-xml or markdown (default: gift)", OptionKind.Text, Choices: ["gift", "moodle-xml", "markdown"]),
         ], Access: CommandAccess.Admin, Example: "/quiz deck export deck:cl37-model-deployment format:gift"),
+        DeckUploadHandler.Add,
+        DeckUploadHandler.Confirm,
+        DeckUploadHandler.Remove,
         new("decks", "Every deck this group can use: questions by kind, problems in the files, skipped types", [], Example: "/quiz decks"),
         new("settings", "Group settings: bonuses, who may post, hidden results",
         [
@@ -134,9 +138,15 @@ public sealed class QuizCommand(
                 var report = await analysis.AnalyseAsync(channel.GroupId, command.Arg("deck"), cancellationToken);
                 return ItemAnalysisMessages.Reply(report, string.Equals(command.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase));
             case "deck export":
-                return ExportDeck(command);
+                return ExportDeck(decks.For(channel.GroupId), command);
+            case "deck add":
+                return await deckUploads.AddAsync(Definition, command, cancellationToken);
+            case "deck confirm":
+                return await deckUploads.ConfirmAsync(Definition, command, cancellationToken);
+            case "deck remove":
+                return await deckUploads.RemoveAsync(Definition, command, cancellationToken);
             case "decks":
-                return DeckListMessages.Reply(DeckListing.Of(decks.Current));
+                return DeckListMessages.Reply(DeckListing.Of(decks.For(channel.GroupId)));
             case "regrade":
                 return await regrade.HandleAsync(Definition, channel, command, cancellationToken);
             default:
@@ -144,7 +154,7 @@ public sealed class QuizCommand(
         }
     }
 
-    private OutgoingMessage ExportDeck(ChatCommand command)
+    private static OutgoingMessage ExportDeck(DeckLibrary decks, ChatCommand command)
     {
         var formatName = command.Arg("format");
         if (DeckWriter.ParseFormat(formatName ?? "gift") is not { } format)

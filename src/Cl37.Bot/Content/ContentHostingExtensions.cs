@@ -23,6 +23,13 @@ public static class ContentHostingExtensions
                 library.AllQuestions.Count(), library.Decks.Count, folder.Path);
             return library;
         });
+        builder.Services.AddOptions<DeckUploadOptions>()
+            .Bind(builder.Configuration.GetSection(DeckUploadOptions.Section))
+            .Validate(o => o.MaxFileBytes is >= 1_024 and <= DeckLoader.MaxFileBytes, $"DeckUploads:MaxFileBytes must be between 1024 and {DeckLoader.MaxFileBytes}.")
+            .Validate(o => o.MaxDecksPerGroup is >= 1 and <= 1_000, "DeckUploads:MaxDecksPerGroup must be between 1 and 1000.")
+            .Validate(o => o.PendingMinutes is >= 1 and <= 10_080, "DeckUploads:PendingMinutes must be between 1 and 10080 (a week).")
+            .Validate(o => o.PollSeconds is >= 1 and <= 3_600, "DeckUploads:PollSeconds must be between 1 and 3600.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<DeckWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeckWatcher>());
         return builder;

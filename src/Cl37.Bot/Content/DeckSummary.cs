@@ -10,6 +10,9 @@ public sealed record DeckSummary(
     IReadOnlyList<DeckError> Problems,
     IReadOnlyList<SkippedQuestion> Skipped)
 {
+    /// <summary>Set when an admin sent the deck in a chat: its version and file.</summary>
+    public DeckUpload? Upload { get; init; }
+
     public int Total => Kinds.Values.Sum();
 
     /// <summary>Summarises <paramref name="deck"/> with the problems and skipped questions of its file.</summary>
@@ -18,6 +21,9 @@ public sealed record DeckSummary(
         deck.Title,
         deck.SourceFile,
         Enum.GetValues<QuestionKind>().ToDictionary(k => k, k => deck.Questions.Count(q => q.Kind == k)),
-        [.. errors.Where(e => e.File == deck.SourceFile)],
-        [.. skipped.Where(e => e.File == deck.SourceFile).Select(SkippedQuestion.From)]);
+        deck.Upload is null ? [.. errors.Where(e => e.File == deck.SourceFile)] : [],
+        deck.Upload?.Skipped ?? [.. skipped.Where(e => e.File == deck.SourceFile).Select(SkippedQuestion.From)])
+    {
+        Upload = deck.Upload,
+    };
 }

@@ -362,7 +362,7 @@ public static class DeckWriter
     private static string Percent(double fraction) => Math.Round(fraction * 100, 5).ToString("0.#####", CultureInfo.InvariantCulture);
 
     // The id as stored, without its deck: a file read back gives the question the same id.
-    private static string GivenSlug(Question q) => q.Id[(q.DeckId.Length + 1)..];
+    private static string GivenSlug(Question q) => QuestionIds.Local(q);
 
     private static string Label(Question q) => q.Title ?? DeckLabels.Label(q.Section, q.Number);
 

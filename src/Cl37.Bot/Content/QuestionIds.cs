@@ -22,6 +22,15 @@ public static class QuestionIds
     public static string Fingerprint(string deckId, string section, string prompt) =>
         $"{deckId}/{section}-{Hash(Normalize(prompt))[..FingerprintLength]}";
 
+    /// <summary>The id of a question of a deck a group's admin sent in a chat: its id within the deck,
+    /// qualified by the group (<c>g12:bio/mcq-3f2a9c1b</c>), so it never meets a content folder deck's
+    /// question or another group's, whatever the decks are called.</summary>
+    public static string Uploaded(long groupId, string deckId, string local) =>
+        string.Create(CultureInfo.InvariantCulture, $"g{groupId}:{deckId}/{local}");
+
+    /// <summary>The question's id within its deck: <c>mcq-3f2a9c1b</c> of <c>bio/mcq-3f2a9c1b</c>.</summary>
+    public static string Local(Question question) => question.Id[(question.Id.IndexOf('/', StringComparison.Ordinal) + 1)..];
+
     /// <summary>The id the question had when ids were positions (<c>deck/mcq/3</c>).</summary>
     public static string Positional(Question question) =>
         $"{question.DeckId}/{question.Section}/{question.Number.ToString(CultureInfo.InvariantCulture)}";

@@ -23,7 +23,9 @@ public static class DeckListMessages
             : $"**Decks** — {Count(listing.Decks.Count, "deck", "decks")}, {Count(total, "question", "questions")}");
         foreach (var deck in listing.Decks)
         {
-            lines.Add($"- **{deck.Id}** (`{deck.File}`): {Counts(deck)}");
+            lines.Add(deck.Upload is { } upload
+                ? $"- **{deck.Id}** ({DeckUploadMessages.Source(upload)}): {Counts(deck)}"
+                : $"- **{deck.Id}** (`{deck.File}`): {Counts(deck)}");
             foreach (var problem in deck.Problems.Take(MaxProblemsPerDeck))
                 lines.Add($"  - ⚠️ `{problem.File}:{problem.Line}`: {problem.Message}");
             if (deck.Problems.Count > MaxProblemsPerDeck)

@@ -71,6 +71,7 @@ public static class HelpMessages
             ArgumentErrorKind.NotAChoice => $"`{name}` must be one of {string.Join(", ", o?.Choices ?? [])}, not `{value}`.",
             ArgumentErrorKind.BelowMinimum => $"`{name}` must be at least {o?.MinValue?.ToString(CultureInfo.InvariantCulture)}.",
             ArgumentErrorKind.AboveMaximum => $"`{name}` must be at most {o?.MaxValue?.ToString(CultureInfo.InvariantCulture)}.",
+            ArgumentErrorKind.NoFile => $"`{name}` needs the file itself attached to the command, not typed as text. {o?.Description}.",
             _ => $"`{name}` is not right.",
         };
     }
@@ -130,6 +131,7 @@ public static class HelpMessages
         OptionKind.Number => "number",
         OptionKind.Boolean => "True or False",
         OptionKind.User => "a member",
+        OptionKind.File => "a file",
         _ => null,
     };
 

@@ -37,7 +37,7 @@ public sealed class QuestionPoster(
         {
             var next = await selector.NextForChannelAsync(db, channel.ChannelId, deckId ?? channel.DeckId, cancellationToken);
             if (next is null)
-                return new PostResult(PostOutcome.NoQuestions, null, channel.Channel.Platform) { DeckId = deckId, Decks = [.. decks.Decks.Select(d => d.Id)] };
+                return new PostResult(PostOutcome.NoQuestions, null, channel.Channel.Platform) { DeckId = deckId, Decks = [.. decks.For(channel.GroupId).Decks.Select(d => d.Id)] };
             question = next;
             post = new QuestionPost
             {

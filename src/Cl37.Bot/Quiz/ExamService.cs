@@ -17,10 +17,11 @@ public sealed class ExamService(IDbContextFactory<BotDbContext> factory, DeckLib
         if (date <= today)
             return new ExamChange.NotAhead(date, today);
         deckId ??= channel.DeckId;
-        if (deckId is not null && decks.FindDeck(deckId) is not { } deck)
-            return new ExamChange.UnknownDeck(deckId, [.. decks.Decks.Select(d => d.Id)]);
+        var library = decks.For(channel.GroupId);
+        if (deckId is not null && library.FindDeck(deckId) is null)
+            return new ExamChange.UnknownDeck(deckId, [.. library.Decks.Select(d => d.Id)]);
         group.ExamDate = date;
-        group.ExamDeckId = deckId is null ? null : decks.FindDeck(deckId)!.Id;
+        group.ExamDeckId = deckId is null ? null : library.FindDeck(deckId)!.Id;
         await db.SaveChangesAsync(cancellationToken);
         return new ExamChange.Set(await ReportAsync(db, channel, group, cancellationToken));
     }
@@ -54,7 +55,7 @@ public sealed class ExamService(IDbContextFactory<BotDbContext> factory, DeckLib
     private async Task<ExamReport> ReportAsync(BotDbContext db, ChannelInfo channel, QuizGroup group, CancellationToken cancellationToken)
     {
         var date = group.ExamDate!.Value;
-        var pool = decks.QuestionsOf(group.ExamDeckId);
+        var pool = decks.For(group.Id).QuestionsOf(group.ExamDeckId);
         var ids = pool.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         var asked = (await db.Posts.AsNoTracking()
                 .Where(p => p.ChannelId == channel.ChannelId && p.PracticePersonId == null)

@@ -20,7 +20,7 @@ public sealed class PracticeService(IDbContextFactory<BotDbContext> factory, Dec
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var group = await db.Groups.AsNoTracking().FirstAsync(g => g.Id == channel.GroupId, cancellationToken);
         var exam = group.ExamDate is { } date && ExamDay.StartUtc(date, group.TimeZone) > now ? group.ExamDate : null;
-        var pool = decks.QuestionsOf(exam is null ? channel.DeckId : group.ExamDeckId);
+        var pool = decks.For(channel.GroupId).QuestionsOf(exam is null ? channel.DeckId : group.ExamDeckId);
         if (pool.Count == 0)
             return null;
         var person = await db.People.FirstOrDefaultAsync(p => p.GroupId == channel.GroupId && p.ExternalId == user.Id, cancellationToken);

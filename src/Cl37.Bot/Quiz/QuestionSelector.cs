@@ -54,7 +54,7 @@ public sealed class QuestionSelector(DeckLibrary decks, TimeProvider time, Rando
                 : ExamCoverage.Of(0, 0, ScheduleTimes.Of(schedule), schedule.DaysMask, TimeZoneInfo.ConvertTimeFromUtc(now, TimeZones.FindOrUtc(schedule.TimeZone)), exam, []).Posts;
             pace = new ExamPace(1 + later);
         }
-        var pool = decks.QuestionsOf(deckId);
+        var pool = decks.For(channel.GroupId).QuestionsOf(deckId);
         if (pool.Count == 0)
             return null;
         var history = await db.Posts.AsNoTracking()

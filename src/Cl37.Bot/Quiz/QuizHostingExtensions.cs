@@ -17,6 +17,10 @@ public static class QuizHostingExtensions
         s.AddSingleton<PostCache>();
         s.AddSingleton<QuestionSelector>();
         s.AddSingleton<QuizMetrics>();
+        // After the migrations, before answers are taken: uploaded decks are in service from the start.
+        s.AddSingleton<UploadedDeckSync>();
+        s.AddHostedService(sp => sp.GetRequiredService<UploadedDeckSync>());
+        s.AddSingleton<DeckUploadService>();
         // Before the replay and the writer: both read history by stable question id.
         s.AddSingleton<QuestionIdUpgrade>();
         s.AddHostedService(sp => sp.GetRequiredService<QuestionIdUpgrade>());

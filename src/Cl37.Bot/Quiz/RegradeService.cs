@@ -31,9 +31,10 @@ public sealed class RegradeService(
 
     public async Task<RegradeReport> RegradeAsync(ChannelInfo channel, string? deckId, string? question, bool apply, bool includeFinished, CancellationToken cancellationToken)
     {
-        if (deckId is not null && decks.FindDeck(deckId) is null)
-            return new RegradeReport.UnknownDeck(deckId, [.. decks.Decks.Select(d => d.Id)]);
-        var scope = decks.QuestionsOf(deckId);
+        var library = decks.For(channel.GroupId);
+        if (deckId is not null && library.FindDeck(deckId) is null)
+            return new RegradeReport.UnknownDeck(deckId, [.. library.Decks.Select(d => d.Id)]);
+        var scope = library.QuestionsOf(deckId);
         if (question is not null)
         {
             var matches = scope.Where(q => Names(q, question)).ToList();
@@ -81,7 +82,7 @@ public sealed class RegradeService(
     {
         text = text.Trim();
         return string.Equals(q.Id, text, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(q.Id[(q.DeckId.Length + 1)..], text, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(QuestionIds.Local(q), text, StringComparison.OrdinalIgnoreCase)
             || string.Equals(DeckLabels.Label(q.Section, q.Number).Replace(" ", "", StringComparison.Ordinal), text.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)
             || (q.Title is { } title && string.Equals(title, text, StringComparison.OrdinalIgnoreCase));
     }

@@ -59,7 +59,7 @@ public sealed class StatsService(IDbContextFactory<BotDbContext> factory, DeckLi
         var now = time.GetUtcNow().UtcDateTime;
         if (group.ExamDate is not { } date || ExamDay.StartUtc(date, group.TimeZone) <= now)
             return null;
-        var pool = decks.QuestionsOf(group.ExamDeckId);
+        var pool = decks.For(group.Id).QuestionsOf(group.ExamDeckId);
         var memories = await db.ReviewStates.AsNoTracking().Where(r => r.PersonId == person.Id && r.Stability > 0).ToListAsync(cancellationToken);
         var facilities = await Facilities.OfGroupAsync(db, group.Id, cancellationToken);
         var mine = memories.ToDictionary(r => r.QuestionId, PracticeService.MemoryOf, StringComparer.Ordinal);

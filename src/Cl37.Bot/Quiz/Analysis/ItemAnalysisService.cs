@@ -13,9 +13,10 @@ public sealed class ItemAnalysisService(IDbContextFactory<BotDbContext> factory,
 
     public async Task<ItemAnalysisReport> AnalyseAsync(long groupId, string? deckId, CancellationToken cancellationToken)
     {
-        if (deckId is not null && decks.FindDeck(deckId) is null)
-            return new ItemAnalysisReport(deckId, 0, [], decks.Decks.Select(d => d.Id).ToList());
-        var pool = decks.QuestionsOf(deckId);
+        var library = decks.For(groupId);
+        if (deckId is not null && library.FindDeck(deckId) is null)
+            return new ItemAnalysisReport(deckId, 0, [], library.Decks.Select(d => d.Id).ToList());
+        var pool = library.QuestionsOf(deckId);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var asked = await db.Posts.AsNoTracking()
             .Where(p => p.GroupId == groupId && p.PracticePersonId == null)

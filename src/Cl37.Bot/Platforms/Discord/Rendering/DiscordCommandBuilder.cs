@@ -98,6 +98,7 @@ internal static class DiscordCommandBuilder
             OptionKind.Number => ApplicationCommandOptionType.Number,
             OptionKind.Boolean => ApplicationCommandOptionType.Boolean,
             OptionKind.User => ApplicationCommandOptionType.User,
+            OptionKind.File => ApplicationCommandOptionType.Attachment,
             _ => ApplicationCommandOptionType.String,
         };
         var numeric = type is ApplicationCommandOptionType.Integer or ApplicationCommandOptionType.Number;
