@@ -165,8 +165,9 @@ public sealed class DeckUploadTests : IDisposable
         await using var app = new QuizApp(databasePath: _path);
         await AddedAsync(app);
         var postId = await PostFromAsync(app, "bio");
-        await app.AnswerAsync(postId, "ann", "A");
-        await app.AnswerAsync(postId, "bob", "B");
+        var card = Assert.IsType<QuestionCard>(app.Platform.Posts.Last().Message.Card);
+        await app.AnswerAsync(postId, "ann", card.Options.Count > 0 ? "A" : "46");
+        await app.AnswerAsync(postId, "bob", card.Options.Count > 0 ? "B" : "45");
         await SendAsync(app, "/quiz schedule set time:09:00 deck:bio", Admin);
 
         var reply = await SendAsync(app, "/quiz deck remove name:bio", Admin);
