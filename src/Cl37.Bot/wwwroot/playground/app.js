@@ -20,6 +20,7 @@
     history: [],
     historyIndex: -1,
     suggestions: [],
+    attachment: null,
     active: -1,
     // Whether the channel follows new posts: true while the reader is at the bottom of it.
     following: true,
@@ -507,10 +508,32 @@
   async function sendCommand(text) {
     // The reply belongs to whoever sent the request, even if the tab switched person meanwhile.
     const who = personKey();
-    const result = await post('/commands', { channel: state.channel, text, person: state.person });
-    if (result.error) addPrivate({ error: result.error, about: text, time: new Date().toISOString() }, who);
-    else if (result.reply) addPrivate({ message: result.reply, about: text, time: result.reply.time }, who);
+    const file = state.attachment;
+    const about = file ? `${text} 📎 ${file.name}` : text;
+    const result = file
+      ? await post('/commands/file', { channel: state.channel, text, person: state.person, file: { name: file.name, mediaType: file.type || null, contentBase64: await base64Of(file) } })
+      : await post('/commands', { channel: state.channel, text, person: state.person });
+    if (!result.error && file) setAttachment(null);
+    if (result.error) addPrivate({ error: result.error, about, time: new Date().toISOString() }, who);
+    else if (result.reply) addPrivate({ message: result.reply, about, time: result.reply.time }, who);
     return !result.error;
+  }
+
+  function base64Of(file) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(file);
+    });
+  }
+
+  // A file rides along with the next command sent (the playground's side of /quiz deck add's file option).
+  function setAttachment(file) {
+    state.attachment = file;
+    $('attachment').hidden = !file;
+    $('attachment-name').textContent = file ? `📎 ${file.name} (${sizeText(file.size)}) goes with the next command` : '';
+    if (!file) $('attach-input').value = '';
   }
 
   async function sendAnswer(postId, values, card) {
@@ -729,7 +752,8 @@
     const positional = rest.filter((t) => !/^[\w-]+[:=]/.test(t) && !t.startsWith('--'));
     const completing = !endsWithSpace && rest.length > 0;
     const filled = completing ? positional.length - 1 : positional.length;
-    const open = options.filter((o) => o.kind !== 'boolean' && !named.has(o.name.toLowerCase()));
+    const open = options.filter((o) => o.kind !== 'boolean' && o.kind !== 'file' && !named.has(o.name.toLowerCase()));
+    const fileOption = options.find((o) => o.kind === 'file');
     const current = open[Math.min(filled, open.length - 1)] || null;
     const prefix = tokens.slice(0, tokens.length - (completing ? 1 : 0)).join(' ') + ' ';
     const typed = completing ? tokens[tokens.length - 1].toLowerCase() : '';
@@ -740,13 +764,14 @@
       }
     }
     for (const o of options) {
-      if (named.has(o.name.toLowerCase())) continue;
+      if (named.has(o.name.toLowerCase()) || o.kind === 'file') continue;
       const token = o.kind === 'boolean' ? o.name + ':true' : o.name + ':';
       if (typed && !token.startsWith(typed) && !token.startsWith('--' + typed)) continue;
       items.push({ label: token, detail: `${o.description}${o.required ? ' (required)' : ''}`, insert: prefix + token + (o.kind === 'boolean' ? ' ' : '') });
     }
     const describe = current && filled < open.length ? ` — next: ${current.name}: ${current.description}` : '';
-    return { hint: usage + describe, items: items.slice(0, 12) };
+    const attach = fileOption && !state.attachment ? ` — attach the ${fileOption.name} with 📎` : '';
+    return { hint: usage + describe + attach, items: items.slice(0, 12) };
   }
 
   function renderSuggestions() {
@@ -837,6 +862,13 @@
       input.focus();
       renderSuggestions();
     });
+    $('attach').addEventListener('click', () => $('attach-input').click());
+    $('attach-input').addEventListener('change', () => {
+      setAttachment($('attach-input').files[0] || null);
+      input.focus();
+      renderSuggestions();
+    });
+    $('attachment-clear').addEventListener('click', () => { setAttachment(null); input.focus(); renderSuggestions(); });
     $('private-clear').addEventListener('click', () => {
       state.privateByPerson.set(personKey(), []);
       renderPrivate();

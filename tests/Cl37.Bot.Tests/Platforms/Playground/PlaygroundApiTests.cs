@@ -46,6 +46,42 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommandWithFile_DeckAddThenConfirm_PreviewsAndPutsTheDeckInService()
+    {
+        var gift = Convert.ToBase64String(Encoding.UTF8.GetBytes("::cell-1::Which organelle makes most of a cell's ATP? {=Mitochondrion ~Ribosome ~Nucleus}\n"));
+
+        var added = await _client.PostAsJsonAsync("/playground/api/commands/file",
+            new { channel = "general", text = "/quiz deck add", person = Person("Tutor", admin: true), file = new { name = "bio.gift", mediaType = "text/plain", contentBase64 = gift } });
+        var confirmed = await CommandAsync("/quiz deck confirm", "Tutor", admin: true);
+
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.StartsWith("**Deck preview: bio** (`bio.gift`, GIFT)\n1 question: 1 single choice\n",
+            (await JsonAsync(added)).GetProperty("reply").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("✅ Deck **bio** is in service for this group (version 1)",
+            (await JsonAsync(confirmed)).GetProperty("reply").GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommandWithFile_BodyOverTheUploadLimit_IsRefusedWith413()
+    {
+        var big = Convert.ToBase64String(new byte[5 * 1024 * 1024]);
+
+        var response = await _client.PostAsJsonAsync("/playground/api/commands/file",
+            new { channel = "general", text = "/quiz deck add", person = Person("Tutor", admin: true), file = new { name = "big.md", contentBase64 = big } });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Command_FileOnThePlainEndpoint_IsNotTakenAndTheCommandSaysToAttachIt()
+    {
+        var response = await CommandAsync("/quiz deck add file:bio.gift", "Tutor", admin: true);
+
+        Assert.StartsWith("`file` needs the file itself attached to the command",
+            (await JsonAsync(response)).GetProperty("reply").GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Root_Get_RedirectsToThePage()
     {
         var response = await _client.GetAsync("/");

@@ -25,6 +25,7 @@ internal static class PlaygroundEndpoints
         keyed.MapGet("/messages", GetMessages);
         keyed.MapGet("/events", GetEvents);
         keyed.MapPost("/commands", PostCommand);
+        keyed.MapPost("/commands/file", PostCommandWithFile);
         keyed.MapPost("/answers", PostAnswer);
     }
 
@@ -147,29 +148,47 @@ internal static class PlaygroundEndpoints
 
     private static Task<IResult> PostCommand(HttpContext context, IOptions<PlaygroundOptions> options, [FromServices] PlaygroundChatPlatform platform,
         [FromServices] InboundPipeline pipeline, [FromServices] AdminPolicy admins, TimeProvider time) =>
-        RunAsync(context, options.Value, platform, pipeline, admins, time, PlaygroundJsonContext.Default.CommandRequest, r => r.Channel, r => r.Person,
+        RunAsync(context, options.Value, options.Value.MaxRequestBytes, platform, pipeline, admins, time, PlaygroundJsonContext.Default.CommandRequest, r => r.Channel, r => r.Person,
             (request, channel, user) => string.IsNullOrWhiteSpace(request.Text)
                 ? (null, Error(StatusCodes.Status400BadRequest, "`text` is missing: type a command such as /help."))
                 : (new TypedCommand(channel, user, request.Text), null),
             request => Trimmed(request.Text!));
 
+    // The file's bytes are in the request, so the command runs on them at once; the bot holds them to its own limit.
+    private static Task<IResult> PostCommandWithFile(HttpContext context, IOptions<PlaygroundOptions> options, [FromServices] PlaygroundChatPlatform platform,
+        [FromServices] InboundPipeline pipeline, [FromServices] AdminPolicy admins, TimeProvider time) =>
+        RunAsync(context, options.Value, options.Value.MaxUploadBytes, platform, pipeline, admins, time, PlaygroundJsonContext.Default.CommandRequest, r => r.Channel, r => r.Person,
+            (request, channel, user) =>
+            {
+                if (string.IsNullOrWhiteSpace(request.Text))
+                    return (null, Error(StatusCodes.Status400BadRequest, "`text` is missing: type the command the file is for, such as /quiz deck add."));
+                if (request.File is not { Name: { Length: > 0 } name, ContentBase64: { } base64 } file)
+                    return (null, Error(StatusCodes.Status400BadRequest, "`file` is missing: send its `name` and `contentBase64`."));
+                var bytes = new byte[base64.Length / 4 * 3 + 3];
+                if (!Convert.TryFromBase64String(base64, bytes, out var length))
+                    return (null, Error(StatusCodes.Status400BadRequest, "`file.contentBase64` is not base64."));
+                var upload = IncomingFile.FromBytes(Path.GetFileName(name.Replace('\\', '/')), file.MediaType, bytes[..length]);
+                return (new TypedCommand(channel, user, request.Text) { Files = [upload] }, null);
+            },
+            request => Trimmed(request.Text!) + " 📎 " + Trimmed(request.File?.Name ?? ""));
+
     // The answer's values are held to AnswerCodec's limits by the pipeline, like every platform's.
     private static Task<IResult> PostAnswer(HttpContext context, IOptions<PlaygroundOptions> options, [FromServices] PlaygroundChatPlatform platform,
         [FromServices] InboundPipeline pipeline, [FromServices] AdminPolicy admins, TimeProvider time) =>
-        RunAsync(context, options.Value, platform, pipeline, admins, time, PlaygroundJsonContext.Default.AnswerRequest, r => r.Channel, r => r.Person,
+        RunAsync(context, options.Value, options.Value.MaxRequestBytes, platform, pipeline, admins, time, PlaygroundJsonContext.Default.AnswerRequest, r => r.Channel, r => r.Person,
             (request, channel, user) => request.PostId is not { } postId || postId <= 0
                 ? (null, Error(StatusCodes.Status400BadRequest, "`postId` is missing: say which question you answer."))
                 : (new AnswerAction(channel, user, postId, (request.Values ?? [])!), null),
             _ => null);
 
     /// <summary>Reads the body, the channel and the person, builds the inbound request and delivers its reply.</summary>
-    private static async Task<IResult> RunAsync<TRequest>(HttpContext context, PlaygroundOptions options, PlaygroundChatPlatform platform,
+    private static async Task<IResult> RunAsync<TRequest>(HttpContext context, PlaygroundOptions options, int maxBytes, PlaygroundChatPlatform platform,
         InboundPipeline pipeline, AdminPolicy admins, TimeProvider time, JsonTypeInfo<TRequest> body,
         Func<TRequest, string?> channelOf, Func<TRequest, PersonDto?> personOf,
         Func<TRequest, ChannelRef, ChatUser, (Inbound? Inbound, IResult? Error)> inbound, Func<TRequest, string?> invocation)
         where TRequest : class
     {
-        var (request, readError) = await PlaygroundRequestReader.ReadAsync(context, body, options.MaxRequestBytes);
+        var (request, readError) = await PlaygroundRequestReader.ReadAsync(context, body, maxBytes);
         if (readError is not null)
             return readError;
         var (channel, channelError) = ResolveChannel(channelOf(request!), options);

@@ -41,6 +41,10 @@ internal sealed class PlaygroundOptions
     /// <summary>Largest accepted request body in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 16 * 1024;
 
+    /// <summary>Largest accepted body of a command sent with a file (the file travels as base64 in it);
+    /// the command's own limit on the file (a deck's size) is the bot's to say.</summary>
+    public int MaxUploadBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>Events that may queue for one slow browser tab before it is disconnected (it reconnects and reloads).</summary>
     public int MaxQueuedEvents { get; set; } = 256;
 

@@ -26,6 +26,8 @@ internal sealed partial class PlaygroundOptionsValidator(PlaygroundBinding bindi
             errors.Add("Playground:HistoryLimit must be between 10 and 10000.");
         if (options.MaxRequestBytes is < 1024 or > 1024 * 1024)
             errors.Add("Playground:MaxRequestBytes must be between 1024 and 1048576.");
+        if (options.MaxUploadBytes < options.MaxRequestBytes || options.MaxUploadBytes > 64 * 1024 * 1024)
+            errors.Add("Playground:MaxUploadBytes must be at least Playground:MaxRequestBytes and at most 67108864.");
         if (options.MaxQueuedEvents is < 16 or > 100_000)
             errors.Add("Playground:MaxQueuedEvents must be between 16 and 100000.");
         if (options.MaxStreams is < 1 or > 100_000)
