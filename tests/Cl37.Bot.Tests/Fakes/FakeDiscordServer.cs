@@ -42,6 +42,19 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// <summary>Option types this server refuses (10, number).</summary>
     public HashSet<int> RefusedOptionTypes { get; } = [];
 
+    /// <summary>Files the CDN serves at <c>/attachments/…</c>, by path.</summary>
+    public ConcurrentDictionary<string, byte[]> CdnFiles { get; } = new();
+
+    /// <summary>Paths of CDN downloads, in order.</summary>
+    public ConcurrentQueue<string> CdnDownloads { get; } = new();
+
+    /// <summary>Serves <paramref name="content"/> on the fake CDN and returns its URL, with a query as Discord's signed URLs have.</summary>
+    public string AttachmentUrl(string path, byte[] content)
+    {
+        CdnFiles[path] = content;
+        return $"{BaseUri}attachments/{path}?ex=6790a1b2&is=678f5032&hm=0123456789abcdef";
+    }
+
     public int IdentifyRemaining { get; set; } = 999;
 
     public int MaxConcurrency { get; set; } = 1;
@@ -65,6 +78,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         app.Map("/gateway", server.AcceptAsync);
         app.Map("/resume", server.AcceptAsync);
         app.Map("/api/v10/{**path}", server.RestAsync);
+        app.MapGet("/attachments/{**path}", server.CdnAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -95,6 +109,20 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         var pump = connection.PumpAsync();
         _connections.Writer.TryWrite(connection);
         await Task.WhenAny(pump, Task.Delay(Timeout.Infinite, _stopping.Token));
+    }
+
+    private async Task CdnAsync(HttpContext context)
+    {
+        var path = (string)context.Request.RouteValues["path"]!;
+        CdnDownloads.Enqueue(path);
+        if (!CdnFiles.TryGetValue(path, out var content))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        context.Response.ContentType = "application/octet-stream";
+        context.Response.ContentLength = content.Length;
+        await context.Response.Body.WriteAsync(content);
     }
 
     private async Task RestAsync(HttpContext context)

@@ -46,6 +46,21 @@ public sealed class SignedDiscord(FakeDiscordServer fake) : IDisposable
         return new Captured(body, timestamp, signature);
     }
 
+    /// <summary>A slash command in the channel by a member with <paramref name="permissions"/> (32 is
+    /// Manage Server), with <paramref name="data"/> as its <c>data</c> object, signed at <paramref name="signedAt"/>.</summary>
+    public Captured Command(long interactionId, DateTimeOffset signedAt, string data, string permissions = "32")
+    {
+        var id = interactionId.ToString(CultureInfo.InvariantCulture);
+        var body = $$$"""
+            {"type":2,"id":"{{{id}}}","application_id":"1100","token":"tok{{{id}}}","version":1,"guild_id":"{{{Guild}}}","channel_id":"{{{Channel}}}",
+             "member":{"user":{"id":"80351110224670001","username":"admin","discriminator":"0"},"roles":[],"permissions":"{{{permissions}}}","nick":"Admin"},
+             "data":{{{data}}}}
+            """;
+        var timestamp = signedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(_key, Encoding.UTF8.GetBytes(timestamp + body)));
+        return new Captured(body, timestamp, signature);
+    }
+
     public void Dispose() => _key.Dispose();
 
     /// <summary>A signed request exactly as it crossed the wire.</summary>

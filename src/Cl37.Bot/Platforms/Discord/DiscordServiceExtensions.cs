@@ -52,6 +52,9 @@ internal static class DiscordServiceExtensions
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         })
         .RemoveAllLoggers();
+        // Attachment downloads go to Discord's CDN, not the API: no base address, no API rate limiter.
+        services.AddHttpClient(DiscordAttachmentReader.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20)).RemoveAllLoggers();
+        services.TryAddSingleton<DiscordAttachmentReader>();
         services.TryAddSingleton<DiscordInteractionHandler>();
         services.AddSingleton<IChatPlatform, DiscordChatPlatform>();
         services.AddHostedService<DiscordCommandRegistrar>();

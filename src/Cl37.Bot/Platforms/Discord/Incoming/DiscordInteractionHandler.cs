@@ -17,6 +17,7 @@ internal sealed class DiscordInteractionHandler(
     DiscordRestClient rest,
     CommandCatalog catalog,
     DiscordMetrics metrics,
+    DiscordAttachmentReader attachments,
     ILogger<DiscordInteractionHandler> logger)
 {
     public const string FallbackText = "Discord would not show my reply here, sorry. Nothing was lost; please try again in a moment.";
@@ -173,7 +174,7 @@ internal sealed class DiscordInteractionHandler(
         {
             case InteractionType.Ping:
                 return new(new InteractionResponse { Type = InteractionCallbackType.Pong });
-            case InteractionType.ApplicationCommand when interaction.Data is { } data && ToCommand(interaction, data) is { } command:
+            case InteractionType.ApplicationCommand when interaction.Data is { } data && ToCommand(interaction, data, attachments.FileOf) is { } command:
                 return await RunAsync(command, cancellationToken);
             case InteractionType.MessageComponent when interaction.Data is { } data && DiscordCustomIds.TryParse(data.CustomId, out var kind, out var postId, out var key):
                 if (kind == CustomIdKind.OpenModal)
@@ -221,7 +222,8 @@ internal sealed class DiscordInteractionHandler(
     /// <summary>Walks sub-command groups and sub-commands (DAD interactions/application-commands.mdx
     /// "Subcommands and Subcommand Groups"): a group <c>schedule</c> with <c>set</c> is the catalog's
     /// sub-command <c>"schedule set"</c>.</summary>
-    internal static ChatCommand? ToCommand(Interaction interaction, InteractionData data)
+    /// <param name="fileOf">Turns an attachment option's file into the port's incoming file; without it such options carry only the attachment id.</param>
+    internal static ChatCommand? ToCommand(Interaction interaction, InteractionData data, Func<ResolvedAttachment, IncomingFile>? fileOf = null)
     {
         if (string.IsNullOrEmpty(data.Name))
             return null;
@@ -240,13 +242,21 @@ internal sealed class DiscordInteractionHandler(
             options = single.Options ?? [];
         }
         var args = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var files = new Dictionary<string, IncomingFile>(StringComparer.OrdinalIgnoreCase);
         foreach (var o in options)
         {
             // A signed payload can still be malformed (a proxy, a bug, a future field shape): a null option or one without a name is skipped.
-            if (o is { Name: { Length: > 0 } name, Value: { } value } && Invariant(value) is { } text)
-                args[name] = text;
+            if (o is not { Name: { Length: > 0 } name, Value: { } value } || Invariant(value) is not { } text)
+                continue;
+            args[name] = text;
+            if (o.Type == ApplicationCommandOptionType.Attachment && fileOf is not null
+                && data.Resolved?.Attachments?.GetValueOrDefault(text) is { Filename.Length: > 0 } attachment)
+            {
+                files[name] = fileOf(attachment);
+                args[name] = attachment.Filename;
+            }
         }
-        return new ChatCommand(Channel(interaction), User(interaction), data.Name, sub, args) { Syntax = CommandSyntax.Picker };
+        return new ChatCommand(Channel(interaction), User(interaction), data.Name, sub, args) { Syntax = CommandSyntax.Picker, Files = files };
     }
 
     private static string? Invariant(JsonElement value) => value.ValueKind switch

@@ -36,6 +36,25 @@ internal sealed class InteractionData
     public ComponentType? ComponentType { get; init; }
     public List<string>? Values { get; init; }
     public List<SubmittedComponent>? Components { get; init; }
+
+    /// <summary>The objects options refer to by id (DAD interactions/receiving-and-responding.mdx "Resolved Data Structure").</summary>
+    public ResolvedData? Resolved { get; init; }
+}
+
+internal sealed class ResolvedData
+{
+    /// <summary>Attachment options' files by attachment id.</summary>
+    public Dictionary<string, ResolvedAttachment>? Attachments { get; init; }
+}
+
+/// <summary>A file given to an ATTACHMENT option (DAD resources/message.mdx "Attachment Object").</summary>
+internal sealed class ResolvedAttachment
+{
+    public string Id { get; init; } = "";
+    public string Filename { get; init; } = "";
+    public long? Size { get; init; }
+    public string? ContentType { get; init; }
+    public string Url { get; init; } = "";
 }
 
 internal sealed class InteractionOption
