@@ -25,8 +25,9 @@ public sealed record CommandAccess
     /// <summary>The group setting that opens this to everyone, if any.</summary>
     public GroupPermission? Unless { get; }
 
-    /// <summary>For admins whatever the group's settings (help marks these "(admins)").</summary>
-    public bool AdminOnly => RequiresAdmin && Unless is null;
+    /// <summary>For admins whatever the group's settings (help marks these "(admins)"); what anyone
+    /// may do in their own private chat reaches no group, so it does not make a command less so.</summary>
+    public bool AdminOnly => RequiresAdmin && Unless is null or GroupPermission.OwnPrivateChat;
 }
 
 /// <summary>A group setting that lets everyone do what is otherwise for admins.</summary>
@@ -34,4 +35,9 @@ public enum GroupPermission
 {
     /// <summary><c>everyone_can_post</c>: anyone may post a question now.</summary>
     EveryoneCanPost,
+
+    /// <summary>In the person's own 1:1 chat with the bot that belongs to no group
+    /// (<see cref="ChatCommand.PrivateChat"/>): what they do there stays theirs until an admin of a
+    /// group uses it there (a deck sent in a Teams 1:1 chat waits for a confirmation in a team).</summary>
+    OwnPrivateChat,
 }

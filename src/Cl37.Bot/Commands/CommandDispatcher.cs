@@ -73,20 +73,22 @@ public sealed class CommandDispatcher(
                 return new AccessRefusal($"{path} {option.Name}:{value}", command.User.AdminRule);
         }
         var access = definition.AccessOf(sub);
-        if (access.RequiresAdmin && !(access.Unless is { } permission && await GroupAllowsAsync(command.Channel, permission, cancellationToken)))
+        if (access.RequiresAdmin && !(access.Unless is { } permission && await GroupAllowsAsync(command, permission, cancellationToken)))
             return new AccessRefusal(path, command.User.AdminRule, access.Unless is { } unless ? Enabler(unless) : null);
         return null;
     }
 
-    private async Task<bool> GroupAllowsAsync(ChannelRef channel, GroupPermission permission, CancellationToken cancellationToken) => permission switch
+    private async Task<bool> GroupAllowsAsync(ChatCommand command, GroupPermission permission, CancellationToken cancellationToken) => permission switch
     {
-        GroupPermission.EveryoneCanPost => (await channels.EnsureAsync(channel, cancellationToken)).EveryoneCanPost,
+        GroupPermission.EveryoneCanPost => (await channels.EnsureAsync(command.Channel, cancellationToken)).EveryoneCanPost,
+        GroupPermission.OwnPrivateChat => command.PrivateChat,
         _ => false,
     };
 
-    private static string Enabler(GroupPermission permission) => permission switch
+    private static string? Enabler(GroupPermission permission) => permission switch
     {
         GroupPermission.EveryoneCanPost => QuizCommand.AllowEveryoneToPost,
+        GroupPermission.OwnPrivateChat => null,
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
     };
 

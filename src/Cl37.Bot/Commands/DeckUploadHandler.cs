@@ -12,7 +12,7 @@ public sealed class DeckUploadHandler(DeckUploadService uploads, ChannelDirector
         [
             new("file", "The deck file: Markdown (.md), GIFT (.gift) or Moodle XML (.xml)", OptionKind.File, Required: true, MaxLength: 200),
             new("name", "The deck's name in commands (default: from the file's name)", OptionKind.Text, MaxLength: 64),
-        ], Access: CommandAccess.Admin, Example: "/quiz deck add name:bio-week-3"),
+        ], Access: CommandAccess.AdminUnless(GroupPermission.OwnPrivateChat), Example: "/quiz deck add name:bio-week-3"),
         c => (c.File("file")!, c.Arg("name"), c.PrivateChat),
         (handler, args, context, ct) => handler.AddAsync(context, args.File, args.Name, args.PrivateChat, ct));
 

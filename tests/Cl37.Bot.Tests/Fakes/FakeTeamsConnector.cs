@@ -30,6 +30,9 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
 
     public Uri BaseUri { get; private set; } = null!;
 
+    /// <summary>Files served on GET at their path, as SharePoint serves a pre-authorized download URL.</summary>
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new();
+
     public static async Task<FakeTeamsConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -54,6 +57,13 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var method = context.Request.Method;
+        if (method == "GET" && Files.TryGetValue(path, out var file))
+        {
+            Calls.Enqueue(new Call(method, path, "", 200, null));
+            context.Response.ContentType = "application/octet-stream";
+            await context.Response.Body.WriteAsync(file);
+            return;
+        }
         if (Responder?.Invoke(method, path) is { } status)
         {
             Calls.Enqueue(new Call(method, path, body, status, null));

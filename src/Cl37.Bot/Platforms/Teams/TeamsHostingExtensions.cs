@@ -45,6 +45,8 @@ internal static class TeamsHostingExtensions
         services.AddSingleton<TeamsFileOffers>();
         services.AddHttpClient(TeamsFileUpload.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddSingleton<TeamsFileUpload>();
+        services.AddHttpClient(TeamsFileDownloads.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<TeamsFileDownloads>();
         services.AddSingleton<TeamsReferenceCache>();
         services.TryAddSingleton<ITeamsConversationStore, ChannelDirectoryConversationStore>();
         services.AddSingleton<TeamsActivityHandler>();

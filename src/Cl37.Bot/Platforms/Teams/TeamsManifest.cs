@@ -40,7 +40,8 @@ internal static class TeamsManifest
             ["botId"] = appId,
             ["scopes"] = new JsonArray("personal", "team", "groupChat"),
             ["isNotificationOnly"] = false,
-            // CSV exports reach the person as files in the 1:1 chat (FileConsentCard).
+            // CSV exports reach the person as files in the 1:1 chat (FileConsentCard), and decks
+            // come in there as files (file.download.info attachments).
             ["supportsFiles"] = true,
             ["supportsCalling"] = false,
             ["supportsVideo"] = false,

@@ -160,7 +160,8 @@ public sealed class TeamsActivityHandlerTests
     {
         var slow = new SlowAnswers();
         var handler = new TeamsActivityHandler(TestPipeline.Over(slow, teamsDeadline: TimeSpan.FromMilliseconds(50)), _kit.Store, _kit.Connector, _kit.Roster, _kit.Answerers,
-            new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.FileUpload(), _kit.Metrics, TeamsTestKit.Catalog, Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsActivityHandler>.Instance);
+            new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.FileUpload(), _kit.Metrics, TeamsTestKit.Catalog, _kit.Downloads(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsActivityHandler>.Instance);
 
         var result = await handler.HandleInvokeAsync(AnswerInvoke(), default).WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -294,7 +295,7 @@ public sealed class TeamsActivityHandlerTests
     public async Task HandleAsync_SameReferenceTwice_WritesTheStoreOnce()
     {
         var counting = new CountingStore();
-        var handler = new TeamsActivityHandler(_kit.Pipeline, counting, _kit.Connector, _kit.Roster, _kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.FileUpload(), _kit.Metrics, TeamsTestKit.Catalog,
+        var handler = new TeamsActivityHandler(_kit.Pipeline, counting, _kit.Connector, _kit.Roster, _kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), _kit.FileUpload(), _kit.Metrics, TeamsTestKit.Catalog, _kit.Downloads(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsActivityHandler>.Instance);
         await handler.HandleAsync(Sample("message-personal"), default);
         await handler.HandleAsync(Sample("message-personal"), default);

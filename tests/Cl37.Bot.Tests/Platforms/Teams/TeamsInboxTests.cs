@@ -15,7 +15,7 @@ public sealed class TeamsInboxTests
     {
         var kit = new TeamsTestKit(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)));
         var sink = new GatedSink();
-        var handler = new TeamsActivityHandler(TestPipeline.Over(sink), kit.Store, kit.Connector, kit.Roster, kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), kit.FileUpload(), kit.Metrics, TeamsTestKit.Catalog, NullLogger<TeamsActivityHandler>.Instance);
+        var handler = new TeamsActivityHandler(TestPipeline.Over(sink), kit.Store, kit.Connector, kit.Roster, kit.Answerers, new TeamsPersonalChats(), new TeamsReferenceCache(), kit.FileUpload(), kit.Metrics, TeamsTestKit.Catalog, kit.Downloads(), NullLogger<TeamsActivityHandler>.Instance);
         using var inbox = new TeamsInbox(new ServiceCollection().AddSingleton(handler).BuildServiceProvider(), NullLogger<TeamsInbox>.Instance);
         await inbox.StartAsync(default);
 

@@ -57,7 +57,10 @@ internal sealed class TeamsTestKit
     private InboundPipeline? _pipeline;
 
     public TeamsActivityHandler Handler() =>
-        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, FileUpload(), Metrics, Catalog, NullLogger<TeamsActivityHandler>.Instance);
+        new(Pipeline, Store, Connector, Roster, Answerers, PersonalChats, References, FileUpload(), Metrics, Catalog, Downloads(), NullLogger<TeamsActivityHandler>.Instance);
+
+    /// <summary>Files sent in a 1:1 chat, downloaded through the recording handler.</summary>
+    public TeamsFileDownloads Downloads() => new(new StubHttpClientFactory(Http), NullLogger<TeamsFileDownloads>.Instance);
 
     /// <summary>The app's own commands: a channel message without the @mention is one only when it reads as one.</summary>
     public static CommandCatalog Catalog { get; } = Cl37.Bot.Commands.CommandRegistrations.Catalog();

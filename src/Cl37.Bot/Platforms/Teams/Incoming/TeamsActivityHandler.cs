@@ -37,10 +37,11 @@ internal sealed class TeamsActivityHandler
         TeamsFileUpload files,
         TeamsMetrics metrics,
         CommandCatalog catalog,
+        TeamsFileDownloads downloads,
         ILogger<TeamsActivityHandler> logger)
     {
         var replies = new TeamsReplies(connector, personalChats, files, logger);
-        _messages = new TeamsMessageHandler(pipeline, replies, roster, catalog);
+        _messages = new TeamsMessageHandler(pipeline, replies, roster, catalog, downloads);
         _cardActions = new TeamsCardActions(pipeline, answerers, replies);
         _installs = new TeamsInstalls(store, savedReferences, logger);
         _welcome = new TeamsWelcome(connector, logger);

@@ -7,8 +7,11 @@ using Cl37.Bot.Platforms.Teams.Wire;
 namespace Cl37.Bot.Platforms.Teams.Incoming;
 
 /// <summary>A message activity: a typed command, or a card answer sent with Action.Submit.</summary>
-internal sealed class TeamsMessageHandler(InboundPipeline pipeline, TeamsReplies replies, TeamsRoster roster, CommandCatalog catalog)
+internal sealed class TeamsMessageHandler(InboundPipeline pipeline, TeamsReplies replies, TeamsRoster roster, CommandCatalog catalog, TeamsFileDownloads files)
 {
+    /// <summary>What a file sent alone in the 1:1 chat means: a deck to add.</summary>
+    public const string FileOnlyCommand = "quiz deck add";
+
     public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
         var channel = TeamsActivities.ChannelOf(activity);
@@ -28,10 +31,13 @@ internal sealed class TeamsMessageHandler(InboundPipeline pipeline, TeamsReplies
         if (!TeamsActivities.IsPersonal(activity) && !TeamsMessageText.MentionsBot(activity)
             && CommandTextParser.Parse(catalog, text, channel, TeamsChatUsers.UserOf(activity, isOwner: false)).Command is null)
             return;
+        var personal = TeamsActivities.IsPersonal(activity);
+        // Bots receive files only in the 1:1 chat (Teams bot file APIs: personal scope only).
+        var attached = personal ? files.FilesOf(activity) : [];
         if (text.Length == 0)
-            text = "help";
+            text = attached.Count > 0 ? FileOnlyCommand : "help";
         var user = TeamsChatUsers.UserOf(activity, await IsOwnerAsync(activity, cancellationToken));
-        var reply = await RunAsync(new TypedCommand(channel, user, text), cancellationToken);
+        var reply = await RunAsync(new TypedCommand(channel, user, text) { Files = attached, PrivateChat = personal }, cancellationToken);
         // Teams has no ephemeral messages: a private reply (a confirmation such as "✅ Posted", help,
         // stats, a refusal) to a command typed in a channel or group chat goes to the person's 1:1
         // chat with the bot, so the channel holds only the quiz. Without that chat it stays in the
