@@ -14,7 +14,7 @@ public static class CalcCommandLine
     private static readonly ChatUser User = new("cli", "cli", false);
 
     /// <summary>Prints the worked answer to <paramref name="output"/>; what is wrong with the input, with usage, to <paramref name="error"/>.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var definition = CalcCommand.Definition;
         if (args is ["help" or "--help" or "-h" or "-?"])
@@ -39,7 +39,9 @@ public static class CalcCommandLine
             return BadInput;
         }
 
-        var reply = CalcCommand.Handle(command);
+        // The calculators' methods are static, so they need no services from a host.
+        await using var noServices = new ServiceCollection().BuildServiceProvider();
+        var reply = await CalcCommand.Unit.RunAsync(noServices, command, CancellationToken.None);
         if (reply.Card is not StepsCard card)
         {
             error.WriteLine(ConsoleText.Plain(reply.Text));

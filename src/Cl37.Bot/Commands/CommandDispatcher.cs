@@ -4,19 +4,21 @@ using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Commands;
 
-/// <summary>What the bot does with each inbound request: commands go to their handler after
-/// validation and the admin check, answers to the quiz, post views to the stored answers.
+/// <summary>What the bot does with each inbound request: commands go to the method their
+/// <see cref="CommandUnit"/> binds after validation and the admin check, answers to the quiz, post
+/// views to the stored answers.
 /// Failures are the pipeline's to explain.</summary>
 public sealed class CommandDispatcher(
-    IEnumerable<ICommandHandler> handlers,
+    IEnumerable<CommandUnit> units,
     CommandCatalog catalog,
+    IServiceProvider services,
     AnswerService answers,
     AnswerLookup lookup,
     AdminPolicy admins,
     ChannelDirectory channels) : IInboundHandler
 {
-    private readonly Dictionary<string, ICommandHandler> _handlers =
-        handlers.ToDictionary(h => h.Definition.Name, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, CommandUnit> _units =
+        units.ToDictionary(u => u.Definition.Name, StringComparer.OrdinalIgnoreCase);
 
     public Task<OutgoingMessage?> HandleAsync(Inbound request, CancellationToken cancellationToken) => request switch
     {
@@ -38,10 +40,10 @@ public sealed class CommandDispatcher(
 
     private async Task<OutgoingMessage> DispatchAsync(ChatCommand command, CancellationToken cancellationToken)
     {
-        var definition = catalog.Find(command.Name);
-        if (definition is null || !_handlers.TryGetValue(definition.Name, out var handler))
+        if (!_units.TryGetValue(command.Name, out var unit))
             return OutgoingMessage.PrivateText($"I don't know the command `{CommandTextParser.Shorten(command.Name)}`. Try `/help` for the list.");
 
+        var definition = unit.Definition;
         SubCommandDefinition? sub = null;
         if (definition.SubCommands.Count > 0)
         {
@@ -57,7 +59,7 @@ public sealed class CommandDispatcher(
         if (!isAdmin && await RefusalAsync(command, definition, sub, cancellationToken) is { } refusal)
             return AccessMessages.Refused(refusal);
 
-        return await handler.HandleAsync(command with { Name = definition.Name, SubCommand = sub?.Name, ByAdmin = isAdmin }, cancellationToken);
+        return await unit.RunAsync(services, command with { Name = definition.Name, SubCommand = sub?.Name, ByAdmin = isAdmin }, cancellationToken);
     }
 
     /// <summary>The declared access of the command, its sub-command and its options, for someone who is not an admin.</summary>

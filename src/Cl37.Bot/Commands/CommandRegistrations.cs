@@ -2,25 +2,28 @@ using Cl37.Bot.Chat;
 
 namespace Cl37.Bot.Commands;
 
-/// <summary>Every command handler, listed explicitly.</summary>
+/// <summary>Every command, listed explicitly as a <see cref="CommandUnit"/>.</summary>
 public static class CommandRegistrations
 {
     // The one list of commands: its order is the order help, Discord's registration, the Teams
     // menu and the playground list them in.
-    private static readonly (Type Handler, CommandDefinition Definition)[] Handlers =
+    private static readonly CommandUnit[] Units =
     [
-        (typeof(QuizCommand), QuizCommand.Definition),
-        (typeof(LeaderboardCommand), LeaderboardCommand.Definition),
-        (typeof(StatsCommand), StatsCommand.Definition),
-        (typeof(CompetitionCommand), CompetitionCommand.Definition),
-        (typeof(CalcCommand), CalcCommand.Definition),
-        (typeof(FormulasCommand), FormulasCommand.Definition),
-        (typeof(ReviseCommand), ReviseCommand.Definition),
-        (typeof(HelpCommand), HelpCommand.Definition),
+        QuizCommand.Unit,
+        LeaderboardCommand.Unit,
+        StatsCommand.Unit,
+        CompetitionCommand.Unit,
+        CalcCommand.Unit,
+        FormulasCommand.Unit,
+        ReviseCommand.Unit,
+        HelpCommand.Unit,
     ];
 
-    /// <summary>The registered handlers' definitions, also for the command-line verbs that run without the host.</summary>
-    public static CommandCatalog Catalog() => new(Handlers.Select(h => h.Definition));
+    /// <summary>Every command with its bound methods, in help order.</summary>
+    public static IReadOnlyList<CommandUnit> All => Units;
+
+    /// <summary>The commands' definitions, also for the command-line verbs that run without the host.</summary>
+    public static CommandCatalog Catalog() => new(Units.Select(u => u.Definition));
 
     public static WebApplicationBuilder AddCommands(this WebApplicationBuilder builder)
     {
@@ -30,12 +33,12 @@ public static class CommandRegistrations
             .Validate(o => o.Admins.All(a => a.Contains(':', StringComparison.Ordinal)), "Quiz:Admins entries must look like platform:userId (e.g. playground:tutor).")
             .ValidateOnStart();
         s.AddSingleton<AdminPolicy>();
-        // Built from the table rather than from the resolved handlers: /help lists every command,
-        // itself included, so it needs the catalog before the handlers exist.
         s.AddSingleton(Catalog());
-        foreach (var (handler, _) in Handlers)
-            s.AddSingleton(typeof(ICommandHandler), handler);
-        s.AddSingleton<RegradeHandler>();
+        foreach (var unit in Units)
+        {
+            s.AddSingleton(unit);
+            unit.Register(s);
+        }
         s.AddSingleton<CommandDispatcher>();
         s.AddSingleton<IInboundHandler>(sp => sp.GetRequiredService<CommandDispatcher>());
         s.AddSingleton<IInboundFailureClassifier, StorageFailureClassifier>();

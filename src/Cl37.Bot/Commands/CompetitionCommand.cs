@@ -6,38 +6,52 @@ using Cl37.Bot.Quiz;
 namespace Cl37.Bot.Commands;
 
 /// <summary>/competition start | end | show.</summary>
-public sealed class CompetitionCommand(ChannelDirectory channels, CompetitionService competitions) : ICommandHandler
+public sealed class CompetitionCommand(ChannelDirectory channels, CompetitionService competitions)
 {
-    public static CommandDefinition Definition { get; } = new("competition", "Leaderboard competitions",
-    [
+    private static readonly SubCommandUnit Start = SubCommandUnit.Bind<CompetitionCommand, (string Name, string End)>(
         new("start", "Start a competition that runs until an end date",
         [
             new("name", "Name of the competition", OptionKind.Text, Required: true, MaxLength: 80),
             new("end", "Last day, yyyy-MM-dd, in the group's time zone", OptionKind.Text, Required: true, MaxLength: 10),
         ], Access: CommandAccess.Admin, Example: "/competition start name:December end:2026-12-20"),
-        new("end", "End the running competition now and post the final standings", [], Access: CommandAccess.Admin, Example: "/competition end"),
-        new("show", "Standings of the running (or last) competition", [], Example: "/competition show"),
-    ], []);
+        c => (c.Arg("name")!, c.Arg("end")!),
+        (handler, args, context, ct) => handler.StartAsync(context, args.Name, args.End, ct));
 
-    CommandDefinition ICommandHandler.Definition => Definition;
+    public static CommandUnit Unit { get; } = CommandUnit.WithSubCommands("competition", "Leaderboard competitions",
+    [
+        Start,
+        SubCommandUnit.Bind<CompetitionCommand>(
+            new("end", "End the running competition now and post the final standings", [], Access: CommandAccess.Admin, Example: "/competition end"),
+            (handler, context, ct) => handler.EndAsync(context, ct)),
+        SubCommandUnit.Bind<CompetitionCommand>(
+            new("show", "Standings of the running (or last) competition", [], Example: "/competition show"),
+            (handler, context, ct) => handler.ShowAsync(context, ct)),
+    ]);
+
+    public static CommandDefinition Definition => Unit.Definition;
 
     /// <summary>The commands competition messages point to, from their registrations.</summary>
     public static CompetitionCommands Commands { get; } = new(
-        CommandUsage.Example(Definition, Definition.FindSubCommand("start")),
+        CommandUsage.Example(Definition, Start.Definition),
         CommandUsage.Invocation(LeaderboardCommand.Definition, null, ("period", "competition")));
 
-    public async Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
+    public async Task<OutgoingMessage> StartAsync(CommandContext context, string name, string endText, CancellationToken cancellationToken)
     {
-        var endText = command.Arg("end");
-        DateOnly end = default;
-        if (command.SubCommand == "start" && !DateOnly.TryParseExact(endText!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out end))
+        if (!DateOnly.TryParseExact(endText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
             return OutgoingMessage.PrivateText($"`end` must be a date like 2026-12-20, not `{CommandTextParser.Shorten(endText)}`.");
-        var channel = await channels.EnsureAsync(command.Channel, cancellationToken);
-        return command.SubCommand switch
-        {
-            "start" => CompetitionMessages.Start(await competitions.StartAsync(channel, command.Arg("name")!, end, cancellationToken), Commands),
-            "end" => CompetitionMessages.End(await competitions.EndAsync(channel, cancellationToken), Commands),
-            _ => CompetitionMessages.Show(await competitions.ShowAsync(channel, command.User.Id, cancellationToken), Commands),
-        };
+        var channel = await channels.EnsureAsync(context.Channel, cancellationToken);
+        return CompetitionMessages.Start(await competitions.StartAsync(channel, name, end, cancellationToken), Commands);
+    }
+
+    public async Task<OutgoingMessage> EndAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var channel = await channels.EnsureAsync(context.Channel, cancellationToken);
+        return CompetitionMessages.End(await competitions.EndAsync(channel, cancellationToken), Commands);
+    }
+
+    public async Task<OutgoingMessage> ShowAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var channel = await channels.EnsureAsync(context.Channel, cancellationToken);
+        return CompetitionMessages.Show(await competitions.ShowAsync(channel, context.User.Id, cancellationToken), Commands);
     }
 }

@@ -1,8 +1,6 @@
 using Cl37.Bot.Chat;
-using Cl37.Bot.Data;
 using Cl37.Bot.Messages;
 using Cl37.Bot.Quiz;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cl37.Bot.Commands;
 
@@ -10,22 +8,26 @@ namespace Cl37.Bot.Commands;
 public sealed class LeaderboardCommand(
     ChannelDirectory channels,
     LeaderboardService leaderboards,
-    IDbContextFactory<BotDbContext> factory,
-    TimeProvider time) : ICommandHandler
+    CompetitionService competitions,
+    TimeProvider time)
 {
-    public static CommandDefinition Definition { get; } = new("leaderboard", "The group's leaderboard", [],
-    [
-        new("period", "week, month, all or competition", OptionKind.Text, Choices: ["week", "month", "all", "competition"]),
-        new("page", "Page number", OptionKind.Integer, MinValue: 1, MaxValue: 10_000),
-        new("format", "table, or csv (admins) to export", OptionKind.Text, Choices: ["table", "csv"], AdminOnlyValue: "csv"),
-    ], Example: "/leaderboard period:week");
+    public static CommandUnit Unit { get; } = CommandUnit.Bind<LeaderboardCommand, (string Period, int Page, bool Csv)>(
+        new("leaderboard", "The group's leaderboard", [],
+        [
+            new("period", "week, month, all or competition", OptionKind.Text, Choices: ["week", "month", "all", "competition"]),
+            new("page", "Page number", OptionKind.Integer, MinValue: 1, MaxValue: 10_000),
+            new("format", "table, or csv (admins) to export", OptionKind.Text, Choices: ["table", "csv"], AdminOnlyValue: "csv"),
+        ], Example: "/leaderboard period:week"),
+        c => ((c.Arg("period") ?? "week").ToLowerInvariant(),
+              int.TryParse(c.Arg("page"), out var page) ? page : 1,
+              string.Equals(c.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase)),
+        (handler, args, context, ct) => handler.ShowAsync(context, args.Period, args.Page, args.Csv, ct));
 
-    CommandDefinition ICommandHandler.Definition => Definition;
+    public static CommandDefinition Definition => Unit.Definition;
 
-    public async Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
+    public async Task<OutgoingMessage> ShowAsync(CommandContext context, string periodName, int page, bool csv, CancellationToken cancellationToken)
     {
-        var channel = await channels.EnsureAsync(command.Channel, cancellationToken);
-        var periodName = (command.Arg("period") ?? "week").ToLowerInvariant();
+        var channel = await channels.EnsureAsync(context.Channel, cancellationToken);
         var local = PeriodKeys.LocalDate(time.GetUtcNow().UtcDateTime, TimeZones.FindOrUtc(channel.TimeZone));
         string key, title;
         switch (periodName)
@@ -39,14 +41,10 @@ public sealed class LeaderboardCommand(
                 title = "Leaderboard · all time";
                 break;
             case "competition":
-                await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-                {
-                    var c = await db.Competitions.AsNoTracking().Where(x => x.GroupId == channel.GroupId).OrderByDescending(x => x.Id).FirstOrDefaultAsync(cancellationToken);
-                    if (c is null)
-                        return CompetitionMessages.NoneYet(CompetitionCommand.Commands);
-                    key = PeriodKeys.Competition(c.Id);
-                    title = $"Leaderboard · {c.Name}{(c.EndedUtc is null ? "" : " (final)")}";
-                }
+                if (await competitions.LatestAsync(channel.GroupId, cancellationToken) is not { } c)
+                    return CompetitionMessages.NoneYet(CompetitionCommand.Commands);
+                key = PeriodKeys.Competition(c.Id);
+                title = $"Leaderboard · {c.Name}{(c.Ended ? " (final)" : "")}";
                 break;
             default:
                 key = PeriodKeys.Week(local);
@@ -54,16 +52,15 @@ public sealed class LeaderboardCommand(
                 break;
         }
 
-        if (string.Equals(command.Arg("format"), "csv", StringComparison.OrdinalIgnoreCase))
+        if (csv)
         {
-            var csv = await leaderboards.ExportCsvAsync(channel.GroupId, key, cancellationToken);
-            var file = FileAttachment.Text($"leaderboard-{periodName}-{key}.csv", "text/csv", csv);
-            var rows = csv.Count(c => c == '\n') - 1;
+            var export = await leaderboards.ExportCsvAsync(channel.GroupId, key, cancellationToken);
+            var file = FileAttachment.Text($"leaderboard-{periodName}-{key}.csv", "text/csv", export);
+            var rows = export.Count(ch => ch == '\n') - 1;
             return OutgoingMessage.PrivateText(FileMessages.Export(title, file, rows, "row")) with { Files = [file] };
         }
 
-        var page = int.TryParse(command.Arg("page"), out var p) ? p : 1;
-        var result = await leaderboards.GetPageAsync(channel.GroupId, key, page, command.User.Id, cancellationToken);
+        var result = await leaderboards.GetPageAsync(channel.GroupId, key, page, context.User.Id, cancellationToken);
         return LeaderboardMessages.ToMessage(title, result, isPrivate: false, askedPage: page);
     }
 }

@@ -5,21 +5,23 @@ namespace Cl37.Bot.Commands;
 
 /// <summary><c>/revise [topic]</c>: the concepts, traps, one-liners and rules that mention a topic,
 /// or the list of topics.</summary>
-public sealed class ReviseCommand(DeckLibrary library) : ICommandHandler
+public sealed class ReviseCommand(DeckLibrary library)
 {
     // Concepts first: the definition, then the traps, then the quick ways to remember it.
     private static readonly string[] KindOrder = ["concepts", "traps", "oneliners", "rules", "mnemonics", "formulas"];
 
-    public static CommandDefinition Definition { get; } = new("revise", "Revision notes: concepts, traps, one-liners", [],
-    [
-        new("topic", "A topic (serialization, flask, scaling, kubernetes, docker, monitoring…)", OptionKind.Text, MaxLength: 64),
-    ], Example: "/revise topic:scaling");
+    public static CommandUnit Unit { get; } = CommandUnit.Bind<ReviseCommand, string?>(
+        new("revise", "Revision notes: concepts, traps, one-liners", [],
+        [
+            new("topic", "A topic (serialization, flask, scaling, kubernetes, docker, monitoring…)", OptionKind.Text, MaxLength: 64),
+        ], Example: "/revise topic:scaling"),
+        c => c.Arg("topic")?.Trim(),
+        (handler, topic, _, _) => Task.FromResult(handler.Notes(topic)));
 
-    CommandDefinition ICommandHandler.Definition => Definition;
+    public static CommandDefinition Definition => Unit.Definition;
 
-    public Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
+    public OutgoingMessage Notes(string? typed)
     {
-        var typed = command.Arg("topic")?.Trim();
         if (string.IsNullOrEmpty(typed))
             return Reply(TopicList("Pick a topic to revise."));
         var topic = Topics.Find(typed);
@@ -54,7 +56,7 @@ public sealed class ReviseCommand(DeckLibrary library) : ICommandHandler
         return $"{lead}\nTopics: {string.Join(", ", withNotes)}.\nFor example: `{CommandUsage.Example(Definition, null)}`.";
     }
 
-    private static Task<OutgoingMessage> Reply(string text) => Task.FromResult(OutgoingMessage.PrivateText(text));
+    private static OutgoingMessage Reply(string text) => OutgoingMessage.PrivateText(text);
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -4,17 +4,17 @@ using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Commands;
 
-/// <summary>Reads <c>/quiz schedule set</c>'s arguments into a <see cref="ScheduleRequest"/>.</summary>
+/// <summary>Checks <c>/quiz schedule set</c>'s arguments together and reads them into a <see cref="ScheduleRequest"/>.</summary>
 public static class ScheduleArguments
 {
     private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
     /// <summary>The request, or null with one sentence naming the wrong argument.</summary>
-    public static ScheduleRequest? Parse(ChatCommand command, string defaultZone, out string? error)
+    public static ScheduleRequest? Parse(ScheduleSetArguments arguments, string defaultZone, out string? error)
     {
-        if (!TryParseTimes(command.Arg("time") ?? "", out var times, out error))
+        if (!TryParseTimes(arguments.Time, out var times, out error))
             return null;
-        var zoneName = command.Arg("zone") ?? defaultZone;
+        var zoneName = arguments.Zone ?? defaultZone;
         if (!TimeZones.TryFind(zoneName, out var zone))
         {
             error = $"`{CommandTextParser.Shorten(zoneName)}` is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.";
@@ -25,12 +25,11 @@ public static class ScheduleArguments
             error = $"`{CommandTextParser.Shorten(zoneName!)}` is an abbreviation, not a place: its summer time is nobody's. Use the zone of a city, such as Europe/Berlin or America/New_York.";
             return null;
         }
-        if (!TryParseDays(command.Arg("days"), out var days, out error))
+        if (!TryParseDays(arguments.Days, out var days, out error))
             return null;
         int? windowMinutes = null;
-        if (command.Arg("window") is { } windowText)
+        if (arguments.WindowHours is { } hours)
         {
-            var hours = double.Parse(windowText, CultureInfo.InvariantCulture);
             windowMinutes = (int)Math.Round(hours * 60);
             var minutes = times.Select(t => t.Hour * 60 + t.Minute).ToList();
             // From the day's last post to the next posting day's first, or between two posts of a day.
@@ -43,8 +42,7 @@ public static class ScheduleArguments
                 return null;
             }
         }
-        var hide = string.Equals(command.Arg("results"), "reveal", StringComparison.OrdinalIgnoreCase);
-        return new ScheduleRequest(times, zone, days, windowMinutes, hide, command.Arg("deck"));
+        return new ScheduleRequest(times, zone, days, windowMinutes, arguments.HideResults, arguments.Deck);
     }
 
     /// <summary>One or more 24-hour times, comma-separated (09:00,13:00,18:00), sorted; at most

@@ -5,20 +5,20 @@ using Cl37.Bot.Quiz;
 namespace Cl37.Bot.Commands;
 
 /// <summary>/stats [user].</summary>
-public sealed class StatsCommand(ChannelDirectory channels, StatsService stats) : ICommandHandler
+public sealed class StatsCommand(ChannelDirectory channels, StatsService stats)
 {
-    public static CommandDefinition Definition { get; } = new("stats", "Accuracy by type and topic, weakest questions and streak", [],
-    [
-        new("user", "Whose stats (default: yours)", OptionKind.User),
-    ], Example: "/stats");
+    public static CommandUnit Unit { get; } = CommandUnit.Bind<StatsCommand, string?>(
+        new("stats", "Accuracy by type and topic, weakest questions and streak", [],
+        [
+            new("user", "Whose stats (default: yours)", OptionKind.User),
+        ], Example: "/stats"),
+        c => c.Arg("user"),
+        (handler, user, context, ct) => handler.StatsAsync(context, user, ct));
 
-    CommandDefinition ICommandHandler.Definition => Definition;
-
-    public async Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
+    public async Task<OutgoingMessage> StatsAsync(CommandContext context, string? named, CancellationToken cancellationToken)
     {
-        var channel = await channels.EnsureAsync(command.Channel, cancellationToken);
-        var named = command.Arg("user");
-        var who = named ?? command.User.Id;
+        var channel = await channels.EnsureAsync(context.Channel, cancellationToken);
+        var who = named ?? context.User.Id;
         var report = await stats.ForAsync(channel, who, byName: named is not null, cancellationToken);
         return report is null ? StatsMessages.NotFound(who, named is not null) : StatsMessages.Reply(report);
     }

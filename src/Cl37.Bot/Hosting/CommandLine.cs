@@ -48,7 +48,7 @@ public static class CommandLine
         switch (args[0])
         {
             case "calc":
-                return CalcCommandLine.Run(args[1..], output, error);
+                return await CalcCommandLine.RunAsync(args[1..], output, error);
             case "deck":
                 return await DeckCommandLine.RunAsync(args[1..], output, error);
             case "teams":

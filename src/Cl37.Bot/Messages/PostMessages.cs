@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Quiz;
 
@@ -19,4 +20,14 @@ public static class PostMessages
 
     public static OutgoingMessage Revealed(int count) =>
         OutgoingMessage.PrivateText(count == 0 ? "There is no open question in this channel." : "✅ Revealed.");
+
+    /// <summary>Why <c>/quiz now</c> did not post while the daily question is open: only an admin may
+    /// close it early, with <paramref name="forceNow"/>.</summary>
+    public static OutgoingMessage DailyStillOpen(OpenDailyQuestion open, bool byAdmin, string forceNow)
+    {
+        var until = open.Closes.ToString("ddd HH:mm", CultureInfo.InvariantCulture) + $" ({open.TimeZone})";
+        return OutgoingMessage.PrivateText(byAdmin
+            ? $"Today's question is still open until {until}; a new one would close it early and post its reveal. To do that, use `{forceNow}`."
+            : $"Today's question is still open until {until}; a new one would close it early. Only an admin can do that, with `{forceNow}`.");
+    }
 }

@@ -28,6 +28,14 @@ public sealed class CompetitionService(
         return c is not null && nowUtc < c.EndUtc ? c.Id : null;
     }
 
+    /// <summary>The group's running or most recent competition, or null when it has had none.</summary>
+    public async Task<CompetitionSummary?> LatestAsync(long groupId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Competitions.AsNoTracking().Where(x => x.GroupId == groupId).OrderByDescending(x => x.Id)
+            .Select(x => new CompetitionSummary(x.Id, x.Name, x.EndedUtc != null)).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<CompetitionStart> StartAsync(ChannelInfo channel, string name, DateOnly end, CancellationToken cancellationToken)
     {
         name = DisplayNames.Clean(name);

@@ -14,6 +14,7 @@ public static class QuizHostingExtensions
 
         var s = builder.Services;
         s.AddSingleton<ChannelDirectory>();
+        s.AddSingleton<GroupSettingsService>();
         s.AddSingleton<PostCache>();
         s.AddSingleton<QuestionSelector>();
         s.AddSingleton<QuizMetrics>();

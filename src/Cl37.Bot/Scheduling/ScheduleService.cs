@@ -41,6 +41,22 @@ public sealed class ScheduleService(IDbContextFactory<BotDbContext> factory, Sch
         return schedule is null || !schedule.Enabled ? null : await ViewAsync(db, schedule, cancellationToken);
     }
 
+    /// <summary>The channel's daily question while its answers are open, or null when none is.</summary>
+    public async Task<OpenDailyQuestion?> OpenDailyAsync(ChannelInfo channel, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var closes = await db.Posts.AsNoTracking()
+            .Where(p => p.ChannelId == channel.ChannelId && p.PracticePersonId == null && p.ScheduledDate != null
+                        && p.RevealedUtc == null && p.ClosesUtc != null && p.ClosesUtc > now)
+            .OrderByDescending(p => p.Id).Select(p => p.ClosesUtc).FirstOrDefaultAsync(cancellationToken);
+        if (closes is not { } utc)
+            return null;
+        var zoneName = await db.Schedules.AsNoTracking().Where(s => s.ChannelId == channel.ChannelId).Select(s => s.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        var zone = TimeZones.FindOrUtc(zoneName ?? channel.TimeZone);
+        return new OpenDailyQuestion(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone), zone.Id);
+    }
+
     /// <summary>Switches the channel's schedule off; false when it had none to switch off.</summary>
     public async Task<bool> OffAsync(ChannelInfo channel, CancellationToken cancellationToken)
     {

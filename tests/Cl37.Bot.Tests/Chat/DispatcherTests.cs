@@ -130,7 +130,7 @@ public sealed class DispatcherTests : IAsyncLifetime
     [Fact]
     public void Catalog_IsTheRegisteredHandlersDefinitions_InHelpOrder()
     {
-        var handlers = _app.Get<IEnumerable<ICommandHandler>>().Select(h => h.Definition).ToList();
+        var handlers = _app.Get<IEnumerable<CommandUnit>>().Select(u => u.Definition).ToList();
         var catalog = _app.Get<CommandCatalog>().All;
 
         Assert.Equal(handlers, catalog);

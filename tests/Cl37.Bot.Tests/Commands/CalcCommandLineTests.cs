@@ -15,7 +15,7 @@ public sealed class CalcCommandLineTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = CalcCommandLine.Run(args, output, error);
+        var code = CalcCommandLine.RunAsync(args, output, error).GetAwaiter().GetResult();
         return (code, output.ToString(), error.ToString());
     }
 

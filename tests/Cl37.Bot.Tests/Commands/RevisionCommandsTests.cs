@@ -1,4 +1,3 @@
-using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Content;
 using Cl37.Bot.Tests.Decks;
@@ -9,16 +8,10 @@ public sealed class RevisionCommandsTests
 {
     private static readonly DeckLibrary Library = new([DeckFiles.ParseFile(DeckFiles.ContentDeck)], []);
 
-    private static ChatCommand Command(string name, string? topic = null) =>
-        new(new ChannelRef("playground", "g", "c"), new ChatUser("u", "U", false), name, null,
-            topic is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["topic"] = topic });
-
     [Fact]
-    public async Task Formulas_ReturnsTheFormulaSheet()
+    public void Formulas_ReturnsTheFormulaSheet()
     {
-        var handler = new FormulasCommand(Library);
-        var reply = await handler.HandleAsync(Command("formulas"), CancellationToken.None);
-        Assert.Equal("formulas", ((ICommandHandler)handler).Definition.Name);
+        var reply = new FormulasCommand(Library).Sheet();
         Assert.Contains("**Last-Minute Formula Sheet**", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Weight Parameters = Σ (neurons_prev_layer × neurons_current_layer)", reply.Text, StringComparison.Ordinal);
         Assert.Contains("📌 `Docker Image Size = Base + Dependencies + Model_Files`", reply.Text, StringComparison.Ordinal);
@@ -28,9 +21,9 @@ public sealed class RevisionCommandsTests
     }
 
     [Fact]
-    public async Task Formulas_NoSheet_SaysSo()
+    public void Formulas_NoSheet_SaysSo()
     {
-        var reply = await new FormulasCommand(new DeckLibrary([], [])).HandleAsync(Command("formulas"), CancellationToken.None);
+        var reply = new FormulasCommand(new DeckLibrary([], [])).Sheet();
         Assert.StartsWith("No deck has a formula sheet.", reply.Text, StringComparison.Ordinal);
     }
 
@@ -41,11 +34,9 @@ public sealed class RevisionCommandsTests
     [InlineData("onnx", "ONNX benefits")]
     [InlineData("K8s", "Auto chef hiring")]
     [InlineData("cold start", "Morning coffee time for servers")]
-    public async Task Revise_Topic_ReturnsNotesThatMentionIt(string topic, string expected)
+    public void Revise_Topic_ReturnsNotesThatMentionIt(string topic, string expected)
     {
-        var handler = new ReviseCommand(Library);
-        var reply = await handler.HandleAsync(Command("revise", topic), CancellationToken.None);
-        Assert.Equal("revise", ((ICommandHandler)handler).Definition.Name);
+        var reply = new ReviseCommand(Library).Notes(topic);
         Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
         Assert.Contains("quiz question", reply.Text, StringComparison.Ordinal);
         Assert.InRange(reply.Text.Length, 100, RevisionNotes.MaxReplyLength);
@@ -53,9 +44,9 @@ public sealed class RevisionCommandsTests
     }
 
     [Fact]
-    public async Task Revise_TopicNotes_LeaveOutOtherTopics()
+    public void Revise_TopicNotes_LeaveOutOtherTopics()
     {
-        var reply = await new ReviseCommand(Library).HandleAsync(Command("revise", "docker"), CancellationToken.None);
+        var reply = new ReviseCommand(Library).Notes("docker");
         Assert.Contains("Docker", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("joblib = sklearn best friend", reply.Text, StringComparison.Ordinal);
     }
@@ -63,9 +54,9 @@ public sealed class RevisionCommandsTests
     [Theory]
     [InlineData(null, "Pick a topic to revise.")]
     [InlineData("quantum `physics`", "I have no notes on `quantum 'physics'`.")]
-    public async Task Revise_NoOrUnknownTopic_ListsTopics(string? topic, string lead)
+    public void Revise_NoOrUnknownTopic_ListsTopics(string? topic, string lead)
     {
-        var reply = await new ReviseCommand(Library).HandleAsync(Command("revise", topic), CancellationToken.None);
+        var reply = new ReviseCommand(Library).Notes(topic);
         Assert.StartsWith(lead, reply.Text, StringComparison.Ordinal);
         Assert.Contains("Topics: cold start, load balancing, onnx, kubernetes, docker, monitoring", reply.Text, StringComparison.Ordinal);
         Assert.Contains("For example: `/revise topic:scaling`.", reply.Text, StringComparison.Ordinal);

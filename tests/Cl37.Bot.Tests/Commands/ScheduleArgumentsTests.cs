@@ -6,9 +6,9 @@ namespace Cl37.Bot.Tests.Commands;
 
 public sealed class ScheduleArgumentsTests
 {
-    private static ChatCommand Command(params (string Name, string Value)[] args) =>
-        new(new ChannelRef("test", "g", "c"), new ChatUser("u", "U", false), "quiz", "schedule set",
-            args.ToDictionary(a => a.Name, a => a.Value, StringComparer.OrdinalIgnoreCase));
+    private static ScheduleSetArguments Command(params (string Name, string Value)[] args) =>
+        ScheduleSetArguments.From(new(new ChannelRef("test", "g", "c"), new ChatUser("u", "U", false), "quiz", "schedule set",
+            args.ToDictionary(a => a.Name, a => a.Value, StringComparer.OrdinalIgnoreCase)));
 
     [Theory]
     [InlineData(null, WeekDays.All)]

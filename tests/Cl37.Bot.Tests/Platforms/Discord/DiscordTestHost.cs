@@ -83,7 +83,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         builder.Services.AddSingleton(CommandRegistrations.Catalog());
         var handlers = CommandRegistrations.Catalog().All.ToDictionary(c => c.Name, c => new RecordingCommandHandler(c));
         foreach (var h in handlers.Values)
-            builder.Services.AddSingleton<ICommandHandler>(h);
+            builder.Services.AddSingleton(h.Unit);
         builder.Services.AddSingleton<IInboundHandler, CommandDispatcher>();
         services?.Invoke(builder.Services);
         builder.AddDiscord();

@@ -1,13 +1,26 @@
 using System.Collections.Concurrent;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Commands;
 
 namespace Cl37.Bot.Tests.Platforms.Discord;
 
-/// <summary>Stands in for a command handler: records what the dispatcher passed and answers with
-/// <see cref="Reply"/>, optionally after waiting for <see cref="Gate"/>.</summary>
-public sealed class RecordingCommandHandler(CommandDefinition definition) : ICommandHandler
+/// <summary>Stands in for a command's methods: its <see cref="Unit"/> binds the definition (each
+/// sub-command too) to one method that records the validated command the dispatcher passed and
+/// answers with <see cref="Reply"/>, optionally after waiting for <see cref="Gate"/>.</summary>
+public sealed class RecordingCommandHandler
 {
-    public CommandDefinition Definition { get; } = definition;
+    public RecordingCommandHandler(CommandDefinition definition)
+    {
+        Definition = definition;
+        Unit = definition.SubCommands.Count == 0
+            ? CommandUnit.Bind(definition, c => c, (command, _, ct) => HandleAsync(command))
+            : CommandUnit.WithSubCommands(definition.Name, definition.Description,
+                [.. definition.SubCommands.Select(s => SubCommandUnit.Bind(s, c => c, (command, _, ct) => HandleAsync(command)))]);
+    }
+
+    public CommandDefinition Definition { get; }
+
+    public CommandUnit Unit { get; }
 
     public ConcurrentQueue<ChatCommand> Received { get; } = new();
 
@@ -15,7 +28,7 @@ public sealed class RecordingCommandHandler(CommandDefinition definition) : ICom
 
     public Task? Gate { get; set; }
 
-    public async Task<OutgoingMessage> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
+    private async Task<OutgoingMessage> HandleAsync(ChatCommand command)
     {
         Received.Enqueue(command);
         if (Gate is { } gate)

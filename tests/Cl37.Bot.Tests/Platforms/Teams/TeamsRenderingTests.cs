@@ -7,6 +7,7 @@ using Cl37.Bot.Messages;
 using Cl37.Bot.Platforms.Teams.Outgoing;
 using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Platforms.Teams.Wire;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cl37.Bot.Tests.Platforms.Teams;
 
@@ -23,7 +24,8 @@ public sealed class TeamsRenderingTests
     [Fact]
     public async Task Message_HelpReply_KeepsItsLineBreaksAndShowsThePlaceholder()
     {
-        var help = await new HelpCommand(CommandRegistrations.Catalog()).HandleAsync(new ChatCommand(Channel, Kim, "help", null, new Dictionary<string, string>()), default);
+        var services = new ServiceCollection().AddSingleton(new HelpCommand(CommandRegistrations.Catalog())).BuildServiceProvider();
+        var help = await HelpCommand.Unit.RunAsync(services, new ChatCommand(Channel, Kim, "help", null, new Dictionary<string, string>()), default);
 
         var text = (string)Sent(help)["text"]!;
 
