@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Platforms.Teams.Incoming;
 using Cl37.Bot.Platforms.Teams.Kernel;
 using Cl37.Bot.Platforms.Teams.Outgoing;
@@ -145,6 +146,7 @@ internal static class TestPipeline
             .AddSingleton(handler)
             .AddSingleton(TimeProvider.System)
             .AddLogging()
+            .AddSingleton<IChatWording, ChatWording>()
             .AddInboundPipeline()
             .BuildServiceProvider()
             .GetRequiredService<InboundPipeline>();
