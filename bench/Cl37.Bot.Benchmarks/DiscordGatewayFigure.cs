@@ -25,10 +25,15 @@ internal static class DiscordGatewayFigure
             using var listener = new System.Diagnostics.Metrics.MeterListener();
             listener.InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == "Cl37.Bot.Discord" && instrument.Name == "discord.interaction.response_time")
+                if (instrument.Meter.Name == Cl37.Bot.Chat.InboundPipeline.MeterName && instrument.Name == "cl37_inbound_duration")
                     l.EnableMeasurementEvents(instrument);
             };
-            listener.SetMeasurementEventCallback<double>((_, value, _, _) => handled.Add(value));
+            listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
+            {
+                foreach (var tag in tags)
+                    if (tag is { Key: "platform", Value: "discord" })
+                        handled.Add(seconds * 1000);
+            });
             listener.Start();
             long seq = 2;
             for (var round = 0; round <= rounds; round++)

@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace Cl37.Bot.Data;
 
-/// <summary>Plain ADO.NET connections for the start-up check and the readiness probe: they need one
+/// <summary>Plain ADO.NET connections for the start-up checks and the readiness probe: they need one
 /// query each, and going through EF Core first would build its service provider and model (~0.4 s
 /// of a cold start) before the app may report ready.</summary>
 public sealed class DatabaseConnections(IOptions<DatabaseOptions> options)
@@ -108,6 +108,16 @@ public sealed class DatabaseConnections(IOptions<DatabaseOptions> options)
             return $"reading the database failed: {StorageFaults.Describe(ex)}";
         }
         return null;
+    }
+
+    /// <summary>Whether <paramref name="sql"/> (a query of at most one row) returns a row: the start-up
+    /// checks for data still to upgrade, which usually find none.</summary>
+    public async Task<bool> AnyRowAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return await cmd.ExecuteScalarAsync(cancellationToken) is not null and not DBNull;
     }
 
     /// <summary>The id stamped in a SQLite file's header (<c>PRAGMA application_id</c>); 0 when none.</summary>

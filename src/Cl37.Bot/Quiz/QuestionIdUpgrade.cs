@@ -9,13 +9,25 @@ namespace Cl37.Bot.Quiz;
 /// rows (<see cref="Marker"/>); this runs at start, after the migrations and before answers are taken,
 /// and maps each marked id once: to the question at that position, or back to the bare positional id
 /// when the deck no longer has one there (its answers stay, as a removed question's do). Rows of a
-/// deck that is not loaded stay marked for a later start. With nothing marked it is three queries.</summary>
-public sealed class QuestionIdUpgrade(IDbContextFactory<BotDbContext> factory, DeckLibrary decks, ILogger<QuestionIdUpgrade> logger) : IHostedService
+/// deck that is not loaded stay marked for a later start. With nothing marked it is one plain query,
+/// as EF Core's first query would cost a large part of a cold start.</summary>
+public sealed class QuestionIdUpgrade(DatabaseConnections connections, IDbContextFactory<BotDbContext> factory, DeckLibrary decks, ILogger<QuestionIdUpgrade> logger) : IHostedService
 {
     /// <summary>The prefix the migration gives positional ids.</summary>
     internal const string Marker = "positional:";
 
-    public async Task StartAsync(CancellationToken cancellationToken) => await UpgradeAsync(cancellationToken);
+    private const string PendingSql = $"""
+        SELECT 1 FROM "Posts" WHERE "QuestionId" LIKE '{Marker}%'
+        UNION ALL SELECT 1 FROM "Answers" WHERE "QuestionId" LIKE '{Marker}%'
+        UNION ALL SELECT 1 FROM "ReviewStates" WHERE "QuestionId" LIKE '{Marker}%'
+        LIMIT 1
+        """;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await connections.AnyRowAsync(PendingSql, cancellationToken))
+            await UpgradeAsync(cancellationToken);
+    }
 
     /// <returns>How many positional ids were mapped or retired.</returns>
     public async Task<int> UpgradeAsync(CancellationToken cancellationToken)

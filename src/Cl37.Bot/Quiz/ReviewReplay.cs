@@ -6,11 +6,18 @@ namespace Cl37.Bot.Quiz;
 
 /// <summary>Brings review rows carried over from the Leitner boxes (stability 0) into FSRS by
 /// replaying the person's stored answers to the question in the order they came. Runs at start,
-/// after the migrations and before answers are taken; with nothing to replay it is one query. Answers
-/// still withheld by a hidden post are left to its release, which reviews them then.</summary>
-public sealed class ReviewReplay(IDbContextFactory<BotDbContext> factory, ILogger<ReviewReplay> logger) : IHostedService
+/// after the migrations and before answers are taken; with nothing to replay it is one plain query, as
+/// EF Core's first query would cost a large part of a cold start. Answers still withheld by a hidden
+/// post are left to its release, which reviews them then.</summary>
+public sealed class ReviewReplay(DatabaseConnections connections, IDbContextFactory<BotDbContext> factory, ILogger<ReviewReplay> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken) => await ReplayAsync(cancellationToken);
+    private const string PendingSql = """SELECT 1 FROM "ReviewStates" WHERE "Stability" <= 0 LIMIT 1""";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await connections.AnyRowAsync(PendingSql, cancellationToken))
+            await ReplayAsync(cancellationToken);
+    }
 
     public async Task<int> ReplayAsync(CancellationToken cancellationToken)
     {

@@ -106,7 +106,8 @@ public sealed class QuestionIdUpgradeTests
         try
         {
             var options = new DbContextOptionsBuilder<BotDbContext>().UseSqlite($"Data Source={path}").Options;
-            await CheckAsync(() => new BotDbContext(options), SqliteBefore, async sql =>
+            var connections = Connections(DatabaseOptions.Sqlite, $"Data Source={path}");
+            await CheckAsync(() => new BotDbContext(options), connections, SqliteBefore, async sql =>
             {
                 await using var connection = new SqliteConnection($"Data Source={path}");
                 await connection.OpenAsync();
@@ -127,7 +128,7 @@ public sealed class QuestionIdUpgradeTests
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
         var options = new DbContextOptionsBuilder<PostgresBotDbContext>().UseNpgsql(database.ConnectionString).Options;
-        await CheckAsync(() => new PostgresBotDbContext(options), PostgresBefore, async sql =>
+        await CheckAsync(() => new PostgresBotDbContext(options), Connections(DatabaseOptions.Postgres, database.ConnectionString), PostgresBefore, async sql =>
         {
             await using var connection = new NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync();
@@ -137,7 +138,32 @@ public sealed class QuestionIdUpgradeTests
         });
     }
 
-    private static async Task CheckAsync(Func<BotDbContext> context, string before, Func<string, Task> execute)
+    [Fact]
+    public async Task Start_NothingMarked_LeavesEfCoreUnopened()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cl37-ids-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<BotDbContext>().UseSqlite($"Data Source={path}").Options;
+            await using (var db = new BotDbContext(options))
+                await db.Database.MigrateAsync();
+            var deck = DeckParser.ParseText("deck.md", DeckText).Deck!;
+            var upgrade = new QuestionIdUpgrade(Connections(DatabaseOptions.Sqlite, $"Data Source={path}"),
+                new Factory(() => throw new InvalidOperationException("EF Core was opened with nothing to upgrade")),
+                new DeckLibrary([deck], []), NullLogger<QuestionIdUpgrade>.Instance);
+            await upgrade.StartAsync(CancellationToken.None);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            SqliteFiles.Delete(path);
+        }
+    }
+
+    private static DatabaseConnections Connections(string provider, string connectionString) =>
+        new(Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }));
+
+    private static async Task CheckAsync(Func<BotDbContext> context, DatabaseConnections connections, string before, Func<string, Task> execute)
     {
         await using (var db = context())
             await db.GetService<IMigrator>().MigrateAsync(before);
@@ -147,8 +173,8 @@ public sealed class QuestionIdUpgradeTests
 
         var deck = DeckParser.ParseText("deck.md", DeckText).Deck!;
         var factory = new Factory(context);
-        var upgrade = new QuestionIdUpgrade(factory, new DeckLibrary([deck], []), NullLogger<QuestionIdUpgrade>.Instance);
-        Assert.Equal(3, await upgrade.UpgradeAsync(CancellationToken.None));
+        // Through the start-up path, which finds the marked rows with one plain query first.
+        await new QuestionIdUpgrade(connections, factory, new DeckLibrary([deck], []), NullLogger<QuestionIdUpgrade>.Instance).StartAsync(CancellationToken.None);
 
         var onnx = deck.Questions[0].Id;
         var joblib = deck.Questions[1].Id;
@@ -170,7 +196,7 @@ public sealed class QuestionIdUpgradeTests
 
         // The author inserts a question at the top and restarts: nothing moves.
         var edited = DeckParser.ParseText("deck.md", EditedDeckText).Deck!;
-        var again = new QuestionIdUpgrade(factory, new DeckLibrary([edited], []), NullLogger<QuestionIdUpgrade>.Instance);
+        var again = new QuestionIdUpgrade(connections, factory, new DeckLibrary([edited], []), NullLogger<QuestionIdUpgrade>.Instance);
         Assert.Equal(0, await again.UpgradeAsync(CancellationToken.None));
         Assert.Equal([onnx, joblib], edited.Questions.Skip(1).Select(q => q.Id));
         Assert.Equal(["deck/mcq/2", "deck/mcq/3"], edited.Questions.Skip(1).Select(QuestionIds.Positional));

@@ -65,10 +65,9 @@ public sealed class SchemaUpgradeTests : IDisposable
 
         await using (var db = Context())
             await db.Database.MigrateAsync();
-        var replayed = await new ReviewReplay(new PooledDbContextFactory<BotDbContext>(Options()), NullLogger<ReviewReplay>.Instance)
-            .ReplayAsync(CancellationToken.None);
+        // Through the start-up path, which finds the rows to replay with one plain query first.
+        await Replay().StartAsync(CancellationToken.None);
 
-        Assert.Equal(2, replayed);
         var fsrs = Fsrs.Default;
         var ana = fsrs.Review(null, Utc("2026-11-02 09:01:00"), Rating.Good);
         ana = fsrs.Review(ana, Utc("2026-11-05 09:01:00"), Rating.Again);
@@ -80,13 +79,33 @@ public sealed class SchemaUpgradeTests : IDisposable
         Assert.Equal((ana.Stability, ana.Difficulty, ana.LastReviewUtc, ana.DueUtc, 2, 1),
             (rows[0].Stability, rows[0].Difficulty, rows[0].LastReviewUtc, rows[0].DueUtc, rows[0].Right, rows[0].Wrong));
         Assert.Equal((ben.Stability, ben.DueUtc), (rows[1].Stability, rows[1].DueUtc));
-        Assert.Equal(0, await new ReviewReplay(new PooledDbContextFactory<BotDbContext>(Options()), NullLogger<ReviewReplay>.Instance)
-            .ReplayAsync(CancellationToken.None));
+        Assert.Equal(0, await Replay().ReplayAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Start_NothingToReplay_LeavesEfCoreUnopened()
+    {
+        await using (var db = Context())
+            await db.Database.MigrateAsync();
+        var replay = new ReviewReplay(
+            new DatabaseConnections(Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { ConnectionString = $"Data Source={_path}" })),
+            new ThrowingFactory(), NullLogger<ReviewReplay>.Instance);
+
+        await replay.StartAsync(CancellationToken.None);
+    }
+
+    private sealed class ThrowingFactory : IDbContextFactory<BotDbContext>
+    {
+        public BotDbContext CreateDbContext() => throw new InvalidOperationException("EF Core was opened with nothing to replay");
     }
 
     private static DateTime Utc(string text) => DateTime.SpecifyKind(DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
 
     private BotDbContext Context() => new(Options());
+
+    private ReviewReplay Replay() => new(
+        new DatabaseConnections(Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { ConnectionString = $"Data Source={_path}" })),
+        new PooledDbContextFactory<BotDbContext>(Options()), NullLogger<ReviewReplay>.Instance);
 
     private DbContextOptions<BotDbContext> Options() => new DbContextOptionsBuilder<BotDbContext>().UseSqlite($"Data Source={_path}").Options;
 

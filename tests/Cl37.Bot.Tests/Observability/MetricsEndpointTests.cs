@@ -14,7 +14,7 @@ public sealed class MetricsEndpointTests
         await app.AnswerAsync(postId, "alice", "B");
         // A platform meter is picked up by name alone (Cl37.Bot.*), like the Discord and Teams ones.
         var meter = app.Get<IMeterFactory>().Create("Cl37.Bot.Discord");
-        meter.CreateCounter<long>("cl37_discord_reconnects").Add(2);
+        meter.CreateCounter<long>("cl37_discord_gateway_reconnects").Add(2);
         await client.GetAsync("/health/live");
 
         var response = await client.GetAsync("/metrics");
@@ -28,7 +28,7 @@ public sealed class MetricsEndpointTests
         Assert.True(Value(text, "cl37_questions_posted_total{otel_scope_name=\"Cl37.Bot.Quiz\",platform=\"test\"}") >= 1, text);
         Assert.True(Value(text, "cl37_answer_duration_seconds_count{otel_scope_name=\"Cl37.Bot.Quiz\"}") >= 1, text);
         Assert.Contains("cl37_answer_duration_seconds_bucket{otel_scope_name=\"Cl37.Bot.Quiz\",le=\"0.001\"}", text);
-        Assert.True(Value(text, "cl37_discord_reconnects_total{otel_scope_name=\"Cl37.Bot.Discord\"}") >= 2, text);
+        Assert.True(Value(text, "cl37_discord_gateway_reconnects_total{otel_scope_name=\"Cl37.Bot.Discord\"}") >= 2, text);
         Assert.Contains("http_server_request_duration_seconds_bucket{", text);
         Assert.Contains("# TYPE dotnet_gc_collections_total counter", text);
         Assert.Contains("# TYPE cl37_answers_recorded_total counter", text);

@@ -7,7 +7,6 @@ using Cl37.Bot.Commands;
 using Cl37.Bot.Platforms.Discord.Incoming;
 using Cl37.Bot.Platforms.Discord.Rendering;
 using Cl37.Bot.Platforms.Discord.Wire;
-using Cl37.Bot.Posts;
 using Cl37.Bot.Tests.Fakes;
 using Cl37.Bot.Tests.Platforms.Discord;
 using NSec.Cryptography;
@@ -17,79 +16,38 @@ namespace Cl37.Bot.Tests.Transcripts;
 /// <summary>Plays the scenario on Discord as production runs it in HTTP interactions mode: signed
 /// interactions into <c>/discord/interactions</c>, the app's REST calls into the fake Discord. The
 /// transcript holds each interaction response (the HTTP body) and each REST call with a body, in order.</summary>
-internal sealed class DiscordTranscriptDriver : IAsyncDisposable
+internal sealed class DiscordTranscriptDriver() : AdapterContract("discord")
 {
     private const string Guild = "290926798626357999";
     private const string Channel = "645027906669510667";
     private readonly Key _key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
     private readonly List<JsonObject> _questions = [];
     private readonly Dictionary<string, int> _stepOfToken = new(StringComparer.Ordinal);
-    private readonly List<List<(int Order, TranscriptEntry Entry)>> _byStep = [];
     private FakeDiscordServer _fake = null!;
-    private QuizApp _app = null!;
-    private HttpClient _http = null!;
     private long _nextInteraction = 1300000000000000000;
     private int _seen;
 
-    public static async Task<Transcript> RunAsync()
-    {
-        await using var driver = new DiscordTranscriptDriver();
-        await driver.StartAsync();
-        return await driver.PlayAsync();
-    }
-
-    private async Task StartAsync()
+    protected override async Task<Dictionary<string, string?>> StartCounterpartAsync()
     {
         _fake = await FakeDiscordServer.StartAsync();
-        _app = new QuizApp(TranscriptScenario.Decks(), new Dictionary<string, string?>
+        return new Dictionary<string, string?>
         {
-            // The in-memory server never listens; its start-up check must not trip over a bot running on the default address.
-            ["Urls"] = TranscriptScenario.Urls,
             ["Discord:Token"] = DiscordTestHost.Token,
             ["Discord:ApplicationId"] = DiscordTestHost.ApplicationId,
             ["Discord:ApiBaseUrl"] = _fake.ApiBaseUrl,
             ["Discord:RegisterCommands"] = "false",
             ["Discord:Mode"] = "Http",
             ["Discord:PublicKey"] = Convert.ToHexString(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
-        }, TranscriptScenario.Start);
-        _http = _app.CreateClient();
-        _seen = _fake.Requests.Count;
+        };
     }
 
-    private async Task<Transcript> PlayAsync()
+    protected override Task SetUpAsync()
     {
-        for (var i = 0; i < TranscriptScenario.Steps.Count; i++)
-        {
-            var step = i + 1;
-            _byStep.Add([]);
-            switch (TranscriptScenario.Steps[i])
-            {
-                case TranscriptStep.Command c:
-                    await CommandAsync(step, c);
-                    break;
-                case TranscriptStep.Answer a:
-                    await AnswerAsync(step, a);
-                    break;
-                case TranscriptStep.FlushTallies:
-                    await _app.Get<TallyPoster>().FlushAsync(CancellationToken.None);
-                    TakeRestCalls(step);
-                    break;
-                case TranscriptStep.Wait w:
-                    _app.Clock.Advance(TimeSpan.FromSeconds(w.Seconds));
-                    break;
-            }
-        }
-        await FollowupsSettledAsync();
-        var transcript = new Transcript("discord");
-        for (var i = 0; i < _byStep.Count; i++)
-        {
-            foreach (var (_, entry) in _byStep[i].OrderBy(e => e.Order))
-                transcript.Add(entry.Step, entry.Payload, entry.Public, entry.Body);
-        }
-        return transcript;
+        _seen = _fake.Requests.Count;
+        return Task.CompletedTask;
     }
 
-    private async Task CommandAsync(int step, TranscriptStep.Command command)
+    protected override async Task CommandAsync(int step, TranscriptStep.Command command)
     {
         var parsed = CommandTextParser.Parse(CommandRegistrations.Catalog(), command.Text, new ChannelRef("discord", Guild, Channel), new ChatUser("x", "x", false));
         var chat = parsed.Command ?? throw new InvalidOperationException($"The scenario's command `{command.Text}` does not parse: {parsed.Error}");
@@ -121,7 +79,7 @@ internal sealed class DiscordTranscriptDriver : IAsyncDisposable
         var data = new JsonObject { ["id"] = "1", ["name"] = chat.Name, ["type"] = 1, ["options"] = top };
         await InteractAsync(step, 2, command.Person, data);
         // The question of a /quiz now is the last message created with components.
-        foreach (var entry in _byStep[step - 1].Select(e => e.Entry))
+        foreach (var entry in Entries.Where(e => e.Step == step))
         {
             if (entry.Payload == $"POST channels/{Channel}/messages" && entry.Body?["components"] is JsonArray { Count: > 0 })
             {
@@ -131,7 +89,7 @@ internal sealed class DiscordTranscriptDriver : IAsyncDisposable
         }
     }
 
-    private async Task AnswerAsync(int step, TranscriptStep.Answer answer)
+    protected override async Task AnswerAsync(int step, TranscriptStep.Answer answer)
     {
         var question = _questions[answer.Question - 1];
         var control = question["components"]![0]!["components"]![0]!;
@@ -162,6 +120,12 @@ internal sealed class DiscordTranscriptDriver : IAsyncDisposable
         }
     }
 
+    protected override Task TalliesSentAsync(int step)
+    {
+        TakeRestCalls(step);
+        return Task.CompletedTask;
+    }
+
     private async Task InteractAsync(int step, int type, string person, JsonNode data)
     {
         var id = Interlocked.Increment(ref _nextInteraction).ToString(CultureInfo.InvariantCulture);
@@ -185,11 +149,11 @@ internal sealed class DiscordTranscriptDriver : IAsyncDisposable
             },
             ["data"] = data,
         }.ToJsonString();
-        var timestamp = _app.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = App.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, DiscordInteractionsEndpoint.Path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Signature-Timestamp", timestamp);
         request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(_key, Encoding.UTF8.GetBytes(timestamp + body))));
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"Step {step}: the interactions endpoint answered {(int)response.StatusCode}.");
         // Calls made while handling come before the response; this step's follow-ups go out only
@@ -232,15 +196,9 @@ internal sealed class DiscordTranscriptDriver : IAsyncDisposable
         }
     }
 
-    private void Record(int step, string payload, bool isPublic, JsonNode? body)
-    {
-        var list = _byStep[step - 1];
-        list.Add((list.Count, new TranscriptEntry(step, Transcript.Describe(step), payload, isPublic, body)));
-    }
-
     /// <summary>Follow-ups go out after the response is written; each is filed under the step
     /// whose interaction token it carries, however late it arrives.</summary>
-    private async Task FollowupsSettledAsync()
+    protected override async Task SettledAsync()
     {
         var quietSince = DateTime.UtcNow;
         var count = _fake.Requests.Count;
@@ -253,17 +211,14 @@ internal sealed class DiscordTranscriptDriver : IAsyncDisposable
                 quietSince = DateTime.UtcNow;
             }
         }
-        TakeRestCalls(_byStep.Count);
+        TakeRestCalls(TranscriptScenario.Steps.Count);
     }
 
     private static string UserId(string person) =>
         (803511102246700000L + TranscriptScenario.People.ToList().IndexOf(person) + 1).ToString(CultureInfo.InvariantCulture);
 
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask StopCounterpartAsync()
     {
-        _http?.Dispose();
-        if (_app is not null)
-            await _app.DisposeAsync();
         if (_fake is not null)
             await _fake.DisposeAsync();
         _key.Dispose();

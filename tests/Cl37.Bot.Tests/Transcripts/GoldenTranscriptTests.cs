@@ -1,13 +1,14 @@
 namespace Cl37.Bot.Tests.Transcripts;
 
-/// <summary>The scenario on each platform, compared verbatim with its golden file and checked
-/// against the rules every transcript must keep (see README.md in this folder).</summary>
+/// <summary>The adapter contract (<see cref="AdapterContract"/>) on each platform: the scenario's
+/// transcript compared verbatim with its golden file and checked against the rules every transcript
+/// must keep (see README.md in this folder).</summary>
 public sealed class GoldenTranscriptTests
 {
     [Fact]
     public async Task Discord_Scenario_MatchesGoldenTranscript()
     {
-        var transcript = await DiscordTranscriptDriver.RunAsync();
+        var transcript = await AdapterContract.PlayAsync<DiscordTranscriptDriver>();
 
         AssertChecks(transcript);
         GoldenFile.AssertMatches("discord", transcript.ToJson());
@@ -16,7 +17,7 @@ public sealed class GoldenTranscriptTests
     [Fact]
     public async Task Playground_Scenario_MatchesGoldenTranscript()
     {
-        var transcript = await PlaygroundTranscriptDriver.RunAsync();
+        var transcript = await AdapterContract.PlayAsync<PlaygroundTranscriptDriver>();
 
         AssertChecks(transcript);
         GoldenFile.AssertMatches("playground", transcript.ToJson());
@@ -25,7 +26,7 @@ public sealed class GoldenTranscriptTests
     [Fact]
     public async Task Teams_Scenario_MatchesGoldenTranscript()
     {
-        var transcript = await TeamsTranscriptDriver.RunAsync();
+        var transcript = await AdapterContract.PlayAsync<TeamsTranscriptDriver>();
 
         AssertChecks(transcript);
         GoldenFile.AssertMatches("teams", transcript.ToJson());

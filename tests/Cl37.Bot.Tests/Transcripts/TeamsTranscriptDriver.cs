@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Posts;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Tests.Fakes;
 
@@ -13,7 +12,7 @@ namespace Cl37.Bot.Tests.Transcripts;
 /// local mode (no app id): activities into <c>/api/messages</c>, the app's sends, replies and
 /// updates into the loopback Bot Connector. The transcript holds every activity the connector
 /// received and every invoke response.</summary>
-internal sealed class TeamsTranscriptDriver : IAsyncDisposable
+internal sealed class TeamsTranscriptDriver() : AdapterContract("teams")
 {
     private const string TeamId = "19:team@thread.tacv2";
     private const string ChannelId = "19:quiz@thread.tacv2";
@@ -21,68 +20,34 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
     private const string BotName = "Quiz Bot";
     private static readonly TimeSpan RealLimit = TimeSpan.FromSeconds(20);
     private readonly List<JsonObject> _questions = [];
-    private readonly Transcript _transcript = new("teams");
     private FakeTeamsConnector _connector = null!;
-    private QuizApp _app = null!;
-    private HttpClient _http = null!;
     private int _seen;
     private int _activities;
 
-    public static async Task<Transcript> RunAsync()
+    protected override async Task<Dictionary<string, string?>> StartCounterpartAsync()
     {
-        await using var driver = new TeamsTranscriptDriver();
-        driver._connector = await FakeTeamsConnector.StartAsync();
-        driver._app = new QuizApp(TranscriptScenario.Decks(), new Dictionary<string, string?>
+        _connector = await FakeTeamsConnector.StartAsync();
+        return new Dictionary<string, string?>
         {
-            // The in-memory server never listens; its start-up check must not trip over a bot running on the default address.
-            ["Urls"] = TranscriptScenario.Urls,
             ["Teams:Enabled"] = "true",
             // The Bot Framework roster names no owners in local mode, so the tutor is an admin by setting.
             ["Quiz:Admins:0"] = "teams:" + Aad(TranscriptScenario.Admin),
-        }, TranscriptScenario.Start);
-        driver._http = driver._app.CreateClient();
-        return await driver.PlayAsync();
-    }
-
-    private async Task<Transcript> PlayAsync()
-    {
-        await InstallAsync();
-        for (var i = 0; i < TranscriptScenario.Steps.Count; i++)
-        {
-            var step = i + 1;
-            switch (TranscriptScenario.Steps[i])
-            {
-                case TranscriptStep.Command c:
-                    await CommandAsync(step, c);
-                    break;
-                case TranscriptStep.Answer a:
-                    await AnswerAsync(step, a);
-                    break;
-                case TranscriptStep.FlushTallies:
-                    await _app.Get<TallyPoster>().FlushAsync(CancellationToken.None);
-                    TakeConnectorCalls(step);
-                    break;
-                case TranscriptStep.Wait w:
-                    _app.Clock.Advance(TimeSpan.FromSeconds(w.Seconds));
-                    break;
-            }
-        }
-        return _transcript;
+        };
     }
 
     /// <summary>The tutor adds the app to the team; whatever the bot sends on install is the setup's.</summary>
-    private async Task InstallAsync()
+    protected override async Task SetUpAsync()
     {
         var activity = Activity("installationUpdate", TranscriptScenario.Admin);
         activity["action"] = "add";
         await PostAsync(activity);
         var channel = new ChannelRef("teams", TeamId, ChannelId);
-        await UntilAsync(async () => await _app.Get<ChannelDirectory>().GetPlatformDataAsync(channel, CancellationToken.None) is not null, "the install to be stored");
+        await UntilAsync(async () => await App.Get<ChannelDirectory>().GetPlatformDataAsync(channel, CancellationToken.None) is not null, "the install to be stored");
         await QuietAsync();
         TakeConnectorCalls(0);
     }
 
-    private async Task CommandAsync(int step, TranscriptStep.Command command)
+    protected override async Task CommandAsync(int step, TranscriptStep.Command command)
     {
         var activity = Activity("message", command.Person);
         var mention = $"<at>{BotName}</at>";
@@ -93,16 +58,16 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
         var before = _connector.Calls.Count;
         await PostAsync(activity);
         await HandledAsync(id, before, step);
-        var firstNew = _transcript.Entries.Count;
+        var firstNew = Entries.Count;
         TakeConnectorCalls(step);
-        foreach (var entry in _transcript.Entries.Skip(firstNew))
+        foreach (var entry in Entries.Skip(firstNew))
         {
             if (entry.Body is JsonObject body && body["replyToId"] is null && TranscriptChecks.Cards(body).Any(c => AnswerActions(c).Any()))
                 _questions.Add(TranscriptChecks.Cards(body).Single());
         }
     }
 
-    private async Task AnswerAsync(int step, TranscriptStep.Answer answer)
+    protected override async Task AnswerAsync(int step, TranscriptStep.Answer answer)
     {
         var card = _questions[answer.Question - 1];
         var actions = AnswerActions(card).ToList();
@@ -122,7 +87,13 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
         };
         var (status, body) = await PostAsync(activity);
         TakeConnectorCalls(step);
-        _transcript.Add(step, $"invoke response {status}", isPublic: false, body);
+        Record(step, $"invoke response {status}", isPublic: false, body);
+    }
+
+    protected override Task TalliesSentAsync(int step)
+    {
+        TakeConnectorCalls(step);
+        return Task.CompletedTask;
     }
 
     private static IEnumerable<JsonObject> AnswerActions(JsonObject card) =>
@@ -130,7 +101,7 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
 
     private async Task<(int Status, string Body)> PostAsync(JsonObject activity)
     {
-        using var response = await _http.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+        using var response = await Http.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"/api/messages answered {(int)response.StatusCode} to {activity["type"]}: {body}");
@@ -146,7 +117,7 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
             // Roster look-ups carry nothing anyone reads.
             if (call.Method == "GET")
                 continue;
-            _transcript.Add(step, $"{call.Method} {call.Path} → {call.Status}", IsChannel(call.Path), call.Body);
+            Record(step, $"{call.Method} {call.Path} → {call.Status}", IsChannel(call.Path), call.Body);
         }
     }
 
@@ -158,7 +129,7 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
     {
         ["type"] = type,
         ["id"] = "activity-in-" + (++_activities).ToString("D3", CultureInfo.InvariantCulture),
-        ["timestamp"] = _app.Clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+        ["timestamp"] = App.Clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
         ["channelId"] = "msteams",
         ["serviceUrl"] = _connector.BaseUri.ToString(),
         ["from"] = new JsonObject { ["id"] = "29:" + Aad(person), ["name"] = person, ["aadObjectId"] = Aad(person) },
@@ -226,11 +197,8 @@ internal sealed class TeamsTranscriptDriver : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask StopCounterpartAsync()
     {
-        _http?.Dispose();
-        if (_app is not null)
-            await _app.DisposeAsync();
         if (_connector is not null)
             await _connector.DisposeAsync();
     }

@@ -23,9 +23,6 @@ internal sealed class Transcript(string platform)
     public void Add(int step, string payload, bool isPublic, JsonNode? body) =>
         _entries.Add(new TranscriptEntry(step, Describe(step), payload, isPublic, body?.DeepClone()));
 
-    public void Add(int step, string payload, bool isPublic, string? json) =>
-        Add(step, payload, isPublic, string.IsNullOrEmpty(json) ? null : JsonNode.Parse(json));
-
     public static string Describe(int step) => step == 0 ? "setup" : $"{step}. {TranscriptScenario.Steps[step - 1]}";
 
     /// <summary>The transcript as the golden file keeps it: indented JSON, "\n" line ends, scrubbed.</summary>

@@ -19,7 +19,7 @@ internal sealed class TeamsHealthCheck(IOptions<TeamsOptions> options, TeamsInbo
             return Task.FromResult(HealthCheckResult.Unhealthy($"Teams inbox nearly full ({inbox.Pending} pending)", data: data));
         if (!options.Value.LocalMode && keys.Problem is { } keyProblem)
             return Task.FromResult(HealthCheckResult.Degraded($"Teams: {keyProblem}", data: data));
-        if (tokens is MsalBotTokenProvider { LastError: { } error })
+        if (tokens is MsalTokenProvider { LastError: { } error })
             return Task.FromResult(HealthCheckResult.Degraded($"Teams: {error}", data: data));
         if (connector.Failure is { } failure)
             return Task.FromResult(HealthCheckResult.Degraded($"Teams: {failure}", data: data));

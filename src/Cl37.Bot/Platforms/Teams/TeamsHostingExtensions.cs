@@ -26,18 +26,18 @@ internal static class TeamsHostingExtensions
         services.AddHttpClient(BotSigningKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient(TeamsConnectorClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(TeamsGraphClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(MsalTokenProvider.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
 
         services.AddInboundPipeline();
         services.Configure<InboundOptions>(o => o.DeferAfter[TeamsActivities.Platform] = TeamsActivityHandler.InvokeDeadline);
         services.AddSingleton<TeamsMetrics>();
         services.AddSingleton<BotSigningKeys>();
         services.AddSingleton<BotTokenValidator>();
-        services.AddSingleton<MsalBotTokenProvider>();
-        services.AddSingleton<IBotTokenProvider>(sp => sp.GetRequiredService<MsalBotTokenProvider>());
+        services.AddSingleton<IBotTokenProvider>(sp => ActivatorUtilities.CreateInstance<MsalTokenProvider>(sp, MsalTokenTarget.BotConnector));
         services.AddSingleton<TeamsSendQueue>();
         services.AddSingleton<TeamsConnectorHealth>();
         services.AddSingleton<TeamsConnectorClient>();
-        services.AddSingleton<IGraphTokenProvider, MsalGraphTokenProvider>();
+        services.AddSingleton<IGraphTokenProvider>(sp => ActivatorUtilities.CreateInstance<MsalTokenProvider>(sp, MsalTokenTarget.Graph));
         services.AddSingleton<TeamsGraphClient>();
         services.AddSingleton<TeamsRoster>();
         services.AddSingleton<TeamsAnswerers>();

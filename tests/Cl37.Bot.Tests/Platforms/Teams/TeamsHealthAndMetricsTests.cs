@@ -87,9 +87,9 @@ public sealed class TeamsHealthAndMetricsTests
 
         lock (measurements)
         {
-            Assert.Equal(2, measurements.Count(m => m.Instrument == "cl37.teams.connector.requests"));
-            Assert.Equal(1, measurements.Count(m => m.Instrument == "cl37.teams.connector.retries"));
-            Assert.Equal(1, measurements.Count(m => m.Instrument == "cl37.teams.connector.throttled"));
+            Assert.Equal(2, measurements.Count(m => m.Instrument == "cl37_teams_connector_requests"));
+            Assert.Equal(1, measurements.Count(m => m.Instrument == "cl37_teams_connector_retries"));
+            Assert.Equal(1, measurements.Count(m => m.Instrument == "cl37_teams_connector_throttled"));
         }
     }
 }

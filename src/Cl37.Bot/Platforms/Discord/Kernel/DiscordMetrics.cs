@@ -10,26 +10,21 @@ internal sealed class DiscordMetrics
     private readonly Counter<long> _reconnects;
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _interactions;
-    private readonly Histogram<double> _callbackMs;
 
     public DiscordMetrics(IMeterFactory meters, DiscordConnectionState state)
     {
         var meter = meters.Create(MeterName);
-        meter.CreateObservableGauge("discord.gateway.state", () => (int)state.State, description: "Gateway state: 0 disabled, 1 connecting, 2 ready, 3 reconnecting, 4 stopped, 5 http mode");
-        _reconnects = meter.CreateCounter<long>("discord.gateway.reconnects", description: "Gateway reconnects, by kind (resume or identify)");
-        _rateLimited = meter.CreateCounter<long>("discord.rest.rate_limited", description: "429 responses, by scope");
-        _interactions = meter.CreateCounter<long>("discord.interactions", description: "Interactions handled, by type");
-        _callbackMs = meter.CreateHistogram<double>("discord.interaction.response_time", unit: "ms", description: "Interaction received → initial response produced");
+        meter.CreateObservableGauge("cl37_discord_gateway_state", () => (int)state.State, description: "Gateway state: 0 disabled, 1 connecting, 2 ready, 3 reconnecting, 4 stopped, 5 http mode");
+        _reconnects = meter.CreateCounter<long>("cl37_discord_gateway_reconnects", description: "Gateway reconnects, by kind (resume or identify)");
+        _rateLimited = meter.CreateCounter<long>("cl37_discord_rest_rate_limited", description: "429 responses, by scope");
+        _interactions = meter.CreateCounter<long>("cl37_discord_interactions", description: "Interactions handled, by type");
     }
 
     public void Reconnect(string kind) => _reconnects.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public void RateLimited(string scope) => _rateLimited.Add(1, new KeyValuePair<string, object?>("scope", scope));
 
-    // Tagged with the number, as Discord documents it, so dashboards keep their series.
-    public void Interaction(InteractionType type, double milliseconds)
-    {
-        _interactions.Add(1, new KeyValuePair<string, object?>("type", (int)type));
-        _callbackMs.Record(milliseconds);
-    }
+    // Tagged with the number, as Discord documents it, so dashboards keep their series. How long
+    // an interaction took is cl37_inbound_duration{platform="discord"}, the pipeline's.
+    public void Interaction(InteractionType type) => _interactions.Add(1, new KeyValuePair<string, object?>("type", (int)type));
 }

@@ -15,11 +15,11 @@ internal sealed class TeamsMetrics
     public TeamsMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        _sends = meter.CreateCounter<long>("cl37.teams.connector.requests", description: "Calls to the Bot Connector, by operation and status");
-        _retries = meter.CreateCounter<long>("cl37.teams.connector.retries", description: "Connector calls retried after 429/412/502/504");
-        _throttled = meter.CreateCounter<long>("cl37.teams.connector.throttled", description: "HTTP 429 answers from the Bot Connector");
-        _activities = meter.CreateCounter<long>("cl37.teams.activities", description: "Inbound activities, by type");
-        _queueWait = meter.CreateHistogram<double>("cl37.teams.send_queue.wait", unit: "s", description: "Time a send waited for the per-conversation rate limit");
+        _sends = meter.CreateCounter<long>("cl37_teams_connector_requests", description: "Calls to the Bot Connector, by operation and status");
+        _retries = meter.CreateCounter<long>("cl37_teams_connector_retries", description: "Connector calls retried after 429/412/502/504");
+        _throttled = meter.CreateCounter<long>("cl37_teams_connector_throttled", description: "HTTP 429 answers from the Bot Connector");
+        _activities = meter.CreateCounter<long>("cl37_teams_activities", description: "Inbound activities, by type");
+        _queueWait = meter.CreateHistogram<double>("cl37_teams_send_queue_wait", unit: "s", description: "Time a send waited for the per-conversation rate limit");
     }
 
     public void Request(string operation, int status) =>

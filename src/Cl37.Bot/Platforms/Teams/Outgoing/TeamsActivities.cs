@@ -19,6 +19,10 @@ internal static class TeamsActivities
         return new ChannelRef(Platform, group, channel);
     }
 
+    /// <summary>True for the person's 1:1 chat with the bot.</summary>
+    public static bool IsPersonal(Activity activity) =>
+        string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
+
     public static TeamsConversationReference ReferenceOf(Activity activity)
     {
         var channel = ChannelOf(activity);
