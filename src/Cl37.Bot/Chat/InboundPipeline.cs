@@ -15,8 +15,6 @@ namespace Cl37.Bot.Chat;
 public sealed class InboundPipeline
 {
     public const string MeterName = "Cl37.Bot.Chat";
-    public const string Unexpected = "Something went wrong; nothing was changed. Please try again.";
-    public const string StillWorking = "Your answer is still being saved. Refresh the card in a moment to see your feedback.";
 
     private readonly Lazy<IInboundHandler> _handler;
     private readonly IInboundFailureClassifier? _failures;
@@ -63,6 +61,13 @@ public sealed class InboundPipeline
         }
     }
 
+    /// <summary>The words for a notice of the port or an adapter, so adapters hold no sentences either.</summary>
+    public string Say(ChatNotice notice) => _wording.Say(notice);
+
+    /// <summary>The reply of a run, waiting for it when it was deferred; for callers that answer later anyway.</summary>
+    public async Task<OutgoingMessage> ReplyOfAsync(InboundOutcome outcome) =>
+        (outcome.Later is { } later ? await later : outcome.Reply) ?? OutgoingMessage.PrivateText(Say(new ChatNotice.Unexpected()));
+
     private async Task<OutgoingMessage?> ReplyAsync(Inbound request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -107,12 +112,7 @@ public sealed class InboundPipeline
 }
 
 /// <summary>A reply ready in time, or the work that will produce it.</summary>
-public sealed record InboundOutcome(OutgoingMessage? Reply, Task<OutgoingMessage?>? Later)
-{
-    /// <summary>The reply, waiting for it when it was deferred; for callers that answer later anyway.</summary>
-    public async Task<OutgoingMessage> ReplyAsync() =>
-        (Later is { } later ? await later : Reply) ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected);
-}
+public sealed record InboundOutcome(OutgoingMessage? Reply, Task<OutgoingMessage?>? Later);
 
 public static class InboundPipelineRegistration
 {

@@ -5,7 +5,7 @@ namespace Cl37.Bot.Messages;
 /// <summary>The words for what the port and the adapters tell a person on their own.</summary>
 public sealed class ChatWording : IChatWording
 {
-    public const string Unexpected = "Something went wrong; nothing was changed. Please try again.";
+    private const string Unexpected = "Something went wrong; nothing was changed. Please try again.";
 
     public string Say(ChatNotice notice) => notice switch
     {
@@ -13,8 +13,33 @@ public sealed class ChatWording : IChatWording
         ChatNotice.AnswerRefused { Problem: AnswerProblem.TooMany } => $"Your answer has too many parts (at most {AnswerCodec.MaxValues}).",
         ChatNotice.AnswerRefused { Problem: AnswerProblem.TooLong } => $"Your answer is too long (at most {AnswerCodec.MaxValueLength} characters).",
         ChatNotice.Failed failed => Failed(failed.Request, failed.Failure),
+        ChatNotice.StillSaving => "Your answer is still being saved. Refresh the card in a moment to see your feedback.",
+        ChatNotice.Done => "Done.",
+        ChatNotice.ReplyNotShown => "Discord would not show my reply here, sorry. Nothing was lost; please try again in a moment.",
+        ChatNotice.AnswerBoxRefused n =>
+            $"Discord would not open the answer box here, so nothing was recorded. Type your answer with `{n.Command}` instead (for example `{n.Example}`); it answers the open question in this channel.",
+        ChatNotice.EmptyTypedAnswer => "Type an answer before submitting.",
+        ChatNotice.ControlInactive => "This control is no longer active.",
+        ChatNotice.NotOurCard => "This card was not made by this bot.",
+        ChatNotice.AnswerWithoutQuestion => "This answer button does not say which question it belongs to.",
+        ChatNotice.AnswerRecordedPublicly n =>
+            $"{(string.IsNullOrWhiteSpace(n.Name) ? "Your" : n.Name + ", your")} answer was recorded. Feedback is private: add the app in a personal chat to see it.",
+        ChatNotice.FilesOnlyInPersonalChat n =>
+            $"Files can only be sent in a 1:1 chat: message me there with the same command to get {string.Join(", ", n.FileNames)}.",
+        ChatNotice.FeedbackOnCardLimited { AlsoSentPrivately: true } n =>
+            $"This card shows personal feedback to its first {n.Answerers} answerers only, so yours is also in your chat with the bot.",
+        ChatNotice.FeedbackOnCardLimited n =>
+            $"This card shows personal feedback to its first {n.Answerers} answerers only: add the app in a personal chat to keep yours.",
+        ChatNotice.FileExpired => "That file is no longer waiting for you (files are kept for an hour): run the command again for a fresh one.",
+        ChatNotice.FileUploadFailed { Reason: null } n => $"Teams did not say where to put {n.FileName}; please run the command again.",
+        ChatNotice.FileUploadFailed n => $"{n.FileName} could not be uploaded to your OneDrive ({n.Reason}); please run the command again.",
+        ChatNotice.Welcome n => Welcome(string.IsNullOrWhiteSpace(n.BotName) ? "the bot" : n.BotName, n.Personal, n.InTeam),
         _ => Unexpected,
     };
+
+    private static string Welcome(string name, bool personal, bool inTeam) => personal
+        ? $"Hi, I'm {name}: exam-prep questions, leaderboards and the course's calculators.\n\nType `quiz practice` for a question of your own, `stats` for how you are doing, or `help` for everything."
+        : $"Hi, I'm {name}: a daily exam-prep question for this {(inTeam ? "team" : "chat")}, answered with the buttons on its card (your feedback is shown to you only).\n\nTo start, {(inTeam ? "a team owner" : "an admin")} mentions me with `quiz now` to post a question or `quiz schedule set 09:00` to post one every day. Mention me with `help` for everything.";
 
     private static string Failed(Inbound request, InboundFailure failure) => (request, failure) switch
     {

@@ -10,7 +10,7 @@ public static class LeaderboardMessages
 {
     public static string MonthTitle(DateOnly localDate) => $"Leaderboard · {localDate:MMMM yyyy}";
 
-    public const string AllTimeTitle = "Leaderboard · all time";
+    public static string AllTimeTitle => "Leaderboard · all time";
 
     public static string CompetitionTitle(CompetitionSummary competition) =>
         $"Leaderboard · {competition.Name}{(competition.Ended ? " (final)" : "")}";

@@ -68,7 +68,7 @@ internal sealed class TeamsTestKit
 
     /// <summary>The file flow over the kit's connector; uploads go through the recording handler too.</summary>
     public TeamsFileUpload FileUpload() =>
-        new(FileOffers, Connector, new StubHttpClientFactory(Http), NullLogger<TeamsFileUpload>.Instance);
+        new(FileOffers, Connector, new StubHttpClientFactory(Http), new ChatWording(), NullLogger<TeamsFileUpload>.Instance);
 
     public TeamsChatPlatform Platform()
     {
