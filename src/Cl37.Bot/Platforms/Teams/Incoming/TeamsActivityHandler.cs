@@ -38,11 +38,11 @@ internal sealed class TeamsActivityHandler
         CommandCatalog catalog,
         ILogger<TeamsActivityHandler> logger)
     {
-        var replies = new TeamsReplies(connector, personalChats, files, logger);
+        var replies = new TeamsReplies(connector, personalChats, files, pipeline, logger);
         _messages = new TeamsMessageHandler(pipeline, replies, roster, catalog);
         _cardActions = new TeamsCardActions(pipeline, answerers, replies);
         _installs = new TeamsInstalls(store, savedReferences, logger);
-        _welcome = new TeamsWelcome(connector, logger);
+        _welcome = new TeamsWelcome(connector, pipeline, logger);
         _files = files;
         _metrics = metrics;
         _logger = logger;
