@@ -32,7 +32,7 @@ internal static class AnswerRecordingFigure
                 if (spreadMs > 0)
                     await Task.Delay(TimeSpan.FromMilliseconds(spreadMs * (double)i / people));
                 var sw = Stopwatch.StartNew();
-                var reply = await (await pipeline.RunAsync(new AnswerAction(BenchApp.Channel, new ChatUser($"p{i}", $"Person {i}", false), postId, [value]), CancellationToken.None)).ReplyAsync();
+                var reply = await pipeline.ReplyOfAsync(await pipeline.RunAsync(new AnswerAction(BenchApp.Channel, new ChatUser($"p{i}", $"Person {i}", false), postId, [value]), CancellationToken.None));
                 sw.Stop();
                 if (!reply.Text.StartsWith("Answer recorded", StringComparison.Ordinal))
                     throw new InvalidOperationException(reply.Text);

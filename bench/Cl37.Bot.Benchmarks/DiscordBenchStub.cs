@@ -117,7 +117,7 @@ internal sealed class DiscordBenchStub : IAsyncDisposable
     public async Task<JsonElement> PostQuestionAsync(WebApplication bot)
     {
         var pipeline = bot.Services.GetRequiredService<InboundPipeline>();
-        var reply = await (await pipeline.RunAsync(new TypedCommand(new ChannelRef("discord", Guild, Channel), new ChatUser("admin", "Admin", true), "/quiz now"), CancellationToken.None)).ReplyAsync();
+        var reply = await pipeline.ReplyOfAsync(await pipeline.RunAsync(new TypedCommand(new ChannelRef("discord", Guild, Channel), new ChatUser("admin", "Admin", true), "/quiz now"), CancellationToken.None));
         var body = Posts.LastOrDefault() ?? throw new InvalidOperationException("No question was posted: " + reply.Text);
         return JsonDocument.Parse(body).RootElement.GetProperty("components")[0].GetProperty("components")[0].Clone();
     }

@@ -12,10 +12,6 @@ public static class AnswerCodec
     /// <summary>The longest typed answer or option key accepted.</summary>
     public const int MaxValueLength = 200;
 
-    public const string Empty = "Your answer was empty: pick an option or type an answer, then submit.";
-    public const string TooLong = "Your answer is too long (at most 200 characters).";
-    public static readonly string TooMany = $"Your answer has too many parts (at most {MaxValues}).";
-
     /// <summary>A post id as controls carry it: invariant digits.</summary>
     public static string Post(long postId) => postId.ToString(CultureInfo.InvariantCulture);
 
@@ -23,21 +19,21 @@ public static class AnswerCodec
     public static bool TryReadPost(ReadOnlySpan<char> text, out long postId) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out postId) && postId > 0;
 
-    /// <summary>Trimmed values, or the one sentence that says what is wrong with them.</summary>
-    public static (IReadOnlyList<string>? Values, string? Problem) Read(IReadOnlyList<string?>? values)
+    /// <summary>Trimmed values, or what is wrong with them.</summary>
+    public static (IReadOnlyList<string>? Values, AnswerProblem? Problem) Read(IReadOnlyList<string?>? values)
     {
         if (values is not { Count: > 0 })
-            return (null, Empty);
+            return (null, AnswerProblem.Empty);
         if (values.Count > MaxValues)
-            return (null, TooMany);
+            return (null, AnswerProblem.TooMany);
         var read = new string[values.Count];
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i]?.Trim();
             if (string.IsNullOrEmpty(value))
-                return (null, Empty);
+                return (null, AnswerProblem.Empty);
             if (value.Length > MaxValueLength)
-                return (null, TooLong);
+                return (null, AnswerProblem.TooLong);
             read[i] = value;
         }
         return (read, null);

@@ -1,9 +1,9 @@
 namespace Cl37.Bot.Chat;
 
-/// <summary>Either a parsed command or one sentence saying what is wrong with the text.</summary>
-public sealed record CommandParseResult(ChatCommand? Command, string? Error)
+/// <summary>Either a parsed command or what is wrong with the text.</summary>
+public sealed record CommandParseResult(ChatCommand? Command, CommandParseError? Error)
 {
     public static CommandParseResult Ok(ChatCommand command) => new(command, null);
 
-    public static CommandParseResult Fail(string error) => new(null, error);
+    public static CommandParseResult Fail(CommandParseError error) => new(null, error);
 }

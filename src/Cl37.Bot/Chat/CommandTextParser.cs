@@ -18,14 +18,14 @@ public static class CommandTextParser
     {
         var tokens = Tokenize(text.Length > MaxLength ? text[..MaxLength] : text);
         if (text.Length > MaxLength)
-            return CommandParseResult.Fail($"That command is too long (over {MaxLength} characters).");
+            return CommandParseResult.Fail(new CommandParseError.TooLong(MaxLength));
         if (tokens.Count == 0)
-            return CommandParseResult.Fail("Type a command, for example `/help`.");
+            return CommandParseResult.Fail(new CommandParseError.Empty());
 
         var name = tokens[0].TrimStart('/');
         var command = catalog.Find(name);
         if (command is null)
-            return CommandParseResult.Fail($"I don't know the command `{Shorten(name)}`. Try `/help` for the list.");
+            return CommandParseResult.Fail(new CommandParseError.UnknownCommand(name));
 
         var rest = tokens.Skip(1).ToList();
         SubCommandDefinition? sub = null;
@@ -45,8 +45,7 @@ public static class CommandTextParser
             }
             else
             {
-                var what = rest.Count == 0 ? $"`/{command.Name}` needs a sub-command." : $"`/{command.Name}` has no sub-command `{Shorten(rest[0])}`.";
-                return CommandParseResult.Fail(what + "\nUsage:\n" + CommandUsage.Of(command));
+                return CommandParseResult.Fail(new CommandParseError.NoSuchSubCommand(command, rest.Count == 0 ? null : rest[0]));
             }
             options = sub.Options;
         }
@@ -78,7 +77,7 @@ public static class CommandTextParser
                 else if (i + 1 < rest.Count)
                     args[opt.Name] = rest[++i];
                 else
-                    return CommandParseResult.Fail($"`{CommandUsage.Named(opt)}` needs a value.\nUsage: {CommandUsage.Of(command, sub)}");
+                    return CommandParseResult.Fail(new CommandParseError.MissingValue(command, sub, opt));
                 if (opt.Kind == OptionKind.Rest)
                     namedList = opt;
                 continue;
@@ -120,8 +119,7 @@ public static class CommandTextParser
         }
         if (p < positional.Count)
         {
-            return CommandParseResult.Fail(
-                $"Too many values: `{Shorten(string.Join(' ', positional.Skip(p)))}` is more than `/{command.Name}{(sub is null ? "" : " " + sub.Name)}` takes.\nUsage: {CommandUsage.Of(command, sub)}");
+            return CommandParseResult.Fail(new CommandParseError.TooManyValues(command, sub, string.Join(' ', positional.Skip(p))));
         }
 
         var attached = new Dictionary<string, IncomingFile>(StringComparer.OrdinalIgnoreCase);
@@ -134,7 +132,7 @@ public static class CommandTextParser
     }
 
     private static CommandParseResult UnknownOption(CommandDefinition command, SubCommandDefinition? sub, string name) =>
-        CommandParseResult.Fail($"`/{command.Name}{(sub is null ? "" : " " + sub.Name)}` has no option `{Shorten(name)}`.\nUsage: {CommandUsage.Of(command, sub)}");
+        CommandParseResult.Fail(new CommandParseError.UnknownOption(command, sub, name));
 
     private static OptionDefinition? FindOption(IReadOnlyList<OptionDefinition> options, string name) =>
         options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)

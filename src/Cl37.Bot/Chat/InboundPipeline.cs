@@ -8,26 +8,26 @@ namespace Cl37.Bot.Chat;
 /// <summary>The one way in. Every platform hands its requests here: answers are held to
 /// <see cref="AnswerCodec"/>'s limits, work that outlasts the platform's deadline
 /// (<see cref="InboundOptions"/>) is deferred, every request is measured, and a failure becomes a
-/// reply that says what happened — never an exception at the adapter.</summary>
+/// reply that says what happened (worded by <see cref="IChatWording"/>) — never an exception at the adapter.</summary>
 /// <remarks>No DI scope per request: the handler and the services behind it are singletons, and
 /// each unit of work opens its own <c>DbContext</c> (an answer is stored in one transaction by
 /// <c>AnswerWriter</c>), so a scope here would hold nothing.</remarks>
 public sealed class InboundPipeline
 {
     public const string MeterName = "Cl37.Bot.Chat";
-    public const string Unexpected = "Something went wrong; nothing was changed. Please try again.";
-    public const string StillWorking = "Your answer is still being saved. Refresh the card in a moment to see your feedback.";
 
     private readonly Lazy<IInboundHandler> _handler;
     private readonly IInboundFailureClassifier? _failures;
+    private readonly IChatWording _wording;
     private readonly InboundOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<InboundPipeline> _logger;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _failed;
 
-    public InboundPipeline(IServiceProvider services, IOptions<InboundOptions> options, IMeterFactory meters, TimeProvider time, ILogger<InboundPipeline> logger, IInboundFailureClassifier? failures = null)
+    public InboundPipeline(IServiceProvider services, IOptions<InboundOptions> options, IMeterFactory meters, TimeProvider time, ILogger<InboundPipeline> logger, IChatWording wording, IInboundFailureClassifier? failures = null)
     {
+        _wording = wording;
         // Resolved at the first request, so an adapter that starts with the host does not build
         // every command and quiz service before anyone has asked for one.
         _handler = new Lazy<IInboundHandler>(services.GetRequiredService<IInboundHandler>);
@@ -61,6 +61,13 @@ public sealed class InboundPipeline
         }
     }
 
+    /// <summary>The words for a notice of the port or an adapter, so adapters hold no sentences either.</summary>
+    public string Say(ChatNotice notice) => _wording.Say(notice);
+
+    /// <summary>The reply of a run, waiting for it when it was deferred; for callers that answer later anyway.</summary>
+    public async Task<OutgoingMessage> ReplyOfAsync(InboundOutcome outcome) =>
+        (outcome.Later is { } later ? await later : outcome.Reply) ?? OutgoingMessage.PrivateText(Say(new ChatNotice.Unexpected()));
+
     private async Task<OutgoingMessage?> ReplyAsync(Inbound request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -69,8 +76,8 @@ public sealed class InboundPipeline
             if (request is AnswerAction answer)
             {
                 var (values, problem) = AnswerCodec.Read(answer.Values);
-                if (problem is not null)
-                    return OutgoingMessage.PrivateText(problem) with { Refused = true };
+                if (problem is { } refused)
+                    return OutgoingMessage.PrivateText(_wording.Say(new ChatNotice.AnswerRefused(refused))) with { Refused = true };
                 request = answer with { Values = values! };
             }
             return await _handler.Value.HandleAsync(request, cancellationToken);
@@ -91,20 +98,8 @@ public sealed class InboundPipeline
     }
 
     /// <summary>The reply to a request that failed, worded for what the person was doing.</summary>
-    public static OutgoingMessage Explain(Inbound request, InboundFailure failure)
-    {
-        var text = (request, failure) switch
-        {
-            (AnswerAction, InboundFailure.Busy) => "Your answer was **not saved** because the bot is busy. Please try again in a moment.",
-            (AnswerAction, InboundFailure.NotSaved or InboundFailure.NotRead) => "Your answer was **not saved**: the bot could not write to its database. Please try again in a moment.",
-            (AnswerAction, _) => "Your answer was **not saved** because something went wrong. Please try again.",
-            (_, InboundFailure.Busy) => "The bot is busy storing other work. Nothing was changed — please try again in a moment.",
-            (_, InboundFailure.NotSaved) => "Not saved: the bot could not write to its database, so nothing was changed. Please try again in a moment.",
-            (ChatCommand or TypedCommand, _) => "Something went wrong running that command; nothing was changed. Please try again.",
-            _ => Unexpected,
-        };
-        return OutgoingMessage.PrivateText(text) with { NotSaved = request is AnswerAction || failure != InboundFailure.Unexpected };
-    }
+    private OutgoingMessage Explain(Inbound request, InboundFailure failure) =>
+        OutgoingMessage.PrivateText(_wording.Say(new ChatNotice.Failed(request, failure))) with { NotSaved = request is AnswerAction || failure != InboundFailure.Unexpected };
 
     private static string Kind(Inbound request) => request switch
     {
@@ -117,12 +112,7 @@ public sealed class InboundPipeline
 }
 
 /// <summary>A reply ready in time, or the work that will produce it.</summary>
-public sealed record InboundOutcome(OutgoingMessage? Reply, Task<OutgoingMessage?>? Later)
-{
-    /// <summary>The reply, waiting for it when it was deferred; for callers that answer later anyway.</summary>
-    public async Task<OutgoingMessage> ReplyAsync() =>
-        (Later is { } later ? await later : Reply) ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected);
-}
+public sealed record InboundOutcome(OutgoingMessage? Reply, Task<OutgoingMessage?>? Later);
 
 public static class InboundPipelineRegistration
 {

@@ -1,6 +1,6 @@
-using System.Text;
 using Cl37.Bot.Calculators;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Messages;
 
 namespace Cl37.Bot.Commands;
 
@@ -55,24 +55,5 @@ public static class CalcCommand
     public static CommandDefinition Definition => Unit.Definition;
 
     // The calculators compute synchronously, so the bound methods' tasks are complete when returned.
-    internal static Task<OutgoingMessage> Reply<T>(CalcResult<T> result)
-    {
-        if (result.Error is { } error)
-            return Task.FromResult(OutgoingMessage.PrivateText(error));
-        var card = new StepsCard(result.Title, result.Formula, result.Steps, result.Answer);
-        return Task.FromResult(new OutgoingMessage(Markdown(card), card));
-    }
-
-    /// <summary>The card as Markdown, for platforms that show text only.</summary>
-    internal static string Markdown(StepsCard card)
-    {
-        var sb = new StringBuilder();
-        sb.Append("**").Append(card.Title).Append("**\n");
-        sb.Append("Formula: `").Append(card.Formula).Append("`\n");
-        sb.Append("**Solution Steps:**\n");
-        for (var i = 0; i < card.Steps.Count; i++)
-            sb.Append(i + 1).Append(". ").Append(card.Steps[i]).Append('\n');
-        sb.Append("✅ **Final Answer:** ").Append(card.Answer);
-        return sb.ToString();
-    }
+    private static Task<OutgoingMessage> Reply<T>(CalcResult<T> result) => Task.FromResult(CalcMessages.Reply(result));
 }

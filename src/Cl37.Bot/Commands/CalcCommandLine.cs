@@ -27,7 +27,7 @@ public static class CalcCommandLine
         var parsed = CommandTextParser.Parse(new CommandCatalog([definition]), "calc " + string.Join(' ', args.Select(Quote)), CliChannel, User);
         if (parsed.Command is not { } command)
         {
-            error.WriteLine(ConsoleText.Plain(parsed.Error ?? ""));
+            error.WriteLine(ConsoleText.Plain(CommandMessages.Describe(parsed.Error!)));
             return BadInput;
         }
         var sub = command.SubCommand is null ? null : definition.FindSubCommand(command.SubCommand);

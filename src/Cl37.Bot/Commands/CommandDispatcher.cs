@@ -34,14 +34,14 @@ public sealed class CommandDispatcher(
     {
         var parsed = CommandTextParser.Parse(catalog, typed.Text, typed.Channel, typed.User, typed.Files);
         return parsed.Command is null
-            ? Task.FromResult(OutgoingMessage.PrivateText(parsed.Error!))
+            ? Task.FromResult(CommandMessages.Unparsed(parsed.Error!))
             : DispatchAsync(parsed.Command with { PrivateChat = typed.PrivateChat }, cancellationToken);
     }
 
     private async Task<OutgoingMessage> DispatchAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         if (!_units.TryGetValue(command.Name, out var unit))
-            return OutgoingMessage.PrivateText($"I don't know the command `{CommandTextParser.Shorten(command.Name)}`. Try `/help` for the list.");
+            return CommandMessages.Unparsed(new CommandParseError.UnknownCommand(command.Name));
 
         var definition = unit.Definition;
         SubCommandDefinition? sub = null;

@@ -1,4 +1,5 @@
 using Cl37.Bot.Chat;
+using Cl37.Bot.Messages;
 
 namespace Cl37.Bot.Commands;
 
@@ -42,6 +43,7 @@ public static class CommandRegistrations
         s.AddSingleton<CommandDispatcher>();
         s.AddSingleton<IInboundHandler>(sp => sp.GetRequiredService<CommandDispatcher>());
         s.AddSingleton<IInboundFailureClassifier, StorageFailureClassifier>();
+        s.AddSingleton<IChatWording, ChatWording>();
         s.AddInboundPipeline();
         return builder;
     }

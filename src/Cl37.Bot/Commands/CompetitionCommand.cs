@@ -38,7 +38,7 @@ public sealed class CompetitionCommand(ChannelDirectory channels, CompetitionSer
     public async Task<OutgoingMessage> StartAsync(CommandContext context, string name, string endText, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(endText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
-            return OutgoingMessage.PrivateText($"`end` must be a date like 2026-12-20, not `{CommandTextParser.Shorten(endText)}`.");
+            return CompetitionMessages.BadEndDate(endText);
         var channel = await channels.EnsureAsync(context.Channel, cancellationToken);
         return CompetitionMessages.Start(await competitions.StartAsync(channel, name, end, cancellationToken), Commands);
     }

@@ -1,6 +1,6 @@
-using Cl37.Bot.Calculators;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
+using Cl37.Bot.Messages;
 
 namespace Cl37.Bot.Commands;
 
@@ -11,18 +11,7 @@ public sealed class FormulasCommand(DeckLibrary library)
         new("formulas", "The course's formula sheet", [], [], Example: "/formulas"),
         (handler, _, _) => Task.FromResult(handler.Sheet()));
 
-    public OutgoingMessage Sheet()
-    {
-        var sections = library.Decks
-            .SelectMany(d => d.Revision.Where(r => r.Kind == "formulas").Select(r => (Deck: d, Section: r)))
-            .ToList();
-        if (sections.Count == 0)
-            return OutgoingMessage.PrivateText("No deck has a formula sheet. Try `/calc` for the calculators.");
-
-        var several = library.Decks.Count > 1;
-        var blocks = sections.Select(s =>
-            $"**{s.Section.Title}**{(several ? " (" + s.Deck.Title + ")" : "")}\n" + string.Join('\n', RevisionNotes.Items(s.Section)));
-        var text = RevisionNotes.Fit(blocks.Append($"Work one through with steps: `{WeightsCalculator.Example}`, `{ServersCalculator.Example}`."));
-        return OutgoingMessage.PrivateText(text);
-    }
+    public OutgoingMessage Sheet() => RevisionMessages.FormulaSheet(
+        [.. library.Decks.SelectMany(d => d.Revision.Where(r => r.Kind == "formulas").Select(r => (d.Title, r)))],
+        several: library.Decks.Count > 1);
 }

@@ -34,21 +34,21 @@ public sealed class LeaderboardCommand(
         {
             case "month":
                 key = PeriodKeys.Month(local);
-                title = $"Leaderboard · {local:MMMM yyyy}";
+                title = LeaderboardMessages.MonthTitle(local);
                 break;
             case "all":
                 key = PeriodKeys.AllTime;
-                title = "Leaderboard · all time";
+                title = LeaderboardMessages.AllTimeTitle;
                 break;
             case "competition":
                 if (await competitions.LatestAsync(channel.GroupId, cancellationToken) is not { } c)
                     return CompetitionMessages.NoneYet(CompetitionCommand.Commands);
                 key = PeriodKeys.Competition(c.Id);
-                title = $"Leaderboard · {c.Name}{(c.Ended ? " (final)" : "")}";
+                title = LeaderboardMessages.CompetitionTitle(c);
                 break;
             default:
                 key = PeriodKeys.Week(local);
-                title = $"Leaderboard · this week ({key[1..]})";
+                title = LeaderboardMessages.WeekTitle(key);
                 break;
         }
 

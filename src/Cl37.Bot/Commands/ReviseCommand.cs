@@ -1,5 +1,6 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
+using Cl37.Bot.Messages;
 
 namespace Cl37.Bot.Commands;
 
@@ -23,40 +24,30 @@ public sealed class ReviseCommand(DeckLibrary library)
     public OutgoingMessage Notes(string? typed)
     {
         if (string.IsNullOrEmpty(typed))
-            return Reply(TopicList("Pick a topic to revise."));
+            return RevisionMessages.PickATopic(TopicList());
         var topic = Topics.Find(typed);
         if (topic is null)
-            return Reply(TopicList($"I have no notes on `{Shorten(typed.Replace("`", "'", StringComparison.Ordinal))}`."));
+            return RevisionMessages.NoNotesOn(typed, TopicList());
 
-        var blocks = new List<string>();
+        var sections = new List<(string Title, IReadOnlyList<string> Items)>();
         foreach (var kind in KindOrder)
         {
             foreach (var section in library.Decks.SelectMany(d => d.Revision).Where(r => r.Kind == kind))
             {
                 var items = RevisionNotes.Items(section).Where(i => Topics.Mentions(i, topic)).ToList();
                 if (items.Count > 0)
-                    blocks.Add($"**{section.Title}**\n" + string.Join('\n', items));
+                    sections.Add((section.Title, items));
             }
         }
         var questions = library.AllQuestions.Count(q => q.Topic == topic);
-        var practice = questions == 0 ? "" : $"{questions} quiz question{(questions == 1 ? "" : "s")} on {topic}: `/quiz practice`.";
-        if (blocks.Count == 0)
-            return Reply(TopicList($"The revision notes say nothing about {topic}." + (practice.Length > 0 ? " " + practice : "")));
-        blocks.Insert(0, $"📚 **Revision: {topic}**");
-        if (practice.Length > 0)
-            blocks.Add(practice);
-        return Reply(RevisionNotes.Fit(blocks, "The full notes are in the deck."));
+        return sections.Count == 0
+            ? RevisionMessages.NothingOn(topic, questions, TopicList())
+            : RevisionMessages.Notes(topic, sections, questions);
     }
 
-    private string TopicList(string lead)
-    {
-        var withNotes = Topics.All.Where(t =>
+    private RevisionTopics TopicList() => new(
+        [.. Topics.All.Where(t =>
             library.AllQuestions.Any(q => q.Topic == t) ||
-            library.Decks.SelectMany(d => d.Revision).Any(r => KindOrder.Contains(r.Kind) && Topics.Mentions(r.Markdown, t)));
-        return $"{lead}\nTopics: {string.Join(", ", withNotes)}.\nFor example: `{CommandUsage.Example(Definition, null)}`.";
-    }
-
-    private static OutgoingMessage Reply(string text) => OutgoingMessage.PrivateText(text);
-
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+            library.Decks.SelectMany(d => d.Revision).Any(r => KindOrder.Contains(r.Kind) && Topics.Mentions(r.Markdown, t)))],
+        CommandUsage.Example(Definition, null));
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cl37.Bot.Chat;
 using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Commands;
@@ -9,20 +8,20 @@ public static class ScheduleArguments
 {
     private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
-    /// <summary>The request, or null with one sentence naming the wrong argument.</summary>
-    public static ScheduleRequest? Parse(ScheduleSetArguments arguments, string defaultZone, out string? error)
+    /// <summary>The request, or null with what is wrong with the first wrong argument.</summary>
+    public static ScheduleRequest? Parse(ScheduleSetArguments arguments, string defaultZone, out ScheduleArgumentError? error)
     {
         if (!TryParseTimes(arguments.Time, out var times, out error))
             return null;
         var zoneName = arguments.Zone ?? defaultZone;
         if (!TimeZones.TryFind(zoneName, out var zone))
         {
-            error = $"`{CommandTextParser.Shorten(zoneName)}` is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.";
+            error = new ScheduleArgumentError.UnknownZone(zoneName);
             return null;
         }
         if (TimeZones.IsAbbreviation(zoneName!))
         {
-            error = $"`{CommandTextParser.Shorten(zoneName!)}` is an abbreviation, not a place: its summer time is nobody's. Use the zone of a city, such as Europe/Berlin or America/New_York.";
+            error = new ScheduleArgumentError.ZoneAbbreviation(zoneName!);
             return null;
         }
         if (!TryParseDays(arguments.Days, out var days, out error))
@@ -37,8 +36,7 @@ public static class ScheduleArguments
                 .Append(WeekDays.ShortestGapDays(days) * 24 * 60 - (minutes[^1] - minutes[0])).Min();
             if (windowMinutes <= 0 || windowMinutes > shortestGap)
             {
-                error = string.Create(CultureInfo.InvariantCulture,
-                    $"`window` must be more than 0 and at most {shortestGap / 60.0:0.##} hours, so answers close before the next question is posted.");
+                error = new ScheduleArgumentError.WindowTooLong(shortestGap / 60.0);
                 return null;
             }
         }
@@ -48,7 +46,7 @@ public static class ScheduleArguments
     /// <summary>One or more 24-hour times, comma-separated (09:00,13:00,18:00), sorted; at most
     /// <see cref="ScheduleTimes.MaxPerDay"/>, each two at least
     /// <see cref="ScheduleTimes.MinMinutesBetween"/> apart, across midnight too.</summary>
-    public static bool TryParseTimes(string text, out IReadOnlyList<TimeOnly> times, out string? error)
+    public static bool TryParseTimes(string text, out IReadOnlyList<TimeOnly> times, out ScheduleArgumentError? error)
     {
         times = [];
         error = null;
@@ -60,21 +58,19 @@ public static class ScheduleArguments
         {
             if (!TimeOnly.TryParseExact(item, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
             {
-                error = items.Length == 1
-                    ? $"`time` must be a 24-hour time like 09:00, not `{CommandTextParser.Shorten(item)}`."
-                    : $"`time` must be 24-hour times like 09:00,13:00,18:00 — `{CommandTextParser.Shorten(item)}` is not one.";
+                error = new ScheduleArgumentError.NotATime(item, OneOfSeveral: items.Length > 1);
                 return false;
             }
             if (parsed.Contains(at))
             {
-                error = string.Create(CultureInfo.InvariantCulture, $"`time` names {at:HH:mm} twice; name each time once.");
+                error = new ScheduleArgumentError.TimeTwice(at);
                 return false;
             }
             parsed.Add(at);
         }
         if (parsed.Count > ScheduleTimes.MaxPerDay)
         {
-            error = string.Create(CultureInfo.InvariantCulture, $"`time` names {parsed.Count} times; a channel gets at most {ScheduleTimes.MaxPerDay} questions a day.");
+            error = new ScheduleArgumentError.TooManyTimes(parsed.Count, ScheduleTimes.MaxPerDay);
             return false;
         }
         parsed.Sort();
@@ -84,8 +80,7 @@ public static class ScheduleArguments
             var gap = (int)(to - from).TotalMinutes;
             if (gap < ScheduleTimes.MinMinutesBetween)
             {
-                error = string.Create(CultureInfo.InvariantCulture,
-                    $"`time` {from:HH:mm} and {to:HH:mm} are only {gap / 60}:{gap % 60:00} h apart; questions need at least {ScheduleTimes.MinMinutesBetween / 60} hours between them, so each is open for an hour or more.");
+                error = new ScheduleArgumentError.TimesTooClose(from, to, gap, ScheduleTimes.MinMinutesBetween);
                 return false;
             }
         }
@@ -94,7 +89,7 @@ public static class ScheduleArguments
     }
 
     /// <summary>Weekdays as people type them (mon-fri, daily, mon,wed,fri) into a <see cref="WeekDays"/> mask.</summary>
-    public static bool TryParseDays(string? text, out int mask, out string? error)
+    public static bool TryParseDays(string? text, out int mask, out ScheduleArgumentError? error)
     {
         mask = 0;
         error = null;
@@ -121,7 +116,7 @@ public static class ScheduleArguments
             var range = part.Split('-', StringSplitOptions.TrimEntries);
             if (range.Length > 2 || Day(range[0]) is not { } from || Day(range[^1]) is not { } to)
             {
-                error = $"`days` must be like mon-fri, daily or mon,wed,fri — `{part}` is not a weekday.";
+                error = new ScheduleArgumentError.NotAWeekday(part);
                 return false;
             }
             for (var d = from; ; d = (d + 1) % 7)
@@ -133,7 +128,7 @@ public static class ScheduleArguments
         }
         if (mask == 0)
         {
-            error = "`days` names no weekday; use e.g. mon-fri or daily.";
+            error = new ScheduleArgumentError.NoWeekday();
             return false;
         }
         return true;

@@ -34,7 +34,7 @@ public sealed class ScheduleHandler(ChannelDirectory channels, ScheduleService s
     {
         var request = ScheduleArguments.Parse(arguments, options.Value.DefaultTimeZone, out var invalid);
         if (request is null)
-            return OutgoingMessage.PrivateText(invalid!);
+            return ScheduleMessages.Invalid(invalid!);
         var channel = await channels.EnsureAsync(context.Channel, cancellationToken);
         return ScheduleMessages.Set(await schedules.SetAsync(channel, request, cancellationToken));
     }

@@ -31,6 +31,10 @@ public static class CompetitionMessages
     }
 
     /// <summary>The reply when a group has never had a competition.</summary>
+    /// <summary><c>/competition start</c>'s end that is not a yyyy-MM-dd date.</summary>
+    public static OutgoingMessage BadEndDate(string text) =>
+        OutgoingMessage.PrivateText($"`end` must be a date like 2026-12-20, not `{CommandTextParser.Shorten(text)}`.");
+
     public static OutgoingMessage NoneYet(CompetitionCommands commands) =>
         OutgoingMessage.PrivateText($"There has been no competition yet. Admins start one with `{commands.Start}`.");
 

@@ -8,6 +8,16 @@ namespace Cl37.Bot.Messages;
 /// <summary>A leaderboard page as a table card, with the same lines as text for platforms that show text only.</summary>
 public static class LeaderboardMessages
 {
+    public static string MonthTitle(DateOnly localDate) => $"Leaderboard · {localDate:MMMM yyyy}";
+
+    public static string AllTimeTitle => "Leaderboard · all time";
+
+    public static string CompetitionTitle(CompetitionSummary competition) =>
+        $"Leaderboard · {competition.Name}{(competition.Ended ? " (final)" : "")}";
+
+    /// <summary>This week's title, from its period key (<c>W2026-49</c>).</summary>
+    public static string WeekTitle(string weekKey) => $"Leaderboard · this week ({weekKey[1..]})";
+
     public static TableCard ToTable(string title, LeaderboardPage page)
     {
         var rows = page.Rows.Select(Cells).ToList();

@@ -50,4 +50,24 @@ public static class ScheduleMessages
         _ => string.Join(", ", Enumerable.Range(0, 7).Where(d => (mask & (1 << d)) != 0)
             .Select(d => CultureInfo.InvariantCulture.DateTimeFormat.GetDayName((DayOfWeek)d))),
     };
+
+    /// <summary>What is wrong with <c>/quiz schedule set</c>'s arguments.</summary>
+    public static OutgoingMessage Invalid(ScheduleArgumentError error) => OutgoingMessage.PrivateText(Describe(error));
+
+    public static string Describe(ScheduleArgumentError error) => error switch
+    {
+        ScheduleArgumentError.NotATime { OneOfSeveral: false } e => $"`time` must be a 24-hour time like 09:00, not `{CommandTextParser.Shorten(e.Text)}`.",
+        ScheduleArgumentError.NotATime e => $"`time` must be 24-hour times like 09:00,13:00,18:00 — `{CommandTextParser.Shorten(e.Text)}` is not one.",
+        ScheduleArgumentError.TimeTwice e => string.Create(CultureInfo.InvariantCulture, $"`time` names {e.Time:HH:mm} twice; name each time once."),
+        ScheduleArgumentError.TooManyTimes e => $"`time` names {e.Count} times; a channel gets at most {e.Max} questions a day.",
+        ScheduleArgumentError.TimesTooClose e => string.Create(CultureInfo.InvariantCulture,
+            $"`time` {e.From:HH:mm} and {e.To:HH:mm} are only {e.GapMinutes / 60}:{e.GapMinutes % 60:00} h apart; questions need at least {e.MinMinutes / 60} hours between them, so each is open for an hour or more."),
+        ScheduleArgumentError.UnknownZone e => $"`{CommandTextParser.Shorten(e.Zone)}` is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.",
+        ScheduleArgumentError.ZoneAbbreviation e => $"`{CommandTextParser.Shorten(e.Zone)}` is an abbreviation, not a place: its summer time is nobody's. Use the zone of a city, such as Europe/Berlin or America/New_York.",
+        ScheduleArgumentError.NotAWeekday e => $"`days` must be like mon-fri, daily or mon,wed,fri — `{e.Part}` is not a weekday.",
+        ScheduleArgumentError.NoWeekday => "`days` names no weekday; use e.g. mon-fri or daily.",
+        ScheduleArgumentError.WindowTooLong e => string.Create(CultureInfo.InvariantCulture,
+            $"`window` must be more than 0 and at most {e.MaxHours:0.##} hours, so answers close before the next question is posted."),
+        _ => throw new ArgumentOutOfRangeException(nameof(error), error, null),
+    };
 }

@@ -1,5 +1,6 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
+using Cl37.Bot.Messages;
 
 namespace Cl37.Bot.Tests.Chat;
 
@@ -54,7 +55,7 @@ public sealed class CommandTextParserTests
         var result = CommandTextParser.Parse(CommandRegistrations.Catalog(), text, Channel, User);
 
         Assert.Null(result.Command);
-        Assert.Contains(expected, result.Error);
+        Assert.Contains(expected, CommandMessages.Describe(result.Error!));
     }
 
     [Fact]
@@ -90,6 +91,6 @@ public sealed class CommandTextParserTests
     public void Parse_HugeInput_IsRefusedNotTruncated()
     {
         var result = CommandTextParser.Parse(CommandRegistrations.Catalog(), "/help " + new string('x', 5000), Channel, User);
-        Assert.Contains("too long", result.Error);
+        Assert.Contains("too long", CommandMessages.Describe(result.Error!));
     }
 }

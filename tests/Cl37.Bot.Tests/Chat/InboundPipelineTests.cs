@@ -1,5 +1,6 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
+using Cl37.Bot.Messages;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,9 +21,9 @@ public sealed class InboundPipelineTests
         var tooLong = (await pipeline.RunAsync(new AnswerAction(Channel, Ann, 1, [new string('x', AnswerCodec.MaxValueLength + 1)]), default)).Reply;
         var blank = (await pipeline.RunAsync(new AnswerAction(Channel, Ann, 1, ["A", "  "]), default)).Reply;
 
-        Assert.Equal(AnswerCodec.TooMany, tooMany!.Text);
-        Assert.Equal(AnswerCodec.TooLong, tooLong!.Text);
-        Assert.Equal(AnswerCodec.Empty, blank!.Text);
+        Assert.Equal("Your answer has too many parts (at most 26).", tooMany!.Text);
+        Assert.Equal("Your answer is too long (at most 200 characters).", tooLong!.Text);
+        Assert.Equal("Your answer was empty: pick an option or type an answer, then submit.", blank!.Text);
         Assert.Empty(handler.Seen);
     }
 
@@ -147,6 +148,7 @@ public sealed class InboundPipelineTests
             .AddSingleton(TimeProvider.System)
             .AddLogging()
             .AddSingleton<IInboundFailureClassifier, StorageFailureClassifier>()
+            .AddSingleton<IChatWording, ChatWording>()
             // The classifier's storage state, on PostgreSQL settings: no SQLite file to watch.
             .AddSingleton<Cl37.Bot.Data.DatabaseState>()
             .AddSingleton<Cl37.Bot.Data.DatabaseConnections>()

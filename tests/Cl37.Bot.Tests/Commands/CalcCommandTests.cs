@@ -22,7 +22,7 @@ public sealed class CalcCommandTests
     private static Task<OutgoingMessage> HandleText(string text)
     {
         var parsed = CommandTextParser.Parse(CommandRegistrations.Catalog(), text, Channel, Student);
-        Assert.True(parsed.Command is not null, parsed.Error);
+        Assert.True(parsed.Command is not null, parsed.Error?.ToString());
         return CalcCommand.Unit.RunAsync(NoServices, parsed.Command, CancellationToken.None);
     }
 
@@ -147,7 +147,7 @@ public sealed class CalcCommandTests
         {
             var parsed = CommandTextParser.Parse(CommandRegistrations.Catalog(), text, Channel, Student);
             if (parsed.Command is not { } command)
-                return !string.IsNullOrWhiteSpace(parsed.Error);
+                return parsed.Error is not null;
             var reply = CalcCommand.Unit.RunAsync(NoServices, command, CancellationToken.None).GetAwaiter().GetResult();
             return !string.IsNullOrWhiteSpace(reply.Text)
                 && (reply.Card is StepsCard { Steps.Count: > 0 } || (reply.Private && reply.Card is null));

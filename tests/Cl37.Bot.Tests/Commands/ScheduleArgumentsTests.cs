@@ -1,5 +1,6 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Quiz;
 
 namespace Cl37.Bot.Tests.Commands;
@@ -32,7 +33,7 @@ public sealed class ScheduleArgumentsTests
     public void TryParseDays_NoWeekday_SaysWhy(string text, string message)
     {
         Assert.False(ScheduleArguments.TryParseDays(text, out _, out var error));
-        Assert.Equal(message, error);
+        Assert.Equal(message, ScheduleMessages.Describe(error!));
     }
 
     [Fact]
@@ -71,14 +72,14 @@ public sealed class ScheduleArgumentsTests
     public void Parse_BadTimes_OneMessageNamingTheBadItem(string times, string message)
     {
         Assert.Null(ScheduleArguments.Parse(Command(("time", times)), "UTC", out var error));
-        Assert.Equal(message, error);
+        Assert.Equal(message, ScheduleMessages.Describe(error!));
     }
 
     [Fact]
     public void Parse_WindowLongerThanTheGapBetweenTimes_IsRefused()
     {
         Assert.Null(ScheduleArguments.Parse(Command(("time", "09:00,13:30"), ("window", "5")), "UTC", out var error));
-        Assert.Equal("`window` must be more than 0 and at most 4.5 hours, so answers close before the next question is posted.", error);
+        Assert.Equal("`window` must be more than 0 and at most 4.5 hours, so answers close before the next question is posted.", ScheduleMessages.Describe(error!));
     }
 
     [Fact]
@@ -106,6 +107,6 @@ public sealed class ScheduleArgumentsTests
             args.Add(("window", window));
 
         Assert.Null(ScheduleArguments.Parse(Command([.. args]), "UTC", out var error));
-        Assert.Equal(message, error);
+        Assert.Equal(message, ScheduleMessages.Describe(error!));
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Cl37.Bot.Chat;
 using Cl37.Bot.Commands;
 using Cl37.Bot.Data;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Platforms.Discord;
 using Cl37.Bot.Quiz;
 using Cl37.Bot.Tests.Fakes;
@@ -85,6 +86,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         foreach (var h in handlers.Values)
             builder.Services.AddSingleton(h.Unit);
         builder.Services.AddSingleton<IInboundHandler, CommandDispatcher>();
+        builder.Services.AddSingleton<IChatWording, ChatWording>();
         services?.Invoke(builder.Services);
         builder.AddDiscord();
         var app = builder.Build();

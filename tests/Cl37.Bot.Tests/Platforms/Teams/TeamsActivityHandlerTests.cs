@@ -165,7 +165,7 @@ public sealed class TeamsActivityHandlerTests
 
         var result = await handler.HandleInvokeAsync(AnswerInvoke(), default).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Contains(InboundPipeline.StillWorking, JsonSerializer.Serialize(result.Body!, TeamsJsonContext.Default.AdaptiveCardInvokeResponse), StringComparison.Ordinal);
+        Assert.Contains("Your answer is still being saved.", JsonSerializer.Serialize(result.Body!, TeamsJsonContext.Default.AdaptiveCardInvokeResponse), StringComparison.Ordinal);
         slow.Release.SetResult();
         Assert.Equal(42, (await slow.Stored.Task.WaitAsync(TimeSpan.FromSeconds(30))).PostId);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Platforms.Teams;
 using Cl37.Bot.Platforms.Teams.Incoming;
 using Cl37.Bot.Platforms.Teams.Outgoing;
@@ -27,7 +28,7 @@ public sealed class TeamsEndpointTests
         var store = new InMemoryTeamsConversationStore();
         // What the host registers for every feature: the clock and the random source.
         builder.Services.AddSingleton(TimeProvider.System).AddSingleton(Random.Shared);
-        builder.Services.AddSingleton<IInboundHandler>(sink).AddSingleton(TeamsTestKit.Catalog);
+        builder.Services.AddSingleton<IInboundHandler>(sink).AddSingleton(TeamsTestKit.Catalog).AddSingleton<IChatWording, ChatWording>();
         builder.Services.AddSingleton<ITeamsConversationStore>(store);
         builder.AddTeams();
         builder.Services.AddHttpClient(TeamsConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => http);

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Platforms.Teams;
 using Cl37.Bot.Platforms.Teams.Incoming;
 using Cl37.Bot.Platforms.Teams.Outgoing;
@@ -47,7 +48,7 @@ public sealed class TeamsSigningKeysOutageTests : IAsyncLifetime
         builder.Configuration["Teams:OpenIdMetadataUrl"] = _keys.MetadataUrl;
         builder.Logging.ClearProviders().AddProvider(_log);
         builder.Services.AddSingleton<TimeProvider>(_time).AddSingleton(Random.Shared);
-        builder.Services.AddSingleton<IInboundHandler>(new FakeCommandSink()).AddSingleton(TeamsTestKit.Catalog);
+        builder.Services.AddSingleton<IInboundHandler>(new FakeCommandSink()).AddSingleton(TeamsTestKit.Catalog).AddSingleton<IChatWording, ChatWording>();
         builder.Services.AddSingleton<ITeamsConversationStore>(new InMemoryTeamsConversationStore());
         builder.AddTeams();
         builder.Services.AddSingleton<IBotTokenProvider>(new FixedTokenProvider(null));

@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Messages;
 using Cl37.Bot.Platforms.Teams.Incoming;
 using Cl37.Bot.Platforms.Teams.Kernel;
 using Cl37.Bot.Platforms.Teams.Outgoing;
-using Cl37.Bot.Platforms.Teams.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -70,7 +70,7 @@ internal sealed class TeamsTestKit
 
     /// <summary>The file flow over the kit's connector; uploads go through the recording handler too.</summary>
     public TeamsFileUpload FileUpload() =>
-        new(FileOffers, Connector, new StubHttpClientFactory(Http), NullLogger<TeamsFileUpload>.Instance);
+        new(FileOffers, Connector, new StubHttpClientFactory(Http), new ChatWording(), NullLogger<TeamsFileUpload>.Instance);
 
     public TeamsChatPlatform Platform()
     {
@@ -148,6 +148,7 @@ internal static class TestPipeline
             .AddSingleton(handler)
             .AddSingleton(TimeProvider.System)
             .AddLogging()
+            .AddSingleton<IChatWording, ChatWording>()
             .AddInboundPipeline()
             .BuildServiceProvider()
             .GetRequiredService<InboundPipeline>();

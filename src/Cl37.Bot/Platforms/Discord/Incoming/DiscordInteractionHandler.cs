@@ -20,9 +20,13 @@ internal sealed class DiscordInteractionHandler(
     DiscordAttachmentReader attachments,
     ILogger<DiscordInteractionHandler> logger)
 {
-    public const string FallbackText = "Discord would not show my reply here, sorry. Nothing was lost; please try again in a moment.";
     private const ulong ManageGuild = 0x20;
     private const ulong Administrator = 0x8;
+
+    private string FallbackText => pipeline.Say(new ChatNotice.ReplyNotShown());
+
+    /// <summary>The reply to a request that failed before it reached the pipeline.</summary>
+    public InteractionOutcome Unexpected() => Reply(OutgoingMessage.PrivateText(pipeline.Say(new ChatNotice.Unexpected())));
 
     public async Task<InteractionOutcome> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {
@@ -76,7 +80,7 @@ internal sealed class DiscordInteractionHandler(
     /// Discord says the interaction failed.</summary>
     public async Task CompleteDeferredAsync(Interaction interaction, Task<OutgoingMessage?> work, CancellationToken cancellationToken)
     {
-        var reply = await work ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected);
+        var reply = await work ?? OutgoingMessage.PrivateText(pipeline.Say(new ChatNotice.Unexpected()));
         var parts = DiscordMessageRenderer.Render(reply, ephemeral: reply.Private);
         var edited = false;
         var shown = 0;
@@ -90,7 +94,7 @@ internal sealed class DiscordInteractionHandler(
             }
             else
             {
-                await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, DiscordMessageRenderer.Render(OutgoingMessage.PrivateText("Done."))[0], cancellationToken);
+                await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, DiscordMessageRenderer.Render(OutgoingMessage.PrivateText(pipeline.Say(new ChatNotice.Done())))[0], cancellationToken);
                 edited = true;
             }
             foreach (var part in parts.Skip(shown))
@@ -120,15 +124,11 @@ internal sealed class DiscordInteractionHandler(
             return new InteractionResponse { Type = InteractionCallbackType.Modal, Data = DiscordMessageRenderer.LegacyAnswerModal(postId) };
         // Retrying later never helps where a server refuses modals: the answer goes in by command instead.
         if (refused.Type == InteractionCallbackType.Modal && catalog.TypedAnswerCommand() is { } command)
-            return Reply(OutgoingMessage.PrivateText(ModalRefused(command.Form, command.Example))).Initial;
+            return Reply(OutgoingMessage.PrivateText(pipeline.Say(new ChatNotice.AnswerBoxRefused(command.Form, command.Example)))).Initial;
         return refused.Data?.Content == FallbackText
             ? null
             : Reply(OutgoingMessage.PrivateText(FallbackText)).Initial;
     }
-
-    /// <summary>What a person reads when Discord would not open the answer box.</summary>
-    public static string ModalRefused(string command, string example) =>
-        $"Discord would not open the answer box here, so nothing was recorded. Type your answer with `{command}` instead (for example `{example}`); it answers the open question in this channel.";
 
     private async Task FallbackAsync(Interaction interaction, bool edited, CancellationToken cancellationToken)
     {
@@ -193,11 +193,11 @@ internal sealed class DiscordInteractionHandler(
             case InteractionType.ModalSubmit when interaction.Data is { } data && DiscordCustomIds.TryParse(data.CustomId, out var modalKind, out var modalPost, out _) && modalKind == CustomIdKind.Modal:
                 var text = FindInput(data.Components, DiscordCustomIds.AnswerInput)?.Trim();
                 if (string.IsNullOrEmpty(text))
-                    return Reply(OutgoingMessage.PrivateText("Type an answer before submitting."));
+                    return Reply(OutgoingMessage.PrivateText(pipeline.Say(new ChatNotice.EmptyTypedAnswer())));
                 return await RunAsync(new AnswerAction(Channel(interaction), User(interaction), modalPost, [text], interaction.Id), cancellationToken);
         }
         logger.LogInformation("Ignoring interaction {InteractionId} of type {Type} with custom id {CustomId}", interaction.Id, interaction.Type, interaction.Data?.CustomId);
-        return Reply(OutgoingMessage.PrivateText("This control is no longer active."));
+        return Reply(OutgoingMessage.PrivateText(pipeline.Say(new ChatNotice.ControlInactive())));
     }
 
     private async Task<InteractionOutcome> RunAsync(Inbound request, CancellationToken cancellationToken)
@@ -205,7 +205,7 @@ internal sealed class DiscordInteractionHandler(
         var outcome = await pipeline.RunAsync(request, cancellationToken);
         return outcome.Later is { } later
             ? new(new InteractionResponse { Type = InteractionCallbackType.DeferredChannelMessageWithSource, Data = new InteractionCallbackData { Flags = MessageFlags.Ephemeral } }, later)
-            : Reply(outcome.Reply ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected));
+            : Reply(outcome.Reply ?? OutgoingMessage.PrivateText(pipeline.Say(new ChatNotice.Unexpected())));
     }
 
     internal static InteractionOutcome Reply(OutgoingMessage message)

@@ -79,7 +79,7 @@ internal static class DiscordInteractionsEndpoint
         catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Could not record interaction {InteractionId} as handled; it was not run", interaction.Id);
-            await WriteAsync(context, DiscordInteractionHandler.Reply(OutgoingMessage.PrivateText(InboundPipeline.Unexpected)));
+            await WriteAsync(context, handler.Unexpected());
             return;
         }
         if (!claimed)

@@ -201,14 +201,14 @@ internal static class PlaygroundEndpoints
         if (error is not null)
             return error;
         var reply = (await pipeline.RunAsync(built!, context.RequestAborted)).Reply;
+        reply ??= OutgoingMessage.PrivateText(pipeline.Say(new ChatNotice.Unexpected()));
         return Deliver(platform, time, channel!, user!, reply, new InvocationDto(user!.DisplayName, invocation(request!)));
     }
 
     // A request that did not take effect says so in its status as well as in the reply, so a script
     // (or the page) can tell "not saved, try again" from success.
-    private static JsonHttpResult<ReplyResponse> Deliver(PlaygroundChatPlatform platform, TimeProvider time, ChannelRef channel, ChatUser user, OutgoingMessage? reply, InvocationDto invokedBy)
+    private static JsonHttpResult<ReplyResponse> Deliver(PlaygroundChatPlatform platform, TimeProvider time, ChannelRef channel, ChatUser user, OutgoingMessage reply, InvocationDto invokedBy)
     {
-        reply ??= OutgoingMessage.PrivateText(InboundPipeline.Unexpected);
         if (reply.Private)
         {
             var dto = PlaygroundMessageMapper.ToDto(reply, null, 1, time.GetUtcNow(), null);

@@ -10,7 +10,7 @@ internal sealed record CardAnswer(long PostId, IReadOnlyList<string> Values)
     /// <summary>Reads <c>{"cl37":"answer","post":12,"value":"B"}</c> or, for inputs, the
     /// <c>answer</c> field Teams merges in (a multi-select, marked <c>"multi":true</c>, arrives comma-separated). Returns null
     /// when the data is not ours; <paramref name="error"/> says what is wrong when it is ours but names no question.</summary>
-    public static CardAnswer? TryRead(JsonElement? data, out string? error)
+    public static CardAnswer? TryRead(JsonElement? data, out ChatNotice? error)
     {
         error = null;
         if (data is not { ValueKind: JsonValueKind.Object } d
@@ -24,7 +24,7 @@ internal sealed record CardAnswer(long PostId, IReadOnlyList<string> Values)
             || !(post.ValueKind == JsonValueKind.Number ? post.TryGetInt64(out postId)
                 : post.ValueKind == JsonValueKind.String && AnswerCodec.TryReadPost(post.GetString(), out postId)))
         {
-            error = "This answer button does not say which question it belongs to.";
+            error = new ChatNotice.AnswerWithoutQuestion();
             return null;
         }
 

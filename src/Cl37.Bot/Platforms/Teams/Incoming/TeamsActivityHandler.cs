@@ -1,7 +1,6 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Teams.Kernel;
 using Cl37.Bot.Platforms.Teams.Outgoing;
-using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Platforms.Teams.Wire;
 
 namespace Cl37.Bot.Platforms.Teams.Incoming;
@@ -40,11 +39,11 @@ internal sealed class TeamsActivityHandler
         TeamsFileDownloads downloads,
         ILogger<TeamsActivityHandler> logger)
     {
-        var replies = new TeamsReplies(connector, personalChats, files, logger);
+        var replies = new TeamsReplies(connector, personalChats, files, pipeline, logger);
         _messages = new TeamsMessageHandler(pipeline, replies, roster, catalog, downloads);
         _cardActions = new TeamsCardActions(pipeline, answerers, replies);
         _installs = new TeamsInstalls(store, savedReferences, logger);
-        _welcome = new TeamsWelcome(connector, logger);
+        _welcome = new TeamsWelcome(connector, pipeline, logger);
         _files = files;
         _metrics = metrics;
         _logger = logger;

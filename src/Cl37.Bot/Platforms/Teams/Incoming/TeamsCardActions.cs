@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Teams.Kernel;
 using Cl37.Bot.Platforms.Teams.Outgoing;
 using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Platforms.Teams.Wire;
@@ -34,14 +35,14 @@ internal sealed class TeamsCardActions(InboundPipeline pipeline, TeamsAnswerers 
 
         var answer = CardAnswer.TryRead(action.Data, out var error);
         if (answer is null)
-            return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(OutgoingMessage.PrivateText(error ?? "This card was not made by this bot.")));
+            return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(OutgoingMessage.PrivateText(pipeline.Say(error ?? new ChatNotice.NotOurCard()))));
         var channel = TeamsActivities.ChannelOf(activity);
         var user = TeamsChatUsers.UserOf(activity, isOwner: false);
         var outcome = await pipeline.RunAsync(new AnswerAction(channel, user, answer.PostId, answer.Values, activity.Id), cancellationToken);
         // Past the deadline the answer is still being stored; the card's refresh shows its feedback.
         if (outcome.Later is not null)
-            return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(OutgoingMessage.PrivateText(InboundPipeline.StillWorking)));
-        var reply = outcome.Reply ?? OutgoingMessage.PrivateText(InboundPipeline.Unexpected);
+            return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(OutgoingMessage.PrivateText(pipeline.Say(new ChatNotice.StillSaving()))));
+        var reply = outcome.Reply ?? OutgoingMessage.PrivateText(pipeline.Say(new ChatNotice.Unexpected()));
         if (activity.From?.Id is { Length: > 0 } userId && !answerers.TryAdd(answer.PostId, userId))
         {
             // Past Teams' 60 personal views the next tally update shows this person the bare
@@ -49,9 +50,7 @@ internal sealed class TeamsCardActions(InboundPipeline pipeline, TeamsAnswerers 
             var kept = await replies.TrySendPersonallyAsync(activity, reply, cancellationToken);
             reply = reply with
             {
-                Text = reply.Text + (kept
-                    ? "\n\nThis card shows personal feedback to its first 60 answerers only, so yours is also in your chat with the bot."
-                    : "\n\nThis card shows personal feedback to its first 60 answerers only: add the app in a personal chat to keep yours."),
+                Text = reply.Text + "\n\n" + pipeline.Say(new ChatNotice.FeedbackOnCardLimited(TeamsAnswerers.MaxUserSpecificViews, kept)),
             };
         }
         return TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(await WithQuestionAsync(channel, user, answer.PostId, reply, cancellationToken)));
@@ -71,7 +70,7 @@ internal sealed class TeamsCardActions(InboundPipeline pipeline, TeamsAnswerers 
     private async Task<TeamsInvokeResult> RefreshAsync(Activity activity, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
         if (RefreshPost(action.Data) is not { } postId)
-            return TeamsInvokeResult.Error(400, "This card was not made by this bot.");
+            return TeamsInvokeResult.Error(400, pipeline.Say(new ChatNotice.NotOurCard()));
         var channel = TeamsActivities.ChannelOf(activity);
         var user = TeamsChatUsers.UserOf(activity, isOwner: false);
         var feedback = await ViewAsync(new PostView(channel, user, postId, Personal: true), cancellationToken);

@@ -20,7 +20,7 @@ internal sealed class TeamsMessageHandler(InboundPipeline pipeline, TeamsReplies
             // Action.Submit (the fallback for clients without Universal Actions) arrives as a message.
             var answer = CardAnswer.TryRead(data, out var error);
             var feedback = answer is null
-                ? OutgoingMessage.PrivateText(error ?? "That card was not made by this bot.")
+                ? OutgoingMessage.PrivateText(pipeline.Say(error ?? new ChatNotice.NotOurCard()))
                 : await RunAsync(new AnswerAction(channel, TeamsChatUsers.UserOf(activity, isOwner: false), answer.PostId, answer.Values, activity.Id), cancellationToken);
             await replies.SendPrivatelyAsync(activity, feedback, cancellationToken);
             return;
@@ -48,7 +48,7 @@ internal sealed class TeamsMessageHandler(InboundPipeline pipeline, TeamsReplies
     }
 
     private async Task<OutgoingMessage> RunAsync(Inbound request, CancellationToken cancellationToken) =>
-        await (await pipeline.RunAsync(request, cancellationToken)).ReplyAsync();
+        await pipeline.ReplyOfAsync(await pipeline.RunAsync(request, cancellationToken));
 
     private async Task<bool> IsOwnerAsync(Activity activity, CancellationToken cancellationToken)
     {

@@ -15,6 +15,7 @@ internal sealed class TeamsFileUpload(
     TeamsFileOffers offers,
     TeamsConnectorClient connector,
     IHttpClientFactory http,
+    IChatWording wording,
     ILogger<TeamsFileUpload> logger)
 {
     public const string HttpClientName = "teams-file-upload";
@@ -59,13 +60,13 @@ internal sealed class TeamsFileUpload(
         string reply;
         if (file is null)
         {
-            reply = "That file is no longer waiting for you (files are kept for an hour): run the command again for a fresh one.";
+            reply = wording.Say(new ChatNotice.FileExpired());
         }
         else if (!value.TryGetProperty("uploadInfo", out var info) || info.ValueKind != JsonValueKind.Object
             || Text(info, "uploadUrl") is not { } uploadUrl || !Uri.TryCreate(uploadUrl, UriKind.Absolute, out var uploadUri)
             || !(uploadUri.Scheme == Uri.UriSchemeHttps || uploadUri.IsLoopback))
         {
-            reply = $"Teams did not say where to put {file.FileName}; please run the command again.";
+            reply = wording.Say(new ChatNotice.FileUploadFailed(file.FileName, null));
         }
         else
         {
@@ -85,7 +86,7 @@ internal sealed class TeamsFileUpload(
             catch (HttpRequestException ex)
             {
                 logger.LogWarning("Uploading {File} to Teams failed: {Error}", file.FileName, ex.Message);
-                reply = $"{file.FileName} could not be uploaded to your OneDrive ({ex.Message}); please run the command again.";
+                reply = wording.Say(new ChatNotice.FileUploadFailed(file.FileName, ex.Message));
             }
         }
         try

@@ -9,6 +9,7 @@ internal sealed class TeamsReplies(
     TeamsConnectorClient connector,
     TeamsPersonalChats personalChats,
     TeamsFileUpload files,
+    InboundPipeline pipeline,
     ILogger logger)
 {
     // Teams has no ephemeral messages. Feedback to an Action.Submit in a team or group chat would
@@ -23,8 +24,7 @@ internal sealed class TeamsReplies(
         }
         if (await TrySendPersonallyAsync(inbound, feedback, cancellationToken))
             return;
-        var name = string.IsNullOrWhiteSpace(inbound.From.Name) ? "Your" : inbound.From.Name + ", your";
-        await ReplyAsync(inbound, OutgoingMessage.PublicText($"{name} answer was recorded. Feedback is private: add the app in a personal chat to see it."), cancellationToken);
+        await ReplyAsync(inbound, OutgoingMessage.PublicText(pipeline.Say(new ChatNotice.AnswerRecordedPublicly(inbound.From.Name))), cancellationToken);
     }
 
     /// <summary>Sends a message to the person's 1:1 chat with the bot; false when there is none
@@ -78,7 +78,7 @@ internal sealed class TeamsReplies(
             return;
         // Bots can send files only in a 1:1 chat (the Teams bot file APIs work in personal scope only).
         if (reply.Files.Count > 0 && !TeamsActivities.IsPersonal(inbound))
-            reply = reply with { Text = reply.Text + "\n\nFiles can only be sent in a 1:1 chat: message me there with the same command to get " + string.Join(", ", reply.Files.Select(f => f.FileName)) + ".", Files = [] };
+            reply = reply with { Text = reply.Text + "\n\n" + pipeline.Say(new ChatNotice.FilesOnlyInPersonalChat([.. reply.Files.Select(f => f.FileName)])), Files = [] };
         var outbound = TeamsActivities.Message(reply, inbound.Recipient?.Id, inbound.Recipient?.Name, conversationId);
         if (inbound.From?.Id is { } from)
             outbound = WithFiles(outbound, reply, from);

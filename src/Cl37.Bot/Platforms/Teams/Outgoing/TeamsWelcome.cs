@@ -4,7 +4,7 @@ using Cl37.Bot.Platforms.Teams.Wire;
 namespace Cl37.Bot.Platforms.Teams.Outgoing;
 
 /// <summary>The hello the bot posts where it has just been added: a personal chat, a group chat or a team.</summary>
-internal sealed class TeamsWelcome(TeamsConnectorClient connector, ILogger logger)
+internal sealed class TeamsWelcome(TeamsConnectorClient connector, InboundPipeline pipeline, ILogger logger)
 {
     // Installing sends installationUpdate and conversationUpdate; only the second (the bot among
     // membersAdded, as botbuilder's OnMembersAddedAsync welcome) says hello, so it is said once.
@@ -12,10 +12,7 @@ internal sealed class TeamsWelcome(TeamsConnectorClient connector, ILogger logge
     {
         if (activity.ServiceUrl is null || activity.Conversation?.Id is not { } conversationId)
             return;
-        var name = string.IsNullOrWhiteSpace(activity.Recipient?.Name) ? "the bot" : activity.Recipient.Name;
-        var text = TeamsActivities.IsPersonal(activity)
-            ? $"Hi, I'm {name}: exam-prep questions, leaderboards and the course's calculators.\n\nType `quiz practice` for a question of your own, `stats` for how you are doing, or `help` for everything."
-            : $"Hi, I'm {name}: a daily exam-prep question for this {(activity.ChannelData?.Team is null ? "chat" : "team")}, answered with the buttons on its card (your feedback is shown to you only).\n\nTo start, {(activity.ChannelData?.Team is null ? "an admin" : "a team owner")} mentions me with `quiz now` to post a question or `quiz schedule set 09:00` to post one every day. Mention me with `help` for everything.";
+        var text = pipeline.Say(new ChatNotice.Welcome(activity.Recipient?.Name, TeamsActivities.IsPersonal(activity), InTeam: activity.ChannelData?.Team is not null));
         var message = TeamsActivities.Message(OutgoingMessage.PublicText(text), activity.Recipient?.Id, activity.Recipient?.Name, conversationId);
         try
         {
