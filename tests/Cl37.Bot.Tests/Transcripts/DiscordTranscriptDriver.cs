@@ -55,8 +55,28 @@ internal sealed class DiscordTranscriptDriver() : AdapterContract("discord")
         var optionDefinitions = chat.SubCommand is null ? definition.Options : definition.FindSubCommand(chat.SubCommand)!.Options;
         var options = new JsonArray();
         // Discord sends options in the order the command declares them, typed.
+        JsonObject? resolved = null;
         foreach (var option in optionDefinitions)
         {
+            // The picked file: its attachment id in the option, the file itself in data.resolved.attachments, served by the CDN.
+            if (option.Kind == OptionKind.File && command.File is { } file)
+            {
+                const string attachmentId = "1311111111111111111";
+                var url = _fake.AttachmentUrl($"{DiscordTestHost.ApplicationId}/{attachmentId}/{file.Name}", file.Bytes);
+                options.Add(new JsonObject { ["type"] = 11, ["name"] = option.Name, ["value"] = attachmentId });
+                resolved = new JsonObject
+                {
+                    ["attachments"] = new JsonObject
+                    {
+                        [attachmentId] = new JsonObject
+                        {
+                            ["id"] = attachmentId, ["filename"] = file.Name, ["size"] = file.Bytes.Length,
+                            ["content_type"] = "text/plain; charset=utf-8", ["url"] = url, ["proxy_url"] = url,
+                        },
+                    },
+                };
+                continue;
+            }
             if (!chat.Arguments.TryGetValue(option.Name, out var value))
                 continue;
             var numeric = option.Kind is OptionKind.Number or OptionKind.Integer;
@@ -77,6 +97,8 @@ internal sealed class DiscordTranscriptDriver() : AdapterContract("discord")
             top = new JsonArray(inner);
         }
         var data = new JsonObject { ["id"] = "1", ["name"] = chat.Name, ["type"] = 1, ["options"] = top };
+        if (resolved is not null)
+            data["resolved"] = resolved;
         await InteractAsync(step, 2, command.Person, data);
         // The question of a /quiz now is the last message created with components.
         foreach (var entry in Entries.Where(e => e.Step == step))

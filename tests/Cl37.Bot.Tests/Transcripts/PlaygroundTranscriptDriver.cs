@@ -15,8 +15,10 @@ internal sealed class PlaygroundTranscriptDriver() : AdapterContract("playground
     protected override Task<Dictionary<string, string?>> StartCounterpartAsync() =>
         Task.FromResult(new Dictionary<string, string?> { ["Playground:Enabled"] = "true" });
 
-    protected override Task CommandAsync(int step, TranscriptStep.Command command) =>
-        SendAsync(step, "POST /playground/api/commands", "/playground/api/commands",
+    protected override Task CommandAsync(int step, TranscriptStep.Command command) => command.File is { } file
+        ? SendAsync(step, "POST /playground/api/commands/file", "/playground/api/commands/file",
+            new { channel = Channel, text = command.Text, person = Person(command.Person), file = new { name = file.Name, mediaType = "text/plain", contentBase64 = Convert.ToBase64String(file.Bytes) } })
+        : SendAsync(step, "POST /playground/api/commands", "/playground/api/commands",
             new { channel = Channel, text = command.Text, person = Person(command.Person) });
 
     protected override Task AnswerAsync(int step, TranscriptStep.Answer answer) =>

@@ -49,6 +49,11 @@ internal sealed class TeamsTranscriptDriver() : AdapterContract("teams")
 
     protected override async Task CommandAsync(int step, TranscriptStep.Command command)
     {
+        if (command.File is { } file)
+        {
+            await FileInPersonalChatAsync(step, command.Person, file);
+            return;
+        }
         var activity = Activity("message", command.Person);
         var mention = $"<at>{BotName}</at>";
         activity["text"] = $"{mention} {command.Text}";
@@ -95,6 +100,35 @@ internal sealed class TeamsTranscriptDriver() : AdapterContract("teams")
         TakeConnectorCalls(step);
         return Task.CompletedTask;
     }
+
+    /// <summary>Bots get files only in the 1:1 chat: the person sends the file there on its own, as a
+    /// file.download.info attachment whose downloadUrl the connector's host serves.</summary>
+    private async Task FileInPersonalChatAsync(int step, string person, TranscriptFile file)
+    {
+        var path = $"/personal/{Aad(person)}/Documents/{file.Name}";
+        _connector.Files[path] = file.Bytes;
+        var activity = Activity("message", person);
+        activity["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = "tenant-1", ["id"] = PersonalChat(person) };
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } };
+        activity["text"] = "";
+        activity["attachments"] = new JsonArray(new JsonObject
+        {
+            ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+            ["name"] = file.Name,
+            ["content"] = new JsonObject
+            {
+                ["downloadUrl"] = _connector.BaseUri + path.TrimStart('/') + "?tempauth=v1.transcript",
+                ["uniqueId"] = "1150d938-8870-4044-9f2c-5bbdeb1f0b35",
+                ["fileType"] = Path.GetExtension(file.Name).TrimStart('.'),
+            },
+        });
+        var before = _connector.Calls.Count;
+        await PostAsync(activity);
+        await HandledAsync(activity["id"]!.GetValue<string>(), before, step);
+        TakeConnectorCalls(step);
+    }
+
+    private static string PersonalChat(string person) => "a:1:" + Aad(person) + "-chat";
 
     private static IEnumerable<JsonObject> AnswerActions(JsonObject card) =>
         (card["actions"] as JsonArray ?? []).OfType<JsonObject>().Where(a => a["type"]?.GetValue<string>() == "Action.Execute" && a["verb"]?.GetValue<string>() == "answer");

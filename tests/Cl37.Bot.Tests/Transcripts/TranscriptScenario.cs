@@ -16,6 +16,12 @@ internal static class TranscriptScenario
     /// <summary>Everyone who takes part; only the tutor is an admin.</summary>
     public static IReadOnlyList<string> People { get; } = [Admin, "Ann", "Ben", "Cy"];
 
+    /// <summary>A GIFT deck the tutor adds from the chat: one question this bot asks, one it skips.
+    /// Declared before <see cref="Steps"/>, which it is part of.</summary>
+    public static TranscriptFile Biology { get; } = new("biology.gift",
+        "::cell-1::Which organelle makes most of a cell's ATP? {=Mitochondrion ~Ribosome ~Nucleus}\n\n"
+        + "::match::Match each part to its job. {=Nucleus -> holds DNA =Ribosome -> makes proteins =Membrane -> keeps things out}\n");
+
     public static IReadOnlyList<TranscriptStep> Steps { get; } =
     [
         new TranscriptStep.Command(Admin, "/quiz now deck:single"),
@@ -79,13 +85,17 @@ internal static class TranscriptScenario
         new TranscriptStep.Wait(2),
         new TranscriptStep.Command(Admin, "/competition start name:\"December *sprint* ＠everyone\" end:2026-12-20"),
         new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/quiz deck add", Biology),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/quiz deck confirm"),
+        new TranscriptStep.Wait(2),
         new TranscriptStep.Command(Admin, "/quiz decks"),
     ];
 
     /// <summary>Replies only the person who asked may see; none of their paragraphs may reach a public message.</summary>
     public static bool RepliesPrivately(TranscriptStep step) =>
         step is TranscriptStep.Answer
-        || step is TranscriptStep.Command { Text: "/stats" or "/quiz analysis" or "/quiz analysis format:csv" or "/quiz decks" or "/quiz regrade" }
+        || step is TranscriptStep.Command { Text: "/stats" or "/quiz analysis" or "/quiz analysis format:csv" or "/quiz decks" or "/quiz regrade" or "/quiz deck add" or "/quiz deck confirm" }
         || (step is TranscriptStep.Command { Text: var text } && text.StartsWith("/quiz answer", StringComparison.Ordinal));
 
     /// <summary>One-question decks cut from the test deck: MCQ 1 (key B), MSQ 1 (A, B, C), Numerical 1 (4), Fill 1 (Pod);

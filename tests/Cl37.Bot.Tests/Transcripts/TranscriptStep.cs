@@ -3,10 +3,12 @@ namespace Cl37.Bot.Tests.Transcripts;
 /// <summary>One platform-neutral step of <see cref="TranscriptScenario"/>.</summary>
 internal abstract record TranscriptStep
 {
-    /// <summary>A typed command, as a text platform gets it; Discord gets it as slash-command options.</summary>
-    internal sealed record Command(string Person, string Text) : TranscriptStep
+    /// <summary>A typed command, as a text platform gets it; Discord gets it as slash-command options.
+    /// With <paramref name="File"/> the person sends that file with it, the platform's way: Discord's
+    /// attachment option, the Teams 1:1 chat, the playground's file picker.</summary>
+    internal sealed record Command(string Person, string Text, TranscriptFile? File = null) : TranscriptStep
     {
-        public override string ToString() => $"{Person}: {Text}";
+        public override string ToString() => File is null ? $"{Person}: {Text}" : $"{Person}: {Text} 📎 {File.Name}";
     }
 
     /// <summary>An answer to the <paramref name="Question"/>-th question the scenario posted (1-based).</summary>
