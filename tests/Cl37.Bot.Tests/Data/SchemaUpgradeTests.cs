@@ -16,6 +16,7 @@ public sealed class SchemaUpgradeTests : IDisposable
 {
     private const string BeforeLeanerIndexes = "20261203171942_ScheduleRemovalPause";
     private const string BeforeFsrs = "20261204013319_LeanerAnswerIndexes";
+    private const string BeforeUploadedDecks = "20261207175025_SeveralPostsADay";
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"cl37-upgrade-{Guid.NewGuid():N}.db");
 
     [Fact]
@@ -98,6 +99,42 @@ public sealed class SchemaUpgradeTests : IDisposable
     {
         public BotDbContext CreateDbContext() => throw new InvalidOperationException("EF Core was opened with nothing to replay");
     }
+
+    [Fact]
+    public async Task Migrate_BeforeUploadedDecks_KeepsEveryAnswerAndAllowsOneVersionInServicePerName()
+    {
+        await using (var db = Context())
+            await db.GetService<IMigrator>().MigrateAsync(BeforeUploadedDecks);
+        await ExecuteAsync("""
+            INSERT INTO "Groups" ("Id", "Platform", "ExternalId", "TimeZone", "StreakBonus", "SpeedBonus", "EveryoneCanPost", "HideResults", "CreatedUtc")
+                VALUES (1, 'playground', 'room', 'UTC', 0, 0, 0, 0, '2026-11-01 00:00:00');
+            INSERT INTO "Channels" ("Id", "GroupId", "ExternalId", "CreatedUtc") VALUES (1, 1, 'general', '2026-11-01 00:00:00');
+            INSERT INTO "People" ("Id", "GroupId", "ExternalId", "DisplayName", "CurrentStreak", "BestStreak") VALUES (7, 1, 'ana', 'Ana', 1, 1);
+            INSERT INTO "Posts" ("Id", "ChannelId", "GroupId", "QuestionId", "PostedUtc", "HideResults", "ScheduledSlot") VALUES (1, 1, 1, 'deck/mcq-1', '2026-11-02 09:00:00', 0, 0);
+            INSERT INTO "Answers" ("Id", "PostId", "PersonId", "GroupId", "QuestionId", "Response", "Points", "IsCorrect", "Practice", "AnsweredUtc", "LatencyMs")
+                VALUES (1, 1, 7, 1, 'deck/mcq-1', 'B', 10, 1, 0, '2026-11-02 09:01:00', 60000);
+            """);
+
+        await using (var db = Context())
+            await db.Database.MigrateAsync();
+
+        await using var check = Context();
+        var answer = await check.Answers.SingleAsync();
+        Assert.Equal(("deck/mcq-1", 10.0, true), (answer.QuestionId, answer.Points, answer.IsCorrect));
+        Assert.Empty(check.UploadedDecks);
+        check.UploadedDecks.Add(Upload(version: 1, DeckUploadState.Replaced));
+        check.UploadedDecks.Add(Upload(version: 2, DeckUploadState.InService));
+        await check.SaveChangesAsync();
+        check.UploadedDecks.Add(Upload(version: 3, DeckUploadState.InService));
+        await Assert.ThrowsAsync<DbUpdateException>(() => check.SaveChangesAsync());
+    }
+
+    private static UploadedDeck Upload(int version, DeckUploadState state) => new()
+    {
+        GroupId = 1, Platform = "playground", UploadedBy = "tutor", Name = "bio", Version = version, Format = "gift",
+        FileName = "bio.gift", Content = [1, 2, 3], Sha256 = new string('a', 64), State = state,
+        CreatedUtc = Utc("2026-12-01 09:00:00"), ChangedUtc = Utc("2026-12-01 09:00:00"),
+    };
 
     private static DateTime Utc(string text) => DateTime.SpecifyKind(DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
 
