@@ -5,7 +5,7 @@ namespace Cl37.Bot.Tests.Architecture;
 /// <summary>The imports between the production project's namespaces, read once per test run from
 /// the compiled assembly and the source text (<see cref="DependencyGraph"/>), held to the drawing
 /// in docs/architecture.md.</summary>
-public sealed class FeatureDependencyTests
+public sealed partial class FeatureDependencyTests
 {
     private static readonly Lazy<DependencyGraph> Production = new(() =>
         DependencyGraph.Read(typeof(Program).Assembly.Location, "Cl37.Bot", Path.Combine(RepoFiles.Root(), "src", "Cl37.Bot"), globalNamespace: "Hosting"));
@@ -55,6 +55,55 @@ public sealed class FeatureDependencyTests
         }
 
         Assert.True(problems.Count == 0, "Adapters against the template in docs/architecture.md:\n" + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Adapters_HoldOnlyTheTemplatesFoldersAndTheirHosting()
+    {
+        var roles = TemplateRoles().Keys.Where(r => r.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var source = Path.Combine(RepoFiles.Root(), "src", "Cl37.Bot");
+        var platforms = Path.Combine(source, "Platforms");
+        var hostingCode = Directory.EnumerateFiles(Path.Combine(source, "Hosting"), "*.cs", SearchOption.AllDirectories).Select(SourceCode).ToList();
+        var problems = new List<string>();
+        foreach (var folder in Directory.EnumerateDirectories(platforms))
+        {
+            var name = Path.GetFileName(folder);
+            problems.AddRange(Directory.EnumerateDirectories(folder).Select(Path.GetFileName).Where(d => !roles.Contains(d!) && d is not "bin" and not "obj")
+                .Select(d => $"Platforms/{name}/{d}/ is not a role of the template"));
+            foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(source, Path.GetDirectoryName(file)!).Replace(Path.DirectorySeparatorChar, '.');
+                var declared = NamespaceLine().Match(File.ReadAllText(file)) is { Success: true } m ? m.Groups[1].Value : "(none)";
+                if (declared != "Cl37.Bot." + relative)
+                    problems.Add($"{Path.GetRelativePath(source, file)} declares namespace {declared}, not its folder's");
+            }
+
+            // The root is the host's: its registration and what the host reaches from there.
+            var rootFiles = Directory.EnumerateFiles(folder, "*.cs").ToDictionary(f => Path.GetFileNameWithoutExtension(f), SourceCode, StringComparer.Ordinal);
+            var hosting = name + "HostingExtensions";
+            if (!rootFiles.ContainsKey(hosting))
+            {
+                problems.Add($"Platforms/{name}/ has no {hosting}.cs");
+                continue;
+            }
+            var reached = new HashSet<string>(StringComparer.Ordinal) { hosting };
+            var readers = new List<string>(hostingCode) { rootFiles[hosting] };
+            for (var grew = true; grew;)
+            {
+                grew = false;
+                foreach (var (type, code) in rootFiles)
+                {
+                    if (reached.Contains(type) || !readers.Any(r => Regex.IsMatch(r, $@"\b{type}\b")))
+                        continue;
+                    reached.Add(type);
+                    readers.Add(code);
+                    grew = true;
+                }
+            }
+            problems.AddRange(rootFiles.Keys.Where(t => !reached.Contains(t)).Select(t => $"Platforms/{name}/{t}.cs is not hosting (neither {hosting} nor Hosting/ reaches it): move it into its role"));
+        }
+
+        Assert.True(problems.Count == 0, "Adapters against the template's folders in docs/architecture.md:\n" + string.Join("\n", problems));
     }
 
     [Theory]
@@ -108,6 +157,11 @@ public sealed class FeatureDependencyTests
         Assert.Contains("Quiz", Features["Commands"].Keys);
         Assert.Contains("Platforms.Discord.Kernel", Production.Value.Edges["Platforms.Discord.Incoming"].Keys);
     }
+
+    private static string SourceCode(string path) => DependencyGraph.CodeOnly(File.ReadAllText(path));
+
+    [GeneratedRegex(@"^\s*namespace\s+([\w.]+)", RegexOptions.Multiline)]
+    private static partial Regex NamespaceLine();
 
     private static Dictionary<string, string> Imports(string feature) =>
         Features.TryGetValue(feature, out var imports) ? imports : [];

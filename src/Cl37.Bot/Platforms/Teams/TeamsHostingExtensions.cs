@@ -3,7 +3,6 @@ using Cl37.Bot.Platforms.Playground.Kernel;
 using Cl37.Bot.Platforms.Teams.Incoming;
 using Cl37.Bot.Platforms.Teams.Kernel;
 using Cl37.Bot.Platforms.Teams.Outgoing;
-using Cl37.Bot.Platforms.Teams.Rendering;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -4,7 +4,6 @@ using Cl37.Bot.Messages;
 using Cl37.Bot.Platforms.Teams.Incoming;
 using Cl37.Bot.Platforms.Teams.Kernel;
 using Cl37.Bot.Platforms.Teams.Outgoing;
-using Cl37.Bot.Platforms.Teams.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -4,6 +4,7 @@ using Cl37.Bot.Chat;
 using Cl37.Bot.Content;
 using Cl37.Bot.Data;
 using Cl37.Bot.Messages;
+using Cl37.Bot.Platforms.Teams.Kernel;
 using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Platforms.Teams.Wire;
 using Cl37.Bot.Quiz;

@@ -1,7 +1,6 @@
 using Cl37.Bot.Chat;
 using Cl37.Bot.Platforms.Teams.Kernel;
 using Cl37.Bot.Platforms.Teams.Outgoing;
-using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Platforms.Teams.Wire;
 
 namespace Cl37.Bot.Platforms.Teams.Incoming;

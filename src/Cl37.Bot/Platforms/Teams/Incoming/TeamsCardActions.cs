@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Teams.Kernel;
 using Cl37.Bot.Platforms.Teams.Outgoing;
 using Cl37.Bot.Platforms.Teams.Rendering;
 using Cl37.Bot.Platforms.Teams.Wire;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Cl37.Bot.Chat;
-using Cl37.Bot.Platforms.Teams.Rendering;
+using Cl37.Bot.Platforms.Teams.Kernel;
 
 namespace Cl37.Bot.Platforms.Teams.Outgoing;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Cl37.Bot.Chat;
+using Cl37.Bot.Platforms.Teams.Kernel;
 
 namespace Cl37.Bot.Platforms.Teams.Rendering;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Cl37.Bot.Platforms.Teams.Rendering;
+namespace Cl37.Bot.Platforms.Teams.Kernel;
 
 /// <summary>Who answered each open question through Teams, by their Teams user id (the MRI the
 /// card's <c>refresh.userIds</c> needs; msteams User-Specific-Views.md: "userMRI =

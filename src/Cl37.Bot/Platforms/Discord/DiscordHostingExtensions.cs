@@ -9,7 +9,7 @@ namespace Cl37.Bot.Platforms.Discord;
 
 /// <summary>Registers the Discord adapter. It is on only when <c>Discord:Token</c> is set (or
 /// <c>Discord:Enabled</c> is true); otherwise only the health check reports it as not configured.</summary>
-internal static class DiscordServiceExtensions
+internal static class DiscordHostingExtensions
 {
     public const string HttpClientName = "discord";
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Cl37.Bot.Platforms.Playground;
 
 /// <summary>Registers the playground: options, the chat platform and the page with its API.</summary>
-internal static class PlaygroundExtensions
+internal static class PlaygroundHostingExtensions
 {
     public static WebApplicationBuilder AddPlayground(this WebApplicationBuilder builder)
     {
