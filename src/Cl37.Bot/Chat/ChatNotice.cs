@@ -55,4 +55,7 @@ public abstract record ChatNotice
 
     /// <summary>A file could not be uploaded: the platform gave no place for it (<paramref name="Reason"/> null) or refused it.</summary>
     public sealed record FileUploadFailed(string FileName, string? Reason) : ChatNotice;
+
+    /// <summary>A question asked about from another team or chat than its own.</summary>
+    public sealed record QuestionNotHere : ChatNotice;
 }

@@ -21,6 +21,7 @@ public sealed class ChatWording : IChatWording
         ChatNotice.EmptyTypedAnswer => "Type an answer before submitting.",
         ChatNotice.ControlInactive => "This control is no longer active.",
         ChatNotice.NotOurCard => "This card was not made by this bot.",
+        ChatNotice.QuestionNotHere => "This question is not from this team or chat.",
         ChatNotice.AnswerWithoutQuestion => "This answer button does not say which question it belongs to.",
         ChatNotice.AnswerRecordedPublicly n =>
             $"{(string.IsNullOrWhiteSpace(n.Name) ? "Your" : n.Name + ", your")} answer was recorded. Feedback is private: add the app in a personal chat to see it.",

@@ -83,7 +83,7 @@ internal sealed class TeamsCardActions(InboundPipeline pipeline, TeamsAnswerers 
         }
         var question = await ViewAsync(new PostView(channel, user, postId, Personal: false), cancellationToken);
         return question is null
-            ? TeamsInvokeResult.Error(400, "This question is not from this team or chat.")
+            ? TeamsInvokeResult.Error(400, pipeline.Say(new ChatNotice.QuestionNotHere()))
             : TeamsInvokeResult.Card(AdaptiveCardRenderer.RenderPrivate(question));
     }
 
