@@ -5,6 +5,6 @@ public sealed class AdminOptions
 {
     public const string Section = "Quiz";
 
-    /// <summary>Extra admins as <c>platform:userId</c> (e.g. <c>teams:29:1abc</c>, <c>playground:tutor</c>).</summary>
+    /// <summary>Extra admins as <c>platform:userId</c> (e.g. <c>teams:&lt;AAD object id&gt;</c>, <c>playground:tutor</c>).</summary>
     public List<string> Admins { get; set; } = [];
 }

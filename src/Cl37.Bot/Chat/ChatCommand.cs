@@ -13,7 +13,7 @@ public sealed record ChatCommand(
     public string? Arg(string name) => Arguments.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>Whether the person is an admin here, as the dispatcher found before running the
-    /// handler; handlers read it only to word a reply, never to refuse.</summary>
+    /// bound method, which reads it only to word a reply, never to refuse.</summary>
     public bool ByAdmin { get; init; }
 
     /// <summary>How the person's platform has them give options; help and argument errors follow it.</summary>

@@ -1,7 +1,7 @@
 namespace Cl37.Bot.Chat;
 
-/// <summary>Every command the bot understands, as data: the definitions the registered handlers
-/// declare, in the order help lists them. Discord's slash-command registration, Teams' command list
+/// <summary>Every command the bot understands, as data: the definitions of the registered command
+/// units, in the order help lists them. Discord's slash-command registration, Teams' command list
 /// and the playground's help and completion are rendered from it.</summary>
 public sealed class CommandCatalog(IEnumerable<CommandDefinition> commands)
 {

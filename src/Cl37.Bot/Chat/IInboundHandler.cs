@@ -1,6 +1,6 @@
 namespace Cl37.Bot.Chat;
 
-/// <summary>What the bot does with an inbound request; the pipeline calls it in a fresh scope.
+/// <summary>What the bot does with an inbound request; the pipeline calls it, without a DI scope.
 /// Null means there is nothing to show (a post view of a post that is not this group's).</summary>
 public interface IInboundHandler
 {

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Cl37.Bot.Platforms.Teams.Incoming;
 
 /// <summary><c>POST /api/messages</c> (botbuilder's CloudAdapter.ProcessAsync): read the activity,
-/// authenticate it, answer invokes in the body and everything else with 200 at once.</summary>
+/// authenticate it, answer invokes in the body and everything else with 200 at once, handing it to
+/// <see cref="TeamsInbox"/> (503 when its conversation's lane is full).</summary>
 internal static class TeamsEndpoint
 {
     // Activities are a few KB; a card answer stays far below this.
