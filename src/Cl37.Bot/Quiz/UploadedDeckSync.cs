@@ -11,21 +11,29 @@ namespace Cl37.Bot.Quiz;
 /// confirmed, replaced or removed on another replica is in service here within that time. The
 /// replica that made the change refreshes at once.</summary>
 public sealed class UploadedDeckSync(
+    DatabaseConnections connections,
     IDbContextFactory<BotDbContext> factory,
     DeckLibrary library,
     IOptions<DeckUploadOptions> options,
     TimeProvider time,
     ILogger<UploadedDeckSync> logger) : IHostedService, IDisposable
 {
+    // A plain query, as EF Core's first query would cost a large part of a cold start and most
+    // databases have no uploaded deck.
+    private static readonly string AnyInServiceSql =
+        $"""SELECT 1 FROM "UploadedDecks" WHERE "State" = {(int)DeckUploadState.InService} AND "GroupId" IS NOT NULL LIMIT 1""";
+
     private readonly SemaphoreSlim _reading = new(1, 1);
     private Dictionary<long, Deck?> _loaded = [];
     private ITimer? _poll;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await RefreshAsync(cancellationToken);
-        var every = options.Value.PollEvery;
-        _poll = time.CreateTimer(_ => _ = PollAsync(), null, every, every);
+        if (await connections.AnyRowAsync(AnyInServiceSql, cancellationToken))
+            await RefreshAsync(cancellationToken);
+        // Armed again after each poll, so polls never overlap and a clock that jumps ahead makes one
+        // poll rather than one for every period it skipped.
+        _poll = time.CreateTimer(_ => _ = PollAsync(), null, options.Value.PollEvery, Timeout.InfiniteTimeSpan);
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -110,6 +118,14 @@ public sealed class UploadedDeckSync(
         {
             // A timer callback that throws would end the process; the next poll tries again.
             logger.LogWarning(ex, "Reading the uploaded decks failed; trying again in {Seconds} s", options.Value.PollSeconds);
+        }
+        try
+        {
+            _poll?.Change(options.Value.PollEvery, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopped while the poll ran.
         }
     }
 }
