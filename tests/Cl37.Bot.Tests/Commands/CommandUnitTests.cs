@@ -19,12 +19,16 @@ public sealed class CommandUnitTests
             foreach (var sub in subs)
             {
                 var options = sub?.Options ?? unit.Definition.Options;
-                var arguments = new ReadRecorder(options.ToDictionary(o => o.Name, Sample, StringComparer.OrdinalIgnoreCase));
-                unit.ReadArguments(new ChatCommand(Channel, User, unit.Definition.Name, sub?.Name, arguments));
+                // Files arrive beside the text arguments, by the name of their option.
+                var read = new List<string>();
+                var arguments = new ReadRecorder<string>(options.Where(o => o.Kind != OptionKind.File).ToDictionary(o => o.Name, Sample, StringComparer.OrdinalIgnoreCase), read);
+                var files = new ReadRecorder<IncomingFile>(options.Where(o => o.Kind == OptionKind.File)
+                    .ToDictionary(o => o.Name, o => IncomingFile.FromBytes(o.Name + ".md", "text/markdown", [1]), StringComparer.OrdinalIgnoreCase), read);
+                unit.ReadArguments(new ChatCommand(Channel, User, unit.Definition.Name, sub?.Name, arguments) { Files = files });
 
                 var path = "/" + unit.Definition.Name + (sub is null ? "" : " " + sub.Name);
-                Assert.True(options.Select(o => o.Name).Order().SequenceEqual(arguments.Read.Order()),
-                    $"{path} declares [{string.Join(", ", options.Select(o => o.Name))}] but reads [{string.Join(", ", arguments.Read)}]");
+                Assert.True(options.Select(o => o.Name).Order().SequenceEqual(read.Order()),
+                    $"{path} declares [{string.Join(", ", options.Select(o => o.Name))}] but reads [{string.Join(", ", read)}]");
             }
         }
     }
@@ -54,29 +58,27 @@ public sealed class CommandUnitTests
         public object? GetService(Type serviceType) => null;
     }
 
-    /// <summary>The arguments of a command, noting every name a bound method asks for.</summary>
-    private sealed class ReadRecorder(Dictionary<string, string> values) : IReadOnlyDictionary<string, string>
+    /// <summary>The arguments (or files) of a command, noting in <paramref name="read"/> every name a bound method asks for.</summary>
+    private sealed class ReadRecorder<T>(Dictionary<string, T> values, List<string> read) : IReadOnlyDictionary<string, T>
     {
-        public List<string> Read { get; } = [];
-
-        public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+        public T this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
 
         public IEnumerable<string> Keys => values.Keys;
 
-        public IEnumerable<string> Values => values.Values;
+        public IEnumerable<T> Values => values.Values;
 
         public int Count => values.Count;
 
         public bool ContainsKey(string key) => TryGetValue(key, out _);
 
-        public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value)
+        public bool TryGetValue(string key, [MaybeNullWhen(false)] out T value)
         {
-            if (!Read.Contains(key))
-                Read.Add(key);
+            if (!read.Contains(key, StringComparer.OrdinalIgnoreCase))
+                read.Add(key);
             return values.TryGetValue(key, out value);
         }
 
-        public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => values.GetEnumerator();
+        public IEnumerator<KeyValuePair<string, T>> GetEnumerator() => values.GetEnumerator();
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
