@@ -11,7 +11,7 @@ public sealed class RevisionCommandsTests
     [Fact]
     public void Formulas_ReturnsTheFormulaSheet()
     {
-        var reply = new FormulasCommand(Library).Sheet();
+        var reply = FormulasCommand.Sheet(Library);
         Assert.Contains("**Last-Minute Formula Sheet**", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Weight Parameters = Σ (neurons_prev_layer × neurons_current_layer)", reply.Text, StringComparison.Ordinal);
         Assert.Contains("📌 `Docker Image Size = Base + Dependencies + Model_Files`", reply.Text, StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public sealed class RevisionCommandsTests
     [Fact]
     public void Formulas_NoSheet_SaysSo()
     {
-        var reply = new FormulasCommand(new DeckLibrary([], [])).Sheet();
+        var reply = FormulasCommand.Sheet(new DeckLibrary([], []));
         Assert.StartsWith("No deck has a formula sheet.", reply.Text, StringComparison.Ordinal);
     }
 
@@ -36,7 +36,7 @@ public sealed class RevisionCommandsTests
     [InlineData("cold start", "Morning coffee time for servers")]
     public void Revise_Topic_ReturnsNotesThatMentionIt(string topic, string expected)
     {
-        var reply = new ReviseCommand(Library).Notes(topic);
+        var reply = ReviseCommand.Notes(Library, topic);
         Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
         Assert.Contains("quiz question", reply.Text, StringComparison.Ordinal);
         Assert.InRange(reply.Text.Length, 100, RevisionNotes.MaxReplyLength);
@@ -46,7 +46,7 @@ public sealed class RevisionCommandsTests
     [Fact]
     public void Revise_TopicNotes_LeaveOutOtherTopics()
     {
-        var reply = new ReviseCommand(Library).Notes("docker");
+        var reply = ReviseCommand.Notes(Library, "docker");
         Assert.Contains("Docker", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("joblib = sklearn best friend", reply.Text, StringComparison.Ordinal);
     }
@@ -56,10 +56,44 @@ public sealed class RevisionCommandsTests
     [InlineData("quantum `physics`", "I have no notes on `quantum 'physics'`.")]
     public void Revise_NoOrUnknownTopic_ListsTopics(string? topic, string lead)
     {
-        var reply = new ReviseCommand(Library).Notes(topic);
+        var reply = ReviseCommand.Notes(Library, topic);
         Assert.StartsWith(lead, reply.Text, StringComparison.Ordinal);
         Assert.Contains("Topics: cold start, load balancing, onnx, kubernetes, docker, monitoring", reply.Text, StringComparison.Ordinal);
         Assert.Contains("For example: `/revise topic:scaling`.", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FormulasAndRevise_UploadedDeck_OnlyItsGroupSeesItsNotes()
+    {
+        var uploaded = DeckParser.ParseText("g5-ops.md", """
+            # Ops notes
+
+            ## Section A: Multiple Choice Questions (MCQ)
+
+            ### MCQ 1
+            **Question:** Which one scales pods on load?
+
+            **Options:**
+            - A) HPA
+            - B) Grafana
+
+            **Correct Answer:** A
+
+            ## Quick Revision Points
+
+            ### Formula Sheet
+            - **Replica budget**: pods × 0.5 CPU = the node's share
+
+            ### Key Concepts
+            - **Docker layers**: each RUN makes a cached layer
+            """).Deck!;
+        var library = new DeckLibrary([DeckFiles.ParseFile(DeckFiles.ContentDeck)], []);
+        library.ReplaceUploads(new Dictionary<long, IReadOnlyList<Deck>> { [5] = [uploaded] });
+
+        Assert.Contains("Replica budget", FormulasCommand.Sheet(library.For(5)).Text, StringComparison.Ordinal);
+        Assert.Contains("Docker layers", ReviseCommand.Notes(library.For(5), "docker").Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Replica budget", FormulasCommand.Sheet(library.For(6)).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Docker layers", ReviseCommand.Notes(library.For(6), "docker").Text, StringComparison.Ordinal);
     }
 
     [Fact]
