@@ -35,7 +35,7 @@ public sealed class QuestionPoster(
         Question question;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            var next = await selector.NextForChannelAsync(db, channel.ChannelId, deckId ?? channel.DeckId, cancellationToken);
+            var next = await selector.NextForChannelAsync(db, channel.ChannelId, deckId ?? channel.DeckId, deckAsked: scheduledDate is null && deckId is not null, cancellationToken);
             if (next is null)
                 return new PostResult(PostOutcome.NoQuestions, null, channel.Channel.Platform) { DeckId = deckId, Decks = [.. decks.For(channel.GroupId).Decks.Select(d => d.Id)] };
             question = next;

@@ -35,7 +35,10 @@ public sealed class QuestionSelector(DeckLibrary decks, TimeProvider time, Rando
     /// what a question leaves three days after a third of the group got it wrong.</summary>
     public const double MissedRecall = 0.8;
 
-    public async Task<Question?> NextForChannelAsync(BotDbContext db, long channelId, string? deckId, CancellationToken cancellationToken)
+    /// <param name="deckId">The deck to draw from; null for every deck the group can use.</param>
+    /// <param name="deckAsked">True when a person named the deck for this one post: it wins over the
+    /// deck of an exam still ahead, whose pace still orders the pick. Scheduled posts follow the exam.</param>
+    public async Task<Question?> NextForChannelAsync(BotDbContext db, long channelId, string? deckId, bool deckAsked, CancellationToken cancellationToken)
     {
         var channel = await db.Channels.AsNoTracking().Where(c => c.Id == channelId)
             .Select(c => new { c.GroupId, Exam = db.Groups.Where(g => g.Id == c.GroupId).Select(g => new { g.ExamDate, g.ExamDeckId, g.TimeZone }).First() })
@@ -45,7 +48,8 @@ public sealed class QuestionSelector(DeckLibrary decks, TimeProvider time, Rando
         ExamPace? pace = null;
         if (examUtc > now)
         {
-            deckId = channel.Exam.ExamDeckId;
+            if (!deckAsked)
+                deckId = channel.Exam.ExamDeckId;
             var schedule = await db.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.ChannelId == channelId && s.Enabled, cancellationToken);
             var exam = channel.Exam.ExamDate!.Value;
             // This post, then the schedule's posts still to come before the exam, several a day where it has several times.

@@ -95,6 +95,18 @@ public sealed class ExamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Now_DeckNamedWhileAnExamIsAhead_DrawsFromThatDeckOnly()
+    {
+        await _app.RunAsync("/quiz exam set 2026-12-20", Admin);
+
+        var reply = await _app.RunAsync("/quiz now deck:nope", Admin);
+
+        Assert.StartsWith("The deck `nope` has no questions.", reply.Text);
+        await using var db = _app.Db();
+        Assert.Empty(await db.Posts.ToListAsync());
+    }
+
+    [Fact]
     public async Task Practice_WithExam_AimsAtTheExamAndSaysHowManyAreDue()
     {
         await _app.RunAsync("/quiz exam set 2026-12-20", Admin);
