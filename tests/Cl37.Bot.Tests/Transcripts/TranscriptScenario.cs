@@ -7,7 +7,8 @@ namespace Cl37.Bot.Tests.Transcripts;
 /// multiple-select and a numerical question; Ann answers everything right and clicks twice, Ben is
 /// wrong, Cy answers the first question after its reveal; then the reveal, the board, stats, a
 /// calculator, help, a refusal and a bad argument; then a fill-in question answered by command
-/// (<c>/quiz answer</c>, one answer with Markdown in it) and a competition whose name has Markdown. Each question comes from its own one-question
+/// (<c>/quiz answer</c>, one answer with Markdown in it) and a competition whose name has Markdown; then a
+/// deck added from the chat with a wrong key, answered, sent again with the key fixed, and regraded. Each question comes from its own one-question
 /// deck (<c>deck:</c>), so what is posted never depends on a random draw.</summary>
 internal static class TranscriptScenario
 {
@@ -16,9 +17,14 @@ internal static class TranscriptScenario
     /// <summary>Everyone who takes part; only the tutor is an admin.</summary>
     public static IReadOnlyList<string> People { get; } = [Admin, "Ann", "Ben", "Cy"];
 
-    /// <summary>A GIFT deck the tutor adds from the chat: one question this bot asks, one it skips.
-    /// Declared before <see cref="Steps"/>, which it is part of.</summary>
+    /// <summary>A GIFT deck the tutor adds from the chat: one question this bot asks, with a wrong key
+    /// (Ribosome), and one it skips. Declared before <see cref="Steps"/>, which it is part of.</summary>
     public static TranscriptFile Biology { get; } = new("biology.gift",
+        "::cell-1::Which organelle makes most of a cell's ATP? {~Mitochondrion =Ribosome ~Nucleus}\n\n"
+        + "::match::Match each part to its job. {=Nucleus -> holds DNA =Ribosome -> makes proteins =Membrane -> keeps things out}\n");
+
+    /// <summary>The same file with the key fixed (Mitochondrion), sent again to replace it.</summary>
+    public static TranscriptFile BiologyFixed { get; } = new("biology.gift",
         "::cell-1::Which organelle makes most of a cell's ATP? {=Mitochondrion ~Ribosome ~Nucleus}\n\n"
         + "::match::Match each part to its job. {=Nucleus -> holds DNA =Ribosome -> makes proteins =Membrane -> keeps things out}\n");
 
@@ -90,12 +96,27 @@ internal static class TranscriptScenario
         new TranscriptStep.Command(Admin, "/quiz deck confirm"),
         new TranscriptStep.Wait(2),
         new TranscriptStep.Command(Admin, "/quiz decks"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/quiz now deck:biology"),
+        new TranscriptStep.Wait(5),
+        new TranscriptStep.Answer("Ann", 5, "A"),
+        new TranscriptStep.Wait(3),
+        new TranscriptStep.Answer("Ben", 5, "B"),
+        new TranscriptStep.FlushTallies(),
+        new TranscriptStep.Wait(60),
+        new TranscriptStep.Command(Admin, "/quiz deck add", BiologyFixed),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/quiz deck confirm"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/quiz regrade deck:biology"),
+        new TranscriptStep.Wait(2),
+        new TranscriptStep.Command(Admin, "/quiz regrade deck:biology confirm:true"),
     ];
 
     /// <summary>Replies only the person who asked may see; none of their paragraphs may reach a public message.</summary>
     public static bool RepliesPrivately(TranscriptStep step) =>
         step is TranscriptStep.Answer
-        || step is TranscriptStep.Command { Text: "/stats" or "/quiz analysis" or "/quiz analysis format:csv" or "/quiz decks" or "/quiz regrade" or "/quiz deck add" or "/quiz deck confirm" }
+        || step is TranscriptStep.Command { Text: "/stats" or "/quiz analysis" or "/quiz analysis format:csv" or "/quiz decks" or "/quiz regrade" or "/quiz regrade deck:biology" or "/quiz deck add" or "/quiz deck confirm" }
         || (step is TranscriptStep.Command { Text: var text } && text.StartsWith("/quiz answer", StringComparison.Ordinal));
 
     /// <summary>One-question decks cut from the test deck: MCQ 1 (key B), MSQ 1 (A, B, C), Numerical 1 (4), Fill 1 (Pod);
