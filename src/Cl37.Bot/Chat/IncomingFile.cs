@@ -16,6 +16,27 @@ public sealed record IncomingFile(string Name, long? DeclaredBytes, string? Medi
     public static IncomingFile FromBytes(string name, string? mediaType, byte[] bytes) =>
         new(name, bytes.LongLength, mediaType, (max, _) => Task.FromResult(bytes.Length > max ? IncomingFileRead.TooLarge : IncomingFileRead.Of(bytes)));
 
+    /// <summary>Downloads a file a platform links to with a plain GET, stopping past
+    /// <paramref name="maxBytes"/>; on failure also says why, for the caller's log (which names the
+    /// file, never the URL: platforms put a signature or authorization in it).</summary>
+    public static async Task<(IncomingFileRead Read, string? Failure)> DownloadAsync(HttpClient client, Uri url, int maxBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+                return (IncomingFileRead.Unavailable, $"HTTP {(int)response.StatusCode}");
+            if (response.Content.Headers.ContentLength > maxBytes)
+                return (IncomingFileRead.TooLarge, null);
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return (await ReadCappedAsync(body, maxBytes, cancellationToken), null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return (IncomingFileRead.Unavailable, ex.Message);
+        }
+    }
+
     /// <summary>Reads a stream to its end, or stops once it is longer than <paramref name="maxBytes"/>.</summary>
     public static async Task<IncomingFileRead> ReadCappedAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
     {

@@ -23,25 +23,10 @@ internal sealed class DiscordAttachmentReader(IHttpClientFactory http, ILogger<D
         // The URL comes in an interaction Discord signed (or sent on the gateway), so it is Discord's CDN.
         if (!Uri.TryCreate(attachment.Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
             return IncomingFileRead.Unavailable;
-        try
-        {
-            using var client = http.CreateClient(HttpClientName);
-            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                // The CDN URL's query is a signature: the log names the file, not the URL.
-                logger.LogWarning("Downloading the attachment {FileName} failed: {Status}", attachment.Filename, (int)response.StatusCode);
-                return IncomingFileRead.Unavailable;
-            }
-            if (response.Content.Headers.ContentLength > maxBytes)
-                return IncomingFileRead.TooLarge;
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return await IncomingFile.ReadCappedAsync(body, maxBytes, cancellationToken);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            logger.LogWarning("Downloading the attachment {FileName} failed: {Error}", attachment.Filename, ex.Message);
-            return IncomingFileRead.Unavailable;
-        }
+        using var client = http.CreateClient(HttpClientName);
+        var (read, failure) = await IncomingFile.DownloadAsync(client, url, maxBytes, cancellationToken);
+        if (failure is not null)
+            logger.LogWarning("Downloading the attachment {FileName} failed: {Error}", attachment.Filename, failure);
+        return read;
     }
 }

@@ -33,25 +33,10 @@ internal sealed class TeamsFileDownloads(IHttpClientFactory http, ILogger<TeamsF
     {
         if (!Uri.TryCreate(downloadUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
             return IncomingFileRead.Unavailable;
-        try
-        {
-            using var client = http.CreateClient(HttpClientName);
-            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                // The URL carries its own authorization: the log names the file, not the URL.
-                logger.LogWarning("Downloading the file {FileName} sent in a Teams chat failed: {Status}", fileName, (int)response.StatusCode);
-                return IncomingFileRead.Unavailable;
-            }
-            if (response.Content.Headers.ContentLength > maxBytes)
-                return IncomingFileRead.TooLarge;
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return await IncomingFile.ReadCappedAsync(body, maxBytes, cancellationToken);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            logger.LogWarning("Downloading the file {FileName} sent in a Teams chat failed: {Error}", fileName, ex.Message);
-            return IncomingFileRead.Unavailable;
-        }
+        using var client = http.CreateClient(HttpClientName);
+        var (read, failure) = await IncomingFile.DownloadAsync(client, url, maxBytes, cancellationToken);
+        if (failure is not null)
+            logger.LogWarning("Downloading the file {FileName} sent in a Teams chat failed: {Error}", fileName, failure);
+        return read;
     }
 }
