@@ -53,17 +53,17 @@ public static class RegradeMessages
         return OutgoingMessage.PrivateText(text.ToString());
     }
 
-    /// <summary>The public note: "MCQ 1's key was corrected to B; 12 people gained 10 points."</summary>
+    /// <summary>The public note: "MCQ 1's key was corrected to B) Converting a trained model…; 12 people gained 10 points."</summary>
     public static OutgoingMessage Correction(QuestionRegrade q)
     {
         var what = q.Question.Kind is QuestionKind.SingleChoice or QuestionKind.MultipleSelect ? "key" : "answer";
         var people = People(q, "");
-        return OutgoingMessage.PublicText($"**Correction:** {Label(q.Question)}'s {what} was corrected to {q.Question.AnswerText}; " +
+        return OutgoingMessage.PublicText($"**Correction:** {Label(q.Question)}'s {what} was corrected to {QuestionCards.CorrectAnswer(q.Question)}; " +
             (people.Length > 0 ? people : "no score changed (only practice answers were affected)") + ".");
     }
 
     private static string KeyPhrase(Question q) =>
-        (q.Kind is QuestionKind.SingleChoice or QuestionKind.MultipleSelect ? "key now " : "answer now ") + q.AnswerText;
+        (q.Kind is QuestionKind.SingleChoice or QuestionKind.MultipleSelect ? "key now " : "answer now ") + QuestionCards.CorrectAnswer(q);
 
     private static string People(QuestionRegrade q, string would)
     {

@@ -143,7 +143,7 @@ public sealed class DeckUploadTests : IDisposable
             """, confirmed.Text);
         Assert.Equal("""
             **Regrade · dry run** (nothing changed yet)
-            - “cell-2” (`g1:bio/cell-2`): key now B — 2 answers would change; 1 person would gain 10 points and 1 person would lose 10 points
+            - “cell-2” (`g1:bio/cell-2`): key now B) DNA — 2 answers would change; 1 person would gain 10 points and 1 person would lose 10 points
             To apply it and post a correction in the channel for each question: `/quiz regrade deck:bio confirm:true`
             """, dryRun.Text);
     }

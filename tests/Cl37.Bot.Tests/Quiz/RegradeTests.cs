@@ -54,7 +54,7 @@ public sealed class RegradeTests : IAsyncLifetime
         Assert.True(reply.Private);
         Assert.Equal("""
             **Regrade · dry run** (nothing changed yet)
-            - MCQ 1 (`test/mcq/1`): key now B — 3 answers would change; 2 people would gain 10 points each and 1 person would lose 10 points
+            - MCQ 1 (`test/mcq/1`): key now B) Option B — 3 answers would change; 2 people would gain 10 points each and 1 person would lose 10 points
             To apply it and post a correction in the channel for each question: `/quiz regrade confirm:true`
             """, reply.Text);
         Assert.Equal(postsBefore, app.Platform.Posts.Count);
@@ -73,11 +73,11 @@ public sealed class RegradeTests : IAsyncLifetime
 
         Assert.Equal("""
             **Regraded**
-            - MCQ 1 (`test/mcq/1`): key now B — 3 answers changed; 2 people gained 10 points each and 1 person lost 10 points
+            - MCQ 1 (`test/mcq/1`): key now B) Option B — 3 answers changed; 2 people gained 10 points each and 1 person lost 10 points
             Scores, leaderboards, streaks, /stats, item analysis and review schedules now use the new grades; a correction was posted in the channel for each question.
             """, reply.Text);
         var correction = Assert.Single(app.Platform.Posts.Skip(postsBefore));
-        Assert.Equal("**Correction:** MCQ 1's key was corrected to B; 2 people gained 10 points each and 1 person lost 10 points.", correction.Message.Text);
+        Assert.Equal("**Correction:** MCQ 1's key was corrected to B) Option B; 2 people gained 10 points each and 1 person lost 10 points.", correction.Message.Text);
         Assert.False(correction.Message.Private);
 
         Assert.Contains("Scored answers: 1, correct 1 (100%)", (await app.RunAsync("/stats", QuizApp.User("ann"))).Text, StringComparison.Ordinal);
