@@ -25,6 +25,10 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private long _nextId = 900_000_000_000_000_000;
 
+    // Follow-up messages are numbered apart from channel messages: a follow-up that arrives a moment
+    // late must not shift the ids of the channel's messages that the transcripts show.
+    private long _nextFollowUpId = 910_000_000_000_000_000;
+
     private FakeDiscordServer(WebApplication app) => _app = app;
 
     public ConcurrentQueue<FakeDiscordRequest> Requests { get; } = new();
@@ -212,7 +216,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         if (segments[0] == "applications" && request.Method == "GET")
             return new(200, RegisteredCommands.GetValueOrDefault(request.Path, "[]"));
         if (segments[0] == "webhooks")
-            return new(200, $$"""{"id":"{{Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture)}}"}""");
+            return new(200, $$"""{"id":"{{Interlocked.Increment(ref _nextFollowUpId).ToString(CultureInfo.InvariantCulture)}}"}""");
         return new(404, """{"message":"Unknown route","code":0}""");
     }
 
